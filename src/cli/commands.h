@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * commands.h - the subcommands of the gicdesc tool, one file each.
+ *
+ * Each takes the arguments after its name (argv[0] is the subcommand) and
+ * returns the process exit status: 0 success, 1 the platform is wrong,
+ * 2 an input cannot be read or the command line is wrong.
+ */
+#ifndef GD_CLI_COMMANDS_H
+#define GD_CLI_COMMANDS_H
+
+/* gicdesc generate [-o DIR] [--format LIST] [...] DESC.yaml */
+int gd_cmd_generate(int argc, char **argv);
+
+#endif

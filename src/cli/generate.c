@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * generate.c - `gicdesc generate`: load a YAML description, resolve its
+ * routes, emit the selected formats, and write them all or none.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "emit/emit.h"
+#include "load/load.h"
+#include "resolve/resolve.h"
+#include "util/outset.h"
+
+static void generate_usage(FILE *out)
+{
+	fprintf(out, "usage: gicdesc generate [-o DIR] [--format LIST] [--iort-revision N]\n"
+		     "                        [--madt-revision N] [-q] DESC.yaml\n\n"
+		     "  -o, --output DIR       write into DIR (default: the current folder)\n"
+		     "  -f, --format LIST      comma-separated formats (default: all):\n");
+	char file[64];
+	for (size_t i = 0; i < gd_n_formats; i++) {
+		gd_format_file_name(&gd_formats[i], "NAME", file, sizeof(file));
+		fprintf(out, "                           %-9s %s (%s)\n", gd_formats[i].name,
+			gd_formats[i].description, file);
+	}
+	fprintf(out, "      --iort-revision N  IORT table revision: 0, 3 (E.b) or 5 (E.d)\n"
+		     "      --madt-revision N  MADT revision: 3, 4, 5 or 6\n"
+		     "  -q, --quiet            do not list the files written\n");
+}
+
+/* Marks the formats named in the comma-separated @list; returns -1 on an unknown name. */
+static int select_formats(const char *list, unsigned char *selected)
+{
+	char *copy = strdup(list), *save = NULL;
+	int rc = 0;
+
+	if (!copy)
+		return -1;
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		const struct gd_format *f = gd_format_find(tok);
+		if (!f) {
+			fprintf(stderr, "gicdesc: error: unknown format '%s'\n", tok);
+			rc = -1;
+			continue;
+		}
+		selected[f - gd_formats] = 1;
+	}
+	free(copy);
+	return rc;
+}
+
+/* Parses a revision option: @s must be one of @allowed (n values). */
+static int parse_revision(const char *opt, const char *s, const int *allowed, size_t n, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	for (size_t i = 0; *s && !*end && i < n; i++)
+		if (v == allowed[i]) {
+			*out = (int)v;
+			return 0;
+		}
+	fprintf(stderr, "gicdesc: error: %s: unsupported revision '%s'\n", opt, s);
+	return -1;
+}
+
+/* Emits every selected format into @set; returns 0 or -1 (errors in @d). */
+static int emit_all(const struct gd_platform *p, const struct gd_routes *routes,
+		    const unsigned char *selected, struct gd_outset *set, struct gd_diags *d)
+{
+	struct gd_emit_ctx ctx = {.p = p, .routes = routes, .diags = d};
+	char name[512];
+	int rc = 0;
+
+	for (size_t i = 0; i < gd_n_formats; i++) {
+		if (!selected[i])
+			continue;
+		gd_format_file_name(&gd_formats[i], p->name, name, sizeof(name));
+		if (gd_formats[i].emit(&ctx, gd_outset_add(set, name)) != 0)
+			rc = -1;
+	}
+	return rc;
+}
+
+int gd_cmd_generate(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"format", required_argument, NULL, 'f'},
+		{"iort-revision", required_argument, NULL, 'I'},
+		{"madt-revision", required_argument, NULL, 'M'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	static const int iort_revs[] = {0, 3, 5}, madt_revs[] = {3, 4, 5, 6};
+	unsigned char selected[64] = {0};
+	const char *dir = ".";
+	int iort_rev = -1, madt_rev = -1, quiet = 0, any_format = 0, c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:f:qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			dir = optarg;
+			break;
+		case 'f':
+			if (select_formats(optarg, selected) != 0)
+				return 2;
+			any_format = 1;
+			break;
+		case 'I':
+			if (parse_revision("--iort-revision", optarg, iort_revs, 3, &iort_rev))
+				return 2;
+			break;
+		case 'M':
+			if (parse_revision("--madt-revision", optarg, madt_revs, 4, &madt_rev))
+				return 2;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			generate_usage(stdout);
+			return 0;
+		default:
+			generate_usage(stderr);
+			return 2;
+		}
+	}
+	if (optind != argc - 1) {
+		generate_usage(stderr);
+		return 2;
+	}
+	if (!any_format)
+		memset(selected, 1, gd_n_formats);
+
+	struct gd_platform p = {0};
+	struct gd_diags d = {0};
+	struct gd_routes routes = {0};
+	struct gd_outset set = {0};
+	int status = gd_load_yaml(argv[optind], &p, &d);
+
+	if (status == 0) {
+		if (iort_rev >= 0)
+			p.acpi.iort_revision = (uint8_t)iort_rev;
+		if (madt_rev >= 0)
+			p.acpi.madt_revision = (uint8_t)madt_rev;
+		gd_resolve(&p, &routes);
+		if (emit_all(&p, &routes, selected, &set, &d) != 0 || d.errors)
+			status = 1;
+	}
+	if (status == 0 && gd_outset_commit(&set, dir, &d) != 0)
+		status = 2;
+	gd_diags_print(stderr, &d);
+	if (status == 0 && !quiet)
+		for (size_t i = 0; i < set.n; i++)
+			printf("wrote %s/%s (%zu bytes)\n", dir, set.v[i].name,
+			       set.v[i].content.len);
+	gd_outset_free(&set);
+	gd_routes_free(&routes);
+	gd_diags_free(&d);
+	gd_platform_free(&p);
+	return status;
+}

@@ -1,0 +1,296 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * platform.h - the in-memory platform model: what the interrupt hardware is,
+ * in the GIC architecture's and the IORT specification's terms.
+ *
+ * Every front end (YAML, DTB, ACPI) fills a struct gd_platform; every back end
+ * and the resolver read it. Nothing here says which format a fact came from,
+ * except the source location (struct gd_loc) carried by every object so that
+ * diagnostics point at what the user wrote.
+ *
+ * Ownership: every pointer in the model points into the platform's arena.
+ * References between objects are pointers, resolved once by the loader.
+ *
+ * Units: addresses and sizes in bytes; IDs (RID, StreamID, DeviceID) as
+ * 32-bit values; interrupts as INTIDs (the GSIV of ACPI; SPI n is INTID 32+n,
+ * PPI n is INTID 16+n).
+ */
+#ifndef GD_MODEL_PLATFORM_H
+#define GD_MODEL_PLATFORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/arena.h"
+#include "util/diag.h"
+
+/* GIC architecture version (GICD_PIDR2.ArchRev; MADT GICD "GIC version" 3, 4). */
+enum gd_gic_version {
+	GD_GIC_V3 = 30,
+	GD_GIC_V4 = 40,
+	GD_GIC_V4_1 = 41,
+};
+
+/* Kind of a node of the ID-mapping graph (IORT E.e §3, node types). */
+enum gd_node_kind {
+	GD_NODE_ITS,             /* ITS frame: a sink; its input IDs are DeviceIDs */
+	GD_NODE_SMMU,            /* SMMUv3: input StreamIDs, output DeviceIDs */
+	GD_NODE_ROOT_COMPLEX,    /* PCI root complex: input RIDs (requester IDs) */
+	GD_NODE_NAMED_COMPONENT, /* platform device: input its own IDs */
+};
+
+struct gd_node;
+
+/*
+ * One ID mapping (IORT E.e §3.2.2 "ID mapping"; DT msi-map/iommu-map entry).
+ * Input IDs [input_base, input_base + count) map to output IDs starting at
+ * output_base in the ID space of @output. count is the number of IDs
+ * (1 .. 2^32), never the IORT "number of IDs minus one" encoding.
+ * A single mapping (IORT "single mapping" flag) maps the node's own ID
+ * (no input range: input_base and count are unused, count is 1).
+ */
+struct gd_id_map {
+	uint32_t input_base;
+	uint64_t count;
+	uint32_t output_base;
+	bool single;
+	struct gd_node *output;  /* resolved reference, never NULL after loading */
+	const char *output_name; /* the name as written (for diagnostics) */
+	struct gd_loc loc;
+};
+
+/*
+ * Common header of every node of the ID-mapping graph, embedded as the first
+ * member of struct gd_its, gd_smmu, gd_root_complex, gd_named_component, so a
+ * node pointer converts to its object with gd_node_as_*() below.
+ */
+struct gd_node {
+	enum gd_node_kind kind;
+	const char *name; /* unique across the platform */
+	struct gd_loc loc;
+	struct gd_id_map *maps; /* ordered, as written */
+	size_t n_maps, cap_maps;
+	size_t index; /* position in the platform's array of this kind */
+};
+
+/* Redistributor region (MADT GICR structure, ACPI 6.5 §5.2.12.16; DT arm,gic-v3 reg). */
+struct gd_redist_region {
+	uint64_t base;
+	uint64_t length; /* bytes, > 0 */
+	uint64_t stride; /* redistributor-stride in bytes; 0 = frames are contiguous */
+	struct gd_loc loc;
+};
+
+/*
+ * A processing element and its CPU interface (MADT GICC, ACPI 6.5 §5.2.12.14;
+ * DT /cpus/cpu@N, arm/cpus.yaml). Interrupts are INTIDs, 0 when absent.
+ */
+struct gd_cpu {
+	uint64_t mpidr;                 /* affinity fields Aff3..Aff0 only */
+	uint32_t uid;                   /* ACPI processor UID */
+	uint32_t cpu_interface_number;  /* GICC "CPU interface number" (GICv2 only; else 0 or index) */
+	bool enabled;                   /* GICC flags bit 0 */
+	bool online_capable;            /* GICC flags bit 3 (MADT rev >= 5) */
+	uint32_t pmu_intid;             /* performance monitoring interrupt (a PPI), 0 = none */
+	bool pmu_edge;                  /* trigger: edge (true) or level */
+	uint32_t vgic_maint_intid;      /* VGIC maintenance interrupt (a PPI), 0 = none */
+	bool vgic_maint_edge;
+	uint64_t gicc_base, gicv_base, gich_base; /* physical bases, 0 = none */
+	uint64_t gicr_base;             /* per-CPU GICR base when no regions, else 0 */
+	uint32_t parking_version;
+	uint64_t parked_address;
+	uint8_t efficiency_class;       /* MADT rev >= 4 (GICC 80 bytes) */
+	uint16_t spe_intid;             /* SPE overflow interrupt, MADT rev >= 5 */
+	uint16_t trbe_intid;            /* TRBE interrupt, MADT rev >= 6 (GICC 82 bytes) */
+	const char *compatible;         /* DT cpu compatible, e.g. "arm,cortex-a57" */
+	const char *enable_method;      /* DT enable-method, e.g. "psci"; NULL = none */
+	struct gd_loc loc;
+};
+
+/* GIC distributor (MADT GICD, ACPI 6.5 §5.2.12.15; DT arm,gic-v3 first reg). */
+struct gd_distributor {
+	uint64_t base;
+	uint64_t size;             /* bytes: 64 KiB on GICv3/v4 */
+	uint32_t gic_id;           /* MADT "GIC ID" */
+	uint32_t system_vector_base;
+	uint32_t spis;             /* number of SPIs (INTIDs 32 .. 32+spis-1), multiple of 32 */
+	uint32_t intid_bits;       /* GICD_TYPER.IDbits + 1: 14 .. 24 */
+	struct gd_loc loc;
+};
+
+/*
+ * ITS frame (MADT GIC ITS structure §5.2.12.18, IORT ITS group §3.1.1.1;
+ * DT arm,gic-v3-its). A sink of the mapping graph: input IDs are DeviceIDs.
+ */
+struct gd_its {
+	struct gd_node node;
+	uint32_t its_id;           /* MADT "GIC ITS ID" = IORT ITS identifier */
+	uint64_t base;
+	uint64_t size;             /* bytes: 128 KiB (GICv3/v4), 192 KiB? see rules; DT reg size */
+	uint32_t device_id_bits;   /* GITS_TYPER.Devbits + 1: 1 .. 32 */
+	uint32_t event_id_bits;    /* GITS_TYPER.ID_bits + 1: 1 .. 32 */
+	bool has_proximity_domain;
+	uint32_t proximity_domain; /* SRAT GIC ITS affinity / DT numa-node-id */
+};
+
+/* SMMUv3 model (IORT E.e §3.1.1.3 "Model"). */
+enum gd_smmu_model {
+	GD_SMMUV3_GENERIC = 0,
+	GD_SMMUV3_HISILICON_HI161X = 1,
+	GD_SMMUV3_CAVIUM_CN99XX = 2,
+};
+
+/*
+ * SMMUv3 (IORT SMMUv3 node, IORT E.e §3.1.1.3; DT arm,smmu-v3.yaml).
+ * node.maps: StreamID -> DeviceID. own_msi: the SMMU's own MSIs (its
+ * DeviceID mapping, a single mapping to an ITS), NULL when it uses wired
+ * interrupts only. Wired interrupts are INTIDs, 0 = none.
+ */
+struct gd_smmu {
+	struct gd_node node;
+	enum gd_smmu_model model;
+	uint64_t base;
+	uint64_t size;            /* DT reg size: 128 KiB (two 64 KiB pages) */
+	bool coherent;            /* IORT flag COHACC override; DT dma-coherent */
+	bool httu_override;       /* 2-bit HTTU override field, bit 0 only */
+	uint64_t vatos_base;
+	uint32_t event_intid, pri_intid, gerr_intid, sync_intid;
+	bool has_proximity_domain;
+	uint32_t proximity_domain;
+	struct gd_id_map *own_msi;
+};
+
+/* A PCI host bridge address window (DT ranges entry of a PCI host). */
+enum gd_pci_space { GD_PCI_IO = 1, GD_PCI_MEM32 = 2, GD_PCI_MEM64 = 3 };
+
+struct gd_pci_window {
+	enum gd_pci_space space;
+	bool prefetchable;
+	uint64_t pci_base, cpu_base, size;
+	struct gd_loc loc;
+};
+
+/*
+ * Memory access properties (IORT E.e §3.1.1.2 table 7/8): cache coherency
+ * attribute (CCA), allocation hints and memory access flags (bit 0 CPM,
+ * bit 1 DACS).
+ */
+struct gd_mem_access {
+	uint32_t cca;
+	uint8_t hints;
+	uint8_t flags;
+};
+
+/*
+ * PCI root complex (IORT root complex node §3.1.1.5; DT PCI host with
+ * msi-map/iommu-map, pci-host-ecam-generic). node.maps: RID -> StreamID or
+ * DeviceID. The RID space of a root complex spans its bus range:
+ * [bus_start << 8, (bus_end + 1) << 8).
+ */
+struct gd_root_complex {
+	struct gd_node node;
+	uint32_t segment;          /* PCI segment; DT linux,pci-domain */
+	uint64_t ecam_base;        /* ECAM base of bus 0 of the range */
+	uint8_t bus_start, bus_end;
+	struct gd_mem_access mem;
+	bool ats;                  /* ATS supported */
+	uint8_t memory_address_limit; /* bits, IORT rev >= 3 (node rev >= 1) */
+	struct gd_pci_window *windows;
+	size_t n_windows, cap_windows;
+	const char *dt_compatible; /* default "pci-host-ecam-generic" */
+};
+
+/*
+ * Named component (IORT named component node §3.1.1.4): a platform device.
+ * node.maps: its IDs -> StreamID or DeviceID; a single mapping gives its own
+ * DeviceID. events: number of MSIs it uses (EventID budget), 0 = unknown.
+ */
+struct gd_named_component {
+	struct gd_node node;
+	const char *acpi_path;     /* device object name, e.g. "\\_SB.DMA0" */
+	const char *dt_path;       /* DT node path, or NULL */
+	uint32_t node_flags;
+	struct gd_mem_access mem;
+	uint8_t memory_address_limit;
+	uint32_t events;
+};
+
+/* ACPI output knobs: table revisions and the header's creator fields. */
+struct gd_acpi_opts {
+	uint8_t iort_revision; /* 0, 3 (IORT E.b, default) or 5 (IORT E.d) */
+	uint8_t madt_revision; /* 3 (76-byte GICC), 4, 5 (80-byte) or 6 (82-byte) */
+	char creator_id[5];    /* ASL compiler ID field, 4 chars */
+	uint32_t creator_revision;
+};
+
+/* DT output knobs for the root node of a standalone DTS. */
+struct gd_dt_opts {
+	const char *model;
+	const char **compatible; /* list of n_compatible strings */
+	size_t n_compatible, cap_compatible;
+};
+
+/* The whole platform; zero-initialise, fill through a loader, free with gd_platform_free(). */
+struct gd_platform {
+	struct gd_arena arena;
+	const char *file; /* the description's path, for diagnostics */
+
+	const char *name;        /* output file stem */
+	char oem_id[7];          /* 6 chars, space padded, NUL-terminated */
+	char oem_table_id[9];    /* 8 chars, space padded, NUL-terminated */
+	uint32_t oem_revision;
+	struct gd_acpi_opts acpi;
+	struct gd_dt_opts dt;
+
+	enum gd_gic_version gic_version;
+	struct gd_loc gic_loc;
+	struct gd_distributor dist;
+	struct gd_redist_region *redists;
+	size_t n_redists, cap_redists;
+	struct gd_cpu *cpus;
+	size_t n_cpus, cap_cpus;
+
+	struct gd_its **its;
+	size_t n_its, cap_its;
+	struct gd_smmu **smmus;
+	size_t n_smmus, cap_smmus;
+	struct gd_root_complex **rcs;
+	size_t n_rcs, cap_rcs;
+	struct gd_named_component **ncs;
+	size_t n_ncs, cap_ncs;
+
+	/* Facts the input did not state and a loader assumed, for the report. */
+	const char **assumed;
+	size_t n_assumed, cap_assumed;
+};
+
+/* Frees everything the platform owns and zeroes it. */
+void gd_platform_free(struct gd_platform *p);
+
+/* Returns the node named @name, or NULL. Linear in the number of nodes. */
+struct gd_node *gd_platform_find_node(const struct gd_platform *p, const char *name);
+
+/* Down-casts of a node header; return NULL when the kind does not match. */
+struct gd_its *gd_node_as_its(struct gd_node *n);
+struct gd_smmu *gd_node_as_smmu(struct gd_node *n);
+struct gd_root_complex *gd_node_as_rc(struct gd_node *n);
+struct gd_named_component *gd_node_as_nc(struct gd_node *n);
+
+/* The IORT/DT name of a node kind: "ITS", "SMMUv3", "root complex", "named component". */
+const char *gd_node_kind_name(enum gd_node_kind kind);
+
+/* The GIC version as written in YAML and reports: "3", "4", "4.1". */
+const char *gd_gic_version_name(enum gd_gic_version v);
+
+/*
+ * Redistributor frame size in bytes for a GIC version (GIC architecture
+ * §12.10): 128 KiB (RD_base + SGI_base) on GICv3, 256 KiB on GICv4 and
+ * GICv4.1 (adds VLPI_base and a reserved frame).
+ */
+uint64_t gd_redist_frame_size(enum gd_gic_version v);
+
+/* Number of IDs in the RID space of a root complex's bus range (256 per bus). */
+uint64_t gd_rc_rid_count(const struct gd_root_complex *rc);
+
+#endif

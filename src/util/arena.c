@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: MIT */
+#include "util/arena.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct gd_arena_block {
+	struct gd_arena_block *next;
+	size_t used, size;
+	max_align_t data[]; /* size bytes */
+};
+
+#define GD_ARENA_BLOCK_MIN (64u * 1024u)
+
+static size_t align_up(size_t n)
+{
+	const size_t al = sizeof(max_align_t);
+	return (n + al - 1) / al * al;
+}
+
+void *gd_arena_alloc(struct gd_arena *a, size_t size)
+{
+	struct gd_arena_block *b = a->head;
+	size_t need = align_up(size ? size : 1);
+
+	if (!b || b->size - b->used < need) {
+		size_t bsize = need > GD_ARENA_BLOCK_MIN ? need : GD_ARENA_BLOCK_MIN;
+		if (bsize > SIZE_MAX - sizeof(*b))
+			goto oom;
+		b = malloc(sizeof(*b) + bsize);
+		if (!b)
+			goto oom;
+		b->next = a->head;
+		b->used = 0;
+		b->size = bsize;
+		a->head = b;
+	}
+	void *p = (char *)b->data + b->used;
+	b->used += need;
+	memset(p, 0, size);
+	return p;
+oom:
+	fprintf(stderr, "gicdesc: error: out of memory\n");
+	exit(2);
+}
+
+char *gd_arena_strndup(struct gd_arena *a, const char *s, size_t n)
+{
+	char *p = gd_arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *gd_arena_strdup(struct gd_arena *a, const char *s)
+{
+	return s ? gd_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+void *gd_arena_push(struct gd_arena *a, void **v, size_t *n, size_t *cap, size_t elem)
+{
+	if (*n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 4;
+		if (ncap > SIZE_MAX / elem) {
+			fprintf(stderr, "gicdesc: error: out of memory\n");
+			exit(2);
+		}
+		void *nv = gd_arena_alloc(a, ncap * elem);
+		if (*n)
+			memcpy(nv, *v, *n * elem);
+		*v = nv;
+		*cap = ncap;
+	}
+	void *e = (char *)*v + *n * elem;
+	memset(e, 0, elem);
+	(*n)++;
+	return e;
+}
+
+void gd_arena_free(struct gd_arena *a)
+{
+	struct gd_arena_block *b = a->head;
+	while (b) {
+		struct gd_arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+}

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: MIT */
+#include "util/buf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void reserve(struct gd_buf *b, size_t extra)
+{
+	if (b->cap - b->len >= extra)
+		return;
+	size_t cap = b->cap ? b->cap : 256;
+	while (cap - b->len < extra) {
+		if (cap > SIZE_MAX / 2)
+			goto oom;
+		cap *= 2;
+	}
+	uint8_t *d = realloc(b->data, cap);
+	if (!d)
+		goto oom;
+	b->data = d;
+	b->cap = cap;
+	return;
+oom:
+	fprintf(stderr, "gicdesc: error: out of memory\n");
+	exit(2);
+}
+
+void gd_buf_append(struct gd_buf *b, const void *src, size_t n)
+{
+	if (!n)
+		return;
+	reserve(b, n);
+	memcpy(b->data + b->len, src, n);
+	b->len += n;
+}
+
+void gd_buf_printf(struct gd_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	reserve(b, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf((char *)b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void gd_buf_put_le(struct gd_buf *b, uint64_t v, unsigned width)
+{
+	reserve(b, width);
+	b->len += width;
+	gd_buf_set_le(b, b->len - width, v, width);
+}
+
+void gd_buf_zero(struct gd_buf *b, size_t n)
+{
+	reserve(b, n);
+	memset(b->data + b->len, 0, n);
+	b->len += n;
+}
+
+void gd_buf_set_le(struct gd_buf *b, size_t off, uint64_t v, unsigned width)
+{
+	for (unsigned i = 0; i < width; i++)
+		b->data[off + i] = (uint8_t)(v >> (8 * i));
+}
+
+void gd_buf_free(struct gd_buf *b)
+{
+	free(b->data);
+	memset(b, 0, sizeof(*b));
+}

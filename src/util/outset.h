@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * outset.h - all-or-nothing writing of a command's output files.
+ *
+ * Each file is first written to "DIR/.NAME.tmp-PID"; only when every file of
+ * the set has been written and flushed are they renamed to their final names.
+ * On any failure every temporary is removed and no final name is touched.
+ */
+#ifndef GD_UTIL_OUTSET_H
+#define GD_UTIL_OUTSET_H
+
+#include <stddef.h>
+
+#include "util/buf.h"
+#include "util/diag.h"
+
+/* One output: final file name (inside the directory) and its content. */
+struct gd_output {
+	char *name;
+	struct gd_buf content;
+};
+
+/* A set of outputs for one directory; zero-initialise. */
+struct gd_outset {
+	struct gd_output *v;
+	size_t n, cap;
+};
+
+/* Adds an output named @name (copied), returning its empty buffer to fill. */
+struct gd_buf *gd_outset_add(struct gd_outset *s, const char *name);
+
+/*
+ * Writes every output into directory @dir (created if missing, one level).
+ * Returns 0 on success; -1 after adding an error to @d, with nothing left
+ * behind.
+ */
+int gd_outset_commit(const struct gd_outset *s, const char *dir, struct gd_diags *d);
+
+/* Frees names and contents. */
+void gd_outset_free(struct gd_outset *s);
+
+#endif

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests of src/util: arena, buffer, diagnostics, all-or-nothing output. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "util/outset.h"
+
+static void arena_push_keeps_elements(void **state)
+{
+	(void)state;
+	struct gd_arena a = {0};
+	uint32_t *v = NULL;
+	size_t n = 0, cap = 0;
+	for (uint32_t i = 0; i < 1000; i++)
+		*GD_ARRAY_PUSH(&a, v, n, cap) = i * 3;
+	assert_int_equal(n, 1000);
+	for (uint32_t i = 0; i < 1000; i++)
+		assert_int_equal(v[i], i * 3);
+	assert_string_equal(gd_arena_strndup(&a, "abcdef", 3), "abc");
+	gd_arena_free(&a);
+}
+
+static void buf_little_endian(void **state)
+{
+	(void)state;
+	struct gd_buf b = {0};
+	gd_buf_put_le(&b, 0x0102030405060708ull, 8);
+	gd_buf_put_le(&b, 0xA1B2, 2);
+	const uint8_t want[] = {8, 7, 6, 5, 4, 3, 2, 1, 0xB2, 0xA1};
+	assert_int_equal(b.len, sizeof(want));
+	assert_memory_equal(b.data, want, sizeof(want));
+	gd_buf_free(&b);
+}
+
+static void diag_text_form(void **state)
+{
+	(void)state;
+	struct gd_diags d = {0};
+	struct gd_loc yaml = {.file = "a.yaml", .line = 3, .col = 7};
+	struct gd_loc dtb = {.file = "b.dtb", .where = "/intc@8000000:reg"};
+	struct gd_loc acpi = {.file = "IORT.dat", .has_offset = 1, .offset = 0x48};
+	gd_diag_add(&d, GD_SEV_ERROR, "id-map-overlap", &yaml, "two mappings overlap");
+	gd_diag_add(&d, GD_SEV_WARNING, NULL, &dtb, "odd");
+	gd_diag_add(&d, GD_SEV_ERROR, "x", &acpi, "bad %d", 5);
+	gd_diag_add(&d, GD_SEV_OFF, "y", &acpi, "hidden");
+	assert_int_equal(d.n, 3);
+	assert_int_equal(d.errors, 2);
+	assert_int_equal(d.warnings, 1);
+
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	gd_diags_print(f, &d);
+	fclose(f);
+	assert_string_equal(text, "a.yaml:3:7: error: two mappings overlap [id-map-overlap]\n"
+				  "b.dtb:/intc@8000000:reg: warning: odd\n"
+				  "IORT.dat:+0x48: error: bad 5 [x]\n");
+	free(text);
+	gd_diags_free(&d);
+}
+
+static void outset_all_or_nothing(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/gd-outset-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	struct gd_outset s = {0};
+	struct gd_diags d = {0};
+	gd_buf_printf(gd_outset_add(&s, "a.txt"), "hello %d\n", 1);
+	gd_outset_add(&s, "sub/b.txt"); /* subfolder does not exist: write fails */
+	assert_int_equal(gd_outset_commit(&s, dir, &d), -1);
+	assert_true(d.errors > 0);
+
+	char path[256];
+	snprintf(path, sizeof(path), "%s/a.txt", dir);
+	struct stat st;
+	assert_int_not_equal(stat(path, &st), 0); /* nothing half-written */
+	gd_outset_free(&s);
+
+	gd_buf_printf(gd_outset_add(&s, "a.txt"), "hello\n");
+	assert_int_equal(gd_outset_commit(&s, dir, &d), 0);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_size, 6);
+	unlink(path);
+	rmdir(dir);
+	gd_outset_free(&s);
+	gd_diags_free(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(arena_push_keeps_elements),
+		cmocka_unit_test(buf_little_endian),
+		cmocka_unit_test(diag_text_form),
+		cmocka_unit_test(outset_all_or_nothing),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
