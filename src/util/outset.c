@@ -81,6 +81,19 @@ int gd_outset_commit(const struct gd_outset *s, const char *dir, struct gd_diags
 			goto out;
 		}
 	}
+	/* A final name held by a directory would fail mid-way: refuse before renaming any. */
+	for (size_t i = 0; i < s->n; i++) {
+		char *final = join(dir, "", s->v[i].name, "");
+		struct stat st;
+		int is_dir = stat(final, &st) == 0 && S_ISDIR(st.st_mode);
+		free(final);
+		if (is_dir) {
+			loc.file = dir;
+			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "cannot write %s: it is a directory",
+				    s->v[i].name);
+			goto out;
+		}
+	}
 	for (size_t i = 0; i < s->n; i++) {
 		char *final = join(dir, "", s->v[i].name, "");
 		int r = rename(tmp[i], final);

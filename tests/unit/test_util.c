@@ -93,6 +93,18 @@ static void outset_all_or_nothing(void **state)
 	assert_int_equal(gd_outset_commit(&s, dir, &d), 0);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_size, 6);
+	gd_outset_free(&s);
+
+	/* A final name taken by a directory: refused before any rename. */
+	char sub[300];
+	snprintf(sub, sizeof(sub), "%s/c.txt", dir);
+	assert_int_equal(mkdir(sub, 0777), 0);
+	gd_buf_printf(gd_outset_add(&s, "a.txt"), "changed\n");
+	gd_outset_add(&s, "c.txt");
+	assert_int_equal(gd_outset_commit(&s, dir, &d), -1);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_size, 6); /* a.txt untouched */
+	rmdir(sub);
 	unlink(path);
 	rmdir(dir);
 	gd_outset_free(&s);
