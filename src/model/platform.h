@@ -87,15 +87,14 @@ struct gd_redist_region {
  * DT /cpus/cpu@N, arm/cpus.yaml). Interrupts are INTIDs, 0 when absent.
  */
 struct gd_cpu {
-	uint64_t mpidr; /* affinity fields Aff3..Aff0 only */
-	uint32_t uid;   /* ACPI processor UID */
-	uint32_t
-	    cpu_interface_number;  /* GICC "CPU interface number" (GICv2 only; else 0 or index) */
-	bool enabled;              /* GICC flags bit 0 */
-	bool online_capable;       /* GICC flags bit 3 (MADT rev >= 5) */
-	uint32_t pmu_intid;        /* performance monitoring interrupt (a PPI), 0 = none */
-	bool pmu_edge;             /* trigger: edge (true) or level */
-	uint32_t vgic_maint_intid; /* VGIC maintenance interrupt (a PPI), 0 = none */
+	uint64_t mpidr;                /* affinity fields Aff3..Aff0 only */
+	uint32_t uid;                  /* ACPI processor UID */
+	uint32_t cpu_interface_number; /* GICC "CPU interface number" */
+	bool enabled;                  /* GICC flags bit 0 */
+	bool online_capable;           /* GICC flags bit 3 (MADT rev >= 5) */
+	uint32_t pmu_intid;            /* performance monitoring interrupt (a PPI), 0 = none */
+	bool pmu_edge;                 /* trigger: edge (true) or level */
+	uint32_t vgic_maint_intid;     /* VGIC maintenance interrupt (a PPI), 0 = none */
 	bool vgic_maint_edge;
 	uint64_t gicc_base, gicv_base, gich_base; /* physical bases, 0 = none */
 	uint64_t gicr_base;                       /* per-CPU GICR base when no regions, else 0 */
