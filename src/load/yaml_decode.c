@@ -293,6 +293,9 @@ static void unknown_key(struct gd_yctx *c, const struct gd_ynode *key, const cha
 	for (size_t t = 0; tables[t]; t++)
 		for (const struct gd_yfield *f = tables[t]; f->key; f++) {
 			size_t dist = edit_distance(key->text, f->key);
+			/* An abbreviation ("oem-rev") counts as close. */
+			if (key->len >= 3 && !strncmp(f->key, key->text, key->len))
+				dist = 1;
 			if (dist < best_d) {
 				best_d = dist;
 				best = f->key;
