@@ -218,16 +218,16 @@ static int load_text(const char *text, size_t len, struct gd_platform *p, struct
 
 /* A complete, valid description with one line replaced: line @n (1-based) by @line. */
 static const char *const base_lines[] = {
-	"gicdesc: 1",                                                                  /* 1 */
-	"platform: { name: t, oem-id: OEM, oem-table-id: TABLE }",                     /* 2 */
-	"gic:",                                                                        /* 3 */
-	"  version: 3",                                                                /* 4 */
-	"  distributor: { base: 0x08000000, spis: 256, intid-bits: 16 }",              /* 5 */
-	"  redistributors: [ { base: 0x080A0000, length: 1M } ]",                      /* 6 */
-	"  cpus: { count: 2, pmu-interrupt: { ppi: 7, trigger: edge } }",              /* 7 */
-	"  its: [ { name: its0, id: 0, base: 0x8080000, device-id-bits: 16, event-id-bits: 16 } ]",
-	"named-components:",                                                           /* 9 */
-	"  - { name: dma0, events: 32, id-map: [ { single: true, output-base: 7, output: its0 } ] }",
+    "gicdesc: 1",                                                     /* 1 */
+    "platform: { name: t, oem-id: OEM, oem-table-id: TABLE }",        /* 2 */
+    "gic:",                                                           /* 3 */
+    "  version: 3",                                                   /* 4 */
+    "  distributor: { base: 0x08000000, spis: 256, intid-bits: 16 }", /* 5 */
+    "  redistributors: [ { base: 0x080A0000, length: 1M } ]",         /* 6 */
+    "  cpus: { count: 2, pmu-interrupt: { ppi: 7, trigger: edge } }", /* 7 */
+    "  its: [ { name: its0, id: 0, base: 0x8080000, device-id-bits: 16, event-id-bits: 16 } ]",
+    "named-components:", /* 9 */
+    "  - { name: dma0, events: 32, id-map: [ { single: true, output-base: 7, output: its0 } ] }",
 };
 
 static int load_variant(size_t n, const char *line, struct gd_platform *p, struct gd_diags *d)
@@ -273,31 +273,29 @@ struct bad_case {
 };
 
 static const struct bad_case bad_cases[] = {
-	{1, "gicdesc: 2", 1, 1, 10, "format version 2 is not supported"},
-	{2, "platform: { name: t, oem-id: OEM, oem-table-id: TABLE, oem-rev: 1 }", 1, 2, 56,
-	 "did you mean 'oem-revision'"},
-	{4, "  version: 3\n  version: 4", 1, 5, 3, "duplicate key 'version'"},
-	{5, "  distributor: { base: [1], spis: 256, intid-bits: 16 }", 1, 5, 24,
-	 "expected a number"},
-	{5, "  distributor: { base: 0x08000000, spis: 256, intid-bits: 16, gic-id: 0x100000000 }",
-	 1, 5, 71, "does not fit in 32 bits"},
-	{5, "  distributor: { base: 0x08000000, spis: 256 }", 1, 5, 16,
-	 "missing required key 'intid-bits'"},
-	{10, "  - { name: dma0, id-map: [ { single: true, output-base: 7, output: its9 } ] }", 1,
-	 10, 69, "unknown reference 'its9'"},
-	{10, "  - { name: its0 }", 1, 10, 13, "already used by the ITS at line 8"},
-	{7, "  cpus: { count: 2, pmu-interrupt: { ppi: 16 } }", 1, 7, 43, "outside 0..15"},
-	{7, "  cpus: { count: 2, mpidr: 5 }", 1, 7, 28, "numbered from count"},
-	{6, "  redistributors: [ { base: 0x080A0000, length: 1T } ]", 1, 6, 49, "K, M or G"},
-	{6, "  redistributors: [ { base: 0x080A0000, length: 0x4000000000000000K } ]", 1, 6, 49,
-	 "does not fit in 64 bits"},
-	{2, "platform: { name: t, oem-id: TOOLONG, oem-table-id: TABLE }", 1, 2, 30,
-	 "longer than 6"},
-	{2, "platform: { name: 12, oem-id: OEM, oem-table-id: TABLE }", 1, 2, 19, "quote it"},
-	{2, "platform: { name: ../x, oem-id: OEM, oem-table-id: TABLE }", 1, 2, 19, "file stem"},
-	{4, "  version: &v 3", 2, 4, 12, "anchors and aliases are not supported"},
-	{4, "  version: [", 2, 6, 3, "YAML syntax"},
-	{4, "  version: !!str 3", 2, 4, 12, "tags are not supported"},
+    {1, "gicdesc: 2", 1, 1, 10, "format version 2 is not supported"},
+    {2, "platform: { name: t, oem-id: OEM, oem-table-id: TABLE, oem-rev: 1 }", 1, 2, 56,
+     "did you mean 'oem-revision'"},
+    {4, "  version: 3\n  version: 4", 1, 5, 3, "duplicate key 'version'"},
+    {5, "  distributor: { base: [1], spis: 256, intid-bits: 16 }", 1, 5, 24, "expected a number"},
+    {5, "  distributor: { base: 0x08000000, spis: 256, intid-bits: 16, gic-id: 0x100000000 }", 1, 5,
+     71, "does not fit in 32 bits"},
+    {5, "  distributor: { base: 0x08000000, spis: 256 }", 1, 5, 16,
+     "missing required key 'intid-bits'"},
+    {10, "  - { name: dma0, id-map: [ { single: true, output-base: 7, output: its9 } ] }", 1, 10,
+     69, "unknown reference 'its9'"},
+    {10, "  - { name: its0 }", 1, 10, 13, "already used by the ITS at line 8"},
+    {7, "  cpus: { count: 2, pmu-interrupt: { ppi: 16 } }", 1, 7, 43, "outside 0..15"},
+    {7, "  cpus: { count: 2, mpidr: 5 }", 1, 7, 28, "numbered from count"},
+    {6, "  redistributors: [ { base: 0x080A0000, length: 1T } ]", 1, 6, 49, "K, M or G"},
+    {6, "  redistributors: [ { base: 0x080A0000, length: 0x4000000000000000K } ]", 1, 6, 49,
+     "does not fit in 64 bits"},
+    {2, "platform: { name: t, oem-id: TOOLONG, oem-table-id: TABLE }", 1, 2, 30, "longer than 6"},
+    {2, "platform: { name: 12, oem-id: OEM, oem-table-id: TABLE }", 1, 2, 19, "quote it"},
+    {2, "platform: { name: ../x, oem-id: OEM, oem-table-id: TABLE }", 1, 2, 19, "file stem"},
+    {4, "  version: &v 3", 2, 4, 12, "anchors and aliases are not supported"},
+    {4, "  version: [", 2, 6, 3, "YAML syntax"},
+    {4, "  version: !!str 3", 2, 4, 12, "tags are not supported"},
 };
 
 static void bad_inputs_fail_at_their_line(void **state)
@@ -325,11 +323,11 @@ static void several_independent_errors_in_one_run(void **state)
 {
 	(void)state;
 	const char *text = "gicdesc: 1\n"
-			   "platform: { name: t, oem-id: OEM, oem-table-id: TABLE, colour: red }\n"
-			   "gic:\n"
-			   "  version: 5\n"
-			   "  distributor: { base: 0x1, spis: 256, intid-bits: 99 }\n"
-			   "  cpus: { count: 1 }\n";
+	                   "platform: { name: t, oem-id: OEM, oem-table-id: TABLE, colour: red }\n"
+	                   "gic:\n"
+	                   "  version: 5\n"
+	                   "  distributor: { base: 0x1, spis: 256, intid-bits: 99 }\n"
+	                   "  cpus: { count: 1 }\n";
 	struct gd_platform p;
 	struct gd_diags d = {0};
 	assert_int_equal(load_text(text, strlen(text), &p, &d), 1);
@@ -381,13 +379,13 @@ static void deep_nesting_is_refused_without_recursion(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(qemu_virt_example_matches_fixture),
-		cmocka_unit_test(qemu_virt_smmuv3_example_matches_fixture),
-		cmocka_unit_test(base_description_loads),
-		cmocka_unit_test(bad_inputs_fail_at_their_line),
-		cmocka_unit_test(several_independent_errors_in_one_run),
-		cmocka_unit_test(nul_and_bad_utf8_are_refused),
-		cmocka_unit_test(deep_nesting_is_refused_without_recursion),
+	    cmocka_unit_test(qemu_virt_example_matches_fixture),
+	    cmocka_unit_test(qemu_virt_smmuv3_example_matches_fixture),
+	    cmocka_unit_test(base_description_loads),
+	    cmocka_unit_test(bad_inputs_fail_at_their_line),
+	    cmocka_unit_test(several_independent_errors_in_one_run),
+	    cmocka_unit_test(nul_and_bad_utf8_are_refused),
+	    cmocka_unit_test(deep_nesting_is_refused_without_recursion),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
