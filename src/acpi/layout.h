@@ -39,26 +39,70 @@ struct gd_acpi_bit {
 enum gd_acpi_slot {
 	GD_V_ZERO,
 	/* ACPI table header (ACPI 6.5 §5.2.6) */
-	GD_V_SIGNATURE, GD_V_LENGTH, GD_V_REVISION, GD_V_CHECKSUM, GD_V_OEM_ID,
-	GD_V_OEM_TABLE_ID, GD_V_OEM_REVISION, GD_V_CREATOR_ID, GD_V_CREATOR_REVISION,
+	GD_V_SIGNATURE,
+	GD_V_LENGTH,
+	GD_V_REVISION,
+	GD_V_CHECKSUM,
+	GD_V_OEM_ID,
+	GD_V_OEM_TABLE_ID,
+	GD_V_OEM_REVISION,
+	GD_V_CREATOR_ID,
+	GD_V_CREATOR_REVISION,
 	/* IORT header and node header (DEN0049 §3.1, §3.2) */
-	GD_V_NODE_COUNT, GD_V_NODE_OFFSET, GD_V_TYPE, GD_V_IDENTIFIER, GD_V_MAP_COUNT,
+	GD_V_NODE_COUNT,
+	GD_V_NODE_OFFSET,
+	GD_V_TYPE,
+	GD_V_IDENTIFIER,
+	GD_V_MAP_COUNT,
 	GD_V_MAP_OFFSET,
 	/* ITS group */
-	GD_V_ITS_COUNT, GD_V_ITS_ID,
+	GD_V_ITS_COUNT,
+	GD_V_ITS_ID,
 	/* memory access properties, root complex, named component */
-	GD_V_CCA, GD_V_HINTS, GD_V_MEM_FLAGS, GD_V_ATS, GD_V_SEGMENT, GD_V_MEM_LIMIT,
-	GD_V_PASID_CAPS, GD_V_NODE_FLAGS, GD_V_DEVICE_NAME,
+	GD_V_CCA,
+	GD_V_HINTS,
+	GD_V_MEM_FLAGS,
+	GD_V_ATS,
+	GD_V_SEGMENT,
+	GD_V_MEM_LIMIT,
+	GD_V_PASID_CAPS,
+	GD_V_NODE_FLAGS,
+	GD_V_DEVICE_NAME,
 	/* SMMUv3 */
-	GD_V_BASE, GD_V_FLAGS, GD_V_VATOS, GD_V_MODEL, GD_V_EVENT_GSIV, GD_V_PRI_GSIV,
-	GD_V_GERR_GSIV, GD_V_SYNC_GSIV, GD_V_PXM, GD_V_ID_MAP_INDEX,
+	GD_V_BASE,
+	GD_V_FLAGS,
+	GD_V_VATOS,
+	GD_V_MODEL,
+	GD_V_EVENT_GSIV,
+	GD_V_PRI_GSIV,
+	GD_V_GERR_GSIV,
+	GD_V_SYNC_GSIV,
+	GD_V_PXM,
+	GD_V_ID_MAP_INDEX,
 	/* ID mapping */
-	GD_V_INPUT_BASE, GD_V_ID_COUNT, GD_V_OUTPUT_BASE, GD_V_OUTPUT_REF,
+	GD_V_INPUT_BASE,
+	GD_V_ID_COUNT,
+	GD_V_OUTPUT_BASE,
+	GD_V_OUTPUT_REF,
 	/* MADT (ACPI 6.5 §5.2.12) */
-	GD_V_LAPIC_ADDR, GD_V_CPU_IF, GD_V_UID, GD_V_PARKING_VERSION, GD_V_PERF_GSIV,
-	GD_V_PARKED_ADDR, GD_V_GICV_BASE, GD_V_GICH_BASE, GD_V_VGIC_GSIV, GD_V_GICR_BASE,
-	GD_V_MPIDR, GD_V_EFFICIENCY, GD_V_SPE_GSIV, GD_V_TRBE_GSIV, GD_V_GIC_ID,
-	GD_V_VECTOR_BASE, GD_V_VERSION, GD_V_RANGE_LENGTH,
+	GD_V_LAPIC_ADDR,
+	GD_V_CPU_IF,
+	GD_V_UID,
+	GD_V_PARKING_VERSION,
+	GD_V_PERF_GSIV,
+	GD_V_PARKED_ADDR,
+	GD_V_GICV_BASE,
+	GD_V_GICH_BASE,
+	GD_V_VGIC_GSIV,
+	GD_V_GICR_BASE,
+	GD_V_MPIDR,
+	GD_V_EFFICIENCY,
+	GD_V_SPE_GSIV,
+	GD_V_TRBE_GSIV,
+	GD_V_GIC_ID,
+	GD_V_VECTOR_BASE,
+	GD_V_VERSION,
+	GD_V_RANGE_LENGTH,
 	GD_V_COUNT
 };
 
@@ -71,8 +115,8 @@ enum gd_acpi_slot {
 struct gd_acpi_field {
 	uint16_t offset;
 	uint8_t width;
-	uint8_t kind;  /* enum gd_acpi_kind */
-	uint8_t slot;  /* enum gd_acpi_slot */
+	uint8_t kind; /* enum gd_acpi_kind */
+	uint8_t slot; /* enum gd_acpi_slot */
 	const char *name;
 	const struct gd_acpi_bit *bits;
 	const char *text;
@@ -110,11 +154,11 @@ extern const struct gd_acpi_layout gd_acpi_header;
  */
 struct gd_iort_layouts {
 	uint8_t table_revision;
-	const char *spec;       /* "DEN0049E.b" ... */
+	const char *spec;                          /* "DEN0049E.b" ... */
 	uint8_t its_rev, rc_rev, smmu_rev, nc_rev; /* node revisions */
-	bool has_identifier;    /* node header "Identifier" (rev >= 3) or reserved */
-	bool has_rc_mem_limit;  /* root complex "memory address size limit" */
-	bool has_smmu_msi;      /* SMMUv3 proximity domain and DeviceID mapping index */
+	bool has_identifier;   /* node header "Identifier" (rev >= 3) or reserved */
+	bool has_rc_mem_limit; /* root complex "memory address size limit" */
+	bool has_smmu_msi;     /* SMMUv3 proximity domain and DeviceID mapping index */
 	const struct gd_acpi_layout *header, *node, *its, *its_id, *rc, *smmu, *nc, *map;
 };
 
@@ -135,10 +179,10 @@ enum gd_iort_node_type {
 };
 
 /* IORT bit definitions (DEN0049E.d). */
-#define GD_IORT_MAP_SINGLE 0x1u        /* ID mapping flags: single mapping */
-#define GD_IORT_SMMU_COHACC 0x1u       /* SMMUv3 flags: COHACC override */
-#define GD_IORT_SMMU_HTTU 0x2u         /* SMMUv3 flags: HTTU override, bit 0 of 2 */
-#define GD_IORT_SMMU_PXM_VALID 0x8u    /* SMMUv3 flags: proximity domain valid */
+#define GD_IORT_MAP_SINGLE     0x1u /* ID mapping flags: single mapping */
+#define GD_IORT_SMMU_COHACC    0x1u /* SMMUv3 flags: COHACC override */
+#define GD_IORT_SMMU_HTTU      0x2u /* SMMUv3 flags: HTTU override, bit 0 of 2 */
+#define GD_IORT_SMMU_PXM_VALID 0x8u /* SMMUv3 flags: proximity domain valid */
 
 /*
  * MADT layouts for one revision (ACPI 6.5 §5.2.12): the MADT header after
@@ -155,11 +199,15 @@ struct gd_madt_layouts {
 const struct gd_madt_layouts *gd_madt_layouts(unsigned revision);
 
 /* MADT structure types (ACPI 6.5 table 5.21) and GICC flags (table 5.37). */
-enum gd_madt_type { GD_MADT_GICC = 0x0B, GD_MADT_GICD = 0x0C, GD_MADT_GICR = 0x0E,
-		    GD_MADT_ITS = 0x0F };
-#define GD_GICC_ENABLED 0x1u
-#define GD_GICC_PERF_EDGE 0x2u
-#define GD_GICC_VGIC_EDGE 0x4u
+enum gd_madt_type {
+	GD_MADT_GICC = 0x0B,
+	GD_MADT_GICD = 0x0C,
+	GD_MADT_GICR = 0x0E,
+	GD_MADT_ITS = 0x0F
+};
+#define GD_GICC_ENABLED        0x1u
+#define GD_GICC_PERF_EDGE      0x2u
+#define GD_GICC_VGIC_EDGE      0x4u
 #define GD_GICC_ONLINE_CAPABLE 0x8u
 
 #endif

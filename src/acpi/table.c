@@ -30,8 +30,8 @@ struct gd_acpi_values *gd_acpi_table_add(struct gd_acpi_table *t, const struct g
 	return &r->v;
 }
 
-struct gd_acpi_values *gd_acpi_table_add_var(struct gd_acpi_table *t,
-					     const struct gd_acpi_field *f, size_t len)
+struct gd_acpi_values *gd_acpi_table_add_var(struct gd_acpi_table *t, const struct gd_acpi_field *f,
+                                             size_t len)
 {
 	struct gd_acpi_rec *r = push(t);
 	r->field = f;
@@ -116,7 +116,7 @@ static void line(struct gd_buf *out, size_t at, unsigned width, const char *name
 }
 
 static void source_field(struct gd_buf *out, size_t at, const struct gd_acpi_field *f,
-			 const struct gd_acpi_values *v)
+                         const struct gd_acpi_values *v)
 {
 	uint64_t x = v->n[f->slot];
 	line(out, at + f->offset, f->width, f->name);
@@ -135,7 +135,7 @@ static void source_field(struct gd_buf *out, size_t at, const struct gd_acpi_fie
 	}
 	for (const struct gd_acpi_bit *b = f->bits; b && b->name; b++)
 		gd_buf_printf(out, "%44s : %" PRIu64 "\n", b->name,
-			      (x >> b->shift) & ((1u << b->width) - 1));
+		              (x >> b->shift) & ((1u << b->width) - 1));
 }
 
 void gd_acpi_table_source(const struct gd_acpi_table *t, struct gd_buf *out)

@@ -37,8 +37,8 @@ struct gd_acpi_table {
 struct gd_acpi_values *gd_acpi_table_add(struct gd_acpi_table *t, const struct gd_acpi_layout *l);
 
 /* Appends a variable field of @len bytes (see struct gd_acpi_rec); returns its values. */
-struct gd_acpi_values *gd_acpi_table_add_var(struct gd_acpi_table *t,
-					     const struct gd_acpi_field *f, size_t len);
+struct gd_acpi_values *gd_acpi_table_add_var(struct gd_acpi_table *t, const struct gd_acpi_field *f,
+                                             size_t len);
 
 /* Size of record @i in bytes. */
 size_t gd_acpi_rec_size(const struct gd_acpi_rec *r);

@@ -17,7 +17,7 @@
  * revision, and the creator ID and revision of p->acpi.
  */
 void gd_acpi_emit_header(struct gd_acpi_table *t, const struct gd_platform *p,
-			 const char *signature, unsigned revision);
+                         const char *signature, unsigned revision);
 
 /*
  * Builds a table with @build (which fills the table and names it, e.g.
@@ -28,7 +28,7 @@ void gd_acpi_emit_header(struct gd_acpi_table *t, const struct gd_platform *p,
  * ctx->diags (also when no iasl compiles the source of this revision).
  */
 int gd_acpi_emit(const struct gd_emit_ctx *ctx, struct gd_buf *out, bool source,
-		 int (*build)(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *title,
-			      size_t size));
+                 int (*build)(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *title,
+                              size_t size));
 
 #endif

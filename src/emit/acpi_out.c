@@ -2,7 +2,7 @@
 #include "emit/acpi.h"
 
 void gd_acpi_emit_header(struct gd_acpi_table *t, const struct gd_platform *p,
-			 const char *signature, unsigned revision)
+                         const char *signature, unsigned revision)
 {
 	struct gd_acpi_values *v = gd_acpi_table_add(t, &gd_acpi_header);
 	v->s[GD_V_SIGNATURE] = signature;
@@ -16,7 +16,7 @@ void gd_acpi_emit_header(struct gd_acpi_table *t, const struct gd_platform *p,
 
 /* Appends the finished table @t as bytes or source; see gd_acpi_emit(). */
 static int output(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, bool source,
-		  const char *what, struct gd_buf *out)
+                  const char *what, struct gd_buf *out)
 {
 	gd_acpi_table_finish(t);
 	if (!source) {
@@ -27,23 +27,23 @@ static int output(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, bool s
 	const struct gd_acpi_layout *bad = gd_acpi_table_iasl(t, &iasl);
 	if (bad) {
 		gd_diag_add(ctx->diags, GD_SEV_ERROR, NULL, NULL,
-			    "%s: no iasl release compiles the %s of this revision back to the "
-			    "same bytes; write the binary table instead",
-			    what, bad->what);
+		            "%s: no iasl release compiles the %s of this revision back to the "
+		            "same bytes; write the binary table instead",
+		            what, bad->what);
 		return -1;
 	}
 	gd_buf_printf(out,
-		      "/*\n * %s, written by gicdesc as iasl data-table source.\n"
-		      " * Compile with iasl %s: it sets the checksum and the Asl Compiler ID\n"
-		      " * and Revision to its own.\n */\n\n",
-		      what, *iasl ? iasl : "(any release)");
+	              "/*\n * %s, written by gicdesc as iasl data-table source.\n"
+	              " * Compile with iasl %s: it sets the checksum and the Asl Compiler ID\n"
+	              " * and Revision to its own.\n */\n\n",
+	              what, *iasl ? iasl : "(any release)");
 	gd_acpi_table_source(t, out);
 	return 0;
 }
 
 int gd_acpi_emit(const struct gd_emit_ctx *ctx, struct gd_buf *out, bool source,
-		 int (*build)(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *title,
-			      size_t size))
+                 int (*build)(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *title,
+                              size_t size))
 {
 	struct gd_acpi_table t = {0};
 	char title[80] = "";

@@ -15,8 +15,8 @@
 
 #include "emit/acpi.h"
 
-#define IORT_NODES_AT 48 /* ACPI header (36) + IORT header (12) */
-#define MAP_SIZE 20
+#define IORT_NODES_AT    48 /* ACPI header (36) + IORT header (12) */
+#define MAP_SIZE         20
 #define NODE_HEADER_SIZE 16
 
 struct iort_plan {
@@ -60,9 +60,8 @@ static size_t node_fixed(const struct iort_plan *pl, const struct gd_node *n)
 	return 0;
 }
 
-__attribute__((format(printf, 3, 4))) static void error(const struct iort_plan *pl,
-							 const struct gd_loc *loc, const char *fmt,
-							 ...)
+__attribute__((format(printf, 3, 4))) static void
+error(const struct iort_plan *pl, const struct gd_loc *loc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -87,8 +86,10 @@ static int check_node(const struct iort_plan *pl, const struct gd_node *n)
 	} else if (n->kind == GD_NODE_SMMU) {
 		const struct gd_smmu *s = (const struct gd_smmu *)n;
 		if (!L->has_smmu_msi && s->own_msi) {
-			error(pl, &n->loc, "SMMUv3 '%s': %s has no DeviceID mapping index for the "
-			      "SMMU's own MSIs", n->name, L->spec);
+			error(pl, &n->loc,
+			      "SMMUv3 '%s': %s has no DeviceID mapping index for the "
+			      "SMMU's own MSIs",
+			      n->name, L->spec);
 			errors++;
 		}
 		if (!L->has_smmu_msi && s->has_proximity_domain) {
@@ -97,14 +98,16 @@ static int check_node(const struct iort_plan *pl, const struct gd_node *n)
 			errors++;
 		}
 	} else if (n->kind == GD_NODE_NAMED_COMPONENT &&
-		   !((const struct gd_named_component *)n)->acpi_path) {
+	           !((const struct gd_named_component *)n)->acpi_path) {
 		error(pl, &n->loc, "named component '%s': IORT needs its ACPI device path",
 		      n->name);
 		return errors + 1;
 	}
 	if (node_fixed(pl, n) + MAP_SIZE * n_maps(n) > 0xFFFF) {
-		error(pl, &n->loc, "node '%s': more ID mappings than a 16-bit IORT node length "
-		      "holds", n->name);
+		error(pl, &n->loc,
+		      "node '%s': more ID mappings than a 16-bit IORT node length "
+		      "holds",
+		      n->name);
 		errors++;
 	}
 	for (size_t k = 0; k < n->n_maps; k++)
@@ -157,8 +160,8 @@ static uint32_t output_ref(const struct iort_plan *pl, const struct gd_id_map *m
 			if (pl->nodes[i] == m->output)
 				return pl->offset[i];
 	gd_diag_add(pl->ctx->diags, GD_SEV_ERROR, NULL, &m->loc,
-		    "ID mapping to '%s': IORT maps only into an ITS group or an SMMUv3",
-		    m->output_name ? m->output_name : "?");
+	            "ID mapping to '%s': IORT maps only into an ITS group or an SMMUv3",
+	            m->output_name ? m->output_name : "?");
 	return 0;
 }
 
@@ -176,8 +179,8 @@ static void add_map(struct gd_acpi_table *t, const struct iort_plan *pl, const s
 }
 
 /* Node header with type, revision, identifier; mappings follow the fixed part. */
-static void add_header(struct gd_acpi_table *t, const struct iort_plan *pl, size_t i,
-		       unsigned type, unsigned rev)
+static void add_header(struct gd_acpi_table *t, const struct iort_plan *pl, size_t i, unsigned type,
+                       unsigned rev)
 {
 	const struct gd_node *n = pl->nodes[i];
 	struct gd_acpi_values *v = gd_acpi_table_add(t, pl->L->node);
@@ -204,8 +207,8 @@ static void add_smmu(struct gd_acpi_table *t, const struct iort_plan *pl, size_t
 	struct gd_acpi_values *v = gd_acpi_table_add(t, pl->L->smmu);
 	v->n[GD_V_BASE] = s->base;
 	v->n[GD_V_FLAGS] = (s->coherent ? GD_IORT_SMMU_COHACC : 0) |
-			   (s->httu_override ? GD_IORT_SMMU_HTTU : 0) |
-			   (s->has_proximity_domain ? GD_IORT_SMMU_PXM_VALID : 0);
+	                   (s->httu_override ? GD_IORT_SMMU_HTTU : 0) |
+	                   (s->has_proximity_domain ? GD_IORT_SMMU_PXM_VALID : 0);
 	v->n[GD_V_VATOS] = s->vatos_base;
 	v->n[GD_V_MODEL] = s->model;
 	v->n[GD_V_EVENT_GSIV] = s->event_intid;
@@ -259,14 +262,13 @@ static void add_its_group(struct gd_acpi_table *t, const struct iort_plan *pl, s
 }
 
 /* Builds the whole IORT into @t and names it in @title; returns 0 or -1 after reporting. */
-static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *title,
-		 size_t size)
+static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *title, size_t size)
 {
 	const struct gd_platform *p = ctx->p;
 	struct iort_plan pl = {.ctx = ctx, .L = gd_iort_layouts(p->acpi.iort_revision)};
 	if (!pl.L) {
 		gd_diag_add(ctx->diags, GD_SEV_ERROR, NULL, NULL,
-			    "IORT revision %u is not supported (0, 3 or 5)", p->acpi.iort_revision);
+		            "IORT revision %u is not supported (0, 3 or 5)", p->acpi.iort_revision);
 		return -1;
 	}
 	snprintf(title, size, "IORT revision %u (%s)", pl.L->table_revision, pl.L->spec);
@@ -278,10 +280,18 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 		v->n[GD_V_NODE_OFFSET] = IORT_NODES_AT;
 		for (size_t i = 0; i < pl.n; i++) {
 			switch (pl.nodes[i]->kind) {
-			case GD_NODE_ITS: add_its_group(t, &pl, i); break;
-			case GD_NODE_SMMU: add_smmu(t, &pl, i); break;
-			case GD_NODE_ROOT_COMPLEX: add_rc(t, &pl, i); break;
-			case GD_NODE_NAMED_COMPONENT: add_nc(t, &pl, i); break;
+			case GD_NODE_ITS:
+				add_its_group(t, &pl, i);
+				break;
+			case GD_NODE_SMMU:
+				add_smmu(t, &pl, i);
+				break;
+			case GD_NODE_ROOT_COMPLEX:
+				add_rc(t, &pl, i);
+				break;
+			case GD_NODE_NAMED_COMPONENT:
+				add_nc(t, &pl, i);
+				break;
 			}
 		}
 	}

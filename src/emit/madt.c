@@ -11,19 +11,19 @@
 
 /* Reports a GICC field @value that MADT revision @rev cannot carry (it needs @need). */
 static int lost(const struct gd_emit_ctx *ctx, const struct gd_cpu *c, const char *field,
-		uint64_t value, unsigned rev, unsigned need)
+                uint64_t value, unsigned rev, unsigned need)
 {
 	if (!value || rev >= need)
 		return 0;
 	gd_diag_add(ctx->diags, GD_SEV_ERROR, NULL, &c->loc,
-		    "CPU with MPIDR 0x%llx: %s is set but the MADT revision %u GICC has no such "
-		    "field (revision %u or later)",
-		    (unsigned long long)c->mpidr, field, rev, need);
+	            "CPU with MPIDR 0x%llx: %s is set but the MADT revision %u GICC has no such "
+	            "field (revision %u or later)",
+	            (unsigned long long)c->mpidr, field, rev, need);
 	return 1;
 }
 
 static int add_gicc(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t,
-		    const struct gd_madt_layouts *L, const struct gd_cpu *c)
+                    const struct gd_madt_layouts *L, const struct gd_cpu *c)
 {
 	unsigned rev = L->revision;
 	if (lost(ctx, c, "the efficiency class", c->efficiency_class, rev, 4) +
@@ -37,9 +37,9 @@ static int add_gicc(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t,
 	v->n[GD_V_CPU_IF] = c->cpu_interface_number;
 	v->n[GD_V_UID] = c->uid;
 	v->n[GD_V_FLAGS] = (c->enabled ? GD_GICC_ENABLED : 0) |
-			   (c->pmu_edge ? GD_GICC_PERF_EDGE : 0) |
-			   (c->vgic_maint_edge ? GD_GICC_VGIC_EDGE : 0) |
-			   (c->online_capable ? GD_GICC_ONLINE_CAPABLE : 0);
+	                   (c->pmu_edge ? GD_GICC_PERF_EDGE : 0) |
+	                   (c->vgic_maint_edge ? GD_GICC_VGIC_EDGE : 0) |
+	                   (c->online_capable ? GD_GICC_ONLINE_CAPABLE : 0);
 	v->n[GD_V_PARKING_VERSION] = c->parking_version;
 	v->n[GD_V_PERF_GSIV] = c->pmu_intid;
 	v->n[GD_V_PARKED_ADDR] = c->parked_address;
@@ -57,7 +57,7 @@ static int add_gicc(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t,
 
 /* Starts a subtable of @l with its type and length. */
 static struct gd_acpi_values *subtable(struct gd_acpi_table *t, const struct gd_acpi_layout *l,
-				       unsigned type)
+                                       unsigned type)
 {
 	struct gd_acpi_values *v = gd_acpi_table_add(t, l);
 	v->n[GD_V_TYPE] = type;
@@ -65,15 +65,14 @@ static struct gd_acpi_values *subtable(struct gd_acpi_table *t, const struct gd_
 	return v;
 }
 
-static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *title,
-		 size_t size)
+static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *title, size_t size)
 {
 	const struct gd_platform *p = ctx->p;
 	const struct gd_madt_layouts *L = gd_madt_layouts(p->acpi.madt_revision);
 	if (!L) {
 		gd_diag_add(ctx->diags, GD_SEV_ERROR, NULL, NULL,
-			    "MADT revision %u is not supported (3, 4, 5 or 6)",
-			    p->acpi.madt_revision);
+		            "MADT revision %u is not supported (3, 4, 5 or 6)",
+		            p->acpi.madt_revision);
 		return -1;
 	}
 	snprintf(title, size, "MADT revision %u (%s)", L->revision, L->spec);
@@ -95,9 +94,9 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 		v->n[GD_V_RANGE_LENGTH] = p->redists[i].length;
 		if (p->redists[i].length > UINT32_MAX) {
 			gd_diag_add(ctx->diags, GD_SEV_ERROR, NULL, &p->redists[i].loc,
-				    "redistributor region at 0x%llx: length does not fit the "
-				    "32-bit MADT GICR discovery range length",
-				    (unsigned long long)p->redists[i].base);
+			            "redistributor region at 0x%llx: length does not fit the "
+			            "32-bit MADT GICR discovery range length",
+			            (unsigned long long)p->redists[i].base);
 			rc = -1;
 		}
 	}

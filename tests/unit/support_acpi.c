@@ -10,7 +10,7 @@
 #include "support_acpi.h"
 
 int acpi_run(int (*emit)(const struct gd_emit_ctx *, struct gd_buf *), struct gd_platform *p,
-	     struct gd_buf *out, size_t *errors)
+             struct gd_buf *out, size_t *errors)
 {
 	struct gd_diags d = {0};
 	struct gd_emit_ctx ctx = {.p = p, .diags = &d};
@@ -43,7 +43,7 @@ void acpi_assert_same_table(const struct gd_buf *ours, const struct gd_buf *qemu
 			continue;
 		if (ours->data[i] != qemu->data[i])
 			fail_msg("byte 0x%zx: ours 0x%02x, QEMU 0x%02x", i, ours->data[i],
-				 qemu->data[i]);
+			         qemu->data[i]);
 	}
 }
 

@@ -42,18 +42,18 @@ static void smmuv3_layout_e_b(void **state)
 	fixture_qemu_virt_smmuv3(&p);
 	assert_int_equal(acpi_run(gd_emit_iort, &p, &b, NULL), 0);
 	acpi_assert_checksum(&b);
-	assert_int_equal(acpi_le(&b, 36, 4), 3);       /* node count */
-	assert_int_equal(b.data[0x48], 4);             /* SMMUv3 */
+	assert_int_equal(acpi_le(&b, 36, 4), 3);         /* node count */
+	assert_int_equal(b.data[0x48], 4);               /* SMMUv3 */
 	assert_int_equal(acpi_le(&b, 0x49, 2), 68 + 20); /* E.b SMMUv3: 68 bytes + 1 mapping */
-	assert_int_equal(b.data[0x4B], 4);             /* node revision 4 */
-	assert_int_equal(acpi_le(&b, 0x4C, 4), 1);     /* identifier */
-	assert_int_equal(acpi_le(&b, 0x54, 4), 68);    /* mapping offset */
+	assert_int_equal(b.data[0x4B], 4);               /* node revision 4 */
+	assert_int_equal(acpi_le(&b, 0x4C, 4), 1);       /* identifier */
+	assert_int_equal(acpi_le(&b, 0x54, 4), 68);      /* mapping offset */
 	assert_int_equal(acpi_le(&b, 0x58, 8), 0x09050000);
-	assert_int_equal(acpi_le(&b, 0x60, 4), 1);     /* COHACC override */
-	assert_int_equal(acpi_le(&b, 0x74, 4), 106);   /* event GSIV */
-	assert_int_equal(acpi_le(&b, 0x78, 4), 107);   /* PRI */
-	assert_int_equal(acpi_le(&b, 0x7C, 4), 109);   /* GERR */
-	assert_int_equal(acpi_le(&b, 0x80, 4), 108);   /* sync */
+	assert_int_equal(acpi_le(&b, 0x60, 4), 1);          /* COHACC override */
+	assert_int_equal(acpi_le(&b, 0x74, 4), 106);        /* event GSIV */
+	assert_int_equal(acpi_le(&b, 0x78, 4), 107);        /* PRI */
+	assert_int_equal(acpi_le(&b, 0x7C, 4), 109);        /* GERR */
+	assert_int_equal(acpi_le(&b, 0x80, 4), 108);        /* sync */
 	assert_int_equal(acpi_le(&b, 0x8C + 4, 4), 0xFFFF); /* SMMU mapping: 0x10000 IDs */
 	assert_int_equal(acpi_le(&b, 0x8C + 12, 4), 0x30);  /* -> ITS group */
 	size_t rc = 0x48 + 88;
@@ -97,8 +97,8 @@ static void revision0_refuses_what_it_cannot_carry(void **state)
 	fixture_qemu_virt_smmuv3(&p);
 	p.acpi.iort_revision = 0;
 	p.rcs[0]->memory_address_limit = 48;
-	p.smmus[0]->own_msi = fixture_add_map(&p, &p.smmus[0]->node, 0, 1, 0x20000,
-					      &p.its[0]->node);
+	p.smmus[0]->own_msi =
+	    fixture_add_map(&p, &p.smmus[0]->node, 0, 1, 0x20000, &p.its[0]->node);
 	p.smmus[0]->node.n_maps--; /* own_msi lives apart from the StreamID mappings */
 	p.smmus[0]->own_msi->single = true;
 	assert_int_equal(acpi_run(gd_emit_iort, &p, &b, &errors), -1);
@@ -122,7 +122,7 @@ static void revision5_layout(void **state)
 	assert_int_equal(b.data[0x33], 1); /* ITS group revision 1 */
 	assert_int_equal(b.data[0x4B], 4); /* RC revision 4 */
 	assert_int_equal(acpi_le(&b, 0x4C, 4), 1);
-	assert_int_equal(b.data[0x68], 64); /* memory address size limit */
+	assert_int_equal(b.data[0x68], 64);        /* memory address size limit */
 	assert_int_equal(acpi_le(&b, 0x69, 2), 0); /* PASID capabilities */
 	gd_buf_free(&b);
 	gd_platform_free(&p);
@@ -156,10 +156,10 @@ static void smmu_own_msi_and_named_component(void **state)
 	assert_int_equal(acpi_le(&b, smmu + 8, 4), 2);  /* mapping count */
 	assert_int_equal(acpi_le(&b, smmu + 64, 4), 1); /* DeviceID mapping index */
 	size_t own = smmu + 68 + 20;
-	assert_int_equal(acpi_le(&b, own + 4, 4), 0);        /* number of IDs: single */
-	assert_int_equal(acpi_le(&b, own + 8, 4), 0x20000);  /* DeviceID */
-	assert_int_equal(acpi_le(&b, own + 12, 4), 0x30);    /* ITS group */
-	assert_int_equal(acpi_le(&b, own + 16, 4), 1);       /* single mapping flag */
+	assert_int_equal(acpi_le(&b, own + 4, 4), 0);       /* number of IDs: single */
+	assert_int_equal(acpi_le(&b, own + 8, 4), 0x20000); /* DeviceID */
+	assert_int_equal(acpi_le(&b, own + 12, 4), 0x30);   /* ITS group */
+	assert_int_equal(acpi_le(&b, own + 16, 4), 1);      /* single mapping flag */
 	size_t ncn = smmu + 108 + 56;
 	assert_int_equal(b.data[ncn], 1);
 	/* 16 + 13 + "\_SB.DMA0" (10 with NUL) = 39, padded to 40, + one mapping */
@@ -192,13 +192,13 @@ static void revision0_source_refused(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(qemu_virt_matches_qemu),
-		cmocka_unit_test(smmuv3_layout_e_b),
-		cmocka_unit_test(revision0_layout),
-		cmocka_unit_test(revision0_refuses_what_it_cannot_carry),
-		cmocka_unit_test(revision5_layout),
-		cmocka_unit_test(smmu_own_msi_and_named_component),
-		cmocka_unit_test(revision0_source_refused),
+	    cmocka_unit_test(qemu_virt_matches_qemu),
+	    cmocka_unit_test(smmuv3_layout_e_b),
+	    cmocka_unit_test(revision0_layout),
+	    cmocka_unit_test(revision0_refuses_what_it_cannot_carry),
+	    cmocka_unit_test(revision5_layout),
+	    cmocka_unit_test(smmu_own_msi_and_named_component),
+	    cmocka_unit_test(revision0_source_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
