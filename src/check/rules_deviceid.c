@@ -138,11 +138,12 @@ void gd_rule_device_id_collision(struct gd_check_ctx *c)
 			char s1[160], s2[160], ids[GD_RANGE_BUF];
 			source_part(first, a->output_base, ov_count, s1, sizeof(s1));
 			source_part(later, a->output_base, ov_count, s2, sizeof(s2));
-			gd_check_report(c, &later->source->loc,
-			                "%s and %s both reach DeviceIDs %s of %s: the ITS cannot "
-			                "tell them apart",
-			                s1, s2, gd_check_range(ids, a->output_base, ov_count),
-			                a->sink->name);
+			gd_check_report(
+			    c, &later->source->loc,
+			    "%s and %s both reach %s %s of %s: the ITS cannot tell them "
+			    "apart",
+			    s1, s2, gd_check_id_word(GD_NODE_ITS, ov_count),
+			    gd_check_range(ids, a->output_base, ov_count), a->sink->name);
 		}
 		if (!reach || end > reach_end)
 			reach = a;

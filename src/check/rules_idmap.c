@@ -73,8 +73,8 @@ static void overlaps_of(struct gd_check_ctx *c, const struct gd_node *n)
 			char ov[GD_RANGE_BUF], r1[GD_RANGE_BUF], r2[GD_RANGE_BUF];
 			gd_check_report(
 			    c, &later->loc,
-			    "ID mappings of %s for %s %s and %s overlap on %s; Linux uses the "
-			    "first that matches (to %s), never this one (to %s)",
+			    "ID mappings of %s for %s %s and %s overlap on %s: Linux uses the "
+			    "first there (to %s), never the second (to %s)",
 			    n->name, gd_check_id_name(n->kind),
 			    gd_check_range(r1, first->input_base, first->count),
 			    gd_check_range(r2, later->input_base, later->count),
@@ -103,13 +103,12 @@ static void target_of(struct gd_check_ctx *c, const struct gd_node *n, const str
 		gd_check_report(c, &m->loc, "ID mapping of %s outputs to '%s', which is no node",
 		                n->name, m->output_name ? m->output_name : "");
 	else if (own && t->kind != GD_NODE_ITS)
-		gd_check_report(
-		    c, &m->loc,
-		    "the own-MSI mapping of %s outputs to %s, a %s: it must name an ITS", n->name,
-		    t->name, gd_node_kind_name(t->kind));
+		gd_check_report(c, &m->loc,
+		                "the own-MSI mapping of %s outputs to %s (%s): it must name an ITS",
+		                n->name, t->name, gd_node_kind_name(t->kind));
 	else if (t->kind == GD_NODE_ROOT_COMPLEX || t->kind == GD_NODE_NAMED_COMPONENT)
 		gd_check_report(c, &m->loc,
-		                "ID mapping of %s outputs to %s, a %s, which takes no input IDs "
+		                "ID mapping of %s outputs to %s (%s), which takes no input IDs "
 		                "(only an SMMUv3 or an ITS does)",
 		                n->name, t->name, gd_node_kind_name(t->kind));
 	else if (n->kind == GD_NODE_SMMU && t->kind == GD_NODE_SMMU)

@@ -155,7 +155,7 @@ void gd_rule_redist_region_too_small(struct gd_check_ctx *c)
 		else
 			frames += (r->length - frame) / step + 1;
 	}
-	if (need > frames)
+	if (need > frames && c->found == 0) /* a bad region above already explains it */
 		gd_check_report(c, p->n_redists ? &p->redists[0].loc : &p->gic_loc,
 		                "the redistributor regions hold %" PRIu64
 		                " redistributors of 0x%" PRIx64

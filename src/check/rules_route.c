@@ -83,7 +83,7 @@ void gd_rule_route_no_its(struct gd_check_ctx *c)
 		    r->status == GD_ROUTE_OK && r->sink ? r->sink : last_node(r);
 		gd_check_route_source(r, src, sizeof(src));
 		gd_check_report(c, &r->source->loc,
-		                "%s %s at %s, a %s with no ID mappings onwards, which is no MSI "
+		                "%s %s at %s (%s) with no ID mappings onwards: it is no MSI "
 		                "controller (an ITS)",
 		                src, gd_check_verb(r, "end", "ends"), n->name,
 		                gd_node_kind_name(n->kind));
