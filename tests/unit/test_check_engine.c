@@ -48,14 +48,15 @@ static const char *const expected_rules[] = {
 };
 #define N_EXPECTED (sizeof(expected_rules) / sizeof(expected_rules[0]))
 
-static void qemu_virt_is_clean(void **state)
+/* Builds a fixture and its hand-made routes, checks them, and asserts nothing is found. */
+static void expect_clean(void (*fixture)(struct gd_platform *p),
+                         void (*routes)(const struct gd_platform *p, struct gd_routes *r))
 {
-	(void)state;
 	struct gd_platform p;
 	struct gd_routes r = {0};
 	struct gd_diags d = {0};
-	fixture_qemu_virt(&p);
-	support_routes_qemu_virt(&p, &r);
+	fixture(&p);
+	routes(&p, &r);
 	assert_int_equal(gd_check_run(&p, &r, NULL, &d), 0);
 	gd_diags_print(stderr, &d);
 	assert_int_equal(d.n, 0);
@@ -66,19 +67,16 @@ static void qemu_virt_is_clean(void **state)
 	gd_platform_free(&p);
 }
 
+static void qemu_virt_is_clean(void **state)
+{
+	(void)state;
+	expect_clean(fixture_qemu_virt, support_routes_qemu_virt);
+}
+
 static void qemu_virt_smmuv3_is_clean(void **state)
 {
 	(void)state;
-	struct gd_platform p;
-	struct gd_routes r = {0};
-	struct gd_diags d = {0};
-	fixture_qemu_virt_smmuv3(&p);
-	support_routes_qemu_virt_smmuv3(&p, &r);
-	assert_int_equal(gd_check_run(&p, &r, NULL, &d), 0);
-	gd_diags_print(stderr, &d);
-	assert_int_equal(d.n, 0);
-	gd_routes_free(&r);
-	gd_platform_free(&p);
+	expect_clean(fixture_qemu_virt_smmuv3, support_routes_qemu_virt_smmuv3);
 }
 
 /* QEMU virt with RIDs 0x0800-0xffff unmapped: one route-unmapped warning by default. */
