@@ -119,7 +119,10 @@ int gd_cmd_check(int argc, char **argv)
 	struct gd_inputs in = {0};
 	status = gd_inputs_load(&in, argv + optind, (size_t)(argc - optind), &d);
 	if (status != 2) {
+		/* A platform its loader found wrong may be partial: no rules on it. */
 		for (size_t i = 0; i < in.n; i++) {
+			if (!in.v[i].loaded)
+				continue;
 			note_assumed(&in.v[i], &d);
 			gd_check_run(&in.v[i].p, &in.v[i].routes, &cfg, &d);
 		}

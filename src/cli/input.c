@@ -75,8 +75,10 @@ int gd_inputs_load(struct gd_inputs *in, char **paths, size_t n, struct gd_diags
 			status = 2;
 			continue;
 		}
-		if (rc == 0)
+		if (rc == 0) {
 			gd_resolve(&ip->p, &ip->routes);
+			ip->loaded = true;
+		}
 		status = worst(status, rc);
 	}
 	return status;

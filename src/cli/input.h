@@ -7,6 +7,7 @@
 #ifndef GD_CLI_INPUT_H
 #define GD_CLI_INPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "model/platform.h"
@@ -28,6 +29,7 @@ struct gd_input_platform {
 	struct gd_routes routes;
 	const char *label; /* "YAML a.yaml", "DTB b.dtb", "ACPI IORT.dat+APIC.dat" */
 	enum gd_input_kind kind;
+	bool loaded; /* the loader returned 0: the model is whole and resolved */
 };
 
 /* The platforms of one command line; free with gd_inputs_free(). */
