@@ -9,6 +9,7 @@
  */
 #include "resolve/resolve.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,23 +113,46 @@ static void build_states(struct ctx *c, const struct gd_platform *p)
 }
 
 /*
+ * Appends a zeroed route to out->v, which grows with realloc() (in place for
+ * large arrays, where an arena would keep every smaller copy).
+ */
+static struct gd_route *new_route(struct gd_routes *out)
+{
+	if (out->n == out->cap) {
+		size_t cap = out->cap ? 2 * out->cap : 64;
+		void *v = cap <= SIZE_MAX / sizeof(*out->v) ? realloc(out->v, cap * sizeof(*out->v))
+		                                            : NULL;
+		if (!v) {
+			fprintf(stderr, "gicdesc: error: out of memory\n");
+			exit(2);
+		}
+		out->v = v;
+		out->cap = cap;
+	}
+	struct gd_route *r = &out->v[out->n++];
+	memset(r, 0, sizeof(*r));
+	return r;
+}
+
+/*
  * Appends a route of @count IDs whose hops are the path frames[0 .. n_frames)
  * followed by (@last, @last_base, @last_map). The base at each earlier hop is
  * found by undoing each frame's translation from the last hop backwards.
  */
 static void emit(struct ctx *c, size_t n_frames, const struct gd_node *last, uint64_t last_base,
-		 const struct gd_id_map *last_map, uint64_t count, enum gd_route_status status)
+                 const struct gd_id_map *last_map, uint64_t count, enum gd_route_status status)
 {
 	struct gd_routes *out = c->out;
-	struct gd_route *r = GD_ARRAY_PUSH(&out->arena, out->v, out->n, out->cap);
+	struct gd_route *r = new_route(out);
 	r->n_hops = n_frames + 1;
 	r->hops = gd_arena_alloc(&out->arena, r->n_hops * sizeof(*r->hops));
-	r->hops[n_frames] = (struct gd_hop){.node = last, .base = (uint32_t)last_base, .map = last_map};
+	r->hops[n_frames] =
+	    (struct gd_hop){.node = last, .base = (uint32_t)last_base, .map = last_map};
 	int64_t id = (int64_t)last_base;
 	for (size_t k = n_frames; k-- > 0;) {
 		id -= c->stack[k].delta;
 		r->hops[k] = (struct gd_hop){
-			.node = c->stack[k].ns->node, .base = (uint32_t)id, .map = c->stack[k].map};
+		    .node = c->stack[k].ns->node, .base = (uint32_t)id, .map = c->stack[k].map};
 	}
 	r->source = r->hops[0].node;
 	r->input_base = r->hops[0].base;
@@ -142,16 +166,16 @@ static void emit(struct ctx *c, size_t n_frames, const struct gd_node *last, uin
 static void push(struct ctx *c, struct nstate *ns, uint64_t lo, uint64_t hi)
 {
 	ns->on_path = true;
-	c->stack[c->sp++] = (struct frame){
-		.ns = ns, .cur = lo, .end = hi, .seg = gd_segments_first(&ns->seg, lo)};
+	c->stack[c->sp++] =
+	    (struct frame){.ns = ns, .cur = lo, .end = hi, .seg = gd_segments_first(&ns->seg, lo)};
 }
 
 /*
  * Takes IDs [lo, lo + count) of the node of frame @d through mapping @m,
  * whose first input ID is @in_base (0 for a single mapping).
  */
-static void take(struct ctx *c, size_t d, const struct gd_id_map *m, uint32_t in_base,
-		 uint64_t lo, uint64_t count)
+static void take(struct ctx *c, size_t d, const struct gd_id_map *m, uint32_t in_base, uint64_t lo,
+                 uint64_t count)
 {
 	struct frame *f = &c->stack[d];
 	f->map = m;
@@ -227,7 +251,7 @@ static void walk_range(struct ctx *c, struct nstate *ns, uint64_t lo, uint64_t h
  * the mapped input ranges of a named component (@rid_hi == 0).
  */
 static void walk_source(struct ctx *c, const struct gd_node *src, const struct gd_id_map *own_msi,
-			uint64_t rid_lo, uint64_t rid_hi)
+                        uint64_t rid_lo, uint64_t rid_hi)
 {
 	struct gd_routes *out = c->out;
 	struct nstate *ns = state_of(c, src);
@@ -248,7 +272,7 @@ static void walk_source(struct ctx *c, const struct gd_node *src, const struct g
 		return;
 	struct gd_route_span *sp = &out->spans[out->n_spans++];
 	*sp = (struct gd_route_span){
-		.source = src, .first = first, .n = out->n - first, .n_single = n_single};
+	    .source = src, .first = first, .n = out->n - first, .n_single = n_single};
 }
 
 static int cmp_span(const void *a, const void *b)
@@ -263,7 +287,8 @@ int gd_resolve(const struct gd_platform *p, struct gd_routes *out)
 	memset(out, 0, sizeof(*out));
 	struct ctx c = {.out = out};
 	build_states(&c, p);
-	out->spans = gd_arena_alloc(&out->arena, (p->n_rcs + p->n_ncs + p->n_smmus) * sizeof(*out->spans));
+	out->spans =
+	    gd_arena_alloc(&out->arena, (p->n_rcs + p->n_ncs + p->n_smmus) * sizeof(*out->spans));
 
 	for (size_t i = 0; i < p->n_rcs; i++) {
 		const struct gd_root_complex *rc = p->rcs[i];

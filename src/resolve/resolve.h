@@ -99,11 +99,11 @@ struct gd_route_span {
  * the source node (a lookup index for gd_routes_of(); never printed).
  */
 struct gd_routes {
-	struct gd_route *v;
+	struct gd_route *v; /* malloc'd; freed by gd_routes_free() */
 	size_t n, cap;
 	struct gd_route_span *spans;
 	size_t n_spans;
-	struct gd_arena arena; /* owns v, spans and the hop arrays */
+	struct gd_arena arena; /* owns spans and the hop arrays */
 };
 
 /*
@@ -123,7 +123,7 @@ void gd_routes_free(struct gd_routes *r);
  * O(log number of sources).
  */
 const struct gd_route *gd_routes_of(const struct gd_routes *r, const struct gd_node *source,
-				    size_t *n);
+                                    size_t *n);
 
 /*
  * The route that carries input ID @id of @source (a RID for a root complex,
@@ -133,6 +133,6 @@ const struct gd_route *gd_routes_of(const struct gd_routes *r, const struct gd_n
  * hops[k].base + (id - input_base). O(log number of sources + log routes).
  */
 const struct gd_route *gd_routes_find(const struct gd_routes *r, const struct gd_node *source,
-				      uint32_t id);
+                                      uint32_t id);
 
 #endif

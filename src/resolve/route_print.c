@@ -28,7 +28,7 @@ static void format_hop(const struct gd_route *r, size_t k, struct gd_buf *out)
 		gd_buf_printf(out, "%s %s 0x%04" PRIx32, h->node->name, space, h->base);
 	else
 		gd_buf_printf(out, "%s %s 0x%04" PRIx32 "-0x%04" PRIx64, h->node->name, space,
-			      h->base, (uint64_t)h->base + r->count - 1);
+		              h->base, (uint64_t)h->base + r->count - 1);
 }
 
 void gd_route_format(const struct gd_route *r, struct gd_buf *out)
@@ -49,10 +49,11 @@ void gd_route_format(const struct gd_route *r, struct gd_buf *out)
 		gd_buf_printf(out, " -> (cycle at %s)", last->node->name);
 		break;
 	case GD_ROUTE_OVERFLOW:
-		gd_buf_printf(out, " -> (overflow at %s: output base 0x%" PRIx32 " + 0x%" PRIx64
-			      " IDs > 2^32)",
-			      last->node->name, last->map->output_base,
-			      last->map->single ? (uint64_t)1 : last->map->count);
+		gd_buf_printf(out,
+		              " -> (overflow at %s: output base 0x%" PRIx32 " + 0x%" PRIx64
+		              " IDs > 2^32)",
+		              last->node->name, last->map->output_base,
+		              last->map->single ? (uint64_t)1 : last->map->count);
 		break;
 	}
 }

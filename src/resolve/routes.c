@@ -2,10 +2,12 @@
 /* Looking routes up: by source (binary search on spans), then by input ID. */
 #include "resolve/resolve.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void gd_routes_free(struct gd_routes *r)
 {
+	free(r->v);
 	gd_arena_free(&r->arena);
 	memset(r, 0, sizeof(*r));
 }
@@ -28,7 +30,7 @@ static const struct gd_route_span *span_of(const struct gd_routes *r, const stru
 }
 
 const struct gd_route *gd_routes_of(const struct gd_routes *r, const struct gd_node *source,
-				    size_t *n)
+                                    size_t *n)
 {
 	const struct gd_route_span *s = span_of(r, source);
 	*n = s ? s->n : 0;
@@ -36,7 +38,7 @@ const struct gd_route *gd_routes_of(const struct gd_routes *r, const struct gd_n
 }
 
 const struct gd_route *gd_routes_find(const struct gd_routes *r, const struct gd_node *source,
-				      uint32_t id)
+                                      uint32_t id)
 {
 	const struct gd_route_span *s = span_of(r, source);
 	if (!s)

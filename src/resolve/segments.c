@@ -113,15 +113,18 @@ void gd_segments_build(struct gd_arena *a, const struct gd_node *node, struct gd
 {
 	out->v = NULL;
 	out->n = 0;
-	struct item *items = gd_arena_alloc(a, node->n_maps * sizeof(*items));
+	struct gd_arena tmp = {0}; /* the sweep's working arrays, freed on return */
+	struct item *items = gd_arena_alloc(&tmp, node->n_maps * sizeof(*items));
 	size_t ni = collect(node, items);
-	if (!ni)
+	if (!ni) {
+		gd_arena_free(&tmp);
 		return;
+	}
 	qsort(items, ni, sizeof(*items), cmp_item);
-	uint64_t *points = gd_arena_alloc(a, 2 * ni * sizeof(*points));
+	uint64_t *points = gd_arena_alloc(&tmp, 2 * ni * sizeof(*points));
 	size_t np = end_points(items, ni, points);
-	struct heap h = {.items = items, .v = gd_arena_alloc(a, ni * sizeof(size_t))};
-	out->v = gd_arena_alloc(a, np * sizeof(*out->v));
+	struct heap h = {.items = items, .v = gd_arena_alloc(&tmp, ni * sizeof(size_t))};
+	out->v = gd_arena_alloc(a, (np - 1) * sizeof(*out->v));
 
 	size_t next = 0;
 	for (size_t k = 0; k + 1 < np; k++) {
@@ -140,6 +143,7 @@ void gd_segments_build(struct gd_arena *a, const struct gd_node *node, struct gd
 		}
 		out->v[out->n++] = (struct gd_segment){.lo = x, .hi = points[k + 1], .map = m};
 	}
+	gd_arena_free(&tmp);
 }
 
 size_t gd_segments_first(const struct gd_segments *s, uint64_t id)

@@ -63,7 +63,7 @@ static int on_path(const struct walk *w, const struct gd_node *n)
 
 /* Walks ID @id of @src; @single: the source's single mapping to take, or NULL. */
 static void walk_id(struct walk *w, const struct gd_node *src, uint64_t id,
-		    const struct gd_id_map *single)
+                    const struct gd_id_map *single)
 {
 	w->n = 0;
 	const struct gd_node *n = src;
@@ -121,8 +121,7 @@ static struct gd_node *pick(struct gd_node **all, size_t n_all)
 }
 
 /* A random mapping of @n: mostly in the small universe, sometimes near 2^32. */
-static void random_map(struct gd_platform *p, struct gd_node *n, struct gd_node **all,
-		       size_t n_all)
+static void random_map(struct gd_platform *p, struct gd_node *n, struct gd_node **all, size_t n_all)
 {
 	struct gd_node *out = pick(all, n_all);
 	if (!rnd(8)) {
@@ -173,7 +172,7 @@ static void random_model(struct gd_platform *p)
 
 /* Single routes of @src come first, one per single mapping, in order. */
 static size_t check_singles(const struct gd_routes *r, const struct gd_node *src,
-			    const struct gd_id_map *own_msi)
+                            const struct gd_id_map *own_msi)
 {
 	size_t n, k = 0;
 	const struct gd_route *v = gd_routes_of(r, src, &n);
@@ -203,7 +202,7 @@ static void check_ids(const struct gd_routes *r, const struct gd_node *src)
 	for (uint64_t id = 0; id < ID_UNIVERSE; id++) {
 		const struct gd_route *e = gd_routes_find(r, src, (uint32_t)id);
 		int is_input = rc ? id >= rid_lo && id < rid_hi
-				  : src->kind == GD_NODE_NAMED_COMPONENT && first_match(src, id);
+		                  : src->kind == GD_NODE_NAMED_COMPONENT && first_match(src, id);
 		if (!is_input) {
 			assert_null(e);
 			continue;
@@ -229,8 +228,8 @@ static void check_maximal(const struct gd_routes *r, const struct gd_node *src, 
 			continue;
 		int differ = a->status != b->status || a->n_hops != b->n_hops;
 		for (size_t k = 0; !differ && k < a->n_hops; k++)
-			differ = a->hops[k].node != b->hops[k].node ||
-				 a->hops[k].map != b->hops[k].map;
+			differ =
+			    a->hops[k].node != b->hops[k].node || a->hops[k].map != b->hops[k].map;
 		assert_true(differ);
 	}
 }
@@ -241,9 +240,9 @@ static void check_order(const struct gd_platform *p, const struct gd_routes *r)
 	size_t at = 0;
 	for (size_t i = 0; i < p->n_rcs + p->n_ncs + p->n_smmus; i++) {
 		const struct gd_node *src = i < p->n_rcs ? &p->rcs[i]->node
-					    : i < p->n_rcs + p->n_ncs
-						? &p->ncs[i - p->n_rcs]->node
-						: &p->smmus[i - p->n_rcs - p->n_ncs]->node;
+		                            : i < p->n_rcs + p->n_ncs
+		                                ? &p->ncs[i - p->n_rcs]->node
+		                                : &p->smmus[i - p->n_rcs - p->n_ncs]->node;
 		size_t n;
 		const struct gd_route *v = gd_routes_of(r, src, &n);
 		if (!n)
@@ -283,7 +282,7 @@ static void random_models_agree_with_brute_force(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(random_models_agree_with_brute_force),
+	    cmocka_unit_test(random_models_agree_with_brute_force),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
