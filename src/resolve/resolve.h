@@ -3,12 +3,13 @@
  * resolve.h - the interrupt-routing resolver: pushes ID intervals from every
  * source through the ID mappings of the model to a sink.
  *
- * Sources, in this order: each root complex (its RID space, from its bus
- * range), each named component (its single mappings, and the input ranges of
- * its other mappings), and each SMMU's own MSI (struct gd_smmu.own_msi).
+ * Sources, in this order: each root complex (its single mappings, then its
+ * RID space [bus_start << 8, (bus_end + 1) << 8), none when the bus range is
+ * empty), each named component (its single mappings, then the input ranges
+ * of its other mappings), and each SMMU's own MSI (struct gd_smmu.own_msi).
  * Sinks: ITS (DeviceID).
  *
- * Mapping lookup follows Linux: of_map_id() (drivers/of/base.c) and
+ * Mapping lookup follows Linux (6.1): of_map_id() (drivers/of/base.c) and
  * iort_node_map_id() / iort_id_map() (drivers/acpi/arm64/iort.c) take the
  * first mapping, in the order written, whose input range contains the ID.
  * IDs no mapping covers stop there (GD_ROUTE_UNMAPPED).
@@ -21,10 +22,14 @@
  * DeviceID mapping index (iort_get_id_mapping_index()). Mappings of an ITS
  * are ignored: the walk stops there (iort_node_map_id() returns on the type).
  *
- * Not modelled: Linux's iort_id_map() work-around for firmware that writes
- * "number of IDs" where IORT wants "number of IDs minus one" (the last ID of
- * a mapping goes to a later mapping that starts on it). It only differs from
- * first-match where two mappings overlap, which the rules report.
+ * Not modelled (both are firmware mistakes, for the rules to report):
+ *  - iort_id_map() gives a single mapping of a root complex or named
+ *    component every input ID it is asked about, so in Linux one written
+ *    before a root complex's range mappings would take every RID;
+ *  - its work-around for firmware that writes "number of IDs" where IORT
+ *    wants "number of IDs minus one": the last ID of a mapping goes to a
+ *    later mapping that starts on it. This differs from first match only
+ *    where two mappings overlap.
  *
  * An interval is split only where the mapping that applies changes, so the
  * cost grows with the number of ID mappings, not with the size of ID spaces:
@@ -43,8 +48,12 @@
 enum gd_route_status {
 	GD_ROUTE_OK,       /* reached an ITS: sink and output_base are the DeviceIDs */
 	GD_ROUTE_UNMAPPED, /* no mapping of the last hop's node covers the interval */
-	GD_ROUTE_OVERFLOW, /* output_base + count of a mapping exceeds 2^32 */
-	GD_ROUTE_CYCLE,    /* the path returned to a node it had passed */
+	/*
+	 * output_base + count of the mapping taken exceeds 2^32: the whole
+	 * piece it takes stops there, even IDs whose own output would fit.
+	 */
+	GD_ROUTE_OVERFLOW,
+	GD_ROUTE_CYCLE, /* the path returned to a node it had passed */
 };
 
 /*
