@@ -26,17 +26,29 @@ static int output(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, bool s
 	const char *iasl;
 	const struct gd_acpi_layout *bad = gd_acpi_table_iasl(t, &iasl);
 	if (bad) {
-		gd_diag_add(ctx->diags, GD_SEV_ERROR, NULL, NULL,
-		            "%s: no iasl release compiles the %s of this revision back to the "
-		            "same bytes; write the binary table instead",
-		            what, bad->what);
-		return -1;
+		/*
+		 * Still worth writing: it reads as iasl -d would print the table.
+		 * But the binary is the authority, and the file says so.
+		 */
+		gd_diag_add(
+		    ctx->diags, GD_SEV_WARNING, NULL, NULL,
+		    "%s: no iasl release compiles the %s of this revision back to the "
+		    "same bytes; the source is for reading, the binary table is authoritative",
+		    what, bad->what);
+		gd_buf_printf(
+		    out,
+		    "/*\n * %s, written by gicdesc as iasl data-table source.\n"
+		    " * No iasl release compiles the %s of this revision back to the same\n"
+		    " * bytes (see gicdesc(1), BUGS): read it, but use the binary table.\n */\n\n",
+		    what, bad->what);
+	} else {
+		gd_buf_printf(
+		    out,
+		    "/*\n * %s, written by gicdesc as iasl data-table source.\n"
+		    " * Compile with iasl %s: it sets the checksum and the Asl Compiler ID\n"
+		    " * and Revision to its own.\n */\n\n",
+		    what, *iasl ? iasl : "(any release)");
 	}
-	gd_buf_printf(out,
-	              "/*\n * %s, written by gicdesc as iasl data-table source.\n"
-	              " * Compile with iasl %s: it sets the checksum and the Asl Compiler ID\n"
-	              " * and Revision to its own.\n */\n\n",
-	              what, *iasl ? iasl : "(any release)");
 	gd_acpi_table_source(t, out);
 	return 0;
 }

@@ -10,7 +10,7 @@
 #include "support_acpi.h"
 
 int acpi_run(int (*emit)(const struct gd_emit_ctx *, struct gd_buf *), struct gd_platform *p,
-             struct gd_buf *out, size_t *errors)
+             struct gd_buf *out, size_t *errors, size_t *warnings)
 {
 	struct gd_diags d = {0};
 	struct gd_emit_ctx ctx = {.p = p, .diags = &d};
@@ -18,6 +18,8 @@ int acpi_run(int (*emit)(const struct gd_emit_ctx *, struct gd_buf *), struct gd
 	gd_diags_print(stderr, &d);
 	if (errors)
 		*errors = d.errors;
+	if (warnings)
+		*warnings = d.warnings;
 	gd_diags_free(&d);
 	return rc;
 }
