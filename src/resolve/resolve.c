@@ -9,7 +9,6 @@
  */
 #include "resolve/resolve.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,28 +112,6 @@ static void build_states(struct ctx *c, const struct gd_platform *p)
 }
 
 /*
- * Appends a zeroed route to out->v, which grows with realloc() (in place for
- * large arrays, where an arena would keep every smaller copy).
- */
-static struct gd_route *new_route(struct gd_routes *out)
-{
-	if (out->n == out->cap) {
-		size_t cap = out->cap ? 2 * out->cap : 64;
-		void *v = cap <= SIZE_MAX / sizeof(*out->v) ? realloc(out->v, cap * sizeof(*out->v))
-		                                            : NULL;
-		if (!v) {
-			fprintf(stderr, "gicdesc: error: out of memory\n");
-			exit(2);
-		}
-		out->v = v;
-		out->cap = cap;
-	}
-	struct gd_route *r = &out->v[out->n++];
-	memset(r, 0, sizeof(*r));
-	return r;
-}
-
-/*
  * Appends a route of @count IDs whose hops are the path frames[0 .. n_frames)
  * followed by (@last, @last_base, @last_map). The base at each earlier hop is
  * found by undoing each frame's translation from the last hop backwards.
@@ -143,7 +120,7 @@ static void emit(struct ctx *c, size_t n_frames, const struct gd_node *last, uin
                  const struct gd_id_map *last_map, uint64_t count, enum gd_route_status status)
 {
 	struct gd_routes *out = c->out;
-	struct gd_route *r = new_route(out);
+	struct gd_route *r = GD_ARRAY_PUSH(&out->arena, out->v, out->n, out->cap);
 	r->n_hops = n_frames + 1;
 	r->hops = gd_arena_alloc(&out->arena, r->n_hops * sizeof(*r->hops));
 	r->hops[n_frames] =

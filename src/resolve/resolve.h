@@ -108,11 +108,11 @@ struct gd_route_span {
  * the source node (a lookup index for gd_routes_of(); never printed).
  */
 struct gd_routes {
-	struct gd_route *v; /* malloc'd; freed by gd_routes_free() */
+	struct gd_route *v;
 	size_t n, cap;
 	struct gd_route_span *spans;
 	size_t n_spans;
-	struct gd_arena arena; /* owns spans and the hop arrays */
+	struct gd_arena arena; /* owns v, spans and the hop arrays */
 };
 
 /*

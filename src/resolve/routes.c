@@ -2,12 +2,10 @@
 /* Looking routes up: by source (binary search on spans), then by input ID. */
 #include "resolve/resolve.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 void gd_routes_free(struct gd_routes *r)
 {
-	free(r->v);
 	gd_arena_free(&r->arena);
 	memset(r, 0, sizeof(*r));
 }
