@@ -53,9 +53,51 @@ static int worst(int a, int b)
 	return a > b ? a : b;
 }
 
+/*
+ * Loads every ACPI table of @paths as one platform labelled "ACPI a+b" (at
+ * the place of the first). Returns the loader's status; 0 when there is none.
+ */
+static int load_acpi(struct gd_inputs *in, char **paths, size_t n, struct gd_diags *d)
+{
+	char **acpi = calloc(n, sizeof(*acpi));
+	size_t k = 0, label = sizeof("ACPI ");
+	if (!acpi) {
+		fprintf(stderr, "gicdesc: error: out of memory\n");
+		exit(2);
+	}
+	for (size_t i = 0; i < n; i++)
+		if (gd_input_detect(paths[i]) == GD_INPUT_ACPI) {
+			acpi[k++] = paths[i];
+			label += strlen(paths[i]) + 1;
+		}
+	int rc = 0;
+	if (k) {
+		in->acpi_label = malloc(label);
+		if (!in->acpi_label) {
+			fprintf(stderr, "gicdesc: error: out of memory\n");
+			exit(2);
+		}
+		strcpy(in->acpi_label, "ACPI ");
+		for (size_t i = 0; i < k; i++) {
+			if (i)
+				strcat(in->acpi_label, "+");
+			strcat(in->acpi_label, acpi[i]);
+		}
+		struct gd_input_platform *ip = add(in, GD_INPUT_ACPI, in->acpi_label);
+		rc = gd_load_acpi(acpi, k, &ip->p, d);
+		if (rc == 0) {
+			gd_resolve(&ip->p, &ip->routes);
+			ip->loaded = true;
+		}
+	}
+	free(acpi);
+	return rc;
+}
+
 int gd_inputs_load(struct gd_inputs *in, char **paths, size_t n, struct gd_diags *d)
 {
 	int status = 0;
+	bool acpi_done = false;
 
 	for (size_t i = 0; i < n; i++) {
 		struct gd_loc loc = {.file = paths[i]};
@@ -68,6 +110,11 @@ int gd_inputs_load(struct gd_inputs *in, char **paths, size_t n, struct gd_diags
 			ip = add(in, kind, paths[i]);
 			rc = gd_load_yaml(paths[i], &ip->p, d);
 			break;
+		case GD_INPUT_ACPI:
+			if (!acpi_done)
+				status = worst(status, load_acpi(in, paths, n, d));
+			acpi_done = true;
+			continue;
 		default:
 			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc,
 			            "cannot tell what this file is (expected a YAML description "

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * gd_load_acpi(): IORT and MADT files given together make one platform.
+ * The MADT is read first, so that the IORT's ITS groups find its ITSs.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "load/acpi_load.h"
+
+/* Default DeviceID and EventID widths when the options do not say (GITS_TYPER is not in ACPI). */
+#define DEFAULT_ID_BITS 16u
+
+/* Sorts @path into the IORT or MADT slot by signature; returns 0 or 2. */
+static int take(struct gd_acpi_load *c, const char *path)
+{
+	struct gd_acpi_file f = {0};
+	int rc = gd_acpi_file_read(c, path, &f);
+	if (rc != 0) {
+		free(f.data);
+		return rc;
+	}
+	const char *sig = f.header.s[GD_V_SIGNATURE];
+	struct gd_acpi_file *slot = !strcmp(sig, "IORT") ? &c->iort
+	                            : !strcmp(sig, "APIC") ? &c->madt
+	                                                   : NULL;
+	struct gd_loc loc = gd_acpi_loc(&f, 0);
+	if (!slot || slot->data) {
+		if (!slot)
+			gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc,
+			            "signature \"%s\": gicdesc reads IORT and APIC (MADT) tables", sig);
+		else
+			gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc,
+			            "a second %s table (the first is %s): one platform has one", sig,
+			            slot->path);
+		free(f.data);
+		return 2;
+	}
+	*slot = f;
+	return 0;
+}
+
+/* Copies @src (NUL-terminated) into the fixed field @dst of @size bytes. */
+static void copy_field(char *dst, size_t size, const char *src)
+{
+	memset(dst, 0, size);
+	strncpy(dst, src, size - 1);
+}
+
+/* Platform name, OEM fields and creator from the first table given (MADT, else IORT). */
+static void identity(struct gd_acpi_load *c)
+{
+	struct gd_platform *p = c->p;
+	const struct gd_acpi_file *f = c->madt.data ? &c->madt : &c->iort;
+	const struct gd_acpi_values *h = &f->header;
+	p->name = "acpi";
+	p->file = f->path;
+	copy_field(p->oem_id, sizeof(p->oem_id), h->s[GD_V_OEM_ID]);
+	copy_field(p->oem_table_id, sizeof(p->oem_table_id), h->s[GD_V_OEM_TABLE_ID]);
+	p->oem_revision = (uint32_t)h->n[GD_V_OEM_REVISION];
+	copy_field(p->acpi.creator_id, sizeof(p->acpi.creator_id), h->s[GD_V_CREATOR_ID]);
+	p->acpi.creator_revision = (uint32_t)h->n[GD_V_CREATOR_REVISION];
+	p->acpi.iort_revision = 3;
+	p->acpi.madt_revision = 4;
+	if (c->madt.data && c->iort.data) {
+		const struct gd_acpi_values *o = &c->iort.header;
+		if (strcmp(o->s[GD_V_OEM_ID], h->s[GD_V_OEM_ID]) ||
+		    strcmp(o->s[GD_V_OEM_TABLE_ID], h->s[GD_V_OEM_TABLE_ID]) ||
+		    o->n[GD_V_OEM_REVISION] != h->n[GD_V_OEM_REVISION])
+			gd_acpi_assume(c, "OEM ID, OEM table ID and OEM revision of the MADT; the "
+			                  "IORT's differ");
+	}
+}
+
+/* What no MADT or IORT says, with the defaults gicdesc takes. */
+static void defaults(struct gd_acpi_load *c)
+{
+	struct gd_platform *p = c->p;
+	p->dist.spis = 988;
+	p->dist.intid_bits = 16;
+	gd_acpi_assume(c, "988 SPIs (the architectural maximum) and 16 INTID bits: the MADT "
+	                  "does not carry GICD_TYPER");
+	gd_acpi_assume(c, "ITS DeviceID width %u bits and EventID width %u bits (the tables do "
+	                  "not carry GITS_TYPER)",
+	               c->opts.device_id_bits, c->opts.event_id_bits);
+	if (!c->madt.data) {
+		p->gic_version = GD_GIC_V3;
+		gd_acpi_assume(c, "GICv3, and no distributor, redistributors or CPUs: no MADT "
+		                  "given");
+	}
+}
+
+int gd_load_acpi_opts(char **paths, size_t n, const struct gd_acpi_load_opts *opts,
+                      struct gd_platform *p, struct gd_diags *d)
+{
+	struct gd_acpi_load c = {.p = p, .d = d};
+	c.opts.device_id_bits = opts && opts->device_id_bits ? opts->device_id_bits
+	                                                     : DEFAULT_ID_BITS;
+	c.opts.event_id_bits = opts && opts->event_id_bits ? opts->event_id_bits : DEFAULT_ID_BITS;
+	int status = 0;
+	for (size_t i = 0; i < n; i++)
+		if (take(&c, paths[i]) != 0)
+			status = 2;
+	if (status == 0 && !c.iort.data && !c.madt.data)
+		status = 2;
+	if (status == 0) {
+		identity(&c);
+		defaults(&c);
+		if (c.madt.data)
+			status = gd_acpi_load_madt(&c);
+		gd_acpi_index_its(&c);
+		if (c.iort.data && gd_acpi_load_iort(&c) != 0)
+			status = 1;
+	}
+	free(c.iort.data);
+	free(c.madt.data);
+	free(c.its_by_id);
+	free(c.names.v);
+	return status;
+}
+
+int gd_load_acpi(char **paths, size_t n, struct gd_platform *p, struct gd_diags *d)
+{
+	return gd_load_acpi_opts(paths, n, NULL, p, d);
+}

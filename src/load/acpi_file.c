@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: MIT */
+/* Reading one ACPI table file and checking its header (ACPI 6.5 §5.2.6). */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "acpi/read.h"
+#include "load/acpi_load.h"
+
+struct gd_loc gd_acpi_loc(const struct gd_acpi_file *f, size_t off)
+{
+	struct gd_loc loc = {.file = f->path, .has_offset = 1, .offset = (uint32_t)off};
+	return loc;
+}
+
+void gd_acpi_assume(struct gd_acpi_load *c, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	struct gd_platform *p = c->p;
+	*GD_ARRAY_PUSH(&p->arena, p->assumed, p->n_assumed, p->cap_assumed) =
+	    gd_arena_strdup(&p->arena, buf);
+}
+
+/* Reads at most GD_ACPI_FILE_MAX + 1 bytes of @path; returns 0 or 2. */
+static int slurp(struct gd_acpi_load *c, struct gd_acpi_file *f, size_t *size)
+{
+	struct gd_loc loc = {.file = f->path};
+	FILE *in = fopen(f->path, "rb");
+	if (!in) {
+		gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc, "cannot open: %s", strerror(errno));
+		return 2;
+	}
+	f->data = malloc(GD_ACPI_FILE_MAX + 1);
+	if (!f->data) {
+		fprintf(stderr, "gicdesc: error: out of memory\n");
+		exit(2);
+	}
+	*size = fread(f->data, 1, GD_ACPI_FILE_MAX + 1, in);
+	int bad = ferror(in);
+	fclose(in);
+	if (bad) {
+		gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc, "cannot read");
+		return 2;
+	}
+	if (*size > GD_ACPI_FILE_MAX) {
+		gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc,
+		            "larger than %u bytes: not an IORT or MADT gicdesc reads",
+		            GD_ACPI_FILE_MAX);
+		return 2;
+	}
+	return 0;
+}
+
+int gd_acpi_file_read(struct gd_acpi_load *c, const char *path, struct gd_acpi_file *f)
+{
+	size_t size = 0;
+	f->path = gd_arena_strdup(&c->p->arena, path);
+	if (slurp(c, f, &size) != 0)
+		return 2;
+	struct gd_loc loc = gd_acpi_loc(f, 0);
+	if (gd_acpi_read(&gd_acpi_header, f->data, size, &f->header, &c->p->arena) != 0) {
+		gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc,
+		            "%zu bytes: shorter than the %u-byte ACPI table header", size,
+		            GD_ACPI_HEADER_SIZE);
+		return 2;
+	}
+	uint64_t len = f->header.n[GD_V_LENGTH];
+	f->revision = (unsigned)f->header.n[GD_V_REVISION];
+	if (len < GD_ACPI_HEADER_SIZE || len > size) {
+		loc.offset = 4;
+		gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc,
+		            "table length %llu but the file has %zu bytes (and a table at least "
+		            "%u)",
+		            (unsigned long long)len, size, GD_ACPI_HEADER_SIZE);
+		return 2;
+	}
+	f->len = (size_t)len;
+	if (size > len) {
+		loc.offset = (uint32_t)len;
+		gd_diag_add(c->d, GD_SEV_WARNING, NULL, &loc,
+		            "%zu bytes after the table's end (table length %zu) ignored", size - f->len,
+		            f->len);
+	}
+	uint8_t sum = 0;
+	for (size_t i = 0; i < f->len; i++)
+		sum = (uint8_t)(sum + f->data[i]);
+	if (sum) {
+		loc.offset = 9;
+		gd_diag_add(c->d, GD_SEV_WARNING, "acpi-checksum", &loc,
+		            "checksum 0x%02X is wrong, should be 0x%02X (Linux warns and uses the "
+		            "table)",
+		            f->data[9], (uint8_t)(f->data[9] - sum));
+	}
+	return 0;
+}

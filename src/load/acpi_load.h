@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * acpi_load.h - what the files of the ACPI front end share (src/load/acpi*.c
+ * only): the tables being read, locations, node naming and assumptions.
+ */
+#ifndef GD_LOAD_ACPI_LOAD_H
+#define GD_LOAD_ACPI_LOAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "acpi/layout.h"
+#include "load/load.h"
+
+/* Largest table file accepted, in bytes (4 MiB; real IORTs and MADTs are a few KiB). */
+#define GD_ACPI_FILE_MAX (4u * 1024u * 1024u)
+
+/* Bytes of the ACPI table header (ACPI 6.5 §5.2.6). */
+#define GD_ACPI_HEADER_SIZE 36u
+
+/*
+ * One table file: @data holds @len bytes, the table's own "Table Length"
+ * (never more than the file). @path is owned by the platform's arena.
+ */
+struct gd_acpi_file {
+	const char *path;
+	uint8_t *data; /* malloc'ed; NULL when this table was not given */
+	size_t len;
+	unsigned revision; /* header "Revision" as written */
+	struct gd_acpi_values header;
+};
+
+/* An ITS by its GIC ITS ID, for lookups from IORT ITS groups (sorted by @its_id). */
+struct gd_acpi_its_ref {
+	uint32_t its_id;
+	struct gd_its *its;
+};
+
+/* The nodes by name (open addressing), for unique names in linear time. */
+struct gd_acpi_names {
+	struct gd_node **v;
+	size_t n, cap; /* cap: 0 or a power of two */
+};
+
+/* One load: the platform being filled, its diagnostics, the tables. */
+struct gd_acpi_load {
+	struct gd_platform *p;
+	struct gd_diags *d;
+	struct gd_acpi_load_opts opts; /* defaults filled in */
+	struct gd_acpi_file iort, madt;
+	struct gd_acpi_its_ref *its_by_id; /* the MADT's ITSs, sorted; malloc'ed */
+	size_t n_its_by_id;
+	struct gd_acpi_names names;
+};
+
+/*
+ * Reads the table file @path into @f and checks its header: size cap,
+ * signature "IORT" or "APIC", table length within the file, checksum (a
+ * bad one is a warning: ACPICA's acpi_tb_verify_checksum() only warns unless
+ * built with ACPI_CHECKSUM_ABORT, and Linux uses the table). Returns 0, or 2
+ * with an error in c->d.
+ */
+int gd_acpi_file_read(struct gd_acpi_load *c, const char *path, struct gd_acpi_file *f);
+
+/* The location of byte @off of table @f. */
+struct gd_loc gd_acpi_loc(const struct gd_acpi_file *f, size_t off);
+
+/* Records a fact the tables do not state, for the report (printf format). */
+void gd_acpi_assume(struct gd_acpi_load *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Creates a node object of @size bytes (struct gd_its, gd_smmu, ...) of
+ * @kind named @name, or "@name@0x@off" when that name is taken, appends it
+ * to the platform's array of its kind and returns it.
+ */
+void *gd_acpi_add_node(struct gd_acpi_load *c, enum gd_node_kind kind, size_t size,
+                       const char *name, const struct gd_loc *loc, uint32_t off);
+
+/*
+ * Creates the ITS "its<ID>" (decimal GIC ITS ID) at @base, 128 KiB, with the
+ * DeviceID and EventID widths of the options.
+ */
+struct gd_its *gd_acpi_add_its(struct gd_acpi_load *c, uint32_t its_id, uint64_t base,
+                               const struct gd_loc *loc, uint32_t off);
+
+/* Returns the node named @name, or NULL (constant time). */
+struct gd_node *gd_acpi_node_named(const struct gd_acpi_load *c, const char *name);
+
+/* Indexes the ITSs loaded so far (the MADT's) by GIC ITS ID for gd_acpi_find_its(). */
+void gd_acpi_index_its(struct gd_acpi_load *c);
+
+/* Returns the indexed ITS of GIC ITS ID @its_id (the first in MADT order), or NULL. */
+struct gd_its *gd_acpi_find_its(const struct gd_acpi_load *c, uint32_t its_id);
+
+/* Reads the MADT (ACPI 6.5 §5.2.12) into the GIC part of the model; returns 0 or 1. */
+int gd_acpi_load_madt(struct gd_acpi_load *c);
+
+/* Reads the IORT (DEN0049) into ITSs, SMMUs, root complexes, named components; 0 or 1. */
+int gd_acpi_load_iort(struct gd_acpi_load *c);
+
+#endif

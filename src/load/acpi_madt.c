@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The MADT ("APIC", ACPI 6.5 §5.2.12) into the GIC part of the model: GICD
+ * (§5.2.12.15), GICC (§5.2.12.14), GICR (§5.2.12.17), GIC ITS (§5.2.12.18).
+ * Other subtables (local APICs, GICv2m MSI frames, ...) are skipped with a
+ * note. Each subtable is read with the field table the writer uses.
+ */
+#include "acpi/read.h"
+#include "load/acpi_load.h"
+
+#define MADT_SUBTABLES_AT (GD_ACPI_HEADER_SIZE + 8u)
+
+/*
+ * The GICC layout for a subtable of @len bytes, as Linux chooses by length
+ * (arch/arm64/include/asm/acpi.h BAD_MADT_GICC_ENTRY: at least 76 bytes;
+ * ACPI_MADT_GICC_SPE, ACPI_MADT_GICC_TRBE: fields only when the length has them).
+ */
+static const struct gd_acpi_layout *gicc_layout(unsigned len)
+{
+	return gd_madt_layouts(len >= 82 ? 6 : len >= 80 ? 4 : 3)->gicc;
+}
+
+static void gicc(struct gd_acpi_load *c, const struct gd_acpi_values *v, const struct gd_loc *loc)
+{
+	struct gd_platform *p = c->p;
+	struct gd_cpu *cpu = GD_ARRAY_PUSH(&p->arena, p->cpus, p->n_cpus, p->cap_cpus);
+	uint64_t flags = v->n[GD_V_FLAGS];
+	cpu->uid = (uint32_t)v->n[GD_V_UID];
+	cpu->cpu_interface_number = (uint32_t)v->n[GD_V_CPU_IF];
+	cpu->enabled = flags & GD_GICC_ENABLED;
+	cpu->pmu_edge = flags & GD_GICC_PERF_EDGE;
+	cpu->vgic_maint_edge = flags & GD_GICC_VGIC_EDGE;
+	cpu->online_capable = flags & GD_GICC_ONLINE_CAPABLE;
+	cpu->parking_version = (uint32_t)v->n[GD_V_PARKING_VERSION];
+	cpu->parked_address = v->n[GD_V_PARKED_ADDR];
+	cpu->pmu_intid = (uint32_t)v->n[GD_V_PERF_GSIV];
+	cpu->gicc_base = v->n[GD_V_BASE];
+	cpu->gicv_base = v->n[GD_V_GICV_BASE];
+	cpu->gich_base = v->n[GD_V_GICH_BASE];
+	cpu->vgic_maint_intid = (uint32_t)v->n[GD_V_VGIC_GSIV];
+	cpu->gicr_base = v->n[GD_V_GICR_BASE];
+	cpu->mpidr = v->n[GD_V_MPIDR];
+	cpu->efficiency_class = (uint8_t)v->n[GD_V_EFFICIENCY];
+	cpu->spe_intid = (uint16_t)v->n[GD_V_SPE_GSIV];
+	cpu->trbe_intid = (uint16_t)v->n[GD_V_TRBE_GSIV];
+	cpu->loc = *loc;
+}
+
+/* GICD "GIC version" (ACPI 6.5 table 5.39): 3 or 4; 0 means not specified. */
+static void gicd(struct gd_acpi_load *c, const struct gd_acpi_values *v, const struct gd_loc *loc)
+{
+	struct gd_platform *p = c->p;
+	p->dist.base = v->n[GD_V_BASE];
+	p->dist.size = 0x10000;
+	p->dist.gic_id = (uint32_t)v->n[GD_V_GIC_ID];
+	p->dist.system_vector_base = (uint32_t)v->n[GD_V_VECTOR_BASE];
+	p->dist.loc = *loc;
+	p->gic_loc = *loc;
+	switch (v->n[GD_V_VERSION]) {
+	case 0:
+		p->gic_version = GD_GIC_V3;
+		gd_acpi_assume(c, "GIC version 3: the MADT GICD says 0, \"not specified\"");
+		break;
+	case 3:
+		p->gic_version = GD_GIC_V3;
+		break;
+	case 4:
+		p->gic_version = GD_GIC_V4;
+		break;
+	default:
+		gd_diag_add(c->d, GD_SEV_ERROR, NULL, loc,
+		            "GICD: GIC version %u; gicdesc describes GICv3 and GICv4 (3, 4)",
+		            (unsigned)v->n[GD_V_VERSION]);
+	}
+}
+
+static void gicr(struct gd_acpi_load *c, const struct gd_acpi_values *v, const struct gd_loc *loc)
+{
+	struct gd_platform *p = c->p;
+	struct gd_redist_region *r =
+	    GD_ARRAY_PUSH(&p->arena, p->redists, p->n_redists, p->cap_redists);
+	r->base = v->n[GD_V_BASE];
+	r->length = v->n[GD_V_RANGE_LENGTH];
+	r->loc = *loc;
+}
+
+/* Reads one subtable of @len bytes at @off (inside the table) of @type. */
+static void subtable(struct gd_acpi_load *c, const struct gd_madt_layouts *L, unsigned type,
+                     size_t off, unsigned len, bool *have_gicd)
+{
+	const struct gd_acpi_layout *l;
+	struct gd_loc loc = gd_acpi_loc(&c->madt, off);
+	switch (type) {
+	case GD_MADT_GICC:
+		l = gicc_layout(len);
+		break;
+	case GD_MADT_GICD:
+		l = L->gicd;
+		break;
+	case GD_MADT_GICR:
+		l = L->gicr;
+		break;
+	case GD_MADT_ITS:
+		l = L->its;
+		break;
+	default:
+		gd_diag_add(c->d, GD_SEV_NOTE, NULL, &loc,
+		            "MADT subtable type 0x%02X skipped (not a GICv3/v4 structure)", type);
+		return;
+	}
+	struct gd_acpi_values v = {0};
+	if (gd_acpi_read(l, c->madt.data + off, len, &v, &c->p->arena) != 0) {
+		gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc,
+		            "%s of length %u: it needs at least %u bytes", l->what, len,
+		            (unsigned)l->size);
+		return;
+	}
+	switch (type) {
+	case GD_MADT_GICC:
+		gicc(c, &v, &loc);
+		break;
+	case GD_MADT_GICD:
+		if (*have_gicd) {
+			gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc,
+			            "a second GICD: a system has one distributor");
+			return;
+		}
+		*have_gicd = true;
+		gicd(c, &v, &loc);
+		break;
+	case GD_MADT_GICR:
+		gicr(c, &v, &loc);
+		break;
+	default:
+		gd_acpi_add_its(c, (uint32_t)v.n[GD_V_ITS_ID], v.n[GD_V_BASE], &loc,
+		                (uint32_t)off);
+	}
+}
+
+int gd_acpi_load_madt(struct gd_acpi_load *c)
+{
+	const struct gd_acpi_file *f = &c->madt;
+	size_t errors = c->d->errors;
+	unsigned rev = f->revision < 3 ? 3 : f->revision > 6 ? 6 : f->revision;
+	struct gd_loc loc = gd_acpi_loc(f, 8);
+	if (rev != f->revision)
+		gd_diag_add(c->d, GD_SEV_NOTE, NULL, &loc,
+		            "MADT revision %u read as revision %u (gicdesc knows 3 to 6)",
+		            f->revision, rev);
+	const struct gd_madt_layouts *L = gd_madt_layouts(rev);
+	c->p->acpi.madt_revision = (uint8_t)rev;
+	if (f->len < MADT_SUBTABLES_AT) {
+		gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc,
+		            "MADT of %zu bytes ends inside its %u-byte header", f->len,
+		            MADT_SUBTABLES_AT);
+		return 1;
+	}
+	bool have_gicd = false;
+	size_t off = MADT_SUBTABLES_AT;
+	while (off < f->len) {
+		loc = gd_acpi_loc(f, off);
+		unsigned len = f->len - off >= 2 ? f->data[off + 1] : 0;
+		if (len < 2 || len > f->len - off) {
+			gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc,
+			            "MADT subtable of length %u in the last %zu bytes of the table: "
+			            "the walk stops here",
+			            len, f->len - off);
+			break;
+		}
+		subtable(c, L, f->data[off], off, len, &have_gicd);
+		off += len;
+	}
+	if (!have_gicd)
+		gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc, "the MADT has no GICD structure");
+	return c->d->errors > errors ? 1 : 0;
+}

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: MIT */
+/* Nodes of a platform loaded from ACPI tables: unique names, arrays, ITS lookup. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load/acpi_load.h"
+
+/* FNV-1a of @s. */
+static size_t hash(const char *s)
+{
+	size_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* Returns the slot of @s in @set: where it is, or the empty slot where it would go. */
+static struct gd_node **slot(const struct gd_acpi_names *set, const char *s)
+{
+	size_t i = hash(s) & (set->cap - 1);
+	while (set->v[i] && strcmp(set->v[i]->name, s))
+		i = (i + 1) & (set->cap - 1);
+	return &set->v[i];
+}
+
+static void names_grow(struct gd_acpi_names *set)
+{
+	struct gd_acpi_names big = {.cap = set->cap ? set->cap * 2 : 64};
+	big.v = calloc(big.cap, sizeof(*big.v));
+	if (!big.v) {
+		fprintf(stderr, "gicdesc: error: out of memory\n");
+		exit(2);
+	}
+	for (size_t i = 0; i < set->cap; i++)
+		if (set->v[i])
+			*slot(&big, set->v[i]->name) = set->v[i];
+	big.n = set->n;
+	free(set->v);
+	*set = big;
+}
+
+void *gd_acpi_add_node(struct gd_acpi_load *c, enum gd_node_kind kind, size_t size,
+                       const char *name, const struct gd_loc *loc, uint32_t off)
+{
+	struct gd_platform *p = c->p;
+	if (2 * (c->names.n + 1) > c->names.cap)
+		names_grow(&c->names);
+	struct gd_node **at = slot(&c->names, name);
+	char buf[300];
+	if (*at) {
+		snprintf(buf, sizeof(buf), "%s@0x%x", name, (unsigned)off);
+		name = buf;
+		at = slot(&c->names, name);
+	}
+	struct gd_node *n = gd_arena_alloc(&p->arena, size);
+	n->kind = kind;
+	n->name = gd_arena_strdup(&p->arena, name);
+	n->loc = *loc;
+	if (!*at) { /* a name@offset is unique: offsets of one table differ */
+		*at = n;
+		c->names.n++;
+	}
+	switch (kind) {
+	case GD_NODE_ITS:
+		n->index = p->n_its;
+		*GD_ARRAY_PUSH(&p->arena, p->its, p->n_its, p->cap_its) = (struct gd_its *)n;
+		break;
+	case GD_NODE_SMMU:
+		n->index = p->n_smmus;
+		*GD_ARRAY_PUSH(&p->arena, p->smmus, p->n_smmus, p->cap_smmus) = (struct gd_smmu *)n;
+		break;
+	case GD_NODE_ROOT_COMPLEX:
+		n->index = p->n_rcs;
+		*GD_ARRAY_PUSH(&p->arena, p->rcs, p->n_rcs, p->cap_rcs) =
+		    (struct gd_root_complex *)n;
+		break;
+	case GD_NODE_NAMED_COMPONENT:
+		n->index = p->n_ncs;
+		*GD_ARRAY_PUSH(&p->arena, p->ncs, p->n_ncs, p->cap_ncs) =
+		    (struct gd_named_component *)n;
+		break;
+	}
+	return n;
+}
+
+struct gd_its *gd_acpi_add_its(struct gd_acpi_load *c, uint32_t its_id, uint64_t base,
+                               const struct gd_loc *loc, uint32_t off)
+{
+	char name[32];
+	snprintf(name, sizeof(name), "its%u", (unsigned)its_id);
+	struct gd_its *its = gd_acpi_add_node(c, GD_NODE_ITS, sizeof(*its), name, loc, off);
+	its->its_id = its_id;
+	its->base = base;
+	its->size = 0x20000; /* GITS control and translation frames, 64 KiB each */
+	its->device_id_bits = c->opts.device_id_bits;
+	its->event_id_bits = c->opts.event_id_bits;
+	return its;
+}
+
+struct gd_node *gd_acpi_node_named(const struct gd_acpi_load *c, const char *name)
+{
+	return c->names.cap ? *slot(&c->names, name) : NULL;
+}
+
+static int by_id(const void *a, const void *b)
+{
+	const struct gd_acpi_its_ref *x = a, *y = b;
+	return x->its_id < y->its_id ? -1 : x->its_id > y->its_id;
+}
+
+/* By ID, then in MADT order, so that the first of equal IDs comes first. */
+static int by_id_then_order(const void *a, const void *b)
+{
+	const struct gd_acpi_its_ref *x = a, *y = b;
+	int o = by_id(a, b);
+	return o ? o : x->its->node.index < y->its->node.index ? -1 : 1;
+}
+
+struct gd_its *gd_acpi_find_its(const struct gd_acpi_load *c, uint32_t its_id)
+{
+	struct gd_acpi_its_ref key = {.its_id = its_id};
+	struct gd_acpi_its_ref *r =
+	    c->n_its_by_id ? bsearch(&key, c->its_by_id, c->n_its_by_id, sizeof(key), by_id) : NULL;
+	if (!r)
+		return NULL;
+	while (r > c->its_by_id && r[-1].its_id == its_id)
+		r--;
+	return r->its;
+}
+
+void gd_acpi_index_its(struct gd_acpi_load *c)
+{
+	const struct gd_platform *p = c->p;
+	c->its_by_id = calloc(p->n_its + 1, sizeof(*c->its_by_id));
+	if (!c->its_by_id) {
+		fprintf(stderr, "gicdesc: error: out of memory\n");
+		exit(2);
+	}
+	for (size_t i = 0; i < p->n_its; i++)
+		c->its_by_id[i] = (struct gd_acpi_its_ref){p->its[i]->its_id, p->its[i]};
+	qsort(c->its_by_id, p->n_its, sizeof(*c->its_by_id), by_id_then_order);
+	c->n_its_by_id = p->n_its;
+}
