@@ -22,8 +22,8 @@ int gd_acpi_read(const struct gd_acpi_layout *l, const uint8_t *data, size_t ava
 			continue;
 		const uint8_t *at = data + f->offset;
 		if (f->kind == GD_AF_CHARS)
-			v->s[f->slot] = gd_arena_strndup(
-			    a, (const char *)at, strnlen((const char *)at, f->width));
+			v->s[f->slot] = gd_arena_strndup(a, (const char *)at,
+			                                 strnlen((const char *)at, f->width));
 		else
 			v->n[f->slot] = gd_acpi_le(at, f->width);
 	}

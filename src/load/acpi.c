@@ -21,18 +21,19 @@ static int take(struct gd_acpi_load *c, const char *path)
 		return rc;
 	}
 	const char *sig = f.header.s[GD_V_SIGNATURE];
-	struct gd_acpi_file *slot = !strcmp(sig, "IORT") ? &c->iort
+	struct gd_acpi_file *slot = !strcmp(sig, "IORT")   ? &c->iort
 	                            : !strcmp(sig, "APIC") ? &c->madt
 	                                                   : NULL;
 	struct gd_loc loc = gd_acpi_loc(&f, 0);
 	if (!slot || slot->data) {
 		if (!slot)
 			gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc,
-			            "signature \"%s\": gicdesc reads IORT and APIC (MADT) tables", sig);
+			            "signature \"%s\": gicdesc reads IORT and APIC (MADT) tables",
+			            sig);
 		else
 			gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc,
-			            "a second %s table (the first is %s): one platform has one", sig,
-			            slot->path);
+			            "a second %s table (the first is %s): one platform has one",
+			            sig, slot->path);
 		free(f.data);
 		return 2;
 	}
@@ -80,8 +81,9 @@ static void defaults(struct gd_acpi_load *c)
 	p->dist.intid_bits = 16;
 	gd_acpi_assume(c, "988 SPIs (the architectural maximum) and 16 INTID bits: the MADT "
 	                  "does not carry GICD_TYPER");
-	gd_acpi_assume(c, "ITS DeviceID width %u bits and EventID width %u bits (the tables do "
-	                  "not carry GITS_TYPER)",
+	gd_acpi_assume(c,
+	               "ITS DeviceID width %u bits and EventID width %u bits (the tables do "
+	               "not carry GITS_TYPER)",
 	               c->opts.device_id_bits, c->opts.event_id_bits);
 	if (!c->madt.data) {
 		p->gic_version = GD_GIC_V3;
@@ -94,8 +96,8 @@ int gd_load_acpi_opts(char **paths, size_t n, const struct gd_acpi_load_opts *op
                       struct gd_platform *p, struct gd_diags *d)
 {
 	struct gd_acpi_load c = {.p = p, .d = d};
-	c.opts.device_id_bits = opts && opts->device_id_bits ? opts->device_id_bits
-	                                                     : DEFAULT_ID_BITS;
+	c.opts.device_id_bits =
+	    opts && opts->device_id_bits ? opts->device_id_bits : DEFAULT_ID_BITS;
 	c.opts.event_id_bits = opts && opts->event_id_bits ? opts->event_id_bits : DEFAULT_ID_BITS;
 	int status = 0;
 	for (size_t i = 0; i < n; i++)

@@ -36,12 +36,20 @@ static int slurp(struct gd_acpi_load *c, struct gd_acpi_file *f, size_t *size)
 		gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc, "cannot open: %s", strerror(errno));
 		return 2;
 	}
-	f->data = malloc(GD_ACPI_FILE_MAX + 1);
-	if (!f->data) {
-		fprintf(stderr, "gicdesc: error: out of memory\n");
-		exit(2);
-	}
-	*size = fread(f->data, 1, GD_ACPI_FILE_MAX + 1, in);
+	size_t cap = 0;
+	*size = 0;
+	do { /* grow by doubling up to one byte past the cap */
+		cap = cap ? 2 * cap : 4096;
+		if (cap > GD_ACPI_FILE_MAX + 1)
+			cap = GD_ACPI_FILE_MAX + 1;
+		uint8_t *data = realloc(f->data, cap);
+		if (!data) {
+			fprintf(stderr, "gicdesc: error: out of memory\n");
+			exit(2);
+		}
+		f->data = data;
+		*size += fread(f->data + *size, 1, cap - *size, in);
+	} while (*size == cap && cap <= GD_ACPI_FILE_MAX);
 	int bad = ferror(in);
 	fclose(in);
 	if (bad) {
@@ -84,8 +92,8 @@ int gd_acpi_file_read(struct gd_acpi_load *c, const char *path, struct gd_acpi_f
 	if (size > len) {
 		loc.offset = (uint32_t)len;
 		gd_diag_add(c->d, GD_SEV_WARNING, NULL, &loc,
-		            "%zu bytes after the table's end (table length %zu) ignored", size - f->len,
-		            f->len);
+		            "%zu bytes after the table's end (table length %zu) ignored",
+		            size - f->len, f->len);
 	}
 	uint8_t sum = 0;
 	for (size_t i = 0; i < f->len; i++)

@@ -140,8 +140,9 @@ static void root_complex(struct iort_walk *w, struct iort_node *n)
 	rc->bus_end = 255;
 	rc->ecam_unknown = true;
 	rc->dt_compatible = "pci-host-ecam-generic";
-	gd_acpi_assume(c, "%s: buses 0..255 and ECAM base unknown (the IORT carries neither; "
-	                  "the MCFG does)",
+	gd_acpi_assume(c,
+	               "%s: buses 0..255 and ECAM base unknown (the IORT carries neither; "
+	               "the MCFG does)",
 	               rc->node.name);
 	n->node = &rc->node;
 }
@@ -294,12 +295,18 @@ static struct gd_node *output(struct iort_walk *w, uint32_t ref, size_t at)
 		    (unsigned)ref);
 		return NULL;
 	}
-	if (!t->node)
+	if (!t->node && t->what)
 		err(w, "iort-output-ref", at + 12,
-		    "ID mapping: output reference 0x%x is %s %s%s", (unsigned)ref,
-		    t->what ? "a" : "a node of type", t->what ? t->what : "",
-		    t->what && t->type != GD_IORT_ITS_GROUP ? " node, which gicdesc does not model"
-		                                             : " that could not be read");
+		    "ID mapping: output reference 0x%x: the %s node there %s", (unsigned)ref,
+		    t->what,
+		    t->type == GD_IORT_ITS_GROUP || t->type == GD_IORT_SMMUV3 ||
+		            t->type == GD_IORT_ROOT_COMPLEX || t->type == GD_IORT_NAMED_COMPONENT
+		        ? "could not be read (see above)"
+		        : "is not modelled by gicdesc");
+	else if (!t->node)
+		err(w, "iort-output-ref", at + 12,
+		    "ID mapping: output reference 0x%x: a node of unknown type %u", (unsigned)ref,
+		    t->type);
 	return t->node;
 }
 
@@ -417,10 +424,11 @@ static const struct gd_iort_layouts *layouts(struct gd_acpi_load *c, unsigned re
 	unsigned use = rev >= 5 ? 5 : rev >= 3 ? 3 : 0;
 	if (use != rev) {
 		struct gd_loc loc = gd_acpi_loc(&c->iort, 8);
-		gd_diag_add(c->d, GD_SEV_NOTE, NULL, &loc,
-		            "IORT revision %u read with the layouts of revision %u; node bodies are "
-		            "read by each node's own revision",
-		            rev, use);
+		gd_diag_add(
+		    c->d, GD_SEV_NOTE, NULL, &loc,
+		    "IORT revision %u read with the layouts of revision %u; node bodies are "
+		    "read by each node's own revision",
+		    rev, use);
 	}
 	return gd_iort_layouts(use);
 }

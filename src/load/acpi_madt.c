@@ -132,8 +132,7 @@ static void subtable(struct gd_acpi_load *c, const struct gd_madt_layouts *L, un
 		gicr(c, &v, &loc);
 		break;
 	default:
-		gd_acpi_add_its(c, (uint32_t)v.n[GD_V_ITS_ID], v.n[GD_V_BASE], &loc,
-		                (uint32_t)off);
+		gd_acpi_add_its(c, (uint32_t)v.n[GD_V_ITS_ID], v.n[GD_V_BASE], &loc, (uint32_t)off);
 	}
 }
 
@@ -161,15 +160,17 @@ int gd_acpi_load_madt(struct gd_acpi_load *c)
 		loc = gd_acpi_loc(f, off);
 		unsigned len = f->len - off >= 2 ? f->data[off + 1] : 0;
 		if (len < 2 || len > f->len - off) {
-			gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc,
-			            "MADT subtable of length %u in the last %zu bytes of the table: "
-			            "the walk stops here",
-			            len, f->len - off);
+			gd_diag_add(
+			    c->d, GD_SEV_ERROR, NULL, &loc,
+			    "MADT subtable of length %u in the last %zu bytes of the table: "
+			    "the walk stops here",
+			    len, f->len - off);
 			break;
 		}
 		subtable(c, L, f->data[off], off, len, &have_gicd);
 		off += len;
 	}
+	loc = gd_acpi_loc(f, 0);
 	if (!have_gicd)
 		gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc, "the MADT has no GICD structure");
 	return c->d->errors > errors ? 1 : 0;
