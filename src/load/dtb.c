@@ -44,7 +44,7 @@ static int read_file(const char *path, struct gd_diags *d, void **out, size_t *s
 			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "read error");
 		else
 			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "larger than %u bytes",
-				    DTB_MAX_SIZE);
+			            DTB_MAX_SIZE);
 		free(buf);
 		return -1;
 	}
@@ -89,13 +89,13 @@ static void load_root(struct dtb_ctx *c)
 		const char *s = fdt_stringlist_get(c->fdt, 0, "compatible", i, &l);
 		if (s && l >= 0)
 			*GD_ARRAY_PUSH(&p->arena, p->dt.compatible, p->dt.n_compatible,
-				       p->dt.cap_compatible) = gd_arena_strndup(&p->arena, s,
-										(size_t)l);
+			               p->dt.cap_compatible) =
+			    gd_arena_strndup(&p->arena, s, (size_t)l);
 	}
 }
 
 int gd_load_dtb(const char *path, const struct gd_dtb_options *opt, struct gd_platform *p,
-		struct gd_diags *d)
+                struct gd_diags *d)
 {
 	void *blob;
 	size_t size;
@@ -117,11 +117,13 @@ int gd_load_dtb(const char *path, const struct gd_dtb_options *opt, struct gd_pl
 		load_root(&c);
 		dtb_load_cpus(&c);
 		dtb_load_gic(&c);
-		dtb_load_its(&c);
-		dtb_load_pmu(&c);
-		dtb_load_smmus(&c);
-		dtb_load_pci(&c);
-		dtb_load_named_components(&c);
+		if (c.gic >= 0) {
+			dtb_load_its(&c);
+			dtb_load_pmu(&c);
+			dtb_load_smmus(&c);
+			dtb_load_pci(&c);
+			dtb_load_named_components(&c);
+		}
 		status = d->errors > errors;
 	}
 	gd_arena_free(&c.scratch);

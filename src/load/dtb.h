@@ -41,15 +41,15 @@ struct dtb_ctx {
 	struct gd_diags *d;
 	const struct gd_dtb_options *given; /* as the caller passed them, may be NULL */
 	struct gd_dtb_options opt;          /* with defaults filled in */
-	struct gd_arena scratch;   /* tables below; freed when loading ends */
+	struct gd_arena scratch;            /* tables below; freed when loading ends */
 
-	struct dtb_offs nodes; /* every node offset, in tree (= increasing) order */
-	int *parent;           /* index of the parent of nodes.v[i], -1 for the root */
+	struct dtb_offs nodes;        /* every node offset, in tree (= increasing) order */
+	int *parent;                  /* index of the parent of nodes.v[i], -1 for the root */
 	struct dtb_phandle *phandles; /* sorted by phandle */
 	size_t n_phandles, cap_phandles;
 
-	int gic;        /* offset of the GIC node, -1 when none */
-	int gic_icells; /* its #interrupt-cells (3 .. 16), 0 when unusable */
+	int gic;              /* offset of the GIC node, -1 when none */
+	int gic_icells;       /* its #interrupt-cells (3 .. 16), 0 when unusable */
 	struct dtb_offs its;  /* node offset of p->its[i] */
 	struct dtb_offs smmu; /* node offset of p->smmus[i] */
 	struct dtb_offs cpu;  /* node offset of p->cpus[i] */
@@ -74,7 +74,7 @@ struct gd_loc dtb_loc(struct dtb_ctx *c, int off, const char *prop);
 
 /* Adds a diagnostic located at node @off (property @prop, may be NULL). */
 void dtb_diag(struct dtb_ctx *c, enum gd_severity sev, int off, const char *prop, const char *fmt,
-	      ...) __attribute__((format(printf, 5, 6)));
+              ...) __attribute__((format(printf, 5, 6)));
 
 /* Records an assumption in p->assumed once (a repeated text is not added again). */
 void dtb_assume(struct dtb_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -120,7 +120,7 @@ int dtb_offs_find(const struct dtb_offs *o, int off);
  * @off:@prop) when a value is not within @ac_max / @sc_max or malformed.
  */
 int dtb_bus_cells(struct dtb_ctx *c, int bus, int *ac, int *sc, int ac_max, int sc_max, int off,
-		  const char *prop);
+                  const char *prop);
 
 /* Value of @n (0 .. 2) big-endian cells at @cells. */
 uint64_t dtb_cells_u64(const void *cells, int n);
@@ -167,7 +167,11 @@ int dtb_irq_named(struct dtb_ctx *c, int off, const char *name, struct dtb_irq *
 /* Number of interrupts of node @off (interrupts or interrupts-extended), or -1 (error added). */
 int dtb_irq_count(struct dtb_ctx *c, int off);
 
-/* The parts: each adds what it finds to c->p and its problems to c->d. */
+/*
+ * The parts, run in this order: each adds what it finds to c->p and its
+ * problems to c->d. The CPUs come first (the GIC node gives per-CPU facts);
+ * the parts after dtb_load_gic() run only when a GIC was found.
+ */
 void dtb_load_gic(struct dtb_ctx *c);
 void dtb_load_its(struct dtb_ctx *c);
 void dtb_load_cpus(struct dtb_ctx *c);
@@ -199,8 +203,8 @@ size_t dtb_read_map(struct dtb_ctx *c, int off, const char *prop, const struct d
 /* One msi-parent entry that names an ITS of the model. */
 struct dtb_msi_parent {
 	struct gd_its *its;
-	bool has_devid;  /* the ITS has #msi-cells = 1 */
-	uint32_t devid;  /* the msi-specifier: the device's DeviceID */
+	bool has_devid; /* the ITS has #msi-cells = 1 */
+	uint32_t devid; /* the msi-specifier: the device's DeviceID */
 };
 
 /*

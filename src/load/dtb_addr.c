@@ -5,15 +5,15 @@
 #include <libfdt.h>
 
 int dtb_bus_cells(struct dtb_ctx *c, int bus, int *ac, int *sc, int ac_max, int sc_max, int off,
-		  const char *prop)
+                  const char *prop)
 {
 	*ac = fdt_address_cells(c->fdt, bus);
 	*sc = fdt_size_cells(c->fdt, bus);
 	if (*ac < 1 || *ac > ac_max || *sc < 0 || *sc > sc_max) {
 		dtb_diag(c, GD_SEV_ERROR, off, prop,
-			 "unsupported cell counts of %s: #address-cells %d (1..%d), #size-cells %d "
-			 "(0..%d)",
-			 dtb_path(c, bus), *ac, ac_max, *sc, sc_max);
+		         "unsupported cell counts of %s: #address-cells %d (1..%d), #size-cells %d "
+		         "(0..%d)",
+		         dtb_path(c, bus), *ac, ac_max, *sc, sc_max);
 		return -1;
 	}
 	return 0;
@@ -32,14 +32,14 @@ uint64_t dtb_cells_u64(const void *cells, int n)
  * space of its parent @parent. Returns 0 or -1 (error added).
  */
 static int translate_one(struct dtb_ctx *c, int bus, int parent, uint64_t *addr, int off,
-			 const char *prop)
+                         const char *prop)
 {
 	int len = 0;
 	const void *r = fdt_getprop(c->fdt, bus, "ranges", &len);
 	if (!r) {
 		dtb_diag(c, GD_SEV_ERROR, off, prop,
-			 "address 0x%llx cannot be translated: %s has no ranges",
-			 (unsigned long long)*addr, dtb_path(c, bus));
+		         "address 0x%llx cannot be translated: %s has no ranges",
+		         (unsigned long long)*addr, dtb_path(c, bus));
 		return -1;
 	}
 	if (len == 0)
@@ -51,8 +51,8 @@ static int translate_one(struct dtb_ctx *c, int bus, int parent, uint64_t *addr,
 	size_t entry = (size_t)(ac + pac + sc) * 4;
 	if (!sc || len % (int)entry) {
 		dtb_diag(c, GD_SEV_ERROR, bus, "ranges",
-			 "length %d is not a multiple of %zu bytes (<%d %d %d> cells)", len, entry,
-			 ac, pac, sc);
+		         "length %d is not a multiple of %zu bytes (<%d %d %d> cells)", len, entry,
+		         ac, pac, sc);
 		return -1;
 	}
 	for (size_t i = 0; i < (size_t)len / entry; i++) {
@@ -66,14 +66,15 @@ static int translate_one(struct dtb_ctx *c, int bus, int parent, uint64_t *addr,
 		}
 	}
 	dtb_diag(c, GD_SEV_ERROR, off, prop, "address 0x%llx is outside every ranges entry of %s",
-		 (unsigned long long)*addr, dtb_path(c, bus));
+	         (unsigned long long)*addr, dtb_path(c, bus));
 	return -1;
 }
 
 int dtb_translate(struct dtb_ctx *c, int bus, uint64_t *addr, int off, const char *prop)
 {
 	/* Each step goes one level up; the tree is at most DTB_MAX_DEPTH deep. */
-	for (int parent = dtb_parent(c, bus); parent >= 0; bus = parent, parent = dtb_parent(c, bus))
+	for (int parent = dtb_parent(c, bus); parent >= 0;
+	     bus = parent, parent = dtb_parent(c, bus))
 		if (translate_one(c, bus, parent, addr, off, prop))
 			return -1;
 	return 0;
@@ -92,9 +93,10 @@ static const fdt32_t *reg_prop(struct dtb_ctx *c, int off, int *n, int *ac, int 
 		return NULL;
 	int entry = (*ac + *sc) * 4;
 	if (len % entry) {
-		dtb_diag(c, GD_SEV_ERROR, off, "reg",
-			 "length %d is not a multiple of %d bytes (#address-cells %d, #size-cells %d)",
-			 len, entry, *ac, *sc);
+		dtb_diag(
+		    c, GD_SEV_ERROR, off, "reg",
+		    "length %d is not a multiple of %d bytes (#address-cells %d, #size-cells %d)",
+		    len, entry, *ac, *sc);
 		*n = -1;
 		return NULL;
 	}

@@ -19,14 +19,14 @@ static int read_mpidr(struct dtb_ctx *c, int off, int ac, uint64_t *mpidr)
 	const void *reg = fdt_getprop(c->fdt, off, "reg", &len);
 	if (!reg || len != ac * 4) {
 		dtb_diag(c, GD_SEV_ERROR, off, "reg",
-			 "a cpu's reg must be one MPIDR of #address-cells = %d cells", ac);
+		         "a cpu's reg must be one MPIDR of #address-cells = %d cells", ac);
 		return -1;
 	}
 	*mpidr = dtb_cells_u64(reg, ac);
 	if (*mpidr & ~DTB_MPIDR_AFFINITY) {
 		dtb_diag(c, GD_SEV_ERROR, off, "reg",
-			 "0x%llx has bits outside the MPIDR affinity fields (mask 0x%llx)",
-			 (unsigned long long)*mpidr, DTB_MPIDR_AFFINITY);
+		         "0x%llx has bits outside the MPIDR affinity fields (mask 0x%llx)",
+		         (unsigned long long)*mpidr, DTB_MPIDR_AFFINITY);
 		return -1;
 	}
 	return 0;
@@ -69,5 +69,5 @@ void dtb_load_cpus(struct dtb_ctx *c)
 		return;
 	}
 	dtb_assume(c, "ACPI processor UIDs assumed to be the order of the cpu nodes (0, 1, ...): "
-		      "a DTB does not state them");
+	              "a DTB does not state them");
 }

@@ -22,15 +22,16 @@ static int find_gic(struct dtb_ctx *c)
 			dtb_diag(c, GD_SEV_NOTE, off, "status", "disabled GIC skipped");
 		else if (gic >= 0)
 			dtb_diag(c, GD_SEV_ERROR, off, NULL,
-				 "a second enabled arm,gic-v3 node (the first is %s): one GIC is "
-				 "modelled",
-				 dtb_path(c, gic));
+			         "a second enabled arm,gic-v3 node (the first is %s): one GIC is "
+			         "modelled",
+			         dtb_path(c, gic));
 		else
 			gic = off;
 	}
 	if (gic < 0)
-		dtb_diag(c, GD_SEV_ERROR, 0, NULL,
-			 "no enabled arm,gic-v3 node: only GICv3/v4 interrupt systems are modelled");
+		dtb_diag(
+		    c, GD_SEV_ERROR, 0, NULL,
+		    "no enabled arm,gic-v3 node: only GICv3/v4 interrupt systems are modelled");
 	return gic;
 }
 
@@ -44,7 +45,7 @@ static int read_stride(struct dtb_ctx *c, uint64_t *stride)
 		return 0;
 	if (len != 8) {
 		dtb_diag(c, GD_SEV_ERROR, c->gic, "redistributor-stride",
-			 "must be a 64-bit value (2 cells), not %d bytes", len);
+		         "must be a 64-bit value (2 cells), not %d bytes", len);
 		return -1;
 	}
 	*stride = dtb_cells_u64(v, 2);
@@ -63,11 +64,11 @@ static int read_redists(struct dtb_ctx *c, uint32_t nr)
 			return -1;
 		if (!size) {
 			dtb_diag(c, GD_SEV_ERROR, c->gic, "reg",
-				 "redistributor region %u has length 0", i - 1);
+			         "redistributor region %u has length 0", i - 1);
 			return -1;
 		}
-		struct gd_redist_region *r = GD_ARRAY_PUSH(&c->p->arena, c->p->redists,
-							   c->p->n_redists, c->p->cap_redists);
+		struct gd_redist_region *r =
+		    GD_ARRAY_PUSH(&c->p->arena, c->p->redists, c->p->n_redists, c->p->cap_redists);
 		r->base = base;
 		r->length = size;
 		r->stride = stride;
@@ -92,7 +93,7 @@ static void read_cpu_facts(struct dtb_ctx *c, uint32_t nr)
 		return;
 	if (r && (maint.intid < 16 || maint.intid >= 32))
 		dtb_diag(c, GD_SEV_ERROR, c->gic, "interrupts",
-			 "the VGIC maintenance interrupt must be a PPI, not INTID %u", maint.intid);
+		         "the VGIC maintenance interrupt must be a PPI, not INTID %u", maint.intid);
 	for (size_t i = 0; i < c->p->n_cpus; i++) {
 		struct gd_cpu *cpu = &c->p->cpus[i];
 		cpu->gicc_base = base[0];
@@ -113,15 +114,17 @@ static void distributor_options(struct dtb_ctx *c)
 	p->dist.intid_bits = c->opt.intid_bits;
 	if (!given || !given->gic_version)
 		dtb_assume(c, "GIC version assumed %s: a DTB does not state it",
-			   gd_gic_version_name(p->gic_version));
+		           gd_gic_version_name(p->gic_version));
 	if (!given || !given->spis)
-		dtb_assume(c, "number of SPIs assumed %u (GICD_TYPER.ITLinesNumber): a DTB does "
-			      "not state it",
-			   p->dist.spis);
+		dtb_assume(c,
+		           "number of SPIs assumed %u (GICD_TYPER.ITLinesNumber): a DTB does "
+		           "not state it",
+		           p->dist.spis);
 	if (!given || !given->intid_bits)
-		dtb_assume(c, "INTID bits assumed %u (GICD_TYPER.IDbits + 1): a DTB does not "
-			      "state them",
-			   p->dist.intid_bits);
+		dtb_assume(c,
+		           "INTID bits assumed %u (GICD_TYPER.IDbits + 1): a DTB does not "
+		           "state them",
+		           p->dist.intid_bits);
 }
 
 void dtb_load_gic(struct dtb_ctx *c)
@@ -136,7 +139,7 @@ void dtb_load_gic(struct dtb_ctx *c)
 	uint32_t icells = 0;
 	if (dtb_u32(c, c->gic, "#interrupt-cells", &icells) != 1 || icells < 3 || icells > 16)
 		dtb_diag(c, GD_SEV_ERROR, c->gic, "#interrupt-cells",
-			 "must be 3 or 4 (arm,gic-v3.yaml)");
+		         "must be 3 or 4 (arm,gic-v3.yaml)");
 	else
 		c->gic_icells = (int)icells;
 
@@ -146,7 +149,7 @@ void dtb_load_gic(struct dtb_ctx *c)
 		return;
 	if (n < 2 || nr < 1 || nr > DTB_MAX_REDIST_REGIONS || nr > (uint32_t)n - 1) {
 		dtb_diag(c, GD_SEV_ERROR, c->gic, "reg",
-			 "%d reg entries cannot hold the GICD and %u redistributor regions", n, nr);
+		         "%d reg entries cannot hold the GICD and %u redistributor regions", n, nr);
 		return;
 	}
 	if (dtb_reg(c, c->gic, 0, &p->dist.base, &p->dist.size) != 1)

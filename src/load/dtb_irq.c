@@ -26,7 +26,8 @@ static int ctrl_cells(struct dtb_ctx *c, int ctrl, int off, const char *prop)
 		return c->gic_icells;
 	if (dtb_u32(c, ctrl, "#interrupt-cells", &n) != 1 || n > DTB_MAX_ICELLS) {
 		dtb_diag(c, GD_SEV_ERROR, off, prop,
-			 "interrupt controller %s has no usable #interrupt-cells", dtb_path(c, ctrl));
+		         "interrupt controller %s has no usable #interrupt-cells",
+		         dtb_path(c, ctrl));
 		return -1;
 	}
 	return (int)n;
@@ -87,7 +88,7 @@ static int find_spec(struct dtb_ctx *c, int off, int index, struct spec *out)
 	if (nc <= 0 || len % (nc * 4)) {
 		if (nc >= 0)
 			dtb_diag(c, GD_SEV_ERROR, off, "interrupts",
-				 "length %d is not a multiple of %d cells", len, nc);
+			         "length %d is not a multiple of %d cells", len, nc);
 		return -1;
 	}
 	int n = len / (nc * 4);
@@ -109,8 +110,8 @@ static const struct {
 
 int dtb_irq(struct dtb_ctx *c, int off, int index, struct dtb_irq *out)
 {
-	const char *prop = dtb_has(c, off, "interrupts-extended") ? "interrupts-extended"
-								  : "interrupts";
+	const char *prop =
+	    dtb_has(c, off, "interrupts-extended") ? "interrupts-extended" : "interrupts";
 	struct spec s;
 	int n = find_spec(c, off, index, &s);
 	if (n < 0)
@@ -119,21 +120,21 @@ int dtb_irq(struct dtb_ctx *c, int off, int index, struct dtb_irq *out)
 		return 0;
 	if (s.ctrl != c->gic || c->gic < 0) {
 		dtb_diag(c, GD_SEV_NOTE, off, prop,
-			 "interrupt %d goes to %s, not to the GIC: not followed", index,
-			 dtb_path(c, s.ctrl));
+		         "interrupt %d goes to %s, not to the GIC: not followed", index,
+		         dtb_path(c, s.ctrl));
 		return 0;
 	}
 	if (s.ncells < 3) {
 		dtb_diag(c, GD_SEV_ERROR, off, prop, "the GIC needs #interrupt-cells >= 3, not %d",
-			 s.ncells);
+		         s.ncells);
 		return -1;
 	}
 	uint32_t type = dtb_cell(s.cells, 0), num = dtb_cell(s.cells, 1);
 	if (type >= sizeof(types) / sizeof(types[0]) || num >= types[type].count) {
 		dtb_diag(c, GD_SEV_ERROR, off, prop,
-			 "interrupt %d: <%u %u> is not a GIC interrupt (type 0..3 with its number "
-			 "range)",
-			 index, type, num);
+		         "interrupt %d: <%u %u> is not a GIC interrupt (type 0..3 with its number "
+		         "range)",
+		         index, type, num);
 		return -1;
 	}
 	out->intid = types[type].first + num;

@@ -43,28 +43,28 @@ static void load_one(struct dtb_ctx *c, int off)
 
 void dtb_load_its(struct dtb_ctx *c)
 {
-	if (c->gic < 0)
-		return;
 	for (int off = fdt_node_offset_by_compatible(c->fdt, c->gic, "arm,gic-v3-its"); off >= 0;
 	     off = fdt_node_offset_by_compatible(c->fdt, off, "arm,gic-v3-its")) {
 		if (!dtb_available(c, off))
 			dtb_diag(c, GD_SEV_NOTE, off, "status", "disabled ITS skipped");
 		else if (!dtb_has(c, off, "msi-controller"))
 			dtb_diag(c, GD_SEV_WARNING, off, NULL,
-				 "ITS without msi-controller: ignored, as Linux does");
+			         "ITS without msi-controller: ignored, as Linux does");
 		else
 			load_one(c, off);
 	}
 	if (!c->p->n_its)
 		return;
 	dtb_assume(c, "ITS IDs assumed to be the order of the ITS nodes (0, 1, ...): a DTB does "
-		      "not state them");
+	              "not state them");
 	if (!c->given || !c->given->device_id_bits)
-		dtb_assume(c, "ITS DeviceID bits assumed %u (GITS_TYPER.Devbits + 1): a DTB does "
-			      "not state them",
-			   c->opt.device_id_bits);
+		dtb_assume(c,
+		           "ITS DeviceID bits assumed %u (GITS_TYPER.Devbits + 1): a DTB does "
+		           "not state them",
+		           c->opt.device_id_bits);
 	if (!c->given || !c->given->event_id_bits)
-		dtb_assume(c, "ITS EventID bits assumed %u (GITS_TYPER.ID_bits + 1): a DTB does "
-			      "not state them",
-			   c->opt.event_id_bits);
+		dtb_assume(c,
+		           "ITS EventID bits assumed %u (GITS_TYPER.ID_bits + 1): a DTB does "
+		           "not state them",
+		           c->opt.event_id_bits);
 }

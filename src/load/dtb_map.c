@@ -37,21 +37,22 @@ static struct gd_node *map_target(struct dtb_ctx *c, int off, const char *prop, 
 	if (i >= 0)
 		return iommu ? &c->p->smmus[i]->node : &c->p->its[i]->node;
 	if (!dtb_has(c, t, marker)) {
-		map_error(c, "dt-map-target", off, prop, "target %s has no %s", dtb_path(c, t), marker);
+		map_error(c, "dt-map-target", off, prop, "target %s has no %s", dtb_path(c, t),
+		          marker);
 		return NULL;
 	}
 	if (!fdt_node_check_compatible(c->fdt, t, want))
 		dtb_diag(c, GD_SEV_WARNING, off, prop, "target %s is not loaded: entry skipped",
-			 dtb_path(c, t));
+		         dtb_path(c, t));
 	else
 		dtb_diag(c, GD_SEV_NOTE, off, prop, "target %s is not %s: entry skipped",
-			 dtb_path(c, t), want);
+		         dtb_path(c, t), want);
 	return NULL;
 }
 
 /* Reads @prop-mask into @dst; returns the mask (all ones when absent), or 0 with *@bad set. */
 static uint32_t read_mask(struct dtb_ctx *c, int off, const char *prop,
-			  const struct dtb_map_dest *dst, bool *bad)
+                          const struct dtb_map_dest *dst, bool *bad)
 {
 	char name[32];
 	uint32_t mask = UINT32_MAX;
@@ -79,7 +80,7 @@ size_t dtb_read_map(struct dtb_ctx *c, int off, const char *prop, const struct d
 		return 0;
 	if (!len || len % 16) {
 		map_error(c, "dt-map-cells", off, prop,
-			  "%d bytes: not a non-empty list of 4-cell entries", len);
+		          "%d bytes: not a non-empty list of 4-cell entries", len);
 		return 0;
 	}
 	uint32_t mask = read_mask(c, off, prop, dst, &bad);
@@ -91,7 +92,8 @@ size_t dtb_read_map(struct dtb_ctx *c, int off, const char *prop, const struct d
 		int t = dtb_phandle_node(c, ph);
 		if (in & ~mask) {
 			map_error(c, "dt-map-mask", off, prop,
-				  "entry %zu: id-base 0x%x has bits outside the mask 0x%x", i, in, mask);
+			          "entry %zu: id-base 0x%x has bits outside the mask 0x%x", i, in,
+			          mask);
 			continue;
 		}
 		if (!count) {
@@ -100,14 +102,14 @@ size_t dtb_read_map(struct dtb_ctx *c, int off, const char *prop, const struct d
 		}
 		if (t < 0) {
 			map_error(c, "dt-map-phandle", off, prop,
-				  "entry %zu: phandle 0x%x names no node", i, ph);
+			          "entry %zu: phandle 0x%x names no node", i, ph);
 			continue;
 		}
 		struct gd_node *target = map_target(c, off, prop, iommu, t);
 		if (!target)
 			continue;
-		struct gd_id_map *m = gd_arena_push(&c->p->arena, (void **)dst->v, dst->n,
-						    dst->cap, sizeof(**dst->v));
+		struct gd_id_map *m = gd_arena_push(&c->p->arena, (void **)dst->v, dst->n, dst->cap,
+		                                    sizeof(**dst->v));
 		m->input_base = in;
 		m->count = count;
 		m->output_base = out;
@@ -131,21 +133,22 @@ int dtb_msi_parents(struct dtb_ctx *c, int off, struct dtb_msi_parent *out, size
 	while (at < total) {
 		int t = dtb_phandle_node(c, dtb_cell(v, at));
 		uint32_t cells = 0;
-		if (t < 0 || dtb_u32(c, t, "#msi-cells", &cells) < 0 ||
-		    cells > DTB_MAX_MSI_CELLS || cells > total - at - 1) {
+		if (t < 0 || dtb_u32(c, t, "#msi-cells", &cells) < 0 || cells > DTB_MAX_MSI_CELLS ||
+		    cells > total - at - 1) {
 			dtb_diag(c, GD_SEV_ERROR, off, "msi-parent",
-				 "entry at cell %zu: no MSI controller with a fitting #msi-cells", at);
+			         "entry at cell %zu: no MSI controller with a fitting #msi-cells",
+			         at);
 			return -1;
 		}
 		int i = dtb_offs_find(&c->its, t);
 		if (i < 0)
 			dtb_diag(c, GD_SEV_NOTE, off, "msi-parent",
-				 "%s is not an ITS of the model (SPI-based MSI: GICv2m frame, MBI; "
-				 "or a disabled ITS): skipped",
-				 dtb_path(c, t));
+			         "%s is not an ITS of the model (SPI-based MSI: GICv2m frame, MBI; "
+			         "or a disabled ITS): skipped",
+			         dtb_path(c, t));
 		else if (found < max)
-			out[found++] = (struct dtb_msi_parent){c->p->its[i], cells >= 1,
-							       cells >= 1 ? dtb_cell(v, at + 1) : 0};
+			out[found++] = (struct dtb_msi_parent){
+			    c->p->its[i], cells >= 1, cells >= 1 ? dtb_cell(v, at + 1) : 0};
 		at += 1 + cells;
 	}
 	return (int)found;
@@ -157,7 +160,7 @@ struct gd_mem_access dtb_mem_access(struct dtb_ctx *c, int off)
 	if (!dtb_has(c, off, "dma-coherent"))
 		return m;
 	dtb_assume(c, "dma-coherent taken as IORT memory access properties CCA = 1, CPM = 1, "
-		      "DACS = 1");
+	              "DACS = 1");
 	m.cca = 1;
 	m.flags = 3;
 	return m;

@@ -39,8 +39,8 @@ static void load_one(struct dtb_ctx *c, int off)
 	for (int i = 0; i < k; i++) {
 		if (!mp[i].has_devid) {
 			dtb_diag(c, GD_SEV_NOTE, off, "msi-parent",
-				 "%s has no DeviceID cell (#msi-cells = 0): skipped",
-				 mp[i].its->node.name);
+			         "%s has no DeviceID cell (#msi-cells = 0): skipped",
+			         mp[i].its->node.name);
 			continue;
 		}
 		struct gd_id_map *m = GD_ARRAY_PUSH(&p->arena, n->maps, n->n_maps, n->cap_maps);

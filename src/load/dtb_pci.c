@@ -48,7 +48,7 @@ static int read_ecam(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
 	uint64_t base, size;
 	if (fdt_node_check_compatible(c->fdt, off, "pci-host-ecam-generic")) {
 		dtb_diag(c, GD_SEV_NOTE, off, "compatible",
-			 "not pci-host-ecam-generic: reg is not read as ECAM (ECAM base left 0)");
+		         "not pci-host-ecam-generic: reg is not read as ECAM (ECAM base left 0)");
 		return 0;
 	}
 	if (dtb_reg(c, off, 0, &base, &size) != 1) {
@@ -78,7 +78,7 @@ static int read_windows(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
 	size_t cells = (size_t)(ac + pac + sc);
 	if (ac != 3 || !sc || (size_t)len % (cells * 4)) {
 		dtb_diag(c, GD_SEV_ERROR, off, "ranges",
-			 "not a list of <3 + %d + %d>-cell PCI ranges entries", pac, sc);
+		         "not a list of <3 + %d + %d>-cell PCI ranges entries", pac, sc);
 		return -1;
 	}
 	for (size_t i = 0; i < (size_t)len / (cells * 4); i++) {
@@ -89,8 +89,8 @@ static int read_windows(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
 			continue; /* configuration space */
 		if (dtb_translate(c, parent, &cpu, off, "ranges"))
 			return -1;
-		struct gd_pci_window *w = GD_ARRAY_PUSH(&c->p->arena, rc->windows, rc->n_windows,
-							rc->cap_windows);
+		struct gd_pci_window *w =
+		    GD_ARRAY_PUSH(&c->p->arena, rc->windows, rc->n_windows, rc->cap_windows);
 		w->space = (enum gd_pci_space)((hi >> 24) & 3);
 		w->prefetchable = (hi >> 30) & 1;
 		w->pci_base = dtb_cells_u64(e + 1, 2);
@@ -107,8 +107,8 @@ static void read_msi_parent(struct dtb_ctx *c, int off, struct gd_root_complex *
 	struct dtb_msi_parent mp[8];
 	int n = dtb_msi_parents(c, off, mp, sizeof(mp) / sizeof(mp[0]));
 	for (int i = 0; i < n; i++) {
-		struct gd_id_map *m = GD_ARRAY_PUSH(&c->p->arena, rc->node.maps, rc->node.n_maps,
-						    rc->node.cap_maps);
+		struct gd_id_map *m =
+		    GD_ARRAY_PUSH(&c->p->arena, rc->node.maps, rc->node.n_maps, rc->node.cap_maps);
 		m->input_base = (uint32_t)rc->bus_start << 8;
 		m->count = gd_rc_rid_count(rc);
 		m->output_base = m->input_base;
@@ -133,18 +133,18 @@ static void load_one(struct dtb_ctx *c, int off, uint32_t order)
 	if (!has_domain) {
 		rc->segment = order;
 		dtb_assume(c, "PCI segment of a host without linux,pci-domain assumed to be its "
-			      "order among the PCI hosts");
+		              "order among the PCI hosts");
 	}
 	rc->mem = dtb_mem_access(c, off);
 	rc->ats = dtb_has(c, off, "ats-supported");
 	rc->memory_address_limit = 64;
 	if (dtb_has(c, off, "dma-ranges"))
 		dtb_assume(c, "dma-ranges of PCI hosts not read: memory address limit assumed 64 "
-			      "bits");
+		              "bits");
 	struct dtb_map_dest msi = {&rc->node.maps, &rc->node.n_maps, &rc->node.cap_maps,
-				   &rc->has_msi_map_mask, &rc->msi_map_mask};
+	                           &rc->has_msi_map_mask, &rc->msi_map_mask};
 	struct dtb_map_dest iommu = {&rc->iommu_maps, &rc->n_iommu_maps, &rc->cap_iommu_maps,
-				     &rc->has_iommu_map_mask, &rc->iommu_map_mask};
+	                             &rc->has_iommu_map_mask, &rc->iommu_map_mask};
 	if (dtb_has(c, off, "msi-map"))
 		dtb_read_map(c, off, "msi-map", &msi);
 	else

@@ -44,14 +44,14 @@ static void set_pmu(struct dtb_ctx *c, int pmu, int cpu_off, const struct dtb_ir
 	int i = dtb_offs_find(&c->cpu, cpu_off);
 	if (i < 0) {
 		dtb_diag(c, GD_SEV_WARNING, pmu, NULL, "PMU interrupt for %s, which is not a CPU",
-			 cpu_off < 0 ? "an unresolved phandle" : dtb_path(c, cpu_off));
+		         cpu_off < 0 ? "an unresolved phandle" : dtb_path(c, cpu_off));
 		return;
 	}
 	struct gd_cpu *cpu = &c->p->cpus[i];
 	if (cpu->pmu_intid && cpu->pmu_intid != irq->intid) {
 		dtb_diag(c, GD_SEV_WARNING, pmu, "interrupts",
-			 "CPU %s already has PMU interrupt %u; INTID %u ignored",
-			 dtb_path(c, cpu_off), cpu->pmu_intid, irq->intid);
+		         "CPU %s already has PMU interrupt %u; INTID %u ignored",
+		         dtb_path(c, cpu_off), cpu->pmu_intid, irq->intid);
 		return;
 	}
 	cpu->pmu_intid = irq->intid;
@@ -65,7 +65,7 @@ static void set_partition(struct dtb_ctx *c, int pmu, const struct dtb_irq *irq)
 	const void *aff = part < 0 ? NULL : fdt_getprop(c->fdt, part, "affinity", &len);
 	if (!aff) {
 		dtb_diag(c, GD_SEV_ERROR, pmu, "interrupts",
-			 "PPI partition phandle 0x%x names no node with affinity", irq->partition);
+		         "PPI partition phandle 0x%x names no node with affinity", irq->partition);
 		return;
 	}
 	for (size_t k = 0; k < (size_t)len / 4; k++)
@@ -80,7 +80,7 @@ static void load_one(struct dtb_ctx *c, int pmu)
 
 	if (n > DTB_MAX_PMU_IRQS) {
 		dtb_diag(c, GD_SEV_WARNING, pmu, "interrupts",
-			 "%d interrupts: only the first %d are read", n, DTB_MAX_PMU_IRQS);
+		         "%d interrupts: only the first %d are read", n, DTB_MAX_PMU_IRQS);
 		n = DTB_MAX_PMU_IRQS;
 	}
 
@@ -88,8 +88,8 @@ static void load_one(struct dtb_ctx *c, int pmu)
 		struct dtb_irq irq;
 		if (dtb_irq(c, pmu, i, &irq) != 1)
 			continue;
-		bool ppi = (irq.intid >= 16 && irq.intid < 32) ||
-			   (irq.intid >= 1056 && irq.intid < 1120);
+		bool ppi =
+		    (irq.intid >= 16 && irq.intid < 32) || (irq.intid >= 1056 && irq.intid < 1120);
 		if (irq.partition)
 			set_partition(c, pmu, &irq);
 		else if ((size_t)i < n_aff)
@@ -104,8 +104,6 @@ static void load_one(struct dtb_ctx *c, int pmu)
 
 void dtb_load_pmu(struct dtb_ctx *c)
 {
-	if (c->gic < 0)
-		return;
 	for (size_t i = 0; i < c->nodes.n; i++) {
 		int off = c->nodes.v[i];
 		if (node_is_cpu_pmu(c, off) && dtb_available(c, off))

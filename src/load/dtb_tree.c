@@ -26,19 +26,19 @@ int dtb_tree_build(struct dtb_ctx *c)
 	     off = fdt_next_node(c->fdt, off, &depth)) {
 		if (depth > DTB_MAX_DEPTH) {
 			dtb_diag(c, GD_SEV_ERROR, -1, NULL, "nodes nested deeper than %d levels",
-				 DTB_MAX_DEPTH);
+			         DTB_MAX_DEPTH);
 			return -1;
 		}
 		if (depth < 0)
 			break;
 		stack[depth] = (int)c->nodes.n;
 		*GD_ARRAY_PUSH(&c->scratch, c->parent, n_parent, cap_parent) =
-			depth ? stack[depth - 1] : -1;
+		    depth ? stack[depth - 1] : -1;
 		dtb_offs_push(c, &c->nodes, off);
 		uint32_t ph = fdt_get_phandle(c->fdt, off);
 		if (ph && ph != UINT32_MAX) {
-			struct dtb_phandle *e = GD_ARRAY_PUSH(&c->scratch, c->phandles,
-							      c->n_phandles, c->cap_phandles);
+			struct dtb_phandle *e =
+			    GD_ARRAY_PUSH(&c->scratch, c->phandles, c->n_phandles, c->cap_phandles);
 			e->phandle = ph;
 			e->off = off;
 		}
@@ -132,7 +132,7 @@ struct gd_loc dtb_loc(struct dtb_ctx *c, int off, const char *prop)
 }
 
 void dtb_diag(struct dtb_ctx *c, enum gd_severity sev, int off, const char *prop, const char *fmt,
-	      ...)
+              ...)
 {
 	struct gd_loc loc = dtb_loc(c, off, prop);
 	va_list ap;
@@ -152,7 +152,7 @@ void dtb_assume(struct dtb_ctx *c, const char *fmt, ...)
 		if (!strcmp(c->p->assumed[i], text))
 			return;
 	*GD_ARRAY_PUSH(&c->p->arena, c->p->assumed, c->p->n_assumed, c->p->cap_assumed) =
-		gd_arena_strdup(&c->p->arena, text);
+	    gd_arena_strdup(&c->p->arena, text);
 }
 
 const char *dtb_node_name(struct dtb_ctx *c, int off)
@@ -189,7 +189,7 @@ int dtb_u32(struct dtb_ctx *c, int off, const char *name, uint32_t *v)
 		return 0;
 	if (len != 4) {
 		dtb_diag(c, GD_SEV_ERROR, off, name, "must be one cell (4 bytes), not %d bytes",
-			 len);
+		         len);
 		return -1;
 	}
 	*v = dtb_cell(q, 0);

@@ -19,10 +19,13 @@
 
 #define QEMU_DATA GICDESC_SOURCE_DIR "/tests/data/qemu-7.2/"
 
-/* What QEMU's virt machine has and a DTB cannot say (QEMU hw/arm/virt.c, hw/intc/arm_gicv3_its.c). */
-static const struct gd_dtb_options qemu_opts = {
-	.gic_version = GD_GIC_V3, .spis = 256, .intid_bits = 16, .device_id_bits = 16,
-	.event_id_bits = 16};
+/* What QEMU's virt machine has and a DTB cannot say (QEMU hw/arm/virt.c, hw/intc/arm_gicv3_its.c).
+ */
+static const struct gd_dtb_options qemu_opts = {.gic_version = GD_GIC_V3,
+                                                .spis = 256,
+                                                .intid_bits = 16,
+                                                .device_id_bits = 16,
+                                                .event_id_bits = 16};
 
 static void load(const char *dir, const struct gd_dtb_options *o, struct gd_platform *p)
 {
@@ -210,14 +213,14 @@ static void qemu_virt_smmuv3(void **state)
 	assert_int_equal(rc->node.n_maps, 1);
 	const struct gd_id_map *msi = &rc->node.maps[0];
 	assert_true(r2s->output_base >= s2d->input_base &&
-		    r2s->output_base + r2s->count <= s2d->input_base + s2d->count);
+	            r2s->output_base + r2s->count <= s2d->input_base + s2d->count);
 	assert_int_equal(msi->input_base, r2s->input_base);
 	assert_int_equal(msi->count, r2s->count);
 	assert_int_equal(msi->output_base, r2s->output_base - s2d->input_base + s2d->output_base);
 	same_map(msi, &(struct gd_id_map){.input_base = msi->input_base,
-					  .count = msi->count,
-					  .output_base = msi->output_base,
-					  .output = s2d->output});
+	                                  .count = msi->count,
+	                                  .output_base = msi->output_base,
+	                                  .output = s2d->output});
 	gd_platform_free(&got);
 	gd_platform_free(&want);
 }
@@ -323,13 +326,13 @@ static void missing_file_is_unreadable(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(qemu_virt_its),
-		cmocka_unit_test(defaults_are_assumed),
-		cmocka_unit_test(qemu_virt_smmuv3),
-		cmocka_unit_test(qemu_virt_smp200),
-		cmocka_unit_test(qemu_virt_gicv4_maintenance),
-		cmocka_unit_test(qemu_virt_gicv2_is_not_modelled),
-		cmocka_unit_test(missing_file_is_unreadable),
+	    cmocka_unit_test(qemu_virt_its),
+	    cmocka_unit_test(defaults_are_assumed),
+	    cmocka_unit_test(qemu_virt_smmuv3),
+	    cmocka_unit_test(qemu_virt_smp200),
+	    cmocka_unit_test(qemu_virt_gicv4_maintenance),
+	    cmocka_unit_test(qemu_virt_gicv2_is_not_modelled),
+	    cmocka_unit_test(missing_file_is_unreadable),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
