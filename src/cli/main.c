@@ -10,7 +10,7 @@ static const struct {
 	int (*run)(int argc, char **argv);
 	const char *summary;
 } commands[] = {
-	{"generate", gd_cmd_generate, "YAML description -> DTS, DTB, IORT, MADT"},
+    {"generate", gd_cmd_generate, "YAML description -> DTS, DTB, IORT, MADT"},
 };
 
 static void usage(FILE *out)

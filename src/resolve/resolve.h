@@ -48,7 +48,7 @@ struct gd_route {
 	const struct gd_node *source;
 	uint32_t input_base;
 	uint64_t count;
-	bool single;       /* the source's own ID (single mapping) */
+	bool single; /* the source's own ID (single mapping) */
 	enum gd_route_status status;
 	const struct gd_node *sink; /* NULL unless GD_ROUTE_OK */
 	uint32_t output_base;
