@@ -62,7 +62,7 @@ static struct gd_dtb_options fill_defaults(const struct gd_dtb_options *given)
 	if (!o.gic_version)
 		o.gic_version = GD_GIC_V3;
 	if (!o.spis)
-		o.spis = 992;
+		o.spis = 988;
 	if (!o.intid_bits)
 		o.intid_bits = 24;
 	if (!o.device_id_bits)

@@ -203,18 +203,23 @@ size_t dtb_read_map(struct dtb_ctx *c, int off, const char *prop, const struct d
 /* One msi-parent entry that names an ITS of the model. */
 struct dtb_msi_parent {
 	struct gd_its *its;
-	bool has_devid; /* the ITS has #msi-cells = 1 */
-	uint32_t devid; /* the msi-specifier: the device's DeviceID */
+	uint32_t devid; /* the msi-specifier: the device's DeviceID, 0 when it has none */
 };
 
 /*
  * Reads msi-parent of node @off (msi.txt: entries <phandle msi-specifier>,
  * each as long as its target's #msi-cells). Fills up to @max entries that
  * name an ITS of the model into @out and returns their number; entries that
- * name another MSI controller (GICv2m frame, MBI) are skipped with a note.
+ * name another MSI controller (GICv2m frame, MBI), and when @need_devid
+ * entries without a DeviceID cell (#msi-cells = 0), are skipped with a note.
  * Returns -1 (error added) when the property is malformed.
  */
-int dtb_msi_parents(struct dtb_ctx *c, int off, struct dtb_msi_parent *out, size_t max);
+int dtb_msi_parents(struct dtb_ctx *c, int off, bool need_devid, struct dtb_msi_parent *out,
+                    size_t max);
+
+/* Fills @m as the single mapping (IORT) of node @off's own DeviceID given by @mp. */
+void dtb_single_map(struct dtb_ctx *c, int off, const struct dtb_msi_parent *mp,
+                    struct gd_id_map *m);
 
 /* IORT memory access properties from DT dma-coherent (recorded as assumed). */
 struct gd_mem_access dtb_mem_access(struct dtb_ctx *c, int off);

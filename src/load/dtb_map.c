@@ -121,7 +121,8 @@ size_t dtb_read_map(struct dtb_ctx *c, int off, const char *prop, const struct d
 	return added;
 }
 
-int dtb_msi_parents(struct dtb_ctx *c, int off, struct dtb_msi_parent *out, size_t max)
+int dtb_msi_parents(struct dtb_ctx *c, int off, bool need_devid, struct dtb_msi_parent *out,
+                    size_t max)
 {
 	int len = 0;
 	const void *v = fdt_getprop(c->fdt, off, "msi-parent", &len);
@@ -146,12 +147,26 @@ int dtb_msi_parents(struct dtb_ctx *c, int off, struct dtb_msi_parent *out, size
 			         "%s is not an ITS of the model (SPI-based MSI: GICv2m frame, MBI; "
 			         "or a disabled ITS): skipped",
 			         dtb_path(c, t));
+		else if (need_devid && !cells)
+			dtb_diag(c, GD_SEV_NOTE, off, "msi-parent",
+			         "%s gives no DeviceID (#msi-cells = 0): skipped", dtb_path(c, t));
 		else if (found < max)
-			out[found++] = (struct dtb_msi_parent){
-			    c->p->its[i], cells >= 1, cells >= 1 ? dtb_cell(v, at + 1) : 0};
+			out[found++] =
+			    (struct dtb_msi_parent){c->p->its[i], cells ? dtb_cell(v, at + 1) : 0};
 		at += 1 + cells;
 	}
 	return (int)found;
+}
+
+void dtb_single_map(struct dtb_ctx *c, int off, const struct dtb_msi_parent *mp,
+                    struct gd_id_map *m)
+{
+	m->single = true;
+	m->count = 1;
+	m->output_base = mp->devid;
+	m->output = &mp->its->node;
+	m->output_name = mp->its->node.name;
+	m->loc = dtb_loc(c, off, "msi-parent");
 }
 
 struct gd_mem_access dtb_mem_access(struct dtb_ctx *c, int off)

@@ -35,22 +35,10 @@ static void load_one(struct dtb_ctx *c, int off)
 	struct gd_node *n = &nc->node;
 	struct dtb_msi_parent mp[8];
 
-	int k = dtb_msi_parents(c, off, mp, sizeof(mp) / sizeof(mp[0]));
-	for (int i = 0; i < k; i++) {
-		if (!mp[i].has_devid) {
-			dtb_diag(c, GD_SEV_NOTE, off, "msi-parent",
-			         "%s has no DeviceID cell (#msi-cells = 0): skipped",
-			         mp[i].its->node.name);
-			continue;
-		}
-		struct gd_id_map *m = GD_ARRAY_PUSH(&p->arena, n->maps, n->n_maps, n->cap_maps);
-		m->single = true;
-		m->count = 1;
-		m->output_base = mp[i].devid;
-		m->output = &mp[i].its->node;
-		m->output_name = mp[i].its->node.name;
-		m->loc = dtb_loc(c, off, "msi-parent");
-	}
+	int k = dtb_msi_parents(c, off, true, mp, sizeof(mp) / sizeof(mp[0]));
+	for (int i = 0; i < k; i++)
+		dtb_single_map(c, off, &mp[i],
+		               GD_ARRAY_PUSH(&p->arena, n->maps, n->n_maps, n->cap_maps));
 	if (!n->n_maps) {
 		struct dtb_map_dest dst = {&n->maps, &n->n_maps, &n->cap_maps, NULL, NULL};
 		dtb_read_map(c, off, "msi-map", &dst);

@@ -105,7 +105,7 @@ static int read_windows(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
 static void read_msi_parent(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
 {
 	struct dtb_msi_parent mp[8];
-	int n = dtb_msi_parents(c, off, mp, sizeof(mp) / sizeof(mp[0]));
+	int n = dtb_msi_parents(c, off, false, mp, sizeof(mp) / sizeof(mp[0]));
 	for (int i = 0; i < n; i++) {
 		struct gd_id_map *m =
 		    GD_ARRAY_PUSH(&c->p->arena, rc->node.maps, rc->node.n_maps, rc->node.cap_maps);

@@ -30,19 +30,9 @@ static void read_irqs(struct dtb_ctx *c, int off, struct gd_smmu *s)
 static void read_own_msi(struct dtb_ctx *c, int off, struct gd_smmu *s)
 {
 	struct dtb_msi_parent mp[8];
-	int n = dtb_msi_parents(c, off, mp, sizeof(mp) / sizeof(mp[0]));
-	for (int i = 0; i < n; i++) {
-		if (!mp[i].has_devid)
-			continue;
-		struct gd_id_map *m = gd_arena_alloc(&c->p->arena, sizeof(*m));
-		m->single = true;
-		m->count = 1;
-		m->output_base = mp[i].devid;
-		m->output = &mp[i].its->node;
-		m->output_name = mp[i].its->node.name;
-		m->loc = dtb_loc(c, off, "msi-parent");
-		s->own_msi = m;
-		return;
+	if (dtb_msi_parents(c, off, true, mp, sizeof(mp) / sizeof(mp[0])) > 0) {
+		s->own_msi = gd_arena_alloc(&c->p->arena, sizeof(*s->own_msi));
+		dtb_single_map(c, off, &mp[0], s->own_msi);
 	}
 }
 

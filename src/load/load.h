@@ -23,14 +23,14 @@ int gd_load_yaml(const char *path, struct gd_platform *p, struct gd_diags *d);
  * in p->assumed. The defaults are the architectural maxima, so that no
  * check can fail on a value the DTB never stated:
  *   gic_version     GD_GIC_V3 (arm,gic-v3 covers GICv3, v4 and v4.1);
- *   spis            992 (GICD_TYPER.ITLinesNumber = 31);
+ *   spis            988 (GICD_TYPER.ITLinesNumber = 31: INTIDs 32 .. 1019);
  *   intid_bits      24 (GICD_TYPER.IDbits = 23);
  *   device_id_bits  32 (GITS_TYPER.Devbits = 31), every ITS;
  *   event_id_bits   32 (GITS_TYPER.ID_bits = 31), every ITS.
  */
 struct gd_dtb_options {
 	enum gd_gic_version gic_version;
-	uint32_t spis;           /* multiple of 32, 32 .. 992 */
+	uint32_t spis;           /* multiple of 32 up to 960, or 988 */
 	uint32_t intid_bits;     /* 14 .. 24 */
 	uint32_t device_id_bits; /* 1 .. 32 */
 	uint32_t event_id_bits;  /* 1 .. 32 */
