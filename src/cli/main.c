@@ -11,6 +11,7 @@ static const struct {
 	const char *summary;
 } commands[] = {
     {"generate", gd_cmd_generate, "YAML description -> DTS, DTB, IORT, MADT"},
+    {"check", gd_cmd_check, "follow every MSI route and report what is wrong"},
 };
 
 static void usage(FILE *out)

@@ -13,11 +13,11 @@
 static const struct gd_yfield dist_fields[] = {
     {"base", GD_YF_BYTES, GD_YF_AT(struct gd_distributor, base), .required = true},
     {"size", GD_YF_BYTES, GD_YF_AT(struct gd_distributor, size)},
-    /* GICD_TYPER.ITLinesNumber: SPI INTIDs 32..1019 at most. */
-    {"spis", GD_YF_UINT, GD_YF_AT(struct gd_distributor, spis), .required = true, .max = 988},
-    /* GICD_TYPER.IDbits + 1 (IDbits is 13..23). */
+    /* GICD_TYPER.ITLinesNumber: the architectural range is the rule spis-range's. */
+    {"spis", GD_YF_UINT, GD_YF_AT(struct gd_distributor, spis), .required = true, .max = 1u << 16},
+    /* GICD_TYPER.IDbits + 1: 14..24 is the rule intid-bits-range's. */
     {"intid-bits", GD_YF_UINT, GD_YF_AT(struct gd_distributor, intid_bits), .required = true,
-     .min = 14, .max = 24},
+     .max = 32},
     {"gic-id", GD_YF_UINT, GD_YF_AT(struct gd_distributor, gic_id)},
     {"system-vector-base", GD_YF_UINT, GD_YF_AT(struct gd_distributor, system_vector_base)},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},

@@ -76,10 +76,13 @@ static int decode_output_its(struct gd_yctx *c, const struct gd_ynode *v, void *
 	return decode_reference(c, v, obj, true);
 }
 
-/* An ID mapping (IORT E.e §3.2.2): count is the number of IDs, 1 .. 2^32. */
+/*
+ * An ID mapping (IORT E.e §3.2.2): count is the number of IDs, at most 2^32;
+ * 0 loads, for the rule id-map-zero-count to report with its name.
+ */
 static const struct gd_yfield id_map_fields[] = {
     {"input-base", GD_YF_UINT, GD_YF_AT(struct gd_id_map, input_base)},
-    {"count", GD_YF_UINT, GD_YF_AT(struct gd_id_map, count), .min = 1, .max = 1ull << 32},
+    {"count", GD_YF_UINT, GD_YF_AT(struct gd_id_map, count), .max = 1ull << 32},
     {"output-base", GD_YF_UINT, GD_YF_AT(struct gd_id_map, output_base), .required = true},
     {"single", GD_YF_BOOL, GD_YF_AT(struct gd_id_map, single)},
     {"output", GD_YF_CUSTOM, .decode = decode_output, .required = true},
