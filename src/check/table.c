@@ -9,7 +9,7 @@
 /* Rules that follow routes need a mapping graph whose shape and ranges are sound. */
 #define GRAPH                                                                                      \
 	{                                                                                          \
-		"id-map-target-kind", "id-map-overflow", NULL                                      \
+		"id-map-zero-count", "id-map-target-kind", "id-map-overflow", NULL                 \
 	}
 #define NONE                                                                                       \
 	{                                                                                          \

@@ -63,7 +63,9 @@ CASES = [
         {"single": True, "output-base": 0x20000, "output": "its0"})),
     ("route-unmapped", "virt", lambda d: rc_map(d)[0].update({"count": 0x8000})),
     ("device-id-range", "virt", lambda d: rc_map(d)[0].update({"output-base": 0x10000})),
-    ("event-id-budget", "virt", lambda d: add_nc(d, events=0x20000)),
+    # DeviceID 0x10000: clear of pcie0's 0..0xffff, inside 17 DeviceID bits.
+    ("event-id-budget", "virt", lambda d: (d["gic"]["its"][0].update({"device-id-bits": 17}),
+                                           add_nc(d, events=0x20000, devid=0x10000))),
     ("device-id-collision", "virt", lambda d: add_nc(d, devid=0x0010)),
     ("smmu-msi-collision", "smmu", lambda d: d["iommus"][0].update(
         {"own-msi": {"output": "its0", "device-id": 0x0008}})),
