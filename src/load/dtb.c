@@ -97,6 +97,12 @@ static void load_root(struct dtb_ctx *c)
 int gd_load_dtb(const char *path, const struct gd_dtb_options *opt, struct gd_platform *p,
                 struct gd_diags *d)
 {
+	return gd_load_dtb_as(path, path, opt, p, d);
+}
+
+int gd_load_dtb_as(const char *path, const char *name, const struct gd_dtb_options *opt,
+                   struct gd_platform *p, struct gd_diags *d)
+{
 	void *blob;
 	size_t size;
 	size_t errors = d->errors;
@@ -104,13 +110,13 @@ int gd_load_dtb(const char *path, const struct gd_dtb_options *opt, struct gd_pl
 		return 2;
 	int r = fdt_check_full(blob, size);
 	if (r) {
-		struct gd_loc loc = {.file = path};
+		struct gd_loc loc = {.file = name};
 		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "not a valid DTB: %s", fdt_strerror(r));
 		free(blob);
 		return 2;
 	}
 	struct dtb_ctx c = {.fdt = blob, .p = p, .d = d, .given = opt, .gic = -1};
-	c.file = p->file = gd_arena_strdup(&p->arena, path);
+	c.file = p->file = gd_arena_strdup(&p->arena, name);
 	c.opt = fill_defaults(opt);
 	int status = 2;
 	if (fdt_path_offset(blob, "/") == 0 && !dtb_tree_build(&c)) {

@@ -52,4 +52,11 @@ struct gd_dtb_options {
 int gd_load_dtb(const char *path, const struct gd_dtb_options *opt, struct gd_platform *p,
 		struct gd_diags *d);
 
+/*
+ * gd_load_dtb() of the blob at @path, with every location and diagnostic
+ * naming @name instead (a DTS the blob was compiled from, for example).
+ */
+int gd_load_dtb_as(const char *path, const char *name, const struct gd_dtb_options *opt,
+		   struct gd_platform *p, struct gd_diags *d);
+
 #endif
