@@ -21,9 +21,9 @@
 
 /* Architectural frame sizes used when the model leaves a size 0 (GIC architecture §12). */
 #define GICD_FRAME_SIZE 0x10000u
-#define ITS_FRAME_SIZE 0x20000u   /* control + translation frames, 64 KiB each */
-#define GICC_FRAME_SIZE 0x2000u   /* GICC, GICH, GICV: 8 KiB, as in arm,gic-v3.yaml's example */
-#define MPIDR_AFF_MASK 0xff00ffffffull /* Aff3 [39:32], Aff2..Aff0 [23:0] */
+#define ITS_FRAME_SIZE  0x20000u /* control + translation frames, 64 KiB each */
+#define GICC_FRAME_SIZE 0x2000u  /* GICC, GICH, GICV: 8 KiB, as in arm,gic-v3.yaml's example */
+#define MPIDR_AFF_MASK  0xff00ffffffull /* Aff3 [39:32], Aff2..Aff0 [23:0] */
 
 void gd_dt_error(struct gd_dt_builder *b, const struct gd_loc *loc, const char *fmt, ...)
 {
@@ -44,15 +44,14 @@ static char *make_label(struct gd_dt_tree *t, const char *name)
 		*o++ = '_';
 	for (const char *c = name; *c; c++) {
 		int ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
-			 (*c >= '0' && *c <= '9');
+		         (*c >= '0' && *c <= '9');
 		*o++ = ok ? *c : '_';
 	}
 	return s;
 }
 
 struct gd_dt_node *gd_dt_builder_node(struct gd_dt_builder *b, struct gd_dt_node *parent,
-				      const char *name, const char *label,
-				      const struct gd_loc *loc)
+                                      const char *name, const char *label, const struct gd_loc *loc)
 {
 	if (parent && gd_dt_child(parent, name))
 		gd_dt_error(b, loc, "DT: two nodes named '%s' under the same parent", name);
@@ -67,17 +66,17 @@ struct gd_dt_node *gd_dt_builder_node(struct gd_dt_builder *b, struct gd_dt_node
 	return n;
 }
 
-void gd_dt_push_interrupt(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t intid,
-			  bool edge, const char *what, const struct gd_loc *loc)
+void gd_dt_push_interrupt(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t intid, bool edge,
+                          const char *what, const struct gd_loc *loc)
 {
 	static const struct {
 		uint32_t first, last, type;
 		const char *name;
 	} classes[] = {
-		{16, 31, 1, "GIC_PPI"},
-		{32, 1019, 0, "GIC_SPI"},
-		{1056, 1119, 3, "GIC_EPPI"},
-		{4096, 5119, 2, "GIC_ESPI"},
+	    {16, 31, 1, "GIC_PPI"},
+	    {32, 1019, 0, "GIC_SPI"},
+	    {1056, 1119, 3, "GIC_EPPI"},
+	    {4096, 5119, 2, "GIC_ESPI"},
 	};
 	for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++) {
 		if (intid < classes[i].first || intid > classes[i].last)
@@ -87,14 +86,14 @@ void gd_dt_push_interrupt(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32
 		gd_dt_push_u32(b->t, pr, intid - classes[i].first);
 		gd_dt_push_u32(b->t, pr, edge ? 1 : 4);
 		gd_dt_note(b->t, pr, group, "%s%s%s %u %s", what ? what : "", what ? ": " : "",
-			   classes[i].name, intid - classes[i].first,
-			   edge ? "IRQ_TYPE_EDGE_RISING" : "IRQ_TYPE_LEVEL_HIGH");
+		           classes[i].name, intid - classes[i].first,
+		           edge ? "IRQ_TYPE_EDGE_RISING" : "IRQ_TYPE_LEVEL_HIGH");
 		return;
 	}
 	gd_dt_error(b, loc,
-		    "DT: %s INTID %u is not a PPI, SPI, extended PPI or extended SPI; an "
-		    "arm,gic-v3 interrupt specifier cannot name it",
-		    what, intid);
+	            "DT: %s INTID %u is not a PPI, SPI, extended PPI or extended SPI; an "
+	            "arm,gic-v3 interrupt specifier cannot name it",
+	            what, intid);
 }
 
 struct gd_dt_node *gd_dt_target(const struct gd_dt_builder *b, const struct gd_node *n)
@@ -149,18 +148,19 @@ static uint32_t common_ppi(struct gd_dt_builder *b, cpu_ppi_fn fn, const char *w
 	for (size_t i = 1; i < b->p->n_cpus; i++) {
 		bool e;
 		if (fn(&b->p->cpus[i], &e) != intid || (intid && e != *edge)) {
-			gd_dt_error(b, &b->p->cpus[i].loc,
-				    "DT: CPUs differ in their %s interrupt; DT would need "
-				    "ppi-partitions (arm,gic-v3.yaml), which gicdesc does not write",
-				    what);
+			gd_dt_error(
+			    b, &b->p->cpus[i].loc,
+			    "DT: CPUs differ in their %s interrupt; DT would need "
+			    "ppi-partitions (arm,gic-v3.yaml), which gicdesc does not write",
+			    what);
 			return 0;
 		}
 	}
 	return intid;
 }
 
-static void ppi_device(struct gd_dt_builder *b, cpu_ppi_fn fn, const char *what,
-		       const char *name, const char *compatible)
+static void ppi_device(struct gd_dt_builder *b, cpu_ppi_fn fn, const char *what, const char *name,
+                       const char *compatible)
 {
 	bool edge = false;
 	uint32_t intid = common_ppi(b, fn, what, &edge);
@@ -198,7 +198,7 @@ static void build_cpu(struct gd_dt_builder *b, struct gd_dt_node *cpus, size_t i
 
 	if (c->mpidr & ~MPIDR_AFF_MASK)
 		gd_dt_error(b, &c->loc, "DT: MPIDR 0x%llx has bits outside Aff3..Aff0",
-			    (unsigned long long)c->mpidr);
+		            (unsigned long long)c->mpidr);
 	snprintf(name, sizeof(name), "cpu@%llx", (unsigned long long)reg);
 	snprintf(label, sizeof(label), "cpu%zu", i);
 	struct gd_dt_node *n = gd_dt_builder_node(b, cpus, name, label, &c->loc);
@@ -207,9 +207,9 @@ static void build_cpu(struct gd_dt_builder *b, struct gd_dt_node *cpus, size_t i
 		gd_dt_add_string(b->t, n, "compatible", c->compatible);
 	else
 		gd_dt_error(b, &c->loc,
-			    "DT: CPU with MPIDR 0x%llx has no compatible (required by "
-			    "arm/cpus.yaml)",
-			    (unsigned long long)c->mpidr);
+		            "DT: CPU with MPIDR 0x%llx has no compatible (required by "
+		            "arm/cpus.yaml)",
+		            (unsigned long long)c->mpidr);
 	struct gd_dt_prop *r = gd_dt_add_cells(b->t, n, "reg", 0);
 	if (two_cells)
 		gd_dt_push_u64(b->t, r, reg);
@@ -220,10 +220,10 @@ static void build_cpu(struct gd_dt_builder *b, struct gd_dt_node *cpus, size_t i
 	if (c->enable_method && !strcmp(c->enable_method, "spin-table")) {
 		if (!c->parked_address)
 			gd_dt_error(b, &c->loc,
-				    "DT: enable-method \"spin-table\" needs a release address "
-				    "(cpu-release-addr); the CPU has no parked address");
+			            "DT: enable-method \"spin-table\" needs a release address "
+			            "(cpu-release-addr); the CPU has no parked address");
 		gd_dt_push_u64(b->t, gd_dt_add_cells(b->t, n, "cpu-release-addr", 0),
-			       c->parked_address);
+		               c->parked_address);
 	}
 	if (!c->enabled)
 		gd_dt_add_string(b->t, n, "status", "disabled");
@@ -242,7 +242,7 @@ static void build_cpus(struct gd_dt_builder *b)
 }
 
 static void push_reg(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint64_t base, uint64_t size,
-		     const char *note)
+                     const char *note)
 {
 	size_t group = pr->n_cells / 4;
 	gd_dt_push_u64(b->t, pr, base);
@@ -267,16 +267,16 @@ static void push_cpu_interfaces(struct gd_dt_builder *b, struct gd_dt_prop *reg)
 		if (c->gicc_base != first[0] || c->gich_base != first[1] ||
 		    c->gicv_base != first[2])
 			gd_dt_error(b, &c->loc,
-				    "DT: CPUs differ in their GICC/GICH/GICV bases; arm,gic-v3 "
-				    "gives one of each for the whole GIC");
+			            "DT: CPUs differ in their GICC/GICH/GICV bases; arm,gic-v3 "
+			            "gives one of each for the whole GIC");
 	}
 	for (size_t k = 0; k < 3; k++) {
 		if (!first[k])
 			continue;
 		if (k > 0 && !first[k - 1])
 			gd_dt_error(b, &p->cpus[0].loc,
-				    "DT: %s without %s; arm,gic-v3 reg entries are positional",
-				    names[k], names[k - 1]);
+			            "DT: %s without %s; arm,gic-v3 reg entries are positional",
+			            names[k], names[k - 1]);
 		push_reg(b, reg, first[k], GICC_FRAME_SIZE, names[k]);
 	}
 }
@@ -286,7 +286,7 @@ static void push_cpu_interfaces(struct gd_dt_builder *b, struct gd_dt_prop *reg)
  * has none (per-CPU GICR bases, as MADT GICC allows). Returns the number.
  */
 static uint32_t push_redistributors(struct gd_dt_builder *b, struct gd_dt_prop *reg,
-				    uint64_t *stride)
+                                    uint64_t *stride)
 {
 	const struct gd_platform *p = b->p;
 	uint64_t frame = gd_redist_frame_size(p->gic_version);
@@ -298,8 +298,8 @@ static uint32_t push_redistributors(struct gd_dt_builder *b, struct gd_dt_prop *
 		uint64_t s = r->stride ? r->stride : frame;
 		if (i > 0 && s != (*stride ? *stride : frame))
 			gd_dt_error(b, &r->loc,
-				    "DT: redistributor regions with different strides; "
-				    "arm,gic-v3 has one redistributor-stride for all");
+			            "DT: redistributor regions with different strides; "
+			            "arm,gic-v3 has one redistributor-stride for all");
 		if (i == 0 && s != frame)
 			*stride = s;
 		snprintf(note, sizeof(note), "GICR region %zu", i);
@@ -332,7 +332,7 @@ static void build_its(struct gd_dt_builder *b, size_t i)
 	gd_dt_add_flag(b->t, n, "msi-controller");
 	gd_dt_add_u32(b->t, n, "#msi-cells", 1);
 	push_reg(b, gd_dt_add_cells(b->t, n, "reg", 4), its->base,
-		 its->size ? its->size : ITS_FRAME_SIZE, "GITS");
+	         its->size ? its->size : ITS_FRAME_SIZE, "GITS");
 	if (its->has_proximity_domain)
 		gd_dt_add_u32(b->t, n, "numa-node-id", its->proximity_domain);
 }
@@ -342,8 +342,7 @@ static void build_gic(struct gd_dt_builder *b)
 	const struct gd_platform *p = b->p;
 	char name[48];
 
-	snprintf(name, sizeof(name), "interrupt-controller@%llx",
-		 (unsigned long long)p->dist.base);
+	snprintf(name, sizeof(name), "interrupt-controller@%llx", (unsigned long long)p->dist.base);
 	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, "gic", &p->gic_loc);
 	b->gic = n;
 	gd_dt_add_string(b->t, n, "compatible", "arm,gic-v3");

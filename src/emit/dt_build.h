@@ -19,12 +19,12 @@ struct gd_dt_builder {
 	struct gd_dt_node **smmus; /* [p->n_smmus] */
 	const char **labels;       /* every label given so far */
 	size_t n_labels, cap_labels;
-	int status;                /* 0, or -1 once an error was reported */
+	int status; /* 0, or -1 once an error was reported */
 };
 
 /* Reports an error at @loc (may be NULL) and marks the build failed. */
 void gd_dt_error(struct gd_dt_builder *b, const struct gd_loc *loc, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 /*
  * Adds node @name under @parent with DTS label @label (NULL = none). The label
@@ -32,8 +32,8 @@ void gd_dt_error(struct gd_dt_builder *b, const struct gd_loc *loc, const char *
  * a node name or label that is already taken is an error at @loc.
  */
 struct gd_dt_node *gd_dt_builder_node(struct gd_dt_builder *b, struct gd_dt_node *parent,
-				      const char *name, const char *label,
-				      const struct gd_loc *loc);
+                                      const char *name, const char *label,
+                                      const struct gd_loc *loc);
 
 /*
  * Appends the arm,gic-v3 interrupt specifier <type number flags> of @intid
@@ -41,8 +41,8 @@ struct gd_dt_node *gd_dt_builder_node(struct gd_dt_builder *b, struct gd_dt_node
  * 4 level high) to @pr, with a note naming it; @what names the interrupt in
  * the error given for an INTID that is none of these (SGI, LPI, special).
  */
-void gd_dt_push_interrupt(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t intid,
-			  bool edge, const char *what, const struct gd_loc *loc);
+void gd_dt_push_interrupt(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t intid, bool edge,
+                          const char *what, const struct gd_loc *loc);
 
 /* The DT node of the ITS or SMMU @n, or NULL for any other node. */
 struct gd_dt_node *gd_dt_target(const struct gd_dt_builder *b, const struct gd_node *n);

@@ -15,9 +15,9 @@
 
 #include "emit/dt_build.h"
 
-#define SMMU_FRAME_SIZE 0x20000u /* register pages 0 and 1, 64 KiB each */
-#define ECAM_BUS_SIZE 0x100000u  /* 1 MiB of configuration space per bus (PCIe ECAM) */
-#define MAX_IOMMUS_IDS 32u       /* StreamIDs we list one by one in "iommus" */
+#define SMMU_FRAME_SIZE 0x20000u  /* register pages 0 and 1, 64 KiB each */
+#define ECAM_BUS_SIZE   0x100000u /* 1 MiB of configuration space per bus (PCIe ECAM) */
+#define MAX_IOMMUS_IDS  32u       /* StreamIDs we list one by one in "iommus" */
 
 /* Adds msi-parent = <&its DeviceID> from the single-mapping route of @source. */
 static void msi_parent(struct gd_dt_builder *b, struct gd_dt_node *dn, const struct gd_node *source)
@@ -30,9 +30,9 @@ static void msi_parent(struct gd_dt_builder *b, struct gd_dt_node *dn, const str
 		struct gd_dt_node *its = r->status == GD_ROUTE_OK ? gd_dt_target(b, r->sink) : NULL;
 		if (!its || r->sink->kind != GD_NODE_ITS) {
 			gd_dt_error(b, &source->loc,
-				    "DT: the own DeviceID of %s '%s' does not reach an ITS, so it "
-				    "has no msi-parent",
-				    gd_node_kind_name(source->kind), source->name);
+			            "DT: the own DeviceID of %s '%s' does not reach an ITS, so it "
+			            "has no msi-parent",
+			            gd_node_kind_name(source->kind), source->name);
 			return;
 		}
 		struct gd_dt_prop *pr = gd_dt_add_cells(b->t, dn, "msi-parent", 0);
@@ -42,7 +42,7 @@ static void msi_parent(struct gd_dt_builder *b, struct gd_dt_node *dn, const str
 		return;
 	}
 	gd_dt_error(b, &source->loc, "DT: %s '%s' has no route for its own DeviceID (msi-parent)",
-		    gd_node_kind_name(source->kind), source->name);
+	            gd_node_kind_name(source->kind), source->name);
 }
 
 /* SMMU wired interrupts are edge-triggered (Linux iort.c registers them ACPI_EDGE_SENSITIVE). */
@@ -52,10 +52,10 @@ static void smmu_interrupts(struct gd_dt_builder *b, struct gd_dt_node *n, const
 		uint32_t intid;
 		const char *name;
 	} irqs[] = {
-		{s->event_intid, "eventq"},
-		{s->pri_intid, "priq"},
-		{s->sync_intid, "cmdq-sync"},
-		{s->gerr_intid, "gerror"},
+	    {s->event_intid, "eventq"},
+	    {s->pri_intid, "priq"},
+	    {s->sync_intid, "cmdq-sync"},
+	    {s->gerr_intid, "gerror"},
 	};
 	struct gd_dt_prop *irq = NULL, *names = NULL;
 	for (size_t i = 0; i < sizeof(irqs) / sizeof(irqs[0]); i++) {
@@ -98,13 +98,13 @@ static void build_smmu(struct gd_dt_builder *b, size_t i)
 		gd_dt_add_u32(b->t, n, "numa-node-id", s->proximity_domain);
 	if (s->httu_override)
 		gd_dt_error(b, &s->node.loc,
-			    "DT: SMMU '%s' overrides its HTTU ID field; arm,smmu-v3 has no "
-			    "property for that (Linux reads SMMU_IDR0)",
-			    s->node.name);
+		            "DT: SMMU '%s' overrides its HTTU ID field; arm,smmu-v3 has no "
+		            "property for that (Linux reads SMMU_IDR0)",
+		            s->node.name);
 	if (s->vatos_base)
 		gd_dt_error(b, &s->node.loc,
-			    "DT: SMMU '%s' has a VATOS page; arm,smmu-v3 cannot describe it",
-			    s->node.name);
+		            "DT: SMMU '%s' has a VATOS page; arm,smmu-v3 cannot describe it",
+		            s->node.name);
 }
 
 void gd_dt_build_smmus(struct gd_dt_builder *b)
@@ -115,12 +115,12 @@ void gd_dt_build_smmus(struct gd_dt_builder *b)
 
 /* Appends one <ID-base &target output-base length> entry of msi-map or iommu-map. */
 static void push_map_entry(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t input_base,
-			   struct gd_dt_node *target, uint32_t output_base, uint64_t count,
-			   const struct gd_loc *loc)
+                           struct gd_dt_node *target, uint32_t output_base, uint64_t count,
+                           const struct gd_loc *loc)
 {
 	if (count > UINT32_MAX) {
 		gd_dt_error(b, loc, "DT: %s entry of %llu IDs does not fit a 32-bit length",
-			    pr->name, (unsigned long long)count);
+		            pr->name, (unsigned long long)count);
 		return;
 	}
 	gd_dt_push_u32(b->t, pr, input_base);
@@ -131,7 +131,7 @@ static void push_map_entry(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint3
 
 /* msi-map: each route of the root complex that reaches an ITS, RID -> DeviceID. */
 static void rc_msi_map(struct gd_dt_builder *b, struct gd_dt_node *n,
-		       const struct gd_root_complex *rc)
+                       const struct gd_root_complex *rc)
 {
 	const struct gd_routes *routes = b->ctx->routes;
 	struct gd_dt_prop *map = NULL;
@@ -144,14 +144,13 @@ static void rc_msi_map(struct gd_dt_builder *b, struct gd_dt_node *n,
 			continue;
 		if (!map)
 			map = gd_dt_add_cells(b->t, n, "msi-map", 4);
-		push_map_entry(b, map, r->input_base, its, r->output_base, r->count,
-			       &rc->node.loc);
+		push_map_entry(b, map, r->input_base, its, r->output_base, r->count, &rc->node.loc);
 	}
 }
 
 /* iommu-map: the root complex's own mappings to an SMMU, RID -> StreamID. */
 static void rc_iommu_map(struct gd_dt_builder *b, struct gd_dt_node *n,
-			 const struct gd_root_complex *rc)
+                         const struct gd_root_complex *rc)
 {
 	struct gd_dt_prop *map = NULL;
 	for (size_t i = 0; i < rc->node.n_maps; i++) {
@@ -161,13 +160,13 @@ static void rc_iommu_map(struct gd_dt_builder *b, struct gd_dt_node *n,
 		if (!map)
 			map = gd_dt_add_cells(b->t, n, "iommu-map", 4);
 		push_map_entry(b, map, m->input_base, gd_dt_target(b, m->output), m->output_base,
-			       m->count, &m->loc);
+		               m->count, &m->loc);
 	}
 }
 
 /* ranges (IEEE 1275 PCI binding): phys.hi space code, PCI address, CPU address, size. */
 static void rc_ranges(struct gd_dt_builder *b, struct gd_dt_node *n,
-		      const struct gd_root_complex *rc)
+                      const struct gd_root_complex *rc)
 {
 	static const char *space_names[] = {"", "I/O", "32-bit memory", "64-bit memory"};
 	struct gd_dt_prop *pr = gd_dt_add_cells(b->t, n, "ranges", 7);
@@ -177,12 +176,13 @@ static void rc_ranges(struct gd_dt_builder *b, struct gd_dt_node *n,
 			gd_dt_error(b, &w->loc, "DT: unknown PCI address space %d", (int)w->space);
 			continue;
 		}
-		gd_dt_push_u32(b->t, pr, (uint32_t)w->space << 24 | (w->prefetchable ? 1u << 30 : 0));
+		gd_dt_push_u32(b->t, pr,
+		               (uint32_t)w->space << 24 | (w->prefetchable ? 1u << 30 : 0));
 		gd_dt_push_u64(b->t, pr, w->pci_base);
 		gd_dt_push_u64(b->t, pr, w->cpu_base);
 		gd_dt_push_u64(b->t, pr, w->size);
 		gd_dt_note(b->t, pr, pr->n_cells / 7 - 1, "%s%s", space_names[w->space],
-			   w->prefetchable ? ", prefetchable" : "");
+		           w->prefetchable ? ", prefetchable" : "");
 	}
 }
 
@@ -193,14 +193,14 @@ static void build_root_complex(struct gd_dt_builder *b, const struct gd_root_com
 
 	if (rc->bus_end < rc->bus_start)
 		gd_dt_error(b, loc, "DT: root complex '%s' has bus range %u..%u", rc->node.name,
-			    rc->bus_start, rc->bus_end);
+		            rc->bus_start, rc->bus_end);
 	/* ecam_base is the address of bus 0 (as in MCFG); DT reg starts at the first bus. */
 	uint64_t base = rc->ecam_base + (uint64_t)rc->bus_start * ECAM_BUS_SIZE;
 	uint64_t buses = rc->bus_end >= rc->bus_start ? rc->bus_end - rc->bus_start + 1u : 0;
 	snprintf(name, sizeof(name), "pcie@%llx", (unsigned long long)base);
 	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, rc->node.name, loc);
 	gd_dt_add_string(b->t, n, "compatible",
-			 rc->dt_compatible ? rc->dt_compatible : "pci-host-ecam-generic");
+	                 rc->dt_compatible ? rc->dt_compatible : "pci-host-ecam-generic");
 	gd_dt_add_string(b->t, n, "device_type", "pci");
 	gd_dt_add_u32(b->t, n, "#address-cells", 3);
 	gd_dt_add_u32(b->t, n, "#size-cells", 2);
@@ -229,9 +229,9 @@ static void build_root_complex(struct gd_dt_builder *b, const struct gd_root_com
 	rc_iommu_map(b, n, rc);
 	if (rc->ats)
 		gd_diag_add(b->ctx->diags, GD_SEV_WARNING, NULL, loc,
-			    "DT: the Linux 6.1 bindings cannot say that root complex '%s' supports "
-			    "ATS; an OS booted from this device tree will not enable it",
-			    rc->node.name);
+		            "DT: the Linux 6.1 bindings cannot say that root complex '%s' supports "
+		            "ATS; an OS booted from this device tree will not enable it",
+		            rc->node.name);
 }
 
 void gd_dt_build_root_complexes(struct gd_dt_builder *b)
@@ -246,7 +246,7 @@ static bool node_name_ok(const char *s, size_t len)
 		return false;
 	for (size_t i = 0; i < len; i++)
 		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,._+-@",
-			    s[i]))
+		            s[i]))
 			return false;
 	return true;
 }
@@ -259,15 +259,17 @@ static struct gd_dt_node *path_node(struct gd_dt_builder *b, const struct gd_nam
 	char name[256];
 
 	if (path[0] != '/' || !path[1]) {
-		gd_dt_error(b, &nc->node.loc, "DT: dt-path '%s' of '%s' is not a node below the root",
-			    path, nc->node.name);
+		gd_dt_error(b, &nc->node.loc,
+		            "DT: dt-path '%s' of '%s' is not a node below the root", path,
+		            nc->node.name);
 		return NULL;
 	}
 	for (const char *s = path + 1; *s;) {
 		size_t len = strcspn(s, "/");
 		if (!node_name_ok(s, len) || len >= sizeof(name)) {
-			gd_dt_error(b, &nc->node.loc, "DT: dt-path '%s' of '%s' has an invalid node name",
-				    path, nc->node.name);
+			gd_dt_error(b, &nc->node.loc,
+			            "DT: dt-path '%s' of '%s' has an invalid node name", path,
+			            nc->node.name);
 			return NULL;
 		}
 		memcpy(name, s, len);
@@ -283,7 +285,7 @@ static struct gd_dt_node *path_node(struct gd_dt_builder *b, const struct gd_nam
 
 /* iommus = <&smmu StreamID>...: the named component's own mappings to SMMUs. */
 static void nc_iommus(struct gd_dt_builder *b, struct gd_dt_node *n,
-		      const struct gd_named_component *nc)
+                      const struct gd_named_component *nc)
 {
 	struct gd_dt_prop *pr = NULL;
 	for (size_t i = 0; i < nc->node.n_maps; i++) {
@@ -293,9 +295,9 @@ static void nc_iommus(struct gd_dt_builder *b, struct gd_dt_node *n,
 		uint64_t count = m->single ? 1 : m->count;
 		if (count > MAX_IOMMUS_IDS) {
 			gd_dt_error(b, &m->loc,
-				    "DT: '%s' maps %llu StreamIDs; gicdesc lists at most %u in "
-				    "iommus",
-				    nc->node.name, (unsigned long long)count, MAX_IOMMUS_IDS);
+			            "DT: '%s' maps %llu StreamIDs; gicdesc lists at most %u in "
+			            "iommus",
+			            nc->node.name, (unsigned long long)count, MAX_IOMMUS_IDS);
 			continue;
 		}
 		if (!pr)
@@ -319,9 +321,9 @@ static void build_named_component(struct gd_dt_builder *b, const struct gd_named
 		single |= r->single;
 		if (!r->single)
 			gd_dt_error(b, &nc->node.loc,
-				    "DT: '%s' maps a range of input IDs (%u, %llu IDs) to an ITS; "
-				    "a platform device has one DeviceID in msi-parent",
-				    nc->node.name, r->input_base, (unsigned long long)r->count);
+			            "DT: '%s' maps a range of input IDs (%u, %llu IDs) to an ITS; "
+			            "a platform device has one DeviceID in msi-parent",
+			            nc->node.name, r->input_base, (unsigned long long)r->count);
 	}
 	for (size_t i = 0; i < nc->node.n_maps; i++)
 		any |= nc->node.maps[i].output && nc->node.maps[i].output->kind == GD_NODE_SMMU;
@@ -329,9 +331,9 @@ static void build_named_component(struct gd_dt_builder *b, const struct gd_named
 		return;
 	if (!nc->dt_path) {
 		gd_dt_error(b, &nc->node.loc,
-			    "DT: named component '%s' has no dt-path; its msi-parent and iommus "
-			    "belong in its own node, which gicdesc cannot name",
-			    nc->node.name);
+		            "DT: named component '%s' has no dt-path; its msi-parent and iommus "
+		            "belong in its own node, which gicdesc cannot name",
+		            nc->node.name);
 		return;
 	}
 	struct gd_dt_node *n = path_node(b, nc);

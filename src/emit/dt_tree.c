@@ -6,15 +6,14 @@
 #include <stdio.h>
 #include <string.h>
 
-struct gd_dt_node *gd_dt_add_node(struct gd_dt_tree *t, struct gd_dt_node *parent,
-				  const char *name)
+struct gd_dt_node *gd_dt_add_node(struct gd_dt_tree *t, struct gd_dt_node *parent, const char *name)
 {
 	struct gd_dt_node *n = gd_arena_alloc(&t->arena, sizeof(*n));
 	n->name = gd_arena_strdup(&t->arena, name);
 	n->parent = parent;
 	if (parent)
 		*GD_ARRAY_PUSH(&t->arena, parent->children, parent->n_children,
-			       parent->cap_children) = n;
+		               parent->cap_children) = n;
 	else
 		t->root = n;
 	return n;
@@ -29,7 +28,7 @@ struct gd_dt_node *gd_dt_child(const struct gd_dt_node *parent, const char *name
 }
 
 static struct gd_dt_prop *add_prop(struct gd_dt_tree *t, struct gd_dt_node *n, const char *name,
-				   enum gd_dt_prop_kind kind)
+                                   enum gd_dt_prop_kind kind)
 {
 	struct gd_dt_prop *pr = GD_ARRAY_PUSH(&t->arena, n->props, n->n_props, n->cap_props);
 	pr->name = name;
@@ -50,11 +49,11 @@ struct gd_dt_prop *gd_dt_add_strings(struct gd_dt_tree *t, struct gd_dt_node *n,
 void gd_dt_push_string(struct gd_dt_tree *t, struct gd_dt_prop *pr, const char *s)
 {
 	*GD_ARRAY_PUSH(&t->arena, pr->strings, pr->n_strings, pr->cap_strings) =
-		gd_arena_strdup(&t->arena, s);
+	    gd_arena_strdup(&t->arena, s);
 }
 
 struct gd_dt_prop *gd_dt_add_string(struct gd_dt_tree *t, struct gd_dt_node *n, const char *name,
-				    const char *s)
+                                    const char *s)
 {
 	struct gd_dt_prop *pr = gd_dt_add_strings(t, n, name);
 	gd_dt_push_string(t, pr, s);
@@ -62,7 +61,7 @@ struct gd_dt_prop *gd_dt_add_string(struct gd_dt_tree *t, struct gd_dt_node *n, 
 }
 
 struct gd_dt_prop *gd_dt_add_cells(struct gd_dt_tree *t, struct gd_dt_node *n, const char *name,
-				   unsigned group)
+                                   unsigned group)
 {
 	struct gd_dt_prop *pr = add_prop(t, n, name, GD_DT_CELLS);
 	pr->group = group;
@@ -70,7 +69,7 @@ struct gd_dt_prop *gd_dt_add_cells(struct gd_dt_tree *t, struct gd_dt_node *n, c
 }
 
 struct gd_dt_prop *gd_dt_add_u32(struct gd_dt_tree *t, struct gd_dt_node *n, const char *name,
-				 uint32_t v)
+                                 uint32_t v)
 {
 	struct gd_dt_prop *pr = gd_dt_add_cells(t, n, name, 0);
 	pr->decimal = true;

@@ -80,7 +80,7 @@ struct gd_dt_tree {
 
 /* Adds a child node named @name (copied) under @parent (NULL: makes the root). */
 struct gd_dt_node *gd_dt_add_node(struct gd_dt_tree *t, struct gd_dt_node *parent,
-				  const char *name);
+                                  const char *name);
 
 /* Returns the child of @parent named @name, or NULL. */
 struct gd_dt_node *gd_dt_child(const struct gd_dt_node *parent, const char *name);
@@ -90,7 +90,7 @@ struct gd_dt_prop *gd_dt_add_flag(struct gd_dt_tree *t, struct gd_dt_node *n, co
 
 /* Adds a property of one string. */
 struct gd_dt_prop *gd_dt_add_string(struct gd_dt_tree *t, struct gd_dt_node *n, const char *name,
-				    const char *s);
+                                    const char *s);
 
 /* Adds a string-list property with no strings yet; fill with gd_dt_push_string(). */
 struct gd_dt_prop *gd_dt_add_strings(struct gd_dt_tree *t, struct gd_dt_node *n, const char *name);
@@ -98,11 +98,11 @@ void gd_dt_push_string(struct gd_dt_tree *t, struct gd_dt_prop *pr, const char *
 
 /* Adds a cells property with no cells yet, printed in groups of @group cells. */
 struct gd_dt_prop *gd_dt_add_cells(struct gd_dt_tree *t, struct gd_dt_node *n, const char *name,
-				   unsigned group);
+                                   unsigned group);
 
 /* Adds a property of one decimal cell, e.g. #address-cells = <2>. */
 struct gd_dt_prop *gd_dt_add_u32(struct gd_dt_tree *t, struct gd_dt_node *n, const char *name,
-				 uint32_t v);
+                                 uint32_t v);
 
 /* Appends one cell, a 64-bit value as two cells (high first), or a phandle reference. */
 void gd_dt_push_u32(struct gd_dt_tree *t, struct gd_dt_prop *pr, uint32_t v);
@@ -114,7 +114,7 @@ void gd_dt_push_ref(struct gd_dt_tree *t, struct gd_dt_prop *pr, struct gd_dt_no
  * A comment must not contain the two characters that end a C comment.
  */
 void gd_dt_note(struct gd_dt_tree *t, struct gd_dt_prop *pr, size_t index, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 
 /* Gives phandles to every referenced node, as dtc does (see the top of this file). */
 void gd_dt_assign_phandles(struct gd_dt_tree *t);

@@ -61,7 +61,7 @@ int gd_emit_dtb(const struct gd_emit_ctx *ctx, struct gd_buf *out)
 		if (!fdt || size > INT32_MAX) {
 			free(fdt);
 			gd_diag_add(ctx->diags, GD_SEV_ERROR, NULL, NULL,
-				    "DT: the device tree blob does not fit in memory");
+			            "DT: the device tree blob does not fit in memory");
 			rc = -1;
 			break;
 		}
@@ -73,7 +73,7 @@ int gd_emit_dtb(const struct gd_emit_ctx *ctx, struct gd_buf *out)
 			continue;
 		if (err) {
 			gd_diag_add(ctx->diags, GD_SEV_ERROR, NULL, NULL, "DT: libfdt: %s",
-				    fdt_strerror(err));
+			            fdt_strerror(err));
 			rc = -1;
 		}
 		break;

@@ -102,7 +102,7 @@ static void put_prop(struct gd_buf *out, const struct gd_dt_prop *pr, unsigned d
 }
 
 static void put_node(struct gd_buf *out, const struct gd_dt_node *n, unsigned depth,
-		     bool standalone)
+                     bool standalone)
 {
 	put_indent(out, depth);
 	if (n->label)
@@ -120,37 +120,39 @@ static void put_node(struct gd_buf *out, const struct gd_dt_node *n, unsigned de
 }
 
 static const char dts_header[] =
-	"/dts-v1/;\n"
-	"\n"
-	"/*\n"
-	" * The interrupt system of platform \"%s\", written by gicdesc: CPUs, GICv3\n"
-	" * and ITS, SMMUv3, PCIe hosts, as in the Device Tree bindings of Linux 6.1.\n"
-	" * Interrupt specifiers are <type number flags> (arm,gic-v3.yaml): type 0 SPI,\n"
-	" * 1 PPI, 2 extended SPI, 3 extended PPI; flags 1 edge rising, 4 level high.\n"
-	" */\n"
-	"\n";
+    "/dts-v1/;\n"
+    "\n"
+    "/*\n"
+    " * The interrupt system of platform \"%s\", written by gicdesc: CPUs, GICv3\n"
+    " * and ITS, SMMUv3, PCIe hosts, as in the Device Tree bindings of Linux 6.1.\n"
+    " * Interrupt specifiers are <type number flags> (arm,gic-v3.yaml): type 0 SPI,\n"
+    " * 1 PPI, 2 extended SPI, 3 extended PPI; flags 1 edge rising, 4 level high.\n"
+    " */\n"
+    "\n";
 
 static const char dtsi_header[] =
-	"/*\n"
-	" * The interrupt system of platform \"%s\", written by gicdesc, as a fragment\n"
-	" * for a board DTS (Device Tree bindings of Linux 6.1).\n"
-	" *\n"
-	" * Contract:\n"
-	" * - #include (cpp) or /include/ it in a board DTS after /dts-v1/; its\n"
-	" *   \"/ { ... };\" block merges into the board's root node.\n"
-	" * - It sets the root's #address-cells and #size-cells to 2 (every reg and\n"
-	" *   ranges below is written so) and its interrupt-parent to &gic.\n"
-	" * - It owns /cpus, /psci, the PMU, the GIC and its ITSes, the SMMUs and the\n"
-	" *   PCIe hosts: the board must not define them again, but may extend them\n"
-	" *   through their labels (&gic, &cpu0, &<name of an ITS, SMMU, host>), e.g.\n"
-	" *   to add interrupt-map to a PCIe host or cpu-idle-states to a CPU.\n"
-	" * - Nodes at the dt-path of a named component receive only msi-parent and\n"
-	" *   iommus: the board's own definition of that node gives the rest.\n"
-	" * - The board gives model, compatible, memory, chosen, timer and the rest.\n"
-	" * Interrupt specifiers are <type number flags> (arm,gic-v3.yaml): type 0 SPI,\n"
-	" * 1 PPI, 2 extended SPI, 3 extended PPI; flags 1 edge rising, 4 level high.\n"
-	" */\n"
-	"\n";
+    "/*\n"
+    " * The interrupt system of platform \"%s\", written by gicdesc, as a fragment\n"
+    " * for a board DTS (Device Tree bindings of Linux 6.1).\n"
+    " *\n"
+    " * Contract:\n"
+    " * - #include (cpp) or /include/ it in a board DTS after /dts-v1/; its\n"
+    " *   \"/ { ... };\" block merges into the board's root node.\n"
+    " * - It sets the root's #address-cells and #size-cells to 2 (every reg and\n"
+    " *   ranges below is written so) and its interrupt-parent to &gic.\n"
+    " * - It owns /cpus, /psci, the PMU, the GIC and its ITSes, the SMMUs and the\n"
+    " *   PCIe hosts: the board must not define them again, but may extend them\n"
+    " *   through their labels: &gic, &psci, &cpu0.., and each ITS, SMMU and PCIe\n"
+    " *   host by its name in the description (characters other than letters,\n"
+    " *   digits and '_' become '_'), e.g. to add interrupt-map to a PCIe host,\n"
+    " *   or &psci { method = \"hvc\"; }; for a guest of a hypervisor.\n"
+    " * - Nodes at the dt-path of a named component receive only msi-parent and\n"
+    " *   iommus: the board's own definition of that node gives the rest.\n"
+    " * - The board gives model, compatible, memory, chosen, timer and the rest.\n"
+    " * Interrupt specifiers are <type number flags> (arm,gic-v3.yaml): type 0 SPI,\n"
+    " * 1 PPI, 2 extended SPI, 3 extended PPI; flags 1 edge rising, 4 level high.\n"
+    " */\n"
+    "\n";
 
 static void put_header(struct gd_buf *out, const char *fmt, const char *name)
 {

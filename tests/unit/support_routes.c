@@ -2,7 +2,7 @@
 #include "support_routes.h"
 
 struct gd_route *routes_add(struct gd_routes *r, struct gd_node *source, uint32_t input_base,
-			    uint64_t count, bool single, struct gd_node *sink, uint32_t output_base)
+                            uint64_t count, bool single, struct gd_node *sink, uint32_t output_base)
 {
 	struct gd_route *rt = GD_ARRAY_PUSH(&r->arena, r->v, r->n, r->cap);
 	rt->source = source;

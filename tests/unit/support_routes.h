@@ -16,9 +16,11 @@
  * (GD_ROUTE_UNMAPPED) when @sink is NULL. Hops are the source and the sink.
  */
 struct gd_route *routes_add(struct gd_routes *r, struct gd_node *source, uint32_t input_base,
-			    uint64_t count, bool single, struct gd_node *sink, uint32_t output_base);
+                            uint64_t count, bool single, struct gd_node *sink,
+                            uint32_t output_base);
 
-/* The routes of fixture_qemu_virt() / fixture_qemu_virt_smmuv3(): RID 0..0xFFFF -> DeviceID 0..0xFFFF. */
+/* The routes of fixture_qemu_virt() / fixture_qemu_virt_smmuv3(): RID 0..0xFFFF -> DeviceID
+ * 0..0xFFFF. */
 void routes_qemu_virt(const struct gd_platform *p, struct gd_routes *r);
 
 #endif

@@ -33,6 +33,26 @@ static int emit_case(struct dt_case *c)
 	return rc;
 }
 
+/* Loads @fixture with its QEMU routes (RID 0..0xFFFF -> DeviceID 0..0xFFFF). */
+static void open_case(struct dt_case *c, void (*fixture)(struct gd_platform *))
+{
+	memset(c, 0, sizeof(*c));
+	fixture(&c->p);
+	routes_qemu_virt(&c->p, &c->routes);
+}
+
+/* Adds named component "dma0" at @dt_path whose own DeviceID is 0x20000 on its0, and its route. */
+static void add_dma0(struct dt_case *c, const char *dt_path)
+{
+	struct gd_named_component *nc = gd_arena_alloc(&c->p.arena, sizeof(*nc));
+	nc->node.kind = GD_NODE_NAMED_COMPONENT;
+	nc->node.name = "dma0";
+	nc->dt_path = dt_path;
+	fixture_add_map(&c->p, &nc->node, 0, 1, 0x20000, &c->p.its[0]->node)->single = true;
+	*GD_ARRAY_PUSH(&c->p.arena, c->p.ncs, c->p.n_ncs, c->p.cap_ncs) = nc;
+	routes_add(&c->routes, &nc->node, 0, 1, true, &c->p.its[0]->node, 0x20000);
+}
+
 static void free_case(struct dt_case *c)
 {
 	gd_buf_free(&c->dtb);
@@ -51,7 +71,7 @@ static int node(const struct dt_case *c, const char *path)
 
 /* Asserts that @prop of @path holds exactly the cells @want[0..n). */
 static void assert_cells(const struct dt_case *c, const char *path, const char *prop,
-			 const uint32_t *want, size_t n)
+                         const uint32_t *want, size_t n)
 {
 	int len = 0;
 	const fdt32_t *v = fdt_getprop(c->dtb.data, node(c, path), prop, &len);
@@ -61,7 +81,7 @@ static void assert_cells(const struct dt_case *c, const char *path, const char *
 	for (size_t i = 0; i < n; i++)
 		if (fdt32_to_cpu(v[i]) != want[i])
 			fail_msg("%s %s cell %zu: 0x%x, want 0x%x", path, prop, i,
-				 fdt32_to_cpu(v[i]), want[i]);
+			         fdt32_to_cpu(v[i]), want[i]);
 }
 
 static uint32_t phandle_of(const struct dt_case *c, const char *path)
@@ -72,7 +92,7 @@ static uint32_t phandle_of(const struct dt_case *c, const char *path)
 }
 
 static void assert_string(const struct dt_case *c, const char *path, const char *prop,
-			  const char *want, int len_want)
+                          const char *want, int len_want)
 {
 	int len = 0;
 	const char *v = fdt_getprop(c->dtb.data, node(c, path), prop, &len);
@@ -94,9 +114,8 @@ static const char PCIE[] = "/pcie@4010000000";
 static void qemu_virt_gic_its_cpus(void **state)
 {
 	(void)state;
-	struct dt_case c = {0};
-	fixture_qemu_virt(&c.p);
-	routes_qemu_virt(&c.p, &c.routes);
+	struct dt_case c;
+	open_case(&c, fixture_qemu_virt);
 	assert_int_equal(emit_case(&c), 0);
 	assert_int_equal(c.diags.n, 0);
 
@@ -150,9 +169,8 @@ static void qemu_virt_gic_its_cpus(void **state)
 static void qemu_virt_smmuv3(void **state)
 {
 	(void)state;
-	struct dt_case c = {0};
-	fixture_qemu_virt_smmuv3(&c.p);
-	routes_qemu_virt(&c.p, &c.routes);
+	struct dt_case c;
+	open_case(&c, fixture_qemu_virt_smmuv3);
 	assert_int_equal(emit_case(&c), 0);
 	assert_int_equal(c.diags.n, 0);
 
@@ -177,12 +195,11 @@ static void qemu_virt_smmuv3(void **state)
 static void phandles_in_dtc_order(void **state)
 {
 	(void)state;
-	struct dt_case c = {0};
-	fixture_qemu_virt_smmuv3(&c.p);
-	routes_qemu_virt(&c.p, &c.routes);
+	struct dt_case c;
+	open_case(&c, fixture_qemu_virt_smmuv3);
 	assert_int_equal(emit_case(&c), 0);
-	assert_int_equal(phandle_of(&c, GIC), 1);      /* root interrupt-parent */
-	assert_int_equal(phandle_of(&c, ITS), 2);      /* pcie msi-map */
+	assert_int_equal(phandle_of(&c, GIC), 1);              /* root interrupt-parent */
+	assert_int_equal(phandle_of(&c, ITS), 2);              /* pcie msi-map */
 	assert_int_equal(phandle_of(&c, "/iommu@9050000"), 3); /* pcie iommu-map */
 	free_case(&c);
 }
@@ -191,20 +208,13 @@ static void phandles_in_dtc_order(void **state)
 static void msi_parent_from_single_routes(void **state)
 {
 	(void)state;
-	struct dt_case c = {0};
-	fixture_qemu_virt_smmuv3(&c.p);
+	struct dt_case c;
+	open_case(&c, fixture_qemu_virt_smmuv3);
 	struct gd_smmu *s = c.p.smmus[0];
 	s->own_msi = fixture_add_map(&c.p, &s->node, 0, 1, 0x10000, &c.p.its[0]->node);
 	s->own_msi->single = true;
-	struct gd_named_component *nc = gd_arena_alloc(&c.p.arena, sizeof(*nc));
-	nc->node.kind = GD_NODE_NAMED_COMPONENT;
-	nc->node.name = "dma0";
-	nc->dt_path = "/soc/dma@1000";
-	fixture_add_map(&c.p, &nc->node, 0, 1, 0x20000, &c.p.its[0]->node)->single = true;
-	*GD_ARRAY_PUSH(&c.p.arena, c.p.ncs, c.p.n_ncs, c.p.cap_ncs) = nc;
-	routes_qemu_virt(&c.p, &c.routes);
 	routes_add(&c.routes, &s->node, 0, 1, true, &c.p.its[0]->node, 0x10000);
-	routes_add(&c.routes, &nc->node, 0, 1, true, &c.p.its[0]->node, 0x20000);
+	add_dma0(&c, "/soc/dma@1000");
 
 	assert_int_equal(emit_case(&c), 0);
 	uint32_t its = phandle_of(&c, ITS);
@@ -217,15 +227,10 @@ static void msi_parent_from_single_routes(void **state)
 static void inexpressible_facts_are_errors(void **state)
 {
 	(void)state;
-	struct dt_case c = {0};
-	fixture_qemu_virt(&c.p);
-	c.p.cpus[0].pmu_intid = 30;   /* CPUs disagree: needs ppi-partitions */
-	struct gd_named_component *nc = gd_arena_alloc(&c.p.arena, sizeof(*nc));
-	nc->node.kind = GD_NODE_NAMED_COMPONENT;
-	nc->node.name = "dma0"; /* no dt_path */
-	*GD_ARRAY_PUSH(&c.p.arena, c.p.ncs, c.p.n_ncs, c.p.cap_ncs) = nc;
-	routes_qemu_virt(&c.p, &c.routes);
-	routes_add(&c.routes, &nc->node, 0, 1, true, &c.p.its[0]->node, 0x20000);
+	struct dt_case c;
+	open_case(&c, fixture_qemu_virt);
+	c.p.cpus[0].pmu_intid = 30; /* CPUs disagree: needs ppi-partitions */
+	add_dma0(&c, NULL);
 
 	assert_int_equal(emit_case(&c), -1);
 	assert_int_equal(c.diags.errors, 2);
@@ -238,10 +243,9 @@ static void inexpressible_facts_are_errors(void **state)
 static void sgi_is_not_a_dt_interrupt(void **state)
 {
 	(void)state;
-	struct dt_case c = {0};
-	fixture_qemu_virt_smmuv3(&c.p);
+	struct dt_case c;
+	open_case(&c, fixture_qemu_virt_smmuv3);
 	c.p.smmus[0]->gerr_intid = 5;
-	routes_qemu_virt(&c.p, &c.routes);
 	assert_int_equal(emit_case(&c), -1);
 	assert_int_equal(c.diags.errors, 1);
 	assert_non_null(strstr(c.diags.v[0].msg, "gerror INTID 5"));
@@ -251,12 +255,12 @@ static void sgi_is_not_a_dt_interrupt(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(qemu_virt_gic_its_cpus),
-		cmocka_unit_test(qemu_virt_smmuv3),
-		cmocka_unit_test(phandles_in_dtc_order),
-		cmocka_unit_test(msi_parent_from_single_routes),
-		cmocka_unit_test(inexpressible_facts_are_errors),
-		cmocka_unit_test(sgi_is_not_a_dt_interrupt),
+	    cmocka_unit_test(qemu_virt_gic_its_cpus),
+	    cmocka_unit_test(qemu_virt_smmuv3),
+	    cmocka_unit_test(phandles_in_dtc_order),
+	    cmocka_unit_test(msi_parent_from_single_routes),
+	    cmocka_unit_test(inexpressible_facts_are_errors),
+	    cmocka_unit_test(sgi_is_not_a_dt_interrupt),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -72,15 +72,15 @@ static void check_fixture(void (*fixture)(struct gd_platform *), const char *qem
 	run_quiet(dir, "dtc -I dtb -O dts -o ours.txt ours.dtb");
 	run_quiet(dir, "dtc -I dtb -O dts -o dtc.txt dtc.dtb && diff dtc.txt ours.txt");
 	snprintf(cmd, sizeof(cmd),
-		 "/usr/bin/python3 %s/tests/cli/dt_facts.py ours.dtb > ours.facts && "
-		 "/usr/bin/python3 %s/tests/cli/dt_facts.py %s/tests/data/qemu-7.2/%s/virt.dtb "
-		 "> qemu.facts && diff -u qemu.facts ours.facts",
-		 GICDESC_SOURCE_DIR, GICDESC_SOURCE_DIR, GICDESC_SOURCE_DIR, qemu_dir);
+	         "/usr/bin/python3 %s/tests/cli/dt_facts.py ours.dtb > ours.facts && "
+	         "/usr/bin/python3 %s/tests/cli/dt_facts.py %s/tests/data/qemu-7.2/%s/virt.dtb "
+	         "> qemu.facts && diff -u qemu.facts ours.facts",
+	         GICDESC_SOURCE_DIR, GICDESC_SOURCE_DIR, GICDESC_SOURCE_DIR, qemu_dir);
 	run_quiet(dir, cmd);
 
 	/* dt-validate against the bindings of Linux 6.1, when linux-source-6.1 is installed. */
 	snprintf(cmd, sizeof(cmd), "cd '%s' && %s/tools/dt-bindings-6.1 > schema.txt", dir,
-		 GICDESC_SOURCE_DIR);
+	         GICDESC_SOURCE_DIR);
 	int status = system(cmd);
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 77) {
 		fprintf(stderr, "dt-validate skipped: linux-source-6.1 is not installed\n");
@@ -113,8 +113,8 @@ static void qemu_virt_smmuv3_matches_qemu(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(qemu_virt_matches_qemu),
-		cmocka_unit_test(qemu_virt_smmuv3_matches_qemu),
+	    cmocka_unit_test(qemu_virt_matches_qemu),
+	    cmocka_unit_test(qemu_virt_smmuv3_matches_qemu),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
