@@ -12,4 +12,10 @@
 /* gicdesc generate [-o DIR] [--format LIST] [...] DESC.yaml */
 int gd_cmd_generate(int argc, char **argv);
 
+/* gicdesc check [-W NAME] [-E NAME] [--format text|json|sarif] INPUT... | --list-rules */
+int gd_cmd_check(int argc, char **argv);
+
+/* gicdesc resolve INPUT... SOURCE[:ID] */
+int gd_cmd_resolve(int argc, char **argv);
+
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/check.h"
 #include "cli/commands.h"
 #include "emit/emit.h"
 #include "load/load.h"
@@ -17,18 +18,21 @@
 static void generate_usage(FILE *out)
 {
 	fprintf(out, "usage: gicdesc generate [-o DIR] [--format LIST] [--iort-revision N]\n"
-		     "                        [--madt-revision N] [-q] DESC.yaml\n\n"
-		     "  -o, --output DIR       write into DIR (default: the current folder)\n"
-		     "  -f, --format LIST      comma-separated formats (default: all):\n");
+	             "                        [--madt-revision N] [--force] [-q] DESC.yaml\n\n"
+	             "  -o, --output DIR       write into DIR (default: the current folder)\n"
+	             "  -f, --format LIST      comma-separated formats (default: all):\n");
 	char file[64];
 	for (size_t i = 0; i < gd_n_formats; i++) {
 		gd_format_file_name(&gd_formats[i], "NAME", file, sizeof(file));
 		fprintf(out, "                           %-9s %s (%s)\n", gd_formats[i].name,
-			gd_formats[i].description, file);
+		        gd_formats[i].description, file);
 	}
-	fprintf(out, "      --iort-revision N  IORT table revision: 0, 3 (E.b) or 5 (E.d)\n"
-		     "      --madt-revision N  MADT revision: 3, 4, 5 or 6\n"
-		     "  -q, --quiet            do not list the files written\n");
+	fprintf(
+	    out,
+	    "      --iort-revision N  IORT table revision: 0, 3 (E.b) or 5 (E.d)\n"
+	    "      --madt-revision N  MADT revision: 3, 4, 5 or 6\n"
+	    "      --force            write even when the rules of `gicdesc check` find errors\n"
+	    "  -q, --quiet            do not list the files written\n");
 }
 
 /* Marks the formats named in the comma-separated @list; returns -1 on an unknown name. */
@@ -68,7 +72,7 @@ static int parse_revision(const char *opt, const char *s, const int *allowed, si
 
 /* Emits every selected format into @set; returns 0 or -1 (errors in @d). */
 static int emit_all(const struct gd_platform *p, const struct gd_routes *routes,
-		    const unsigned char *selected, struct gd_outset *set, struct gd_diags *d)
+                    const unsigned char *selected, struct gd_outset *set, struct gd_diags *d)
 {
 	struct gd_emit_ctx ctx = {.p = p, .routes = routes, .diags = d};
 	char name[512];
@@ -87,18 +91,19 @@ static int emit_all(const struct gd_platform *p, const struct gd_routes *routes,
 int gd_cmd_generate(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"format", required_argument, NULL, 'f'},
-		{"iort-revision", required_argument, NULL, 'I'},
-		{"madt-revision", required_argument, NULL, 'M'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    {"output", required_argument, NULL, 'o'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"iort-revision", required_argument, NULL, 'I'},
+	    {"madt-revision", required_argument, NULL, 'M'},
+	    {"quiet", no_argument, NULL, 'q'},
+	    {"force", no_argument, NULL, 'F'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	static const int iort_revs[] = {0, 3, 5}, madt_revs[] = {3, 4, 5, 6};
 	unsigned char selected[64] = {0};
 	const char *dir = ".";
-	int iort_rev = -1, madt_rev = -1, quiet = 0, any_format = 0, c;
+	int iort_rev = -1, madt_rev = -1, quiet = 0, force = 0, any_format = 0, c;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:f:qh", opts, NULL)) != -1) {
@@ -121,6 +126,9 @@ int gd_cmd_generate(int argc, char **argv)
 			break;
 		case 'q':
 			quiet = 1;
+			break;
+		case 'F':
+			force = 1;
 			break;
 		case 'h':
 			generate_usage(stdout);
@@ -149,7 +157,11 @@ int gd_cmd_generate(int argc, char **argv)
 		if (madt_rev >= 0)
 			p.acpi.madt_revision = (uint8_t)madt_rev;
 		gd_resolve(&p, &routes);
-		if (emit_all(&p, &routes, selected, &set, &d) != 0 || d.errors)
+		/* The rules of `gicdesc check` guard what we write, as dtc's checks do. */
+		size_t rule_errors = (size_t)gd_check_run(&p, &routes, NULL, &d);
+		if (rule_errors && !force)
+			status = 1;
+		else if (emit_all(&p, &routes, selected, &set, &d) != 0 || d.errors > rule_errors)
 			status = 1;
 	}
 	if (status == 0 && gd_outset_commit(&set, dir, &d) != 0)

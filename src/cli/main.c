@@ -10,7 +10,9 @@ static const struct {
 	int (*run)(int argc, char **argv);
 	const char *summary;
 } commands[] = {
-	{"generate", gd_cmd_generate, "YAML description -> DTS, DTB, IORT, MADT"},
+    {"generate", gd_cmd_generate, "YAML description -> DTS, DTB, IORT, MADT"},
+    {"check", gd_cmd_check, "follow every MSI route and report what is wrong"},
+    {"resolve", gd_cmd_resolve, "print the route of a source or one of its IDs, hop by hop"},
 };
 
 static void usage(FILE *out)

@@ -87,35 +87,35 @@ struct gd_redist_region {
  * DT /cpus/cpu@N, arm/cpus.yaml). Interrupts are INTIDs, 0 when absent.
  */
 struct gd_cpu {
-	uint64_t mpidr;                 /* affinity fields Aff3..Aff0 only */
-	uint32_t uid;                   /* ACPI processor UID */
-	uint32_t cpu_interface_number;  /* GICC "CPU interface number" (GICv2 only; else 0 or index) */
-	bool enabled;                   /* GICC flags bit 0 */
-	bool online_capable;            /* GICC flags bit 3 (MADT rev >= 5) */
-	uint32_t pmu_intid;             /* performance monitoring interrupt (a PPI), 0 = none */
-	bool pmu_edge;                  /* trigger: edge (true) or level */
-	uint32_t vgic_maint_intid;      /* VGIC maintenance interrupt (a PPI), 0 = none */
+	uint64_t mpidr;                /* affinity fields Aff3..Aff0 only */
+	uint32_t uid;                  /* ACPI processor UID */
+	uint32_t cpu_interface_number; /* GICC "CPU interface number" */
+	bool enabled;                  /* GICC flags bit 0 */
+	bool online_capable;           /* GICC flags bit 3 (MADT rev >= 5) */
+	uint32_t pmu_intid;            /* performance monitoring interrupt (a PPI), 0 = none */
+	bool pmu_edge;                 /* trigger: edge (true) or level */
+	uint32_t vgic_maint_intid;     /* VGIC maintenance interrupt (a PPI), 0 = none */
 	bool vgic_maint_edge;
 	uint64_t gicc_base, gicv_base, gich_base; /* physical bases, 0 = none */
-	uint64_t gicr_base;             /* per-CPU GICR base when no regions, else 0 */
+	uint64_t gicr_base;                       /* per-CPU GICR base when no regions, else 0 */
 	uint32_t parking_version;
 	uint64_t parked_address;
-	uint8_t efficiency_class;       /* MADT rev >= 4 (GICC 80 bytes) */
-	uint16_t spe_intid;             /* SPE overflow interrupt, MADT rev >= 5 */
-	uint16_t trbe_intid;            /* TRBE interrupt, MADT rev >= 6 (GICC 82 bytes) */
-	const char *compatible;         /* DT cpu compatible, e.g. "arm,cortex-a57" */
-	const char *enable_method;      /* DT enable-method, e.g. "psci"; NULL = none */
+	uint8_t efficiency_class;  /* MADT rev >= 4 (GICC 80 bytes) */
+	uint16_t spe_intid;        /* SPE overflow interrupt, MADT rev >= 5 */
+	uint16_t trbe_intid;       /* TRBE interrupt, MADT rev >= 6 (GICC 82 bytes) */
+	const char *compatible;    /* DT cpu compatible, e.g. "arm,cortex-a57" */
+	const char *enable_method; /* DT enable-method, e.g. "psci"; NULL = none */
 	struct gd_loc loc;
 };
 
 /* GIC distributor (MADT GICD, ACPI 6.5 §5.2.12.15; DT arm,gic-v3 first reg). */
 struct gd_distributor {
 	uint64_t base;
-	uint64_t size;             /* bytes: 64 KiB on GICv3/v4 */
-	uint32_t gic_id;           /* MADT "GIC ID" */
+	uint64_t size;   /* bytes: 64 KiB on GICv3/v4 */
+	uint32_t gic_id; /* MADT "GIC ID" */
 	uint32_t system_vector_base;
-	uint32_t spis;             /* number of SPIs (INTIDs 32 .. 32+spis-1), multiple of 32 */
-	uint32_t intid_bits;       /* GICD_TYPER.IDbits + 1: 14 .. 24 */
+	uint32_t spis;       /* number of SPIs (INTIDs 32 .. 32+spis-1), multiple of 32 */
+	uint32_t intid_bits; /* GICD_TYPER.IDbits + 1: 14 .. 24 */
 	struct gd_loc loc;
 };
 
@@ -125,11 +125,11 @@ struct gd_distributor {
  */
 struct gd_its {
 	struct gd_node node;
-	uint32_t its_id;           /* MADT "GIC ITS ID" = IORT ITS identifier */
+	uint32_t its_id; /* MADT "GIC ITS ID" = IORT ITS identifier */
 	uint64_t base;
-	uint64_t size;             /* bytes: 128 KiB (GICv3/v4), 192 KiB? see rules; DT reg size */
-	uint32_t device_id_bits;   /* GITS_TYPER.Devbits + 1: 1 .. 32 */
-	uint32_t event_id_bits;    /* GITS_TYPER.ID_bits + 1: 1 .. 32 */
+	uint64_t size;           /* bytes: 128 KiB (GICv3/v4), 192 KiB? see rules; DT reg size */
+	uint32_t device_id_bits; /* GITS_TYPER.Devbits + 1: 1 .. 32 */
+	uint32_t event_id_bits;  /* GITS_TYPER.ID_bits + 1: 1 .. 32 */
 	bool has_proximity_domain;
 	uint32_t proximity_domain; /* SRAT GIC ITS affinity / DT numa-node-id */
 };
@@ -151,9 +151,9 @@ struct gd_smmu {
 	struct gd_node node;
 	enum gd_smmu_model model;
 	uint64_t base;
-	uint64_t size;            /* DT reg size: 128 KiB (two 64 KiB pages) */
-	bool coherent;            /* IORT flag COHACC override; DT dma-coherent */
-	bool httu_override;       /* 2-bit HTTU override field, bit 0 only */
+	uint64_t size;      /* DT reg size: 128 KiB (two 64 KiB pages) */
+	bool coherent;      /* IORT flag COHACC override; DT dma-coherent */
+	bool httu_override; /* 2-bit HTTU override field, bit 0 only */
 	uint64_t vatos_base;
 	uint32_t event_intid, pri_intid, gerr_intid, sync_intid;
 	bool has_proximity_domain;
@@ -190,11 +190,11 @@ struct gd_mem_access {
  */
 struct gd_root_complex {
 	struct gd_node node;
-	uint32_t segment;          /* PCI segment; DT linux,pci-domain */
-	uint64_t ecam_base;        /* ECAM base of bus 0 of the range */
+	uint32_t segment;   /* PCI segment; DT linux,pci-domain */
+	uint64_t ecam_base; /* ECAM base of bus 0 of the range */
 	uint8_t bus_start, bus_end;
 	struct gd_mem_access mem;
-	bool ats;                  /* ATS supported */
+	bool ats;                     /* ATS supported */
 	uint8_t memory_address_limit; /* bits, IORT rev >= 3 (node rev >= 1) */
 	struct gd_pci_window *windows;
 	size_t n_windows, cap_windows;
@@ -208,8 +208,8 @@ struct gd_root_complex {
  */
 struct gd_named_component {
 	struct gd_node node;
-	const char *acpi_path;     /* device object name, e.g. "\\_SB.DMA0" */
-	const char *dt_path;       /* DT node path, or NULL */
+	const char *acpi_path; /* device object name, e.g. "\\_SB.DMA0" */
+	const char *dt_path;   /* DT node path, or NULL */
 	uint32_t node_flags;
 	struct gd_mem_access mem;
 	uint8_t memory_address_limit;
@@ -236,9 +236,9 @@ struct gd_platform {
 	struct gd_arena arena;
 	const char *file; /* the description's path, for diagnostics */
 
-	const char *name;        /* output file stem */
-	char oem_id[7];          /* 6 chars, space padded, NUL-terminated */
-	char oem_table_id[9];    /* 8 chars, space padded, NUL-terminated */
+	const char *name;     /* output file stem */
+	char oem_id[7];       /* 6 chars, space padded, NUL-terminated */
+	char oem_table_id[9]; /* 8 chars, space padded, NUL-terminated */
 	uint32_t oem_revision;
 	struct gd_acpi_opts acpi;
 	struct gd_dt_opts dt;

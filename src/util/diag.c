@@ -15,7 +15,7 @@ static void *xrealloc(void *p, size_t n)
 }
 
 void gd_diag_vadd(struct gd_diags *d, enum gd_severity sev, const char *rule,
-		  const struct gd_loc *loc, const char *fmt, va_list ap)
+                  const struct gd_loc *loc, const char *fmt, va_list ap)
 {
 	if (sev == GD_SEV_OFF)
 		return;
@@ -47,7 +47,7 @@ void gd_diag_vadd(struct gd_diags *d, enum gd_severity sev, const char *rule,
 }
 
 void gd_diag_add(struct gd_diags *d, enum gd_severity sev, const char *rule,
-		 const struct gd_loc *loc, const char *fmt, ...)
+                 const struct gd_loc *loc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -93,7 +93,7 @@ void gd_diags_print(FILE *out, const struct gd_diags *d)
 		gd_loc_format(&g->loc, where, sizeof(where));
 		if (g->rule)
 			fprintf(out, "%s: %s: %s [%s]\n", where, gd_severity_name(g->sev), g->msg,
-				g->rule);
+			        g->rule);
 		else
 			fprintf(out, "%s: %s: %s\n", where, gd_severity_name(g->sev), g->msg);
 	}

@@ -53,12 +53,12 @@ struct gd_diags {
  * The message is printf-formatted. Never fails (exits 2 on out-of-memory).
  */
 void gd_diag_add(struct gd_diags *d, enum gd_severity sev, const char *rule,
-		 const struct gd_loc *loc, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+                 const struct gd_loc *loc, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 /* va_list form of gd_diag_add(). */
 void gd_diag_vadd(struct gd_diags *d, enum gd_severity sev, const char *rule,
-		  const struct gd_loc *loc, const char *fmt, va_list ap);
+                  const struct gd_loc *loc, const char *fmt, va_list ap);
 
 /* Writes "FILE:LOCATION" for @loc into @buf (always NUL-terminated, truncated to @size). */
 void gd_loc_format(const struct gd_loc *loc, char *buf, size_t size);

@@ -63,7 +63,7 @@ int gd_outset_commit(const struct gd_outset *s, const char *dir, struct gd_diags
 
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
 		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "cannot create output directory: %s",
-			    strerror(errno));
+		            strerror(errno));
 		return -1;
 	}
 	snprintf(suffix, sizeof(suffix), ".tmp-%ld", (long)getpid());
@@ -76,8 +76,22 @@ int gd_outset_commit(const struct gd_outset *s, const char *dir, struct gd_diags
 		tmp[done] = join(dir, ".", s->v[done].name, suffix);
 		if (write_file(tmp[done], &s->v[done].content) != 0) {
 			loc.file = tmp[done];
-			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "cannot write: %s", strerror(errno));
+			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "cannot write: %s",
+			            strerror(errno));
 			done++;
+			goto out;
+		}
+	}
+	/* A final name held by a directory would fail mid-way: refuse before renaming any. */
+	for (size_t i = 0; i < s->n; i++) {
+		char *final = join(dir, "", s->v[i].name, "");
+		struct stat st;
+		int is_dir = stat(final, &st) == 0 && S_ISDIR(st.st_mode);
+		free(final);
+		if (is_dir) {
+			loc.file = dir;
+			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc,
+			            "cannot write %s: it is a directory", s->v[i].name);
 			goto out;
 		}
 	}
@@ -87,7 +101,7 @@ int gd_outset_commit(const struct gd_outset *s, const char *dir, struct gd_diags
 		free(final);
 		if (r != 0) {
 			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "cannot rename %s: %s", tmp[i],
-				    strerror(errno));
+			            strerror(errno));
 			goto out;
 		}
 		free(tmp[i]);

@@ -4,7 +4,7 @@
 #include <string.h>
 
 struct gd_id_map *fixture_add_map(struct gd_platform *p, struct gd_node *n, uint32_t input_base,
-				  uint64_t count, uint32_t output_base, struct gd_node *output)
+                                  uint64_t count, uint32_t output_base, struct gd_node *output)
 {
 	struct gd_id_map *m = GD_ARRAY_PUSH(&p->arena, n->maps, n->n_maps, n->cap_maps);
 	m->input_base = input_base;
@@ -16,10 +16,10 @@ struct gd_id_map *fixture_add_map(struct gd_platform *p, struct gd_node *n, uint
 }
 
 static void add_window(struct gd_platform *p, struct gd_root_complex *rc, enum gd_pci_space sp,
-		       uint64_t pci, uint64_t cpu, uint64_t size)
+                       uint64_t pci, uint64_t cpu, uint64_t size)
 {
-	struct gd_pci_window *w = GD_ARRAY_PUSH(&p->arena, rc->windows, rc->n_windows,
-						rc->cap_windows);
+	struct gd_pci_window *w =
+	    GD_ARRAY_PUSH(&p->arena, rc->windows, rc->n_windows, rc->cap_windows);
 	w->space = sp;
 	w->pci_base = pci;
 	w->cpu_base = cpu;
@@ -40,15 +40,15 @@ static void qemu_common(struct gd_platform *p, unsigned ncpus)
 	p->acpi.creator_revision = 1;
 	p->dt.model = "linux,dummy-virt";
 	*GD_ARRAY_PUSH(&p->arena, p->dt.compatible, p->dt.n_compatible, p->dt.cap_compatible) =
-		"linux,dummy-virt";
+	    "linux,dummy-virt";
 
 	p->gic_version = GD_GIC_V3;
 	p->dist.base = 0x08000000;
 	p->dist.size = 0x10000;
 	p->dist.spis = 256;
 	p->dist.intid_bits = 16;
-	struct gd_redist_region *r = GD_ARRAY_PUSH(&p->arena, p->redists, p->n_redists,
-						   p->cap_redists);
+	struct gd_redist_region *r =
+	    GD_ARRAY_PUSH(&p->arena, p->redists, p->n_redists, p->cap_redists);
 	r->base = 0x080A0000;
 	r->length = 0xF60000;
 	for (unsigned i = 0; i < ncpus; i++) {

@@ -27,6 +27,6 @@ void fixture_qemu_virt_smmuv3(struct gd_platform *p);
 
 /* Adds an ID mapping to @n (count = number of IDs). */
 struct gd_id_map *fixture_add_map(struct gd_platform *p, struct gd_node *n, uint32_t input_base,
-				  uint64_t count, uint32_t output_base, struct gd_node *output);
+                                  uint64_t count, uint32_t output_base, struct gd_node *output);
 
 #endif

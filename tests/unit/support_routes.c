@@ -1,26 +1,59 @@
 /* SPDX-License-Identifier: MIT */
 #include "support_routes.h"
 
-struct gd_route *routes_add(struct gd_routes *r, struct gd_node *source, uint32_t input_base,
-                            uint64_t count, bool single, struct gd_node *sink, uint32_t output_base)
+#include <stdio.h>
+#include <stdlib.h>
+
+struct gd_route *support_route(struct gd_routes *r, const struct gd_node *source,
+                               uint32_t input_base, uint64_t count, bool single)
 {
 	struct gd_route *rt = GD_ARRAY_PUSH(&r->arena, r->v, r->n, r->cap);
 	rt->source = source;
 	rt->input_base = input_base;
-	rt->count = count;
+	rt->count = single ? 1 : count;
 	rt->single = single;
-	rt->status = sink ? GD_ROUTE_OK : GD_ROUTE_UNMAPPED;
-	rt->sink = sink;
-	rt->output_base = output_base;
-	rt->n_hops = sink ? 2 : 1;
-	rt->hops = gd_arena_alloc(&r->arena, rt->n_hops * sizeof(*rt->hops));
-	rt->hops[0] = (struct gd_hop){.node = source, .base = input_base};
-	if (sink)
-		rt->hops[1] = (struct gd_hop){.node = sink, .base = output_base};
+	rt->hops = gd_arena_alloc(&r->arena, SUPPORT_MAX_HOPS * sizeof(*rt->hops));
+	rt->hops[0].node = source;
+	rt->hops[0].base = input_base;
+	rt->n_hops = 1;
 	return rt;
 }
 
-void routes_qemu_virt(const struct gd_platform *p, struct gd_routes *r)
+void support_hop(struct gd_route *rt, const struct gd_id_map *map, const struct gd_node *node,
+                 uint32_t base)
 {
-	routes_add(r, &p->rcs[0]->node, 0, 0x10000, false, &p->its[0]->node, 0);
+	if (rt->n_hops == SUPPORT_MAX_HOPS) {
+		fprintf(stderr, "support_hop: more than %d hops\n", SUPPORT_MAX_HOPS);
+		abort();
+	}
+	rt->hops[rt->n_hops - 1].map = map;
+	rt->hops[rt->n_hops].node = node;
+	rt->hops[rt->n_hops].base = base;
+	rt->n_hops++;
+}
+
+void support_end(struct gd_route *rt, enum gd_route_status status)
+{
+	rt->status = status;
+	if (status == GD_ROUTE_OK) {
+		rt->sink = rt->hops[rt->n_hops - 1].node;
+		rt->output_base = rt->hops[rt->n_hops - 1].base;
+	}
+}
+
+void support_routes_qemu_virt(const struct gd_platform *p, struct gd_routes *r)
+{
+	const struct gd_node *pcie0 = &p->rcs[0]->node;
+	struct gd_route *rt = support_route(r, pcie0, 0, 0x10000, false);
+	support_hop(rt, &pcie0->maps[0], &p->its[0]->node, 0);
+	support_end(rt, GD_ROUTE_OK);
+}
+
+void support_routes_qemu_virt_smmuv3(const struct gd_platform *p, struct gd_routes *r)
+{
+	const struct gd_node *pcie0 = &p->rcs[0]->node, *smmu0 = &p->smmus[0]->node;
+	struct gd_route *rt = support_route(r, pcie0, 0, 0x10000, false);
+	support_hop(rt, &pcie0->maps[0], smmu0, 0);
+	support_hop(rt, &smmu0->maps[0], &p->its[0]->node, 0);
+	support_end(rt, GD_ROUTE_OK);
 }

@@ -33,12 +33,24 @@ static int emit_case(struct dt_case *c)
 	return rc;
 }
 
-/* Loads @fixture with its QEMU routes (RID 0..0xFFFF -> DeviceID 0..0xFFFF). */
+/* Loads @fixture with its QEMU routes written by hand (RID 0..0xFFFF -> DeviceID 0..0xFFFF). */
 static void open_case(struct dt_case *c, void (*fixture)(struct gd_platform *))
 {
 	memset(c, 0, sizeof(*c));
 	fixture(&c->p);
-	routes_qemu_virt(&c->p, &c->routes);
+	if (c->p.n_smmus)
+		support_routes_qemu_virt_smmuv3(&c->p, &c->routes);
+	else
+		support_routes_qemu_virt(&c->p, &c->routes);
+}
+
+/* Adds the route of @source's own DeviceID @device_id on its0, made by @map. */
+static void add_single_route(struct dt_case *c, const struct gd_node *source,
+                             const struct gd_id_map *map, uint32_t device_id)
+{
+	struct gd_route *rt = support_route(&c->routes, source, 0, 1, true);
+	support_hop(rt, map, &c->p.its[0]->node, device_id);
+	support_end(rt, GD_ROUTE_OK);
 }
 
 /* Adds named component "dma0" at @dt_path whose own DeviceID is 0x20000 on its0, and its route. */
@@ -48,9 +60,10 @@ static void add_dma0(struct dt_case *c, const char *dt_path)
 	nc->node.kind = GD_NODE_NAMED_COMPONENT;
 	nc->node.name = "dma0";
 	nc->dt_path = dt_path;
-	fixture_add_map(&c->p, &nc->node, 0, 1, 0x20000, &c->p.its[0]->node)->single = true;
+	struct gd_id_map *m = fixture_add_map(&c->p, &nc->node, 0, 1, 0x20000, &c->p.its[0]->node);
+	m->single = true;
 	*GD_ARRAY_PUSH(&c->p.arena, c->p.ncs, c->p.n_ncs, c->p.cap_ncs) = nc;
-	routes_add(&c->routes, &nc->node, 0, 1, true, &c->p.its[0]->node, 0x20000);
+	add_single_route(c, &nc->node, m, 0x20000);
 }
 
 static void free_case(struct dt_case *c)
@@ -213,7 +226,7 @@ static void msi_parent_from_single_routes(void **state)
 	struct gd_smmu *s = c.p.smmus[0];
 	s->own_msi = fixture_add_map(&c.p, &s->node, 0, 1, 0x10000, &c.p.its[0]->node);
 	s->own_msi->single = true;
-	routes_add(&c.routes, &s->node, 0, 1, true, &c.p.its[0]->node, 0x10000);
+	add_single_route(&c, &s->node, s->own_msi, 0x10000);
 	add_dma0(&c, "/soc/dma@1000");
 
 	assert_int_equal(emit_case(&c), 0);

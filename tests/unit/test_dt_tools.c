@@ -60,7 +60,10 @@ static void check_fixture(void (*fixture)(struct gd_platform *), const char *qem
 	char dir[] = "/tmp/gd-dt-tools-XXXXXX", cmd[1024];
 
 	fixture(&p);
-	routes_qemu_virt(&p, &routes);
+	if (p.n_smmus)
+		support_routes_qemu_virt_smmuv3(&p, &routes);
+	else
+		support_routes_qemu_virt(&p, &routes);
 	struct gd_emit_ctx ctx = {.p = &p, .routes = &routes, .diags = &d};
 	assert_int_equal(gd_emit_dts(&ctx, &dts), 0);
 	assert_int_equal(gd_emit_dtb(&ctx, &dtb), 0);

@@ -15,6 +15,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/diag.h"
+#include "util/diag_json.h"
 #include "util/outset.h"
 
 static void arena_push_keeps_elements(void **state)
@@ -65,8 +66,8 @@ static void diag_text_form(void **state)
 	gd_diags_print(f, &d);
 	fclose(f);
 	assert_string_equal(text, "a.yaml:3:7: error: two mappings overlap [id-map-overlap]\n"
-				  "b.dtb:/intc@8000000:reg: warning: odd\n"
-				  "IORT.dat:+0x48: error: bad 5 [x]\n");
+	                          "b.dtb:/intc@8000000:reg: warning: odd\n"
+	                          "IORT.dat:+0x48: error: bad 5 [x]\n");
 	free(text);
 	gd_diags_free(&d);
 }
@@ -93,19 +94,80 @@ static void outset_all_or_nothing(void **state)
 	assert_int_equal(gd_outset_commit(&s, dir, &d), 0);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_size, 6);
+	gd_outset_free(&s);
+
+	/* A final name taken by a directory: refused before any rename. */
+	char sub[300];
+	snprintf(sub, sizeof(sub), "%s/c.txt", dir);
+	assert_int_equal(mkdir(sub, 0777), 0);
+	gd_buf_printf(gd_outset_add(&s, "a.txt"), "changed\n");
+	gd_outset_add(&s, "c.txt");
+	assert_int_equal(gd_outset_commit(&s, dir, &d), -1);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_size, 6); /* a.txt untouched */
+	rmdir(sub);
 	unlink(path);
 	rmdir(dir);
 	gd_outset_free(&s);
 	gd_diags_free(&d);
 }
 
+/* Prints @d as JSON or SARIF into a memory stream and returns the text (caller frees). */
+static char *capture_json(const struct gd_diags *d, int sarif)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	static const struct gd_rule_info rules[] = {
+	    {"id-map-overlap", "two ID mappings of one node overlap", GD_SEV_ERROR},
+	};
+	if (sarif)
+		gd_diags_print_sarif(f, d, rules, 1);
+	else
+		gd_diags_print_json(f, d);
+	fclose(f);
+	return text;
+}
+
+static void diag_json_forms(void **state)
+{
+	(void)state;
+	struct gd_diags d = {0};
+	struct gd_loc yaml = {.file = "a\"b.yaml", .line = 3, .col = 7};
+	struct gd_loc acpi = {.file = "IORT.dat", .has_offset = 1, .offset = 0x48};
+	gd_diag_add(&d, GD_SEV_ERROR, "id-map-overlap", &yaml, "tab\there\n");
+	gd_diag_add(&d, GD_SEV_WARNING, NULL, &acpi, "ctl\x01");
+
+	char *json = capture_json(&d, 0);
+	assert_string_equal(json,
+	                    "{\"diagnostics\": [\n"
+	                    "  {\"severity\": \"error\", \"rule\": \"id-map-overlap\", \"file\": "
+	                    "\"a\\\"b.yaml\", \"line\": 3, \"column\": 7, \"message\": "
+	                    "\"tab\\there\\n\"},\n"
+	                    "  {\"severity\": \"warning\", \"rule\": null, \"file\": \"IORT.dat\", "
+	                    "\"offset\": 72, \"message\": \"ctl\\u0001\"}\n"
+	                    "], \"errors\": 1, \"warnings\": 1}\n");
+	free(json);
+
+	char *sarif = capture_json(&d, 1);
+	assert_non_null(strstr(sarif, "\"version\": \"2.1.0\""));
+	assert_non_null(strstr(sarif, "{\"id\": \"id-map-overlap\", \"shortDescription\": "
+	                              "{\"text\": \"two ID mappings of one node overlap\"}, "
+	                              "\"defaultConfiguration\": {\"level\": \"error\"}}"));
+	assert_non_null(strstr(sarif, "\"region\": {\"startLine\": 3, \"startColumn\": 7}"));
+	assert_non_null(strstr(sarif, "\"region\": {\"byteOffset\": 72}"));
+	free(sarif);
+	gd_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(arena_push_keeps_elements),
-		cmocka_unit_test(buf_little_endian),
-		cmocka_unit_test(diag_text_form),
-		cmocka_unit_test(outset_all_or_nothing),
+	    cmocka_unit_test(arena_push_keeps_elements),
+	    cmocka_unit_test(buf_little_endian),
+	    cmocka_unit_test(diag_text_form),
+	    cmocka_unit_test(outset_all_or_nothing),
+	    cmocka_unit_test(diag_json_forms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

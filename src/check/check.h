@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * check.h - the rules of `gicdesc check`: a table of named checks over the
+ * platform model and its resolved routes, in the manner of dtc's checks.c.
+ *
+ * Every rule has a stable kebab-case name (what the user types after -W, -E,
+ * -Wno-), a default severity, a one-line description citing its source, and
+ * may name prerequisite rules: when a prerequisite finds a problem, the rules
+ * that need it are skipped and one note says so, instead of a cascade of
+ * follow-on errors. Every message carries the rule name and the source
+ * location of the object it is about (see util/diag.h).
+ */
+#ifndef GD_CHECK_CHECK_H
+#define GD_CHECK_CHECK_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "model/platform.h"
+#include "resolve/resolve.h"
+#include "util/arena.h"
+#include "util/diag.h"
+#include "util/diag_json.h"
+
+/* One severity override: rule @rule (index into the rule table) gets @sev. */
+struct gd_check_override {
+	size_t rule;
+	enum gd_severity sev;
+};
+
+/*
+ * Severity overrides in command-line order (the last one for a rule wins).
+ * Zero-initialise; fill with gd_check_option(); free with gd_check_config_free().
+ */
+struct gd_check_config {
+	struct gd_check_override *v;
+	size_t n, cap;
+	struct gd_arena arena;
+};
+
+/*
+ * Applies one severity option to @cfg. @opt is 'W' or 'E' and @arg its
+ * argument, as dtc reads them:
+ *   -W NAME      NAME reports as a warning
+ *   -W no-NAME   NAME is off (the -Wno-NAME form, as getopt splits it)
+ *   -E NAME      NAME reports as an error
+ *   -E no-NAME   NAME reports as a warning (no longer an error)
+ * Returns 0, or -1 after adding an error (no rule tag, no location) to @d
+ * when NAME is not a rule or @opt is neither 'W' nor 'E'.
+ */
+int gd_check_option(struct gd_check_config *cfg, char opt, const char *arg, struct gd_diags *d);
+
+/* Frees the overrides of @cfg and zeroes it. */
+void gd_check_config_free(struct gd_check_config *cfg);
+
+/*
+ * Runs every rule over @p and @routes and adds its findings to @d, in table
+ * order. @routes are the routes of @p as gd_resolve() makes them (NULL is
+ * read as no routes at all); @cfg may be NULL (default severities).
+ * A rule set to GD_SEV_OFF still runs, silently, so that the rules that need
+ * it are skipped when it fails.
+ * Returns the number of errors added to @d (0 = the platform passes).
+ */
+int gd_check_run(const struct gd_platform *p, const struct gd_routes *routes,
+                 const struct gd_check_config *cfg, struct gd_diags *d);
+
+/*
+ * Prints the rule table for `gicdesc check --list-rules`: one line per rule,
+ * "NAME SEVERITY DESCRIPTION" in columns, in table order.
+ */
+void gd_check_list_rules(FILE *out);
+
+/* Number of rules in the table. */
+size_t gd_check_rule_count(void);
+
+/*
+ * Fills @out (gd_check_rule_count() entries) with the name, description and
+ * default severity of every rule, in table order, for the SARIF catalogue.
+ */
+void gd_check_rule_infos(struct gd_rule_info *out);
+
+#endif

@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * rule.h - inside the rule engine: the rule table, the context every rule
+ * function receives, the one function every rule reports through, and small
+ * helpers the rules share. Adding a rule = one function here + one table line
+ * in table.c.
+ */
+#ifndef GD_CHECK_RULE_H
+#define GD_CHECK_RULE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "check/check.h"
+
+struct gd_check_ctx;
+
+/* Most prerequisites a rule may name. */
+#define GD_RULE_MAX_PREREQ 3
+
+/*
+ * One rule: its kebab-case name, default severity, function, the names of
+ * earlier rules it needs to have passed (NULL-terminated), and a one-line
+ * description citing its source.
+ */
+struct gd_rule {
+	const char *name;
+	enum gd_severity level;
+	void (*fn)(struct gd_check_ctx *c);
+	const char *prereq[GD_RULE_MAX_PREREQ + 1];
+	const char *desc;
+};
+
+/* The rule table (table.c), gd_n_rules entries, prerequisites before dependents. */
+extern const struct gd_rule gd_rules[];
+extern const size_t gd_n_rules;
+
+/* Returns the index of the rule called @name, or -1. */
+long gd_rule_find(const char *name);
+
+/*
+ * What a rule function sees. routes is never NULL (an empty set when the
+ * caller gave none); tmp is scratch memory freed after the run.
+ */
+struct gd_check_ctx {
+	const struct gd_platform *p;
+	const struct gd_routes *routes;
+	const struct gd_rule *rule;
+	enum gd_severity sev;
+	struct gd_diags *d;
+	struct gd_arena *tmp;
+	size_t found; /* problems reported by the current rule */
+};
+
+/*
+ * Reports one problem of the current rule at @loc (the object's source
+ * location): adds it to the diagnostics with the rule's name and severity
+ * (nothing when the rule is off) and marks the rule as failed.
+ */
+void gd_check_report(struct gd_check_ctx *c, const struct gd_loc *loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Size of a buffer that holds any range written by gd_check_range(). */
+#define GD_RANGE_BUF 40
+
+/*
+ * Writes the ID range [base, base + count) as "0x0800-0xffff", or "0x0800"
+ * for one ID (at least four hex digits); count 1 .. 2^32. Returns @buf.
+ */
+const char *gd_check_range(char buf[GD_RANGE_BUF], uint64_t base, uint64_t count);
+
+/*
+ * The name of the input IDs of a node kind, plural: "RIDs" (root complex),
+ * "StreamIDs" (SMMUv3), "IDs" (named component), "DeviceIDs" (ITS).
+ */
+const char *gd_check_id_name(enum gd_node_kind kind);
+
+/* The same name, singular when @count is 1 ("RID 0x0010", "RIDs 0x0010-0x001f"). */
+const char *gd_check_id_word(enum gd_node_kind kind, uint64_t count);
+
+/*
+ * The @i-th node of @p across kinds (ITSes, SMMUs, root complexes, named
+ * components, each in model order), or NULL when @i is past the last.
+ */
+struct gd_node *gd_check_node(const struct gd_platform *p, size_t i);
+
+/* A sort key and the index of the object it belongs to. */
+struct gd_check_keyed {
+	uint64_t key;
+	size_t idx;
+};
+
+/* Sorts @v by key, ties by idx: a deterministic order for sweeps and duplicate searches. */
+void gd_check_sort(struct gd_check_keyed *v, size_t n);
+
+/*
+ * Writes "RIDs 0x0000-0xffff of pcie0", "the single-mapping ID of dma0" or
+ * "the own MSIs of smmu0": what the input of route @r is, in user terms.
+ */
+void gd_check_route_source(const struct gd_route *r, char *buf, size_t size);
+
+/* Returns @singular when the input of @r is one ID (a single mapping or count 1), else @plural. */
+const char *gd_check_verb(const struct gd_route *r, const char *plural, const char *singular);
+
+/* Rule functions, grouped by file. */
+/* rules_idmap.c: ID mappings of one node. */
+void gd_rule_id_map_zero_count(struct gd_check_ctx *c);
+void gd_rule_id_map_overflow(struct gd_check_ctx *c);
+void gd_rule_id_map_overlap(struct gd_check_ctx *c);
+void gd_rule_id_map_target_kind(struct gd_check_ctx *c);
+void gd_rule_single_mapping_kind(struct gd_check_ctx *c);
+/* rules_route.c: outcome of each route. */
+void gd_rule_route_cycle(struct gd_check_ctx *c);
+void gd_rule_route_unmapped(struct gd_check_ctx *c);
+void gd_rule_route_no_its(struct gd_check_ctx *c);
+/* rules_deviceid.c: DeviceIDs and EventIDs at each ITS. */
+void gd_rule_device_id_range(struct gd_check_ctx *c);
+void gd_rule_event_id_budget(struct gd_check_ctx *c);
+void gd_rule_device_id_collision(struct gd_check_ctx *c);
+void gd_rule_smmu_msi_collision(struct gd_check_ctx *c);
+void gd_rule_vpe_proxy_device_id(struct gd_check_ctx *c);
+/* rules_unique.c: identifiers that must be unique. */
+void gd_rule_its_id_duplicate(struct gd_check_ctx *c);
+void gd_rule_mpidr_duplicate(struct gd_check_ctx *c);
+void gd_rule_uid_duplicate(struct gd_check_ctx *c);
+void gd_rule_pci_segment_duplicate(struct gd_check_ctx *c);
+/* rules_layout.c: MMIO layout of the GIC and its neighbours. */
+void gd_rule_mmio_overlap(struct gd_check_ctx *c);
+void gd_rule_gic_frame_alignment(struct gd_check_ctx *c);
+void gd_rule_redist_region_too_small(struct gd_check_ctx *c);
+/* rules_intid.c: interrupt numbers. */
+void gd_rule_spis_range(struct gd_check_ctx *c);
+void gd_rule_intid_bits_range(struct gd_check_ctx *c);
+void gd_rule_intid_class(struct gd_check_ctx *c);
+
+#endif

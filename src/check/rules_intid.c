@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: MIT */
+/* Rules over interrupt numbers: the distributor's INTID space and each INTID's class. */
+#include "check/rule.h"
+
+void gd_rule_spis_range(struct gd_check_ctx *c)
+{
+	uint32_t spis = c->p->dist.spis;
+	if ((spis % 32 == 0 && spis <= 960) || spis == 988)
+		return;
+	gd_check_report(c, &c->p->dist.loc,
+	                "%u SPIs is no count the distributor can have: GICD_TYPER.ITLinesNumber "
+	                "gives a multiple of 32 up to 960, or 988 (INTIDs 32-1019) at its maximum",
+	                (unsigned)spis);
+}
+
+void gd_rule_intid_bits_range(struct gd_check_ctx *c)
+{
+	uint32_t bits = c->p->dist.intid_bits;
+	if (bits < 14 || bits > 24)
+		gd_check_report(
+		    c, &c->p->dist.loc,
+		    "intid-bits %u is outside 14..24 (GICD_TYPER.IDbits + 1; LPIs start "
+		    "at INTID 8192, which needs 14 bits)",
+		    (unsigned)bits);
+}
+
+static bool is_ppi(uint32_t intid)
+{
+	return (intid >= 16 && intid <= 31) || (intid >= 1056 && intid <= 1119);
+}
+
+static uint32_t pmu_of(const struct gd_cpu *cpu)
+{
+	return cpu->pmu_intid;
+}
+
+static uint32_t vgic_of(const struct gd_cpu *cpu)
+{
+	return cpu->vgic_maint_intid;
+}
+
+static uint32_t spe_of(const struct gd_cpu *cpu)
+{
+	return cpu->spe_intid;
+}
+
+static uint32_t trbe_of(const struct gd_cpu *cpu)
+{
+	return cpu->trbe_intid;
+}
+
+/* Each PPI of every CPU; a value is reported at the first CPU of a run that shares it. */
+static void cpu_ppis(struct gd_check_ctx *c)
+{
+	static const struct {
+		const char *what;
+		uint32_t (*of)(const struct gd_cpu *cpu);
+	} fields[] = {
+	    {"PMU interrupt", pmu_of},
+	    {"VGIC maintenance interrupt", vgic_of},
+	    {"SPE interrupt", spe_of},
+	    {"TRBE interrupt", trbe_of},
+	};
+	for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++)
+		for (size_t i = 0; i < c->p->n_cpus; i++) {
+			uint32_t intid = fields[f].of(&c->p->cpus[i]);
+			if (intid == 0 || is_ppi(intid) ||
+			    (i > 0 && fields[f].of(&c->p->cpus[i - 1]) == intid))
+				continue;
+			gd_check_report(c, &c->p->cpus[i].loc,
+			                "%s INTID %u of CPU %zu is not a PPI (INTIDs 16-31, or "
+			                "extended PPIs 1056-1119)",
+			                fields[f].what, (unsigned)intid, i);
+		}
+}
+
+/* The wired interrupts of each SMMU: SPIs the distributor has, or extended SPIs. */
+static void smmu_spis(struct gd_check_ctx *c)
+{
+	uint32_t last_spi = 31 + c->p->dist.spis;
+	if (last_spi > 1019)
+		last_spi = 1019;
+	for (size_t i = 0; i < c->p->n_smmus; i++) {
+		const struct gd_smmu *s = c->p->smmus[i];
+		const struct {
+			const char *what;
+			uint32_t intid;
+		} irqs[] = {{"eventq", s->event_intid},
+		            {"priq", s->pri_intid},
+		            {"gerror", s->gerr_intid},
+		            {"cmdq-sync", s->sync_intid}};
+		for (size_t k = 0; k < sizeof(irqs) / sizeof(irqs[0]); k++) {
+			uint32_t intid = irqs[k].intid;
+			if (intid == 0 || (intid >= 32 && intid <= last_spi) ||
+			    (intid >= 4096 && intid <= 5119))
+				continue;
+			gd_check_report(
+			    c, &s->node.loc,
+			    "%s interrupt INTID %u of %s is not an SPI of the distributor "
+			    "(INTIDs 32-%u with %u SPIs, or extended SPIs 4096-5119)",
+			    irqs[k].what, (unsigned)intid, s->node.name, (unsigned)last_spi,
+			    (unsigned)c->p->dist.spis);
+		}
+	}
+}
+
+void gd_rule_intid_class(struct gd_check_ctx *c)
+{
+	cpu_ppis(c);
+	smmu_spis(c);
+}

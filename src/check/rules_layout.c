@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: MIT */
+/* Rules over the MMIO layout: GIC frames, SMMUs, ECAM and PCI windows. */
+#include "check/rule.h"
+
+#include <inttypes.h>
+
+#define SZ_64K UINT64_C(0x10000)
+
+/* One MMIO range [base, base + size) and what it is, for the overlap sweep. */
+struct mmio {
+	uint64_t base, size;
+	char what[64];
+	const struct gd_loc *loc;
+};
+
+/* The MMIO ranges of @p, in model order, without empty ones; returns their number. */
+static size_t collect_mmio(struct gd_check_ctx *c, struct mmio **out)
+{
+	const struct gd_platform *p = c->p;
+	size_t cap = 1 + p->n_redists + p->n_cpus + p->n_its + p->n_smmus;
+	for (size_t i = 0; i < p->n_rcs; i++)
+		cap += 1 + p->rcs[i]->n_windows;
+	struct mmio *v = gd_arena_alloc(c->tmp, cap * sizeof(*v));
+	size_t n = 0;
+#define ADD(b, s, l, ...)                                                                          \
+	do {                                                                                       \
+		if ((s) > 0) {                                                                     \
+			v[n].base = (b);                                                           \
+			v[n].size = (s);                                                           \
+			v[n].loc = (l);                                                            \
+			snprintf(v[n].what, sizeof(v[n].what), __VA_ARGS__);                       \
+			n++;                                                                       \
+		}                                                                                  \
+	} while (0)
+	uint64_t frame = gd_redist_frame_size(p->gic_version);
+	ADD(p->dist.base, p->dist.size ? p->dist.size : SZ_64K, &p->dist.loc, "the GICD");
+	for (size_t i = 0; i < p->n_redists; i++)
+		ADD(p->redists[i].base, p->redists[i].length, &p->redists[i].loc,
+		    "redistributor region %zu", i);
+	for (size_t i = 0; i < p->n_cpus; i++)
+		if (p->cpus[i].gicr_base)
+			ADD(p->cpus[i].gicr_base, frame, &p->cpus[i].loc,
+			    "the redistributor of CPU %zu", i);
+	for (size_t i = 0; i < p->n_its; i++) {
+		const struct gd_its *its = p->its[i];
+		uint64_t size =
+		    its->size ? its->size : (p->gic_version == GD_GIC_V4_1 ? 3 : 2) * SZ_64K;
+		ADD(its->base, size, &its->node.loc, "%s", its->node.name);
+	}
+	for (size_t i = 0; i < p->n_smmus; i++) {
+		const struct gd_smmu *s = p->smmus[i];
+		ADD(s->base, s->size ? s->size : 2 * SZ_64K, &s->node.loc, "%s", s->node.name);
+	}
+	for (size_t i = 0; i < p->n_rcs; i++) {
+		const struct gd_root_complex *rc = p->rcs[i];
+		ADD(rc->ecam_base, gd_rc_rid_count(rc) << 12, &rc->node.loc, "the ECAM of %s",
+		    rc->node.name);
+		for (size_t k = 0; k < rc->n_windows; k++)
+			ADD(rc->windows[k].cpu_base, rc->windows[k].size, &rc->windows[k].loc,
+			    "PCI window %zu of %s", k, rc->node.name);
+	}
+#undef ADD
+	*out = v;
+	return n;
+}
+
+/* End of @m, saturated at 2^64 - 1. */
+static uint64_t mmio_end(const struct mmio *m)
+{
+	return m->base + m->size < m->base ? UINT64_MAX : m->base + m->size;
+}
+
+void gd_rule_mmio_overlap(struct gd_check_ctx *c)
+{
+	struct mmio *v;
+	size_t n = collect_mmio(c, &v);
+	struct gd_check_keyed *order = gd_arena_alloc(c->tmp, (n + 1) * sizeof(*order));
+	for (size_t i = 0; i < n; i++)
+		order[i] = (struct gd_check_keyed){v[i].base, i};
+	gd_check_sort(order, n);
+
+	const struct mmio *reach = NULL; /* the range that ends last so far */
+	for (size_t k = 0; k < n; k++) {
+		const struct mmio *a = &v[order[k].idx];
+		if (reach && a->base < mmio_end(reach)) {
+			const struct mmio *later = a > reach ? a : reach;
+			const struct mmio *first = a > reach ? reach : a;
+			gd_check_report(c, later->loc,
+			                "%s (0x%" PRIx64 "-0x%" PRIx64 ") overlaps %s (0x%" PRIx64
+			                "-0x%" PRIx64 ")",
+			                later->what, later->base, mmio_end(later) - 1, first->what,
+			                first->base, mmio_end(first) - 1);
+		}
+		if (!reach || mmio_end(a) > mmio_end(reach))
+			reach = a;
+	}
+}
+
+/* Reports @base of @what at @loc unless it is 64 KiB aligned. */
+static void aligned(struct gd_check_ctx *c, uint64_t base, const struct gd_loc *loc,
+                    const char *what)
+{
+	if (base % SZ_64K)
+		gd_check_report(c, loc,
+		                "%s base 0x%" PRIx64
+		                " is not 64 KiB aligned (GIC register frames are "
+		                "64 KiB pages)",
+		                what, base);
+}
+
+void gd_rule_gic_frame_alignment(struct gd_check_ctx *c)
+{
+	const struct gd_platform *p = c->p;
+	char what[64];
+
+	aligned(c, p->dist.base, &p->dist.loc, "GICD");
+	for (size_t i = 0; i < p->n_redists; i++) {
+		snprintf(what, sizeof(what), "redistributor region %zu", i);
+		aligned(c, p->redists[i].base, &p->redists[i].loc, what);
+	}
+	for (size_t i = 0; i < p->n_cpus; i++) {
+		snprintf(what, sizeof(what), "the redistributor of CPU %zu", i);
+		aligned(c, p->cpus[i].gicr_base, &p->cpus[i].loc, what);
+	}
+	for (size_t i = 0; i < p->n_its; i++)
+		aligned(c, p->its[i]->base, &p->its[i]->node.loc, p->its[i]->node.name);
+}
+
+void gd_rule_redist_region_too_small(struct gd_check_ctx *c)
+{
+	const struct gd_platform *p = c->p;
+	uint64_t frame = gd_redist_frame_size(p->gic_version);
+	uint64_t frames = 0;
+	size_t need = 0;
+
+	for (size_t i = 0; i < p->n_cpus; i++)
+		need += p->cpus[i].gicr_base == 0;
+	for (size_t i = 0; i < p->n_redists; i++) {
+		const struct gd_redist_region *r = &p->redists[i];
+		if (r->stride && (r->stride % SZ_64K || r->stride < frame)) {
+			gd_check_report(c, &r->loc,
+			                "redistributor-stride 0x%" PRIx64 " of region %zu is not a "
+			                "multiple of 64 KiB of at least the 0x%" PRIx64
+			                "-byte redistributor of GICv%s",
+			                r->stride, i, frame, gd_gic_version_name(p->gic_version));
+			continue;
+		}
+		uint64_t step = r->stride ? r->stride : frame;
+		if (r->length < frame)
+			gd_check_report(c, &r->loc,
+			                "redistributor region %zu is 0x%" PRIx64
+			                " bytes, less than one "
+			                "0x%" PRIx64 "-byte redistributor of GICv%s",
+			                i, r->length, frame, gd_gic_version_name(p->gic_version));
+		else
+			frames += (r->length - frame) / step + 1;
+	}
+	if (need > frames && c->found == 0) /* a bad region above already explains it */
+		gd_check_report(c, p->n_redists ? &p->redists[0].loc : &p->gic_loc,
+		                "the redistributor regions hold %" PRIu64
+		                " redistributors of 0x%" PRIx64
+		                " bytes (GICv%s) but %zu CPUs without a GICR base need one each",
+		                frames, frame, gd_gic_version_name(p->gic_version), need);
+}

@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: MIT */
+/* Rules over the outcome of each route: does every input ID reach an ITS? */
+#include "check/rule.h"
+
+#include <string.h>
+
+/* The node where route @r stopped (its last hop), or its source when it has no hops. */
+static const struct gd_node *last_node(const struct gd_route *r)
+{
+	return r->n_hops ? r->hops[r->n_hops - 1].node : r->source;
+}
+
+/* True when @r stopped at a node that is no MSI controller and has no mappings to go on. */
+static bool ends_at_dead_end(const struct gd_route *r)
+{
+	const struct gd_node *n = last_node(r);
+	if (r->status == GD_ROUTE_OK)
+		return !r->sink || r->sink->kind != GD_NODE_ITS;
+	return r->status == GD_ROUTE_UNMAPPED && r->n_hops > 1 && n->kind != GD_NODE_ITS &&
+	       n->n_maps == 0;
+}
+
+void gd_rule_route_cycle(struct gd_check_ctx *c)
+{
+	char src[160], path[512];
+
+	for (size_t i = 0; i < c->routes->n; i++) {
+		const struct gd_route *r = &c->routes->v[i];
+		if (r->status != GD_ROUTE_CYCLE)
+			continue;
+		size_t len = 0;
+		path[0] = '\0';
+		for (size_t h = 0; h < r->n_hops && len < sizeof(path); h++) {
+			int w = snprintf(path + len, sizeof(path) - len, "%s%s", h ? " -> " : "",
+			                 r->hops[h].node->name);
+			len += w > 0 ? (size_t)w : 0;
+		}
+		gd_check_route_source(r, src, sizeof(src));
+		gd_check_report(c, &r->source->loc, "%s %s round in a loop of ID mappings: %s", src,
+		                gd_check_verb(r, "go", "goes"), path);
+	}
+}
+
+void gd_rule_route_unmapped(struct gd_check_ctx *c)
+{
+	char src[160], at[GD_RANGE_BUF];
+
+	for (size_t i = 0; i < c->routes->n; i++) {
+		const struct gd_route *r = &c->routes->v[i];
+		if (r->status != GD_ROUTE_UNMAPPED || ends_at_dead_end(r))
+			continue;
+		gd_check_route_source(r, src, sizeof(src));
+		const struct gd_node *n = last_node(r);
+		char why[200];
+		if (n == r->source)
+			snprintf(why, sizeof(why), "no ID mapping covers them");
+		else
+			snprintf(why, sizeof(why), "no ID mapping of %s covers %s %s", n->name,
+			         gd_check_id_word(n->kind, r->count),
+			         gd_check_range(at, r->hops[r->n_hops - 1].base, r->count));
+		if (r->source->kind == GD_NODE_ROOT_COMPLEX && !r->single)
+			gd_check_report(c, &r->source->loc,
+			                "%s %s no ITS (%s): devices on buses 0x%02x-0x%02x get "
+			                "no MSI domain",
+			                src, gd_check_verb(r, "reach", "reaches"), why,
+			                (unsigned)(r->input_base >> 8),
+			                (unsigned)((r->input_base + r->count - 1) >> 8));
+		else
+			gd_check_report(c, &r->source->loc, "%s %s no ITS (%s)", src,
+			                gd_check_verb(r, "reach", "reaches"), why);
+	}
+}
+
+void gd_rule_route_no_its(struct gd_check_ctx *c)
+{
+	char src[160];
+
+	for (size_t i = 0; i < c->routes->n; i++) {
+		const struct gd_route *r = &c->routes->v[i];
+		if (!ends_at_dead_end(r))
+			continue;
+		const struct gd_node *n =
+		    r->status == GD_ROUTE_OK && r->sink ? r->sink : last_node(r);
+		gd_check_route_source(r, src, sizeof(src));
+		gd_check_report(c, &r->source->loc,
+		                "%s %s at %s (%s) with no ID mappings onwards: it is no MSI "
+		                "controller (an ITS)",
+		                src, gd_check_verb(r, "end", "ends"), n->name,
+		                gd_node_kind_name(n->kind));
+	}
+}

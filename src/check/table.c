@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * table.c - the rule table of `gicdesc check`. A rule is one function (see
+ * rule.h) and one line here: name, default severity, function, prerequisites,
+ * description with its source. Prerequisites come before their dependents.
+ */
+#include "check/rule.h"
+
+/* Rules that follow routes need a mapping graph whose shape and ranges are sound. */
+#define GRAPH                                                                                      \
+	{                                                                                          \
+		"id-map-zero-count", "id-map-target-kind", "id-map-overflow", NULL                 \
+	}
+#define NONE                                                                                       \
+	{                                                                                          \
+		NULL                                                                               \
+	}
+#define E GD_SEV_ERROR
+#define W GD_SEV_WARNING
+
+const struct gd_rule gd_rules[] = {
+    /* ID mappings, node by node (IORT E.e §3.2.2 "ID mapping"; DT msi-map, iommu-map) */
+    {"id-map-zero-count", E, gd_rule_id_map_zero_count, NONE,
+     "an ID mapping of 0 IDs (IORT E.e ID mapping: number of IDs is written minus one, so 0 "
+     "cannot be; DT msi-map length must be > 0)"},
+    {"id-map-overflow", E, gd_rule_id_map_overflow, NONE,
+     "an ID mapping whose input or output range runs past 0xffffffff (IORT E.e ID mapping: "
+     "32-bit IDs; Linux of_map_id())"},
+    {"id-map-overlap", E, gd_rule_id_map_overlap, NONE,
+     "two ID mappings of one node overlap on their input IDs (Linux iort_node_map_id() and "
+     "of_map_id() take the first that matches)"},
+    {"id-map-target-kind", E, gd_rule_id_map_target_kind, NONE,
+     "an ID mapping outputs to a node that cannot take it: a root complex or named component, "
+     "an SMMUv3 from an SMMUv3, or a mapping on an ITS (IORT E.e: ITS groups have none)"},
+    {"single-mapping-kind", E, gd_rule_single_mapping_kind, NONE,
+     "a single mapping where Linux ignores it: among an SMMUv3's StreamID mappings, or an "
+     "own-MSI mapping that is not single (Linux iort_id_map(), iort_set_device_domain())"},
+    /* Routes (src/resolve: every source's IDs pushed through the mappings) */
+    {"route-cycle", E, gd_rule_route_cycle, NONE,
+     "a chain of ID mappings that comes back to a node it passed (Linux iort_node_map_id() "
+     "follows output references until it reaches an ITS)"},
+    {"route-unmapped", W, gd_rule_route_unmapped, GRAPH,
+     "input IDs of a source that no ID mapping covers: those devices get no MSI domain "
+     "(Linux iort_get_device_domain(), of_msi_map_get_device_domain())"},
+    {"route-no-its", E, gd_rule_route_no_its, GRAPH,
+     "a route that ends at a node that is no MSI controller (IORT E.e: MSI ID chains end at "
+     "an ITS group; DT: msi-map targets an msi-controller)"},
+    /* DeviceIDs and EventIDs at each ITS (GIC architecture IHI 0069, the ITS) */
+    {"device-id-range", E, gd_rule_device_id_range, GRAPH,
+     "a DeviceID at or past 2^device-id-bits of its ITS (GITS_TYPER.Devbits; Linux "
+     "its_alloc_device_table() refuses it)"},
+    {"event-id-budget", E, gd_rule_event_id_budget, GRAPH,
+     "a named component that uses more MSIs (events) than 2^event-id-bits of its ITS "
+     "(GITS_TYPER.ID_bits: EventIDs per DeviceID)"},
+    {"device-id-collision", E, gd_rule_device_id_collision, GRAPH,
+     "two sources reach the same DeviceID of one ITS, which then cannot isolate them (GIC "
+     "architecture: the DeviceID identifies the requester)"},
+    {"smmu-msi-collision", E, gd_rule_smmu_msi_collision, GRAPH,
+     "an SMMUv3's own-MSI DeviceID that its clients reach through it too (IORT E.e §3.1.1.3 "
+     "DeviceID mapping index)"},
+    {"vpe-proxy-device-id", W, gd_rule_vpe_proxy_device_id, GRAPH,
+     "GICv4.0: a device reaches DeviceID 2^device-id-bits - 1 of the first ITS, which Linux "
+     "takes for the VPE proxy without DirectLPI (irq-gic-v3-its.c its_init_vpe_domain())"},
+    /* Identifiers that must be unique */
+    {"its-id-duplicate", E, gd_rule_its_id_duplicate, NONE,
+     "two ITSes share an ITS ID (ACPI 6.5 §5.2.12.18 GIC ITS ID; IORT E.e §3.1.1.1 ITS "
+     "identifiers)"},
+    {"mpidr-duplicate", E, gd_rule_mpidr_duplicate, NONE,
+     "two CPUs share an MPIDR (ACPI 6.5 §5.2.12.14 GICC MPIDR; DT arm/cpus.yaml reg)"},
+    {"uid-duplicate", E, gd_rule_uid_duplicate, NONE,
+     "two CPUs share an ACPI processor UID (ACPI 6.5 §5.2.12.14 GICC ACPI Processor UID)"},
+    {"pci-segment-duplicate", E, gd_rule_pci_segment_duplicate, NONE,
+     "two root complexes share a PCI segment (Linux iort_match_node_callback(): one root "
+     "complex per segment, the first wins)"},
+    /* MMIO layout */
+    {"mmio-overlap", E, gd_rule_mmio_overlap, NONE,
+     "two MMIO ranges overlap: GICD, redistributor regions and frames, ITS, SMMUv3, ECAM, PCI "
+     "windows (GIC architecture; PCI Firmware 3.3 MCFG)"},
+    {"gic-frame-alignment", E, gd_rule_gic_frame_alignment, NONE,
+     "a GICD, redistributor or ITS base that is not 64 KiB aligned (GIC architecture: every "
+     "register frame is a 64 KiB page)"},
+    {"redist-region-too-small", E, gd_rule_redist_region_too_small, NONE,
+     "redistributor regions short of one frame per CPU, or a stride not a multiple of 64 KiB "
+     "of at least a frame (ACPI 6.5 §5.2.12.16 GICR; arm,gic-v3.yaml redistributor-stride)"},
+    /* Interrupt numbers */
+    {"spis-range", E, gd_rule_spis_range, NONE,
+     "a number of SPIs GICD_TYPER.ITLinesNumber cannot give: a multiple of 32 up to 960, or "
+     "988 (Linux caps the SPIs at INTID 1019)"},
+    {"intid-bits-range", E, gd_rule_intid_bits_range, NONE,
+     "intid-bits outside 14..24 (GICD_TYPER.IDbits + 1; LPIs start at INTID 8192)"},
+    {"intid-class", E, gd_rule_intid_class, NONE,
+     "a CPU interrupt that is no PPI (16-31, 1056-1119) or an SMMUv3 interrupt that is no SPI "
+     "of the distributor (32-1019) or extended SPI (4096-5119) (GIC architecture INTIDs)"},
+};
+
+const size_t gd_n_rules = sizeof(gd_rules) / sizeof(gd_rules[0]);

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * resolve.c - `gicdesc resolve INPUT... SOURCE[:ID]`: the route of one ID of
+ * a source, or of every ID range of it, hop by hop, in each platform given.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "cli/input.h"
+#include "resolve/route_print.h"
+
+static void resolve_usage(FILE *out)
+{
+	fprintf(out, "usage: gicdesc resolve INPUT... SOURCE[:ID]\n\n"
+	             "  INPUT: a YAML description, a DTB (or DTS), or ACPI IORT and MADT tables\n"
+	             "  SOURCE: a root complex, named component or SMMU (its own MSIs) by name;\n"
+	             "  ID: one input ID (a RID for a root complex), decimal or 0x hex\n");
+}
+
+/* Splits "NAME[:ID]"; returns 0, or -1 when ID is not a 32-bit number. */
+static int parse_source(char *spec, const char **name, int *has_id, uint32_t *id)
+{
+	char *colon = strrchr(spec, ':'), *end;
+	*name = spec;
+	*has_id = 0;
+	if (!colon)
+		return 0;
+	*colon = '\0';
+	errno = 0;
+	unsigned long long v = strtoull(colon + 1, &end, 0);
+	if (!colon[1] || *end || errno || v > UINT32_MAX || colon[1] == '-')
+		return -1;
+	*has_id = 1;
+	*id = (uint32_t)v;
+	return 0;
+}
+
+/* Prints @r narrowed to the single input ID @id. */
+static void print_one_id(const struct gd_route *r, uint32_t id, struct gd_buf *line)
+{
+	struct gd_hop *hops = calloc(r->n_hops ? r->n_hops : 1, sizeof(*hops));
+	struct gd_route one = *r;
+	if (!hops) {
+		fprintf(stderr, "gicdesc: error: out of memory\n");
+		exit(2);
+	}
+	uint32_t off = id - r->input_base;
+	for (size_t k = 0; k < r->n_hops; k++) {
+		hops[k] = r->hops[k];
+		hops[k].base += off;
+	}
+	one.hops = hops;
+	one.input_base = id;
+	one.output_base = r->output_base + off;
+	one.count = 1;
+	gd_route_format(&one, line);
+	free(hops);
+}
+
+/* Prints the routes of @name (or the one of @id) in @ip; returns 0, or 1 when not found. */
+static int resolve_in(const struct gd_input_platform *ip, const char *name, int has_id, uint32_t id,
+                      int with_label)
+{
+	struct gd_node *src = gd_platform_find_node(&ip->p, name);
+	struct gd_buf line = {0};
+	int status = 0;
+
+	if (with_label)
+		printf("%s:\n", ip->label);
+	if (!src) {
+		fprintf(stderr, "%s: error: no source named '%s'\n", ip->label, name);
+		return 1;
+	}
+	size_t n = 0;
+	const struct gd_route *routes = gd_routes_of(&ip->routes, src, &n);
+	if (has_id) {
+		const struct gd_route *r = gd_routes_find(&ip->routes, src, id);
+		if (r) {
+			print_one_id(r, id, &line);
+			status = r->status != GD_ROUTE_OK; /* scripts can test one ID */
+		} else {
+			gd_buf_printf(&line, "%s %s 0x%04x -> (no route: outside its ID space)",
+			              name, gd_id_space_name(src->kind), (unsigned)id);
+			status = 1;
+		}
+		gd_buf_append(&line, "\n", 1);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			gd_route_format(&routes[i], &line);
+			gd_buf_append(&line, "\n", 1);
+		}
+		if (!n)
+			gd_buf_printf(&line, "%s: no routes\n", name);
+	}
+	fwrite(line.data, 1, line.len, stdout);
+	gd_buf_free(&line);
+	return status;
+}
+
+int gd_cmd_resolve(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (c == 'h') {
+			resolve_usage(stdout);
+			return 0;
+		}
+		resolve_usage(stderr);
+		return 2;
+	}
+	if (argc - optind < 2) {
+		resolve_usage(stderr);
+		return 2;
+	}
+	const char *name;
+	int has_id;
+	uint32_t id;
+	if (parse_source(argv[argc - 1], &name, &has_id, &id) != 0) {
+		fprintf(stderr, "gicdesc: error: '%s': the ID after ':' must be a 32-bit number\n",
+		        argv[argc - 1]);
+		return 2;
+	}
+
+	struct gd_inputs in = {0};
+	struct gd_diags d = {0};
+	int status = gd_inputs_load(&in, argv + optind, (size_t)(argc - optind - 1), &d);
+	gd_diags_print(stderr, &d);
+	for (size_t i = 0; i < in.n; i++)
+		if (in.v[i].loaded && resolve_in(&in.v[i], name, has_id, id, in.n > 1) && !status)
+			status = 1;
+	gd_inputs_free(&in);
+	gd_diags_free(&d);
+	return status;
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: MIT */
+#include "emit/acpi.h"
+
+void gd_acpi_emit_header(struct gd_acpi_table *t, const struct gd_platform *p,
+                         const char *signature, unsigned revision)
+{
+	struct gd_acpi_values *v = gd_acpi_table_add(t, &gd_acpi_header);
+	v->s[GD_V_SIGNATURE] = signature;
+	v->n[GD_V_REVISION] = revision;
+	v->s[GD_V_OEM_ID] = p->oem_id;
+	v->s[GD_V_OEM_TABLE_ID] = p->oem_table_id;
+	v->n[GD_V_OEM_REVISION] = p->oem_revision;
+	v->s[GD_V_CREATOR_ID] = p->acpi.creator_id;
+	v->n[GD_V_CREATOR_REVISION] = p->acpi.creator_revision;
+}
+
+/* Appends the finished table @t as bytes or source; see gd_acpi_emit(). */
+static int output(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, bool source,
+                  const char *what, struct gd_buf *out)
+{
+	gd_acpi_table_finish(t);
+	if (!source) {
+		gd_acpi_table_write(t, out);
+		return 0;
+	}
+	const char *iasl;
+	const struct gd_acpi_layout *bad = gd_acpi_table_iasl(t, &iasl);
+	if (bad) {
+		/*
+		 * Still worth writing: it reads as iasl -d would print the table.
+		 * But the binary is the authority, and the file says so.
+		 */
+		gd_diag_add(
+		    ctx->diags, GD_SEV_WARNING, NULL, NULL,
+		    "%s: no iasl release compiles the %s of this revision back to the "
+		    "same bytes; the source is for reading, the binary table is authoritative",
+		    what, bad->what);
+		gd_buf_printf(
+		    out,
+		    "/*\n * %s, written by gicdesc as iasl data-table source.\n"
+		    " * No iasl release compiles the %s of this revision back to the same\n"
+		    " * bytes (see gicdesc(1), BUGS): read it, but use the binary table.\n */\n\n",
+		    what, bad->what);
+	} else {
+		gd_buf_printf(
+		    out,
+		    "/*\n * %s, written by gicdesc as iasl data-table source.\n"
+		    " * Compile with iasl %s: it sets the checksum and the Asl Compiler ID\n"
+		    " * and Revision to its own.\n */\n\n",
+		    what, *iasl ? iasl : "(any release)");
+	}
+	gd_acpi_table_source(t, out);
+	return 0;
+}
+
+int gd_acpi_emit(const struct gd_emit_ctx *ctx, struct gd_buf *out, bool source,
+                 int (*build)(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *title,
+                              size_t size))
+{
+	struct gd_acpi_table t = {0};
+	char title[80] = "";
+	int rc = build(ctx, &t, title, sizeof(title));
+	if (rc == 0)
+		rc = output(ctx, &t, source, title, out);
+	gd_acpi_table_free(&t);
+	return rc;
+}

@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * iort.c - the IORT (Arm DEN0049) from the model, as bytes or iasl source.
+ *
+ * Nodes in table order: one ITS group per ITS (ItsCount 1), then SMMUv3s,
+ * root complexes and named components, each kind in model order; node
+ * identifiers count from 0 in that order (as QEMU numbers them). An ID
+ * mapping's output reference is the byte offset of the node it maps into;
+ * a mapping into an ITS refers to that ITS's group.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit/acpi.h"
+
+#define IORT_NODES_AT    48 /* ACPI header (36) + IORT header (12) */
+#define MAP_SIZE         20
+#define NODE_HEADER_SIZE 16
+
+struct iort_plan {
+	const struct gd_emit_ctx *ctx;
+	const struct gd_iort_layouts *L;
+	struct gd_node **nodes;
+	uint32_t *offset;
+	size_t n;
+};
+
+/* Bytes of a named component's device name (with its NUL) and padding to 4 bytes. */
+static size_t nc_name_bytes(const struct gd_named_component *nc, size_t *padding)
+{
+	size_t fixed = NODE_HEADER_SIZE + 13, name = strlen(nc->acpi_path) + 1;
+	*padding = (4 - (fixed + name) % 4) % 4;
+	return name;
+}
+
+/* The ID mappings a node writes: its own, then an SMMU's DeviceID mapping. */
+static size_t n_maps(const struct gd_node *n)
+{
+	const struct gd_smmu *s = n->kind == GD_NODE_SMMU ? (const struct gd_smmu *)n : NULL;
+	return n->n_maps + (s && s->own_msi ? 1 : 0);
+}
+
+/* Size of the node's fixed part (header and body, name included). */
+static size_t node_fixed(const struct iort_plan *pl, const struct gd_node *n)
+{
+	size_t pad;
+	switch (n->kind) {
+	case GD_NODE_ITS:
+		return NODE_HEADER_SIZE + pl->L->its->size + pl->L->its_id->size;
+	case GD_NODE_SMMU:
+		return NODE_HEADER_SIZE + pl->L->smmu->size;
+	case GD_NODE_ROOT_COMPLEX:
+		return NODE_HEADER_SIZE + pl->L->rc->size;
+	case GD_NODE_NAMED_COMPONENT:
+		return NODE_HEADER_SIZE + pl->L->nc->size +
+		       nc_name_bytes((const struct gd_named_component *)n, &pad) + pad;
+	}
+	return 0;
+}
+
+__attribute__((format(printf, 3, 4))) static void
+error(const struct iort_plan *pl, const struct gd_loc *loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	gd_diag_vadd(pl->ctx->diags, GD_SEV_ERROR, NULL, loc, fmt, ap);
+	va_end(ap);
+}
+
+/* Reports what the table revision cannot carry for node @n; returns the error count. */
+static int check_node(const struct iort_plan *pl, const struct gd_node *n)
+{
+	const struct gd_iort_layouts *L = pl->L;
+	int errors = 0;
+	if (n->kind == GD_NODE_ROOT_COMPLEX) {
+		const struct gd_root_complex *rc = (const struct gd_root_complex *)n;
+		/* No field means no limit: only a limit below 64 bits would be lost. */
+		if (!L->has_rc_mem_limit && rc->memory_address_limit &&
+		    rc->memory_address_limit < 64) {
+			error(pl, &n->loc, "root complex '%s': %s has no memory address size limit",
+			      n->name, L->spec);
+			errors++;
+		}
+	} else if (n->kind == GD_NODE_SMMU) {
+		const struct gd_smmu *s = (const struct gd_smmu *)n;
+		if (!L->has_smmu_msi && s->own_msi) {
+			error(pl, &n->loc,
+			      "SMMUv3 '%s': %s has no DeviceID mapping index for the "
+			      "SMMU's own MSIs",
+			      n->name, L->spec);
+			errors++;
+		}
+		if (!L->has_smmu_msi && s->has_proximity_domain) {
+			error(pl, &n->loc, "SMMUv3 '%s': %s has no proximity domain", n->name,
+			      L->spec);
+			errors++;
+		}
+	} else if (n->kind == GD_NODE_NAMED_COMPONENT &&
+	           !((const struct gd_named_component *)n)->acpi_path) {
+		error(pl, &n->loc, "named component '%s': IORT needs its ACPI device path",
+		      n->name);
+		return errors + 1;
+	}
+	if (node_fixed(pl, n) + MAP_SIZE * n_maps(n) > 0xFFFF) {
+		error(pl, &n->loc,
+		      "node '%s': more ID mappings than a 16-bit IORT node length "
+		      "holds",
+		      n->name);
+		errors++;
+	}
+	for (size_t k = 0; k < n->n_maps; k++)
+		if (!n->maps[k].single && (!n->maps[k].count || n->maps[k].count > 1ull << 32)) {
+			error(pl, &n->maps[k].loc, "node '%s': an ID mapping needs 1 to 2^32 IDs",
+			      n->name);
+			errors++;
+		}
+	return errors;
+}
+
+static int plan_add(struct iort_plan *pl, struct gd_node *n, uint32_t *at)
+{
+	pl->nodes[pl->n] = n;
+	pl->offset[pl->n++] = *at;
+	int errors = check_node(pl, n);
+	if (!errors)
+		*at += (uint32_t)(node_fixed(pl, n) + MAP_SIZE * n_maps(n));
+	return errors;
+}
+
+/* Lays out the nodes; returns 0 or -1 after reporting. */
+static int plan_make(struct iort_plan *pl)
+{
+	const struct gd_platform *p = pl->ctx->p;
+	size_t total = p->n_its + p->n_smmus + p->n_rcs + p->n_ncs;
+	uint32_t at = IORT_NODES_AT;
+	int errors = 0;
+
+	pl->nodes = calloc(total + 1, sizeof(*pl->nodes));
+	pl->offset = calloc(total + 1, sizeof(*pl->offset));
+	if (!pl->nodes || !pl->offset)
+		abort();
+	for (size_t i = 0; i < p->n_its; i++)
+		errors += plan_add(pl, &p->its[i]->node, &at);
+	for (size_t i = 0; i < p->n_smmus; i++)
+		errors += plan_add(pl, &p->smmus[i]->node, &at);
+	for (size_t i = 0; i < p->n_rcs; i++)
+		errors += plan_add(pl, &p->rcs[i]->node, &at);
+	for (size_t i = 0; i < p->n_ncs; i++)
+		errors += plan_add(pl, &p->ncs[i]->node, &at);
+	return errors ? -1 : 0;
+}
+
+/* Output reference of a mapping into @target: the offset of its node, or 0 after an error. */
+static uint32_t output_ref(const struct iort_plan *pl, const struct gd_id_map *m)
+{
+	if (m->output && (m->output->kind == GD_NODE_ITS || m->output->kind == GD_NODE_SMMU))
+		for (size_t i = 0; i < pl->n; i++)
+			if (pl->nodes[i] == m->output)
+				return pl->offset[i];
+	gd_diag_add(pl->ctx->diags, GD_SEV_ERROR, NULL, &m->loc,
+	            "ID mapping to '%s': IORT maps only into an ITS group or an SMMUv3",
+	            m->output_name ? m->output_name : "?");
+	return 0;
+}
+
+static void add_map(struct gd_acpi_table *t, const struct iort_plan *pl, const struct gd_id_map *m)
+{
+	struct gd_acpi_values *v = gd_acpi_table_add(t, pl->L->map);
+	if (m->single) {
+		v->n[GD_V_FLAGS] = GD_IORT_MAP_SINGLE;
+	} else {
+		v->n[GD_V_INPUT_BASE] = m->input_base;
+		v->n[GD_V_ID_COUNT] = m->count - 1; /* IORT: number of IDs minus one */
+	}
+	v->n[GD_V_OUTPUT_BASE] = m->output_base;
+	v->n[GD_V_OUTPUT_REF] = output_ref(pl, m);
+}
+
+/* Node header with type, revision, identifier; mappings follow the fixed part. */
+static void add_header(struct gd_acpi_table *t, const struct iort_plan *pl, size_t i, unsigned type,
+                       unsigned rev)
+{
+	const struct gd_node *n = pl->nodes[i];
+	struct gd_acpi_values *v = gd_acpi_table_add(t, pl->L->node);
+	size_t maps = n_maps(n);
+	v->n[GD_V_TYPE] = type;
+	v->n[GD_V_LENGTH] = node_fixed(pl, n) + MAP_SIZE * maps;
+	v->n[GD_V_REVISION] = rev;
+	v->n[GD_V_IDENTIFIER] = pl->L->has_identifier ? i : 0;
+	v->n[GD_V_MAP_COUNT] = maps;
+	v->n[GD_V_MAP_OFFSET] = maps ? node_fixed(pl, n) : 0;
+}
+
+static void mem_access(struct gd_acpi_values *v, const struct gd_mem_access *m)
+{
+	v->n[GD_V_CCA] = m->cca;
+	v->n[GD_V_HINTS] = m->hints;
+	v->n[GD_V_MEM_FLAGS] = m->flags;
+}
+
+static void add_smmu(struct gd_acpi_table *t, const struct iort_plan *pl, size_t i)
+{
+	const struct gd_smmu *s = gd_node_as_smmu(pl->nodes[i]);
+	add_header(t, pl, i, GD_IORT_SMMUV3, pl->L->smmu_rev);
+	struct gd_acpi_values *v = gd_acpi_table_add(t, pl->L->smmu);
+	v->n[GD_V_BASE] = s->base;
+	v->n[GD_V_FLAGS] = (s->coherent ? GD_IORT_SMMU_COHACC : 0) |
+	                   (s->httu_override ? GD_IORT_SMMU_HTTU : 0) |
+	                   (s->has_proximity_domain ? GD_IORT_SMMU_PXM_VALID : 0);
+	v->n[GD_V_VATOS] = s->vatos_base;
+	v->n[GD_V_MODEL] = s->model;
+	v->n[GD_V_EVENT_GSIV] = s->event_intid;
+	v->n[GD_V_PRI_GSIV] = s->pri_intid;
+	v->n[GD_V_GERR_GSIV] = s->gerr_intid;
+	v->n[GD_V_SYNC_GSIV] = s->sync_intid;
+	v->n[GD_V_PXM] = s->has_proximity_domain ? s->proximity_domain : 0;
+	v->n[GD_V_ID_MAP_INDEX] = s->own_msi ? s->node.n_maps : 0;
+	for (size_t k = 0; k < s->node.n_maps; k++)
+		add_map(t, pl, &s->node.maps[k]);
+	if (s->own_msi)
+		add_map(t, pl, s->own_msi);
+}
+
+static void add_rc(struct gd_acpi_table *t, const struct iort_plan *pl, size_t i)
+{
+	const struct gd_root_complex *rc = gd_node_as_rc(pl->nodes[i]);
+	add_header(t, pl, i, GD_IORT_ROOT_COMPLEX, pl->L->rc_rev);
+	struct gd_acpi_values *v = gd_acpi_table_add(t, pl->L->rc);
+	mem_access(v, &rc->mem);
+	v->n[GD_V_ATS] = rc->ats ? 1 : 0;
+	v->n[GD_V_SEGMENT] = rc->segment;
+	v->n[GD_V_MEM_LIMIT] = rc->memory_address_limit;
+	for (size_t k = 0; k < rc->node.n_maps; k++)
+		add_map(t, pl, &rc->node.maps[k]);
+}
+
+static void add_nc(struct gd_acpi_table *t, const struct iort_plan *pl, size_t i)
+{
+	const struct gd_named_component *nc = gd_node_as_nc(pl->nodes[i]);
+	size_t pad, name = nc_name_bytes(nc, &pad);
+	add_header(t, pl, i, GD_IORT_NAMED_COMPONENT, pl->L->nc_rev);
+	struct gd_acpi_values *v = gd_acpi_table_add(t, pl->L->nc);
+	v->n[GD_V_NODE_FLAGS] = nc->node_flags;
+	mem_access(v, &nc->mem);
+	v->n[GD_V_MEM_LIMIT] = nc->memory_address_limit;
+	gd_acpi_table_add_var(t, &gd_iort_nc_name, name)->s[GD_V_DEVICE_NAME] = nc->acpi_path;
+	if (pad)
+		gd_acpi_table_add_var(t, &gd_iort_nc_padding, pad);
+	for (size_t k = 0; k < nc->node.n_maps; k++)
+		add_map(t, pl, &nc->node.maps[k]);
+}
+
+static void add_its_group(struct gd_acpi_table *t, const struct iort_plan *pl, size_t i)
+{
+	add_header(t, pl, i, GD_IORT_ITS_GROUP, pl->L->its_rev);
+	gd_acpi_table_add(t, pl->L->its)->n[GD_V_ITS_COUNT] = 1;
+	struct gd_acpi_values *v = gd_acpi_table_add(t, pl->L->its_id);
+	v->n[GD_V_ITS_ID] = gd_node_as_its(pl->nodes[i])->its_id;
+	t->recs[t->n - 1].joined = true;
+}
+
+/* Builds the whole IORT into @t and names it in @title; returns 0 or -1 after reporting. */
+static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *title, size_t size)
+{
+	const struct gd_platform *p = ctx->p;
+	struct iort_plan pl = {.ctx = ctx, .L = gd_iort_layouts(p->acpi.iort_revision)};
+	if (!pl.L) {
+		gd_diag_add(ctx->diags, GD_SEV_ERROR, NULL, NULL,
+		            "IORT revision %u is not supported (0, 3 or 5)", p->acpi.iort_revision);
+		return -1;
+	}
+	snprintf(title, size, "IORT revision %u (%s)", pl.L->table_revision, pl.L->spec);
+	size_t errors = ctx->diags->errors;
+	if (plan_make(&pl) == 0) {
+		gd_acpi_emit_header(t, p, "IORT", pl.L->table_revision);
+		struct gd_acpi_values *v = gd_acpi_table_add(t, pl.L->header);
+		v->n[GD_V_NODE_COUNT] = pl.n;
+		v->n[GD_V_NODE_OFFSET] = IORT_NODES_AT;
+		for (size_t i = 0; i < pl.n; i++) {
+			switch (pl.nodes[i]->kind) {
+			case GD_NODE_ITS:
+				add_its_group(t, &pl, i);
+				break;
+			case GD_NODE_SMMU:
+				add_smmu(t, &pl, i);
+				break;
+			case GD_NODE_ROOT_COMPLEX:
+				add_rc(t, &pl, i);
+				break;
+			case GD_NODE_NAMED_COMPONENT:
+				add_nc(t, &pl, i);
+				break;
+			}
+		}
+	}
+	free(pl.nodes);
+	free(pl.offset);
+	return ctx->diags->errors > errors ? -1 : 0;
+}
+
+int gd_emit_iort(const struct gd_emit_ctx *ctx, struct gd_buf *out)
+{
+	return gd_acpi_emit(ctx, out, false, build);
+}
+
+int gd_emit_iort_dsl(const struct gd_emit_ctx *ctx, struct gd_buf *out)
+{
+	return gd_acpi_emit(ctx, out, true, build);
+}

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * yaml_decode.h - table-driven decoding of YAML mappings into model structs.
+ *
+ * Each kind of mapping of format 1 is described once, as a table of fields
+ * (key, type, member offset and width, required, range, default-free): the
+ * decoder walks the mapping's pairs in document order, reports unknown keys
+ * (with a "did you mean"), duplicate keys, wrong types, numbers that do not
+ * fit, then missing required keys, and stores every value it could decode.
+ * Defaults are the caller's: it fills the struct before decoding.
+ */
+#ifndef GD_LOAD_YAML_DECODE_H
+#define GD_LOAD_YAML_DECODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "load/yaml_tree.h"
+#include "model/platform.h"
+
+/* At most this many loader errors are reported; then one note says the rest were dropped. */
+#define GD_YAML_MAX_ERRORS 100
+
+/*
+ * An ID mapping whose output reference awaits resolution: @loc is the name's
+ * position; its_only for an SMMU's own MSIs, which go straight to an ITS.
+ */
+struct gd_yref {
+	struct gd_id_map *map;
+	struct gd_loc loc;
+	bool its_only;
+};
+
+/* State of one load: the platform being filled and the diagnostics. */
+struct gd_yctx {
+	struct gd_platform *p;
+	struct gd_diags *d;
+	const char *file;
+	unsigned errors;      /* loader errors reported (or dropped past GD_YAML_MAX_ERRORS) */
+	unsigned unnamed;     /* nodes whose name is missing or bad: unknown references are then not
+	                         reported */
+	struct gd_yref *refs; /* output references, resolved once every node is known */
+	size_t n_refs, cap_refs;
+};
+
+/* Reports an error at @at (a node of the tree; NULL = line 1) with a kebab-case @rule. */
+void gd_yerror(struct gd_yctx *c, const struct gd_ynode *at, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* gd_yerror() at a location kept from the tree. */
+void gd_yerror_loc(struct gd_yctx *c, const struct gd_loc *loc, const char *rule, const char *fmt,
+                   ...) __attribute__((format(printf, 4, 5)));
+
+/* The source location of @n in the description (NULL: line 1, column 1). */
+struct gd_loc gd_yloc(const struct gd_yctx *c, const struct gd_ynode *n);
+
+enum gd_yfield_type {
+	GD_YF_UINT,   /* unsigned integer, `bits` wide, in [min, max] when max != 0 */
+	GD_YF_BYTES,  /* uint64_t bytes (address or size); K/M/G suffixes allowed */
+	GD_YF_BOOL,   /* bool: plain true or false */
+	GD_YF_STRING, /* const char *, copied into the platform's arena */
+	GD_YF_ENUM,   /* one of `enums`, stored as a `bits`-wide unsigned integer */
+	GD_YF_INTID,  /* interrupt: INTID `bits` wide; trigger (edge = true) at flag_off */
+	GD_YF_CUSTOM, /* decoded by `decode` */
+};
+
+/* A name of an enumerated value and the value stored. */
+struct gd_yenum {
+	const char *name;
+	unsigned value;
+};
+
+struct gd_yfield;
+
+/* Decoder of a GD_YF_CUSTOM field; returns 0, or -1 after reporting an error. */
+typedef int gd_yfield_fn(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                         const struct gd_yfield *f);
+
+/* One key of a mapping. Tables end with an entry whose key is NULL. */
+struct gd_yfield {
+	const char *key;
+	enum gd_yfield_type type;
+	size_t off;    /* offset of the member in the object decoded */
+	unsigned bits; /* member width in bits: 8, 16, 32 or 64 */
+	bool required;
+	uint64_t min, max; /* GD_YF_UINT: inclusive range, checked when max != 0 */
+	size_t flag_off;   /* UINT/BYTES: bool set when the key is present; INTID: edge-trigger
+	                      bool; 0 = none (no such bool is ever a struct's first member) */
+	const struct gd_yenum *enums; /* GD_YF_ENUM: ends with a NULL name */
+	gd_yfield_fn *decode;         /* GD_YF_CUSTOM */
+};
+
+/* Offset and width of @member of @type, for a field table. */
+#define GD_YF_AT(type, member)                                                                     \
+	.off = offsetof(type, member), .bits = 8 * sizeof(((type *)0)->member)
+
+/*
+ * Decodes the mapping @map (anything else: "expected a mapping") into @obj
+ * through @tables (a NULL-terminated list of field tables whose offsets all
+ * refer to @obj). @what names the mapping in messages ("distributor").
+ * Returns 0, or -1 when any error was reported.
+ */
+int gd_ymap_decode(struct gd_yctx *c, const struct gd_ynode *map, const char *what,
+                   const struct gd_yfield *const *tables, void *obj);
+
+/* Decodes one value as field @f into @obj (what gd_ymap_decode() does per key). */
+int gd_yfield_decode(struct gd_yctx *c, const struct gd_ynode *v, const struct gd_yfield *f,
+                     void *obj);
+
+/* The value of @key in mapping @map (the first one), or NULL. */
+const struct gd_ynode *gd_ymap_get(const struct gd_ynode *map, const char *key);
+
+/* Checks that @v is a list ("expected a list of WHAT"); returns 0 or -1. */
+int gd_yseq_check(struct gd_yctx *c, const struct gd_ynode *v, const char *what);
+
+/* Decodes an unsigned number of @bits bits from scalar @v; returns 0 or -1 (reported). */
+int gd_yuint(struct gd_yctx *c, const struct gd_ynode *v, unsigned bits, bool bytes, uint64_t *out);
+
+/* Returns the text of a string scalar @v, or NULL after reporting a wrong type. */
+const char *gd_ystring(struct gd_yctx *c, const struct gd_ynode *v);
+
+#endif

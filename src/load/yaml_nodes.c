@@ -1,0 +1,450 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * yaml_nodes.c - nodes of the ID-mapping graph (IORT E.e §3): names, ID
+ * mappings and their output references, SMMUv3, root complexes, named
+ * components. The ITS list is in yaml_gic.c.
+ */
+#include <string.h>
+
+#include "load/yaml_platform.h"
+
+bool gd_yaml_name_ok(const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len == 0 || len > 63 || s[0] == '.' || s[0] == '-')
+		return false;
+	return strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") ==
+	       len;
+}
+
+int gd_yaml_decode_node_name(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                             const struct gd_yfield *f)
+{
+	struct gd_node *node = obj;
+	const char *s = gd_ystring(c, v);
+
+	(void)f;
+	if (!s)
+		return -1;
+	if (!gd_yaml_name_ok(s)) {
+		gd_yerror(c, v, "yaml-name",
+		          "name '%.40s': use 1 to 63 letters, digits, '_', '.' or '-', "
+		          "not starting with '.' or '-'",
+		          s);
+		return -1;
+	}
+	struct gd_node *first = gd_platform_find_node(c->p, s);
+	node->name = gd_arena_strdup(&c->p->arena, s);
+	if (first) {
+		gd_yerror(c, v, "yaml-duplicate-name",
+		          "name '%s' is already used by the %s at line %u; names are unique "
+		          "across the description",
+		          s, gd_node_kind_name(first->kind), (unsigned)first->loc.line);
+		return -1;
+	}
+	return 0;
+}
+
+/* Records an output reference for gd_yaml_resolve_references(). */
+static int decode_reference(struct gd_yctx *c, const struct gd_ynode *v, struct gd_id_map *m,
+                            bool its_only)
+{
+	const char *s = gd_ystring(c, v);
+
+	if (!s)
+		return -1;
+	m->output_name = gd_arena_strdup(&c->p->arena, s);
+	struct gd_yref *r = GD_ARRAY_PUSH(&c->p->arena, c->refs, c->n_refs, c->cap_refs);
+	r->map = m;
+	r->loc = gd_yloc(c, v);
+	r->its_only = its_only;
+	return 0;
+}
+
+static int decode_output(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                         const struct gd_yfield *f)
+{
+	(void)f;
+	return decode_reference(c, v, obj, false);
+}
+
+static int decode_output_its(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                             const struct gd_yfield *f)
+{
+	(void)f;
+	return decode_reference(c, v, obj, true);
+}
+
+/*
+ * An ID mapping (IORT E.e §3.2.2): count is the number of IDs, at most 2^32;
+ * 0 loads, for the rule id-map-zero-count to report with its name.
+ */
+static const struct gd_yfield id_map_fields[] = {
+    {"input-base", GD_YF_UINT, GD_YF_AT(struct gd_id_map, input_base)},
+    {"count", GD_YF_UINT, GD_YF_AT(struct gd_id_map, count), .max = 1ull << 32},
+    {"output-base", GD_YF_UINT, GD_YF_AT(struct gd_id_map, output_base), .required = true},
+    {"single", GD_YF_BOOL, GD_YF_AT(struct gd_id_map, single)},
+    {"output", GD_YF_CUSTOM, .decode = decode_output, .required = true},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+};
+
+/* A single mapping has no input range; any other mapping must give one. */
+static int check_id_map_range(struct gd_yctx *c, const struct gd_ynode *item, struct gd_id_map *m)
+{
+	static const char *const range_keys[] = {"input-base", "count"};
+	int rc = 0;
+
+	for (size_t k = 0; k < 2; k++) {
+		const struct gd_ynode *kv = gd_ymap_get(item, range_keys[k]);
+		if (m->single && kv) {
+			gd_yerror(c, kv, "yaml-value",
+			          "a single mapping maps the node's own ID: drop '%s'",
+			          range_keys[k]);
+			rc = -1;
+		} else if (!m->single && !kv) {
+			gd_yerror(c, item, "yaml-missing-key",
+			          "ID mapping: missing required key '%s' (or single: true)",
+			          range_keys[k]);
+			rc = -1;
+		}
+	}
+	if (m->single)
+		m->count = 1;
+	return rc;
+}
+
+/* id-map: of a node (@obj is its struct gd_node), in the order written. */
+static int decode_id_maps(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                          const struct gd_yfield *f)
+{
+	static const struct gd_yfield *const tables[] = {id_map_fields, NULL};
+	struct gd_node *node = obj;
+	int rc = 0;
+
+	(void)f;
+	if (gd_yseq_check(c, v, "ID mappings"))
+		return -1;
+	/* Allocated once, so the references recorded into it stay valid. */
+	node->maps = gd_arena_alloc(&c->p->arena, v->n_items * sizeof(*node->maps));
+	node->n_maps = node->cap_maps = v->n_items;
+	for (size_t i = 0; i < v->n_items; i++) {
+		struct gd_id_map *m = &node->maps[i];
+		m->loc = gd_yloc(c, v->items[i]);
+		if (gd_ymap_decode(c, v->items[i], "ID mapping", tables, m) ||
+		    check_id_map_range(c, v->items[i], m))
+			rc = -1;
+	}
+	return rc;
+}
+
+static struct gd_node *new_node(struct gd_yctx *c, enum gd_node_kind kind, size_t size)
+{
+	struct gd_platform *p = c->p;
+	struct gd_node *n = gd_arena_alloc(&p->arena, size);
+
+	n->kind = kind;
+	n->name = "";
+	switch (kind) {
+	case GD_NODE_ITS:
+		n->index = p->n_its;
+		*GD_ARRAY_PUSH(&p->arena, p->its, p->n_its, p->cap_its) = (struct gd_its *)n;
+		break;
+	case GD_NODE_SMMU:
+		n->index = p->n_smmus;
+		*GD_ARRAY_PUSH(&p->arena, p->smmus, p->n_smmus, p->cap_smmus) = (struct gd_smmu *)n;
+		break;
+	case GD_NODE_ROOT_COMPLEX:
+		n->index = p->n_rcs;
+		*GD_ARRAY_PUSH(&p->arena, p->rcs, p->n_rcs, p->cap_rcs) =
+		    (struct gd_root_complex *)n;
+		break;
+	case GD_NODE_NAMED_COMPONENT:
+		n->index = p->n_ncs;
+		*GD_ARRAY_PUSH(&p->arena, p->ncs, p->n_ncs, p->cap_ncs) =
+		    (struct gd_named_component *)n;
+		break;
+	}
+	return n;
+}
+
+int gd_yaml_decode_nodes(struct gd_yctx *c, const struct gd_ynode *v, const char *what,
+                         enum gd_node_kind kind, size_t size, void (*init)(void *obj),
+                         const struct gd_yfield *const *tables)
+{
+	int rc = 0;
+
+	if (gd_yseq_check(c, v, what))
+		return -1;
+	for (size_t i = 0; i < v->n_items; i++) {
+		struct gd_node *n = new_node(c, kind, size);
+		n->loc = gd_yloc(c, v->items[i]);
+		init(n);
+		if (gd_ymap_decode(c, v->items[i], gd_node_kind_name(kind), tables, n))
+			rc = -1;
+		if (!n->name[0])
+			c->unnamed++;
+	}
+	return rc;
+}
+
+/* coherent: IORT memory access properties as QEMU writes them: CCA 1, flags CPM|DACS. */
+static int decode_coherent(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                           const struct gd_yfield *f)
+{
+	const struct gd_yfield as_bool = {.key = f->key, .type = GD_YF_BOOL};
+	bool coherent = false;
+
+	if (gd_yfield_decode(c, v, &as_bool, &coherent))
+		return -1;
+	struct gd_mem_access *mem = (struct gd_mem_access *)((char *)obj + f->off);
+	mem->cca = coherent;
+	mem->flags = coherent ? 3 : 0;
+	return 0;
+}
+
+/* ---- SMMUv3 (IORT E.e §3.1.1.3; arm,smmu-v3.yaml) ---- */
+
+static const struct gd_yenum smmu_models[] = {
+    {"smmuv3", GD_SMMUV3_GENERIC},
+    {"smmuv3-hisilicon-hi161x", GD_SMMUV3_HISILICON_HI161X},
+    {"smmuv3-cavium-cn99xx", GD_SMMUV3_CAVIUM_CN99XX},
+    {NULL, 0},
+};
+
+/* Wired interrupts: IORT "Event", "PRI", "GERR", "Sync" GSIVs; DT eventq, priq, gerror, cmdq-sync.
+ */
+static const struct gd_yfield smmu_interrupt_fields[] = {
+    {"event", GD_YF_INTID, GD_YF_AT(struct gd_smmu, event_intid)},
+    {"pri", GD_YF_INTID, GD_YF_AT(struct gd_smmu, pri_intid)},
+    {"gerror", GD_YF_INTID, GD_YF_AT(struct gd_smmu, gerr_intid)},
+    {"sync", GD_YF_INTID, GD_YF_AT(struct gd_smmu, sync_intid)},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+};
+
+static int decode_smmu_interrupts(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                                  const struct gd_yfield *f)
+{
+	static const struct gd_yfield *const tables[] = {smmu_interrupt_fields, NULL};
+	(void)f;
+	return gd_ymap_decode(c, v, "SMMUv3 interrupts", tables, obj);
+}
+
+/* own-msi: the SMMU's own DeviceID, a single mapping to an ITS (IORT DeviceID mapping index). */
+static const struct gd_yfield own_msi_fields[] = {
+    {"output", GD_YF_CUSTOM, .decode = decode_output_its, .required = true},
+    {"device-id", GD_YF_UINT, GD_YF_AT(struct gd_id_map, output_base), .required = true},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+};
+
+static int decode_own_msi(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                          const struct gd_yfield *f)
+{
+	static const struct gd_yfield *const tables[] = {own_msi_fields, NULL};
+	struct gd_smmu *s = obj;
+	struct gd_id_map *m = gd_arena_alloc(&c->p->arena, sizeof(*m));
+
+	(void)f;
+	m->single = true;
+	m->count = 1;
+	m->loc = gd_yloc(c, v);
+	s->own_msi = m;
+	return gd_ymap_decode(c, v, "own-msi", tables, m);
+}
+
+static const struct gd_yfield smmu_fields[] = {
+    {"name", GD_YF_CUSTOM, .decode = gd_yaml_decode_node_name, .required = true},
+    {"model", GD_YF_ENUM, GD_YF_AT(struct gd_smmu, model), .enums = smmu_models, .required = true},
+    {"base", GD_YF_BYTES, GD_YF_AT(struct gd_smmu, base), .required = true},
+    {"size", GD_YF_BYTES, GD_YF_AT(struct gd_smmu, size)},
+    {"coherent", GD_YF_BOOL, GD_YF_AT(struct gd_smmu, coherent)},
+    {"httu-override", GD_YF_BOOL, GD_YF_AT(struct gd_smmu, httu_override)},
+    {"vatos-base", GD_YF_BYTES, GD_YF_AT(struct gd_smmu, vatos_base)},
+    {"interrupts", GD_YF_CUSTOM, .decode = decode_smmu_interrupts},
+    {"proximity-domain", GD_YF_UINT, GD_YF_AT(struct gd_smmu, proximity_domain),
+     .flag_off = offsetof(struct gd_smmu, has_proximity_domain)},
+    {"own-msi", GD_YF_CUSTOM, .decode = decode_own_msi},
+    {"id-map", GD_YF_CUSTOM, .decode = decode_id_maps},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+};
+
+static void smmu_init(void *obj)
+{
+	struct gd_smmu *s = obj;
+	s->size = 0x20000;
+}
+
+int gd_yaml_decode_iommus(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                          const struct gd_yfield *f)
+{
+	static const struct gd_yfield *const tables[] = {smmu_fields, NULL};
+	(void)obj;
+	(void)f;
+	return gd_yaml_decode_nodes(c, v, "IOMMUs", GD_NODE_SMMU, sizeof(struct gd_smmu), smmu_init,
+	                            tables);
+}
+
+/* ---- PCI root complexes (IORT E.e §3.1.1.5; pci-host-ecam-generic) ---- */
+
+/* bus-range: [first, last] bus numbers of the ECAM region, 0..255, first <= last. */
+static int decode_bus_range(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                            const struct gd_yfield *f)
+{
+	struct gd_root_complex *rc = obj;
+	uint64_t bus[2];
+
+	(void)f;
+	if (v->kind != GD_YSEQ || v->n_items != 2) {
+		gd_yerror(c, v, "yaml-type", "bus-range: expected a list [first, last]");
+		return -1;
+	}
+	for (size_t i = 0; i < 2; i++)
+		if (gd_yuint(c, v->items[i], 8, false, &bus[i]))
+			return -1;
+	if (bus[0] > bus[1]) {
+		gd_yerror(c, v, "yaml-value", "bus-range: first bus %llu is after last bus %llu",
+		          (unsigned long long)bus[0], (unsigned long long)bus[1]);
+		return -1;
+	}
+	rc->bus_start = (uint8_t)bus[0];
+	rc->bus_end = (uint8_t)bus[1];
+	return 0;
+}
+
+static const struct gd_yfield ecam_fields[] = {
+    {"base", GD_YF_BYTES, GD_YF_AT(struct gd_root_complex, ecam_base), .required = true},
+    {"bus-range", GD_YF_CUSTOM, .decode = decode_bus_range, .required = true},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+};
+
+static int decode_ecam(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                       const struct gd_yfield *f)
+{
+	static const struct gd_yfield *const tables[] = {ecam_fields, NULL};
+	(void)f;
+	return gd_ymap_decode(c, v, "ecam", tables, obj);
+}
+
+static const struct gd_yenum window_types[] = {
+    {"io", GD_PCI_IO},
+    {"mem32", GD_PCI_MEM32},
+    {"mem64", GD_PCI_MEM64},
+    {NULL, 0},
+};
+
+/* A host bridge window: one DT "ranges" entry of the PCI host (PCI bus binding). */
+static const struct gd_yfield window_fields[] = {
+    {"type", GD_YF_ENUM, GD_YF_AT(struct gd_pci_window, space), .enums = window_types,
+     .required = true},
+    {"prefetchable", GD_YF_BOOL, GD_YF_AT(struct gd_pci_window, prefetchable)},
+    {"pci-base", GD_YF_BYTES, GD_YF_AT(struct gd_pci_window, pci_base), .required = true},
+    {"cpu-base", GD_YF_BYTES, GD_YF_AT(struct gd_pci_window, cpu_base), .required = true},
+    {"size", GD_YF_BYTES, GD_YF_AT(struct gd_pci_window, size), .required = true},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+};
+
+static int decode_windows(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                          const struct gd_yfield *f)
+{
+	static const struct gd_yfield *const tables[] = {window_fields, NULL};
+	struct gd_root_complex *rc = obj;
+	int status = 0;
+
+	(void)f;
+	if (gd_yseq_check(c, v, "windows"))
+		return -1;
+	for (size_t i = 0; i < v->n_items; i++) {
+		struct gd_pci_window *w =
+		    GD_ARRAY_PUSH(&c->p->arena, rc->windows, rc->n_windows, rc->cap_windows);
+		w->loc = gd_yloc(c, v->items[i]);
+		if (gd_ymap_decode(c, v->items[i], "window", tables, w))
+			status = -1;
+	}
+	return status;
+}
+
+static const struct gd_yfield rc_fields[] = {
+    {"name", GD_YF_CUSTOM, .decode = gd_yaml_decode_node_name, .required = true},
+    {"segment", GD_YF_UINT, GD_YF_AT(struct gd_root_complex, segment), .required = true},
+    {"ecam", GD_YF_CUSTOM, .decode = decode_ecam, .required = true},
+    {"coherent", GD_YF_CUSTOM, GD_YF_AT(struct gd_root_complex, mem), .decode = decode_coherent},
+    {"ats", GD_YF_BOOL, GD_YF_AT(struct gd_root_complex, ats)},
+    {"memory-address-limit", GD_YF_UINT, GD_YF_AT(struct gd_root_complex, memory_address_limit),
+     .min = 1, .max = 64},
+    {"windows", GD_YF_CUSTOM, .decode = decode_windows},
+    {"dt-compatible", GD_YF_STRING, GD_YF_AT(struct gd_root_complex, dt_compatible)},
+    {"id-map", GD_YF_CUSTOM, .decode = decode_id_maps},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+};
+
+static void rc_init(void *obj)
+{
+	struct gd_root_complex *rc = obj;
+	rc->memory_address_limit = 64;
+	rc->dt_compatible = "pci-host-ecam-generic";
+}
+
+int gd_yaml_decode_root_complexes(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                                  const struct gd_yfield *f)
+{
+	static const struct gd_yfield *const tables[] = {rc_fields, NULL};
+	(void)obj;
+	(void)f;
+	return gd_yaml_decode_nodes(c, v, "root complexes", GD_NODE_ROOT_COMPLEX,
+	                            sizeof(struct gd_root_complex), rc_init, tables);
+}
+
+/* ---- Named components (IORT E.e §3.1.1.4) ---- */
+
+static const struct gd_yfield nc_fields[] = {
+    {"name", GD_YF_CUSTOM, .decode = gd_yaml_decode_node_name, .required = true},
+    {"acpi-path", GD_YF_STRING, GD_YF_AT(struct gd_named_component, acpi_path)},
+    {"dt-path", GD_YF_STRING, GD_YF_AT(struct gd_named_component, dt_path)},
+    {"coherent", GD_YF_CUSTOM, GD_YF_AT(struct gd_named_component, mem), .decode = decode_coherent},
+    {"memory-address-limit", GD_YF_UINT, GD_YF_AT(struct gd_named_component, memory_address_limit),
+     .min = 1, .max = 64},
+    {"events", GD_YF_UINT, GD_YF_AT(struct gd_named_component, events)},
+    {"id-map", GD_YF_CUSTOM, .decode = decode_id_maps},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+};
+
+static void nc_init(void *obj)
+{
+	struct gd_named_component *nc = obj;
+	nc->memory_address_limit = 64;
+}
+
+int gd_yaml_decode_named_components(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                                    const struct gd_yfield *f)
+{
+	static const struct gd_yfield *const tables[] = {nc_fields, NULL};
+	(void)obj;
+	(void)f;
+	return gd_yaml_decode_nodes(c, v, "named components", GD_NODE_NAMED_COMPONENT,
+	                            sizeof(struct gd_named_component), nc_init, tables);
+}
+
+/* ---- References ---- */
+
+void gd_yaml_resolve_references(struct gd_yctx *c)
+{
+	for (size_t i = 0; i < c->n_refs; i++) {
+		struct gd_yref *r = &c->refs[i];
+		struct gd_node *n = gd_platform_find_node(c->p, r->map->output_name);
+		if (!n) {
+			/* A node without a valid name may be the one meant: do not cascade. */
+			if (!c->unnamed)
+				gd_yerror_loc(c, &r->loc, "yaml-unknown-reference",
+				              "unknown reference '%s': no ITS, IOMMU, root complex "
+				              "or named component has this name",
+				              r->map->output_name);
+		} else if (n->kind == GD_NODE_ITS || (!r->its_only && n->kind == GD_NODE_SMMU)) {
+			r->map->output = n;
+		} else {
+			gd_yerror_loc(c, &r->loc, "yaml-reference-kind", "'%s' is a %s; %s",
+			              r->map->output_name, gd_node_kind_name(n->kind),
+			              r->its_only ? "own MSIs go to an ITS"
+			                          : "an ID mapping outputs to an ITS or an IOMMU");
+		}
+	}
+}

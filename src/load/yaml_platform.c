@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * yaml_platform.c - gd_load_yaml(): format 1 from the top: the format version,
+ * platform:, acpi:, dt:, then the sections of yaml_gic.c and yaml_nodes.c,
+ * then the output references of every ID mapping.
+ */
+#include <string.h>
+
+#include "load/load.h"
+#include "load/yaml_platform.h"
+
+/* name: the output file stem. */
+static int decode_platform_name(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                                const struct gd_yfield *f)
+{
+	const char *s = gd_ystring(c, v);
+
+	(void)f;
+	if (!s)
+		return -1;
+	if (!gd_yaml_name_ok(s)) {
+		gd_yerror(c, v, "yaml-name",
+		          "name '%.40s' is the output file stem: use 1 to 63 letters, digits, "
+		          "'_', '.' or '-', not starting with '.' or '-'",
+		          s);
+		return -1;
+	}
+	((struct gd_platform *)obj)->name = gd_arena_strdup(&c->p->arena, s);
+	return 0;
+}
+
+/*
+ * A fixed-width ACPI header string (OEM ID 6, OEM Table ID 8, creator ID 4
+ * characters; ACPI 6.5 §5.2.6): printable ASCII, padded with spaces. The
+ * member is a char array of width + 1 (f->bits / 8).
+ */
+static int decode_acpi_id(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                          const struct gd_yfield *f)
+{
+	size_t width = f->bits / 8 - 1;
+	const char *s = gd_ystring(c, v);
+
+	if (!s)
+		return -1;
+	size_t len = strlen(s);
+	if (len > width) {
+		gd_yerror(c, v, "yaml-value", "%s: '%.40s' is longer than %zu characters", f->key,
+		          s, width);
+		return -1;
+	}
+	for (size_t i = 0; i < len; i++)
+		if (s[i] < 0x20 || s[i] > 0x7E) {
+			gd_yerror(c, v, "yaml-value", "%s: only printable ASCII characters",
+			          f->key);
+			return -1;
+		}
+	char *dst = (char *)obj + f->off;
+	memset(dst, ' ', width);
+	memcpy(dst, s, len);
+	dst[width] = '\0';
+	return 0;
+}
+
+static const struct gd_yfield platform_fields[] = {
+    {"name", GD_YF_CUSTOM, .decode = decode_platform_name, .required = true},
+    {"oem-id", GD_YF_CUSTOM, GD_YF_AT(struct gd_platform, oem_id), .decode = decode_acpi_id,
+     .required = true},
+    {"oem-table-id", GD_YF_CUSTOM, GD_YF_AT(struct gd_platform, oem_table_id),
+     .decode = decode_acpi_id, .required = true},
+    {"oem-revision", GD_YF_UINT, GD_YF_AT(struct gd_platform, oem_revision)},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+};
+
+static const struct gd_yenum iort_revisions[] = {{"0", 0}, {"3", 3}, {"5", 5}, {NULL, 0}};
+
+static const struct gd_yfield acpi_fields[] = {
+    {"iort-revision", GD_YF_ENUM, GD_YF_AT(struct gd_platform, acpi.iort_revision),
+     .enums = iort_revisions},
+    {"madt-revision", GD_YF_UINT, GD_YF_AT(struct gd_platform, acpi.madt_revision), .min = 3,
+     .max = 6},
+    {"creator-id", GD_YF_CUSTOM, GD_YF_AT(struct gd_platform, acpi.creator_id),
+     .decode = decode_acpi_id},
+    {"creator-revision", GD_YF_UINT, GD_YF_AT(struct gd_platform, acpi.creator_revision)},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+};
+
+/* dt: compatible: the root node's compatible list, most specific first. */
+static int decode_dt_compatible(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                                const struct gd_yfield *f)
+{
+	struct gd_dt_opts *dt = &((struct gd_platform *)obj)->dt;
+	int rc = 0;
+
+	(void)f;
+	if (gd_yseq_check(c, v, "compatible strings"))
+		return -1;
+	for (size_t i = 0; i < v->n_items; i++) {
+		const char *s = gd_ystring(c, v->items[i]);
+		if (!s) {
+			rc = -1;
+			continue;
+		}
+		*GD_ARRAY_PUSH(&c->p->arena, dt->compatible, dt->n_compatible, dt->cap_compatible) =
+		    gd_arena_strdup(&c->p->arena, s);
+	}
+	return rc;
+}
+
+static const struct gd_yfield dt_fields[] = {
+    {"model", GD_YF_STRING, GD_YF_AT(struct gd_platform, dt.model)},
+    {"compatible", GD_YF_CUSTOM, .decode = decode_dt_compatible},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+};
+
+static int decode_section(struct gd_yctx *c, const struct gd_ynode *v, const char *what,
+                          const struct gd_yfield *fields, void *obj)
+{
+	const struct gd_yfield *const tables[] = {fields, NULL};
+	return gd_ymap_decode(c, v, what, tables, obj);
+}
+
+static int decode_platform(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                           const struct gd_yfield *f)
+{
+	return decode_section(c, v, f->key, platform_fields, obj);
+}
+
+static int decode_acpi(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                       const struct gd_yfield *f)
+{
+	return decode_section(c, v, f->key, acpi_fields, obj);
+}
+
+static int decode_dt(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                     const struct gd_yfield *f)
+{
+	return decode_section(c, v, f->key, dt_fields, obj);
+}
+
+/* gicdesc: checked by check_format_version() before anything else. */
+static int decode_checked(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                          const struct gd_yfield *f)
+{
+	(void)c;
+	(void)v;
+	(void)obj;
+	(void)f;
+	return 0;
+}
+
+static const struct gd_yfield top_fields[] = {
+    {"gicdesc", GD_YF_CUSTOM, .decode = decode_checked, .required = true},
+    {"platform", GD_YF_CUSTOM, .decode = decode_platform, .required = true},
+    {"acpi", GD_YF_CUSTOM, .decode = decode_acpi},
+    {"dt", GD_YF_CUSTOM, .decode = decode_dt},
+    {"gic", GD_YF_CUSTOM, .decode = gd_yaml_decode_gic, .required = true},
+    {"iommus", GD_YF_CUSTOM, .decode = gd_yaml_decode_iommus},
+    {"root-complexes", GD_YF_CUSTOM, .decode = gd_yaml_decode_root_complexes},
+    {"named-components", GD_YF_CUSTOM, .decode = gd_yaml_decode_named_components},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+};
+
+/* The format version comes first: a description of another format is not read further. */
+static int check_format_version(struct gd_yctx *c, const struct gd_ynode *root)
+{
+	const struct gd_ynode *v;
+	uint64_t version;
+
+	if (!root || root->kind != GD_YMAP) {
+		gd_yerror(c, root, "yaml-type",
+		          "a description is a mapping that starts with 'gicdesc: 1'");
+		return -1;
+	}
+	v = gd_ymap_get(root, "gicdesc");
+	if (!v) {
+		gd_yerror(
+		    c, root, "yaml-missing-key",
+		    "missing required key 'gicdesc' (the format version: write 'gicdesc: 1')");
+		return -1;
+	}
+	if (v->kind == GD_YSCALAR && !strcmp(v->text, "1"))
+		return 0;
+	if (v->kind == GD_YSCALAR && !gd_yuint(c, v, 64, false, &version))
+		gd_yerror(c, v, "yaml-format-version",
+		          "format version %s is not supported; this gicdesc reads format 1",
+		          v->text);
+	else if (v->kind != GD_YSCALAR)
+		gd_yerror(c, v, "yaml-type", "gicdesc: expected the format version 1");
+	return -1;
+}
+
+static void platform_defaults(struct gd_platform *p, const char *path)
+{
+	p->file = path;
+	p->oem_revision = 1;
+	p->acpi.iort_revision = 3;
+	p->acpi.madt_revision = 5;
+	memcpy(p->acpi.creator_id, "GICD", 5);
+	p->acpi.creator_revision = 1;
+	p->gic_version = GD_GIC_V3;
+}
+
+int gd_load_yaml(const char *path, struct gd_platform *p, struct gd_diags *d)
+{
+	static const struct gd_yfield *const tables[] = {top_fields, NULL};
+	struct gd_ytree t = {0};
+	struct gd_yctx c = {.p = p, .d = d, .file = path};
+	int status = gd_ytree_read(path, &t, d);
+
+	platform_defaults(p, path);
+	if (status == 0 && check_format_version(&c, t.root) == 0) {
+		gd_ymap_decode(&c, t.root, "the description", tables, p);
+		gd_yaml_resolve_references(&c);
+	}
+	gd_ytree_free(&t);
+	if (status == 0 && c.errors)
+		status = 1;
+	return status;
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * yaml_platform.h - the sections of a format-1 description, decoded into the
+ * model (internal to the YAML front end). Each is a GD_YF_CUSTOM decoder
+ * (see yaml_decode.h) whose @obj is the struct gd_platform, or a node.
+ */
+#ifndef GD_LOAD_YAML_PLATFORM_H
+#define GD_LOAD_YAML_PLATFORM_H
+
+#include "load/yaml_decode.h"
+
+/* gic: version, distributor, redistributors, cpus, its (yaml_gic.c). */
+gd_yfield_fn gd_yaml_decode_gic;
+
+/* iommus:, root-complexes:, named-components: lists (yaml_nodes.c). */
+gd_yfield_fn gd_yaml_decode_iommus;
+gd_yfield_fn gd_yaml_decode_root_complexes;
+gd_yfield_fn gd_yaml_decode_named_components;
+
+/*
+ * Decodes the list @v of nodes of @kind (@size bytes each, a struct whose
+ * first member is its struct gd_node): each item is made by @init (defaults)
+ * and decoded through @tables, then appended to the platform's array of that
+ * kind with its index and location. Returns 0 or -1 (reported).
+ */
+int gd_yaml_decode_nodes(struct gd_yctx *c, const struct gd_ynode *v, const char *what,
+                         enum gd_node_kind kind, size_t size, void (*init)(void *obj),
+                         const struct gd_yfield *const *tables);
+
+/* name: of a node (@obj is its struct gd_node): unique across the platform. */
+gd_yfield_fn gd_yaml_decode_node_name;
+
+/* Letters, digits, '_', '.', '-', first a letter, digit or '_', at most 63 characters. */
+bool gd_yaml_name_ok(const char *s);
+
+/*
+ * Points every ID mapping's output at the node it names, or reports the name
+ * at the reference (unknown, or of a kind that cannot take IDs: an ID
+ * mapping outputs to an ITS or an IOMMU; own-msi to an ITS).
+ */
+void gd_yaml_resolve_references(struct gd_yctx *c);
+
+#endif

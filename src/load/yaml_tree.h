@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * yaml_tree.h - a YAML document read into a small tree of our own, every node
+ * with its 1-based line:col, built from libyaml's event API without recursion.
+ *
+ * Only the subset a description needs is accepted: one document of mappings,
+ * sequences and scalars. Anchors, aliases and tags are refused (an alias
+ * bomb fails at its first anchor), nesting deeper than GD_YTREE_MAX_DEPTH and
+ * more than GD_YTREE_MAX_NODES nodes are refused, so reading is linear in the
+ * input and bounded in memory.
+ */
+#ifndef GD_LOAD_YAML_TREE_H
+#define GD_LOAD_YAML_TREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/arena.h"
+#include "util/diag.h"
+
+/* Deepest nesting of mappings and sequences accepted. */
+#define GD_YTREE_MAX_DEPTH 64
+/* Most nodes (scalars, mappings, sequences) accepted in one document. */
+#define GD_YTREE_MAX_NODES (1u << 20)
+
+enum gd_ynode_kind { GD_YSCALAR, GD_YMAP, GD_YSEQ };
+
+struct gd_ynode;
+
+/* One key: value pair of a mapping; the key is always a scalar. */
+struct gd_ypair {
+	struct gd_ynode *key, *value;
+};
+
+/* A node of the tree. Only the members of its kind are set. */
+struct gd_ynode {
+	enum gd_ynode_kind kind;
+	uint32_t line, col; /* 1-based, columns in characters */
+	/* GD_YSCALAR: the text (NUL-terminated, no NUL inside), plain = unquoted */
+	const char *text;
+	size_t len;
+	bool plain;
+	/* GD_YSEQ: items in document order */
+	struct gd_ynode **items;
+	size_t n_items, cap_items;
+	/* GD_YMAP: pairs in document order (duplicates kept; the reader of the tree reports them)
+	 */
+	struct gd_ypair *pairs;
+	size_t n_pairs, cap_pairs;
+};
+
+/* A parsed document; root is NULL for an empty file. Zero-initialise. */
+struct gd_ytree {
+	struct gd_arena arena;
+	const char *file;
+	struct gd_ynode *root;
+};
+
+/*
+ * Reads @path (see text_file.h: at most 16 MiB, no NUL byte) and parses it
+ * into @t. Returns 0, or 2 with an error in @d ("FILE:LINE:COL: error: ..."):
+ * I/O error, size, NUL byte, invalid UTF-8, YAML syntax error, anchor, alias,
+ * tag, non-scalar key, nesting or node count over the limits, several documents.
+ */
+int gd_ytree_read(const char *path, struct gd_ytree *t, struct gd_diags *d);
+
+/* Parses @len bytes of UTF-8 @text (as gd_ytree_read(), without the file). */
+int gd_ytree_parse(const char *file, const char *text, size_t len, struct gd_ytree *t,
+                   struct gd_diags *d);
+
+/* Frees the tree. */
+void gd_ytree_free(struct gd_ytree *t);
+
+/* "a scalar", "a mapping", "a list": for "expected X, found Y" messages. */
+const char *gd_ynode_kind_name(enum gd_ynode_kind kind);
+
+#endif

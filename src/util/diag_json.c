@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: MIT */
+#include "util/diag_json.h"
+
+void gd_json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", out);
+			break;
+		case '\\':
+			fputs("\\\\", out);
+			break;
+		case '\n':
+			fputs("\\n", out);
+			break;
+		case '\t':
+			fputs("\\t", out);
+			break;
+		default:
+			if (*p < 0x20)
+				fprintf(out, "\\u%04x", *p);
+			else
+				fputc(*p, out);
+		}
+	}
+	fputc('"', out);
+}
+
+static void json_rule(FILE *out, const char *rule)
+{
+	if (rule)
+		gd_json_string(out, rule);
+	else
+		fputs("null", out);
+}
+
+void gd_diags_print_json(FILE *out, const struct gd_diags *d)
+{
+	fputs("{\"diagnostics\": [", out);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct gd_diag *g = &d->v[i];
+		fputs(i ? ",\n  {" : "\n  {", out);
+		fputs("\"severity\": ", out);
+		gd_json_string(out, gd_severity_name(g->sev));
+		fputs(", \"rule\": ", out);
+		json_rule(out, g->rule);
+		fputs(", \"file\": ", out);
+		gd_json_string(out, g->loc.file);
+		if (g->loc.line)
+			fprintf(out, ", \"line\": %u, \"column\": %u", (unsigned)g->loc.line,
+			        (unsigned)g->loc.col);
+		else if (g->loc.where) {
+			fputs(", \"where\": ", out);
+			gd_json_string(out, g->loc.where);
+		} else if (g->loc.has_offset)
+			fprintf(out, ", \"offset\": %u", (unsigned)g->loc.offset);
+		fputs(", \"message\": ", out);
+		gd_json_string(out, g->msg);
+		fputc('}', out);
+	}
+	fprintf(out, "%s], \"errors\": %zu, \"warnings\": %zu}\n", d->n ? "\n" : "", d->errors,
+	        d->warnings);
+}
+
+static const char *sarif_level(enum gd_severity sev)
+{
+	return sev == GD_SEV_ERROR ? "error" : sev == GD_SEV_WARNING ? "warning" : "note";
+}
+
+static void sarif_location(FILE *out, const struct gd_loc *loc)
+{
+	if (!loc->file)
+		return;
+	fputs(", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", out);
+	gd_json_string(out, loc->file);
+	fputc('}', out);
+	if (loc->line)
+		fprintf(out, ", \"region\": {\"startLine\": %u, \"startColumn\": %u}",
+		        (unsigned)loc->line, (unsigned)(loc->col ? loc->col : 1));
+	else if (loc->has_offset)
+		fprintf(out, ", \"region\": {\"byteOffset\": %u}", (unsigned)loc->offset);
+	fputc('}', out);
+	if (loc->where) {
+		fputs(", \"logicalLocations\": [{\"fullyQualifiedName\": ", out);
+		gd_json_string(out, loc->where);
+		fputs("}]", out);
+	}
+	fputs("}]", out);
+}
+
+void gd_diags_print_sarif(FILE *out, const struct gd_diags *d, const struct gd_rule_info *rules,
+                          size_t n_rules)
+{
+	fputs("{\"version\": \"2.1.0\", "
+	      "\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", "
+	      "\"runs\": [{\"tool\": {\"driver\": {\"name\": \"gicdesc\", \"version\": ",
+	      out);
+	gd_json_string(out, GICDESC_VERSION);
+	fputs(", \"rules\": [", out);
+	for (size_t i = 0; i < n_rules; i++) {
+		fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
+		gd_json_string(out, rules[i].name);
+		fputs(", \"shortDescription\": {\"text\": ", out);
+		gd_json_string(out, rules[i].description);
+		fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
+		        rules[i].sev == GD_SEV_OFF ? "none" : sarif_level(rules[i].sev));
+	}
+	fputs("]}}, \"results\": [", out);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct gd_diag *g = &d->v[i];
+		fputs(i ? ",\n    {" : "\n    {", out);
+		if (g->rule) {
+			fputs("\"ruleId\": ", out);
+			gd_json_string(out, g->rule);
+			fputs(", ", out);
+		}
+		fprintf(out, "\"level\": \"%s\", \"message\": {\"text\": ", sarif_level(g->sev));
+		gd_json_string(out, g->msg);
+		fputc('}', out);
+		sarif_location(out, &g->loc);
+		fputc('}', out);
+	}
+	fputs("]}]}\n", out);
+}

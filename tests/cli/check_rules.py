@@ -1,0 +1,133 @@
+#!/usr/bin/python3
+"""Deliberately broken copies of the good QEMU descriptions, one per rule.
+
+Each case loads a good example (which must check clean), breaks one fact, and
+asserts that `gicdesc check --format json` reports exactly the rule named (the
+set of rule names of its errors and warnings). The expected rule comes from
+the fault, written by hand; nothing here is produced by the code under test.
+
+Usage: check_rules.py GICDESC SRC WORKDIR
+"""
+import copy
+import json
+import subprocess
+import sys
+
+import yaml
+
+gicdesc, src, work = sys.argv[1:4]
+examples = {
+    "virt": f"{src}/examples/qemu-virt/qemu-virt.yaml",
+    "smmu": f"{src}/examples/qemu-virt-smmuv3/qemu-virt-smmuv3.yaml",
+}
+good = {k: yaml.safe_load(open(v)) for k, v in examples.items()}
+
+
+def rc_map(d):
+    return d["root-complexes"][0]["id-map"]
+
+
+def add_nc(d, **kw):
+    nc = {"name": "dma0", "acpi-path": "\\_SB.DMA0",
+          "id-map": [{"single": True, "output-base": kw.pop("devid", 0x20000), "output": "its0"}]}
+    nc.update(kw)
+    d.setdefault("named-components", []).append(nc)
+
+
+def cpu_list(d, mpidrs, uids):
+    cpus = d["gic"]["cpus"]
+    common = {k: v for k, v in cpus.items() if k not in ("count", "cluster-size")}
+    d["gic"]["cpus"] = [dict(copy.deepcopy(common), mpidr=m, uid=u)
+                         for m, u in zip(mpidrs, uids)]
+
+
+def second_its(d, **kw):
+    # 0x08040000: free in QEMU's map between the GICD (64 KiB) and the ITS.
+    its = dict(d["gic"]["its"][0], name="its1", id=1, base=0x08040000)
+    its.update(kw)
+    d["gic"]["its"].append(its)
+
+
+# (rule, base example, edit). Each edit breaks exactly one fact.
+CASES = [
+    ("id-map-zero-count", "virt", lambda d: rc_map(d)[0].update({"count": 0})),
+    ("id-map-overflow", "virt", lambda d: rc_map(d)[0].update({"output-base": 0xFFFF8000})),
+    ("id-map-overlap", "virt", lambda d: rc_map(d).append(
+        {"input-base": 0x8000, "count": 0x100, "output-base": 0x8000, "output": "its0"})),
+    ("id-map-target-kind", "smmu", lambda d: (
+        d["iommus"].append(dict(copy.deepcopy(d["iommus"][0]), name="smmu1", base=0x09070000,
+                                **{"id-map": [{"input-base": 0, "count": 0x10000,
+                                               "output-base": 0, "output": "its0"}]})),
+        d["iommus"][0]["id-map"][0].update({"output": "smmu1"}))),
+    ("single-mapping-kind", "smmu", lambda d: d["iommus"][0]["id-map"].append(
+        {"single": True, "output-base": 0x20000, "output": "its0"})),
+    ("route-unmapped", "virt", lambda d: rc_map(d)[0].update({"count": 0x8000})),
+    ("device-id-range", "virt", lambda d: rc_map(d)[0].update({"output-base": 0x10000})),
+    # DeviceID 0x10000: clear of pcie0's 0..0xffff, inside 17 DeviceID bits.
+    ("event-id-budget", "virt", lambda d: (d["gic"]["its"][0].update({"device-id-bits": 17}),
+                                           add_nc(d, events=0x20000, devid=0x10000))),
+    ("device-id-collision", "virt", lambda d: add_nc(d, devid=0x0010)),
+    ("smmu-msi-collision", "smmu", lambda d: d["iommus"][0].update(
+        {"own-msi": {"output": "its0", "device-id": 0x0008}})),
+    ("vpe-proxy-device-id", "virt", lambda d: d["gic"].update({"version": 4})),
+    ("its-id-duplicate", "virt", lambda d: second_its(d, id=0)),
+    ("mpidr-duplicate", "virt", lambda d: cpu_list(d, [0, 1, 2, 2], [0, 1, 2, 3])),
+    ("uid-duplicate", "virt", lambda d: cpu_list(d, [0, 1, 2, 3], [0, 1, 1, 3])),
+    ("pci-segment-duplicate", "virt", lambda d: d["root-complexes"].append(
+        dict(copy.deepcopy(d["root-complexes"][0]), name="pcie1",
+             ecam={"base": 0x4020000000, "bus-range": [0, 255]}, windows=[],
+             **{"id-map": [{"input-base": 0, "count": 0x10000, "output-base": 0x10000,
+                            "output": "its1"}]})) or second_its(d, **{"device-id-bits": 17})),
+    ("mmio-overlap", "virt", lambda d: d["gic"]["its"][0].update({"base": 0x08090000})
+     or None),
+    ("gic-frame-alignment", "virt", lambda d: d["gic"]["its"][0].update({"base": 0x08041000})),
+    ("redist-region-too-small", "virt", lambda d: d["gic"]["redistributors"][0].update(
+        {"length": 0x60000})),
+    ("spis-range", "virt", lambda d: d["gic"]["distributor"].update({"spis": 100})),
+    ("intid-bits-range", "virt", lambda d: d["gic"]["distributor"].update({"intid-bits": 13})),
+    ("intid-class", "virt", lambda d: d["gic"]["cpus"].update({"pmu-interrupt": {"spi": 7}})),
+]
+
+passed = failed = 0
+
+
+def report(ok, msg):
+    global passed, failed
+    if ok:
+        passed += 1
+        print(f"ok - {msg}")
+    else:
+        failed += 1
+        print(f"not ok - {msg}")
+
+
+def check(path):
+    r = subprocess.run([gicdesc, "check", "--format", "json", path],
+                       capture_output=True, text=True, timeout=30)
+    try:
+        out = json.loads(r.stdout)
+    except ValueError:
+        return r.returncode, None, r.stdout + r.stderr
+    rules = {g["rule"] for g in out["diagnostics"]
+             if g["severity"] in ("error", "warning")}
+    return r.returncode, rules, out
+
+
+for name, path in examples.items():
+    status, rules, out = check(path)
+    report(status == 0 and rules == set(), f"{name} example checks clean ({rules})")
+
+for rule, base, edit in CASES:
+    d = copy.deepcopy(good[base])
+    edit(d)
+    path = f"{work}/{rule}.yaml"
+    with open(path, "w") as f:
+        yaml.safe_dump(d, f, sort_keys=False)
+    status, rules, out = check(path)
+    want_status = 0 if rule in ("route-unmapped", "vpe-proxy-device-id") else 1
+    ok = rules == {rule} and status == want_status
+    report(ok, f"{rule}: reported exactly it (got {sorted(rules) if rules else out}, "
+               f"status {status})")
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The generate command's contract: determinism, all-or-nothing output,
+# exit statuses and the FILE: error form for what it cannot read.
+. "$(dirname "$0")/lib.sh"
+
+# Two runs give byte-identical files (and the same file set).
+"$GICDESC" generate -q -o "$WORK/a" "$EXAMPLE"
+"$GICDESC" generate -q -o "$WORK/b" "$EXAMPLE"
+check "two runs are byte-identical" diff -r "$WORK/a" "$WORK/b"
+expected="iort.aml iort.dsl madt.aml madt.dsl qemu-virt-gic.dtsi qemu-virt.dtb qemu-virt.dts"
+check "all seven outputs by default" test "$(cd "$WORK/a" && ls | xargs)" = "$expected"
+check "no temporaries left" test -z "$(cd "$WORK/a" && ls -A | grep '^\.' || true)"
+
+# --format selects.
+"$GICDESC" generate -q -f dtb,iort -o "$WORK/sel" "$EXAMPLE"
+check "--format dtb,iort writes just those" test "$(cd "$WORK/sel" && ls | xargs)" = "iort.aml qemu-virt.dtb"
+
+# Output prints what it wrote.
+out=$("$GICDESC" generate -f madt -o "$WORK/p" "$EXAMPLE")
+check "prints what it wrote" grep -q "^wrote $WORK/p/madt.aml (" <<<"$out"
+
+# Command-line errors: status 2, nothing written.
+status() { set +e; "$@" >"$WORK/out" 2>"$WORK/err"; echo $?; set -e; }
+check "unknown format -> 2" test "$(status "$GICDESC" generate -f nope -o "$WORK/x" "$EXAMPLE")" = 2
+check "unknown format named" grep -q "unknown format 'nope'" "$WORK/err"
+check "bad IORT revision -> 2" test "$(status "$GICDESC" generate --iort-revision 4 -o "$WORK/x" "$EXAMPLE")" = 2
+check "bad MADT revision -> 2" test "$(status "$GICDESC" generate --madt-revision 2 -o "$WORK/x" "$EXAMPLE")" = 2
+check "missing file -> 2" test "$(status "$GICDESC" generate -o "$WORK/x" "$WORK/absent.yaml")" = 2
+check "missing file: FILE: error:" grep -q "^$WORK/absent.yaml: error: " "$WORK/err"
+check "nothing written on errors" test ! -e "$WORK/x"
+check "no arguments -> 2" test "$(status "$GICDESC" generate)" = 2
+check "unknown command -> 2" test "$(status "$GICDESC" frobnicate)" = 2
+check "--help -> 0" test "$(status "$GICDESC" generate --help)" = 0
+
+# All or nothing: an output name held by a directory fails the run before any
+# file is renamed into place.
+mkdir -p "$WORK/held/qemu-virt.dtb"
+check "held output name -> 2" test "$(status "$GICDESC" generate -o "$WORK/held" "$EXAMPLE")" = 2
+check "nothing else appeared" test "$(cd "$WORK/held" && ls -A | xargs)" = "qemu-virt.dtb"
+
+finish
