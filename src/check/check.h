@@ -58,7 +58,8 @@ void gd_check_config_free(struct gd_check_config *cfg);
  * order. @routes are the routes of @p as gd_resolve() makes them (NULL is
  * read as no routes at all); @cfg may be NULL (default severities).
  * A rule set to GD_SEV_OFF still runs, silently, so that the rules that need
- * it are skipped when it fails.
+ * it are skipped when it fails. A platform with no GIC (gic_version 0, e.g.
+ * a GICv2 DTB) runs no rule: its loader has said what was not modelled.
  * Returns the number of errors added to @d (0 = the platform passes).
  */
 int gd_check_run(const struct gd_platform *p, const struct gd_routes *routes,

@@ -79,6 +79,10 @@ int gd_check_run(const struct gd_platform *p, const struct gd_routes *routes,
 	long *skipped_by = gd_arena_alloc(&tmp, gd_n_rules * sizeof(*skipped_by));
 	enum gd_severity *sev = gd_arena_alloc(&tmp, gd_n_rules * sizeof(*sev));
 	size_t errors_before = d->errors;
+	if (!p->gic_version) { /* no GIC described (the loader said why): nothing to check */
+		gd_arena_free(&tmp);
+		return 0;
+	}
 
 	for (size_t i = 0; i < gd_n_rules; i++) {
 		sev[i] = gd_check_severity(cfg, i);

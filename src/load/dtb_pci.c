@@ -149,6 +149,13 @@ static void load_one(struct dtb_ctx *c, int off, uint32_t order)
 		dtb_read_map(c, off, "msi-map", &msi);
 	else
 		read_msi_parent(c, off, rc);
+	if (!rc->node.n_maps && !dtb_has(c, off, "msi-map") && !dtb_has(c, off, "iommu-map")) {
+		/* MSIs to a controller that is no ITS (GICv2m, a SoC's own): not modelled. */
+		dtb_diag(c, GD_SEV_NOTE, off, "msi-parent",
+		         "PCI host skipped: its msi-parent is no ITS, so its MSIs are not routed "
+		         "through DeviceIDs");
+		return;
+	}
 	dtb_read_map(c, off, "iommu-map", &iommu);
 	rc->node.index = p->n_rcs;
 	*GD_ARRAY_PUSH(&p->arena, p->rcs, p->n_rcs, p->cap_rcs) = rc;
