@@ -149,7 +149,7 @@ static void load_one(struct dtb_ctx *c, int off, uint32_t order)
 		dtb_read_map(c, off, "msi-map", &msi);
 	else
 		read_msi_parent(c, off, rc);
-	if (!rc->node.n_maps && !dtb_has(c, off, "msi-map") && !dtb_has(c, off, "iommu-map")) {
+	if (!rc->node.n_maps && !dtb_has(c, off, "msi-map")) {
 		/* MSIs to a controller that is no ITS (GICv2m, a SoC's own): not modelled. */
 		dtb_diag(c, GD_SEV_NOTE, off, "msi-parent",
 		         "PCI host skipped: its msi-parent is no ITS, so its MSIs are not routed "
