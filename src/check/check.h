@@ -58,11 +58,31 @@ void gd_check_config_free(struct gd_check_config *cfg);
  * order. @routes are the routes of @p as gd_resolve() makes them (NULL is
  * read as no routes at all); @cfg may be NULL (default severities).
  * A rule set to GD_SEV_OFF still runs, silently, so that the rules that need
- * it are skipped when it fails.
+ * it are skipped when it fails. A platform with no GIC (gic_version 0, e.g.
+ * a GICv2 DTB) runs no rule: its loader has said what was not modelled.
  * Returns the number of errors added to @d (0 = the platform passes).
  */
 int gd_check_run(const struct gd_platform *p, const struct gd_routes *routes,
                  const struct gd_check_config *cfg, struct gd_diags *d);
+
+/* One platform of a comparison: its model, routes and the label reports use. */
+struct gd_check_input {
+	const struct gd_platform *p;
+	const struct gd_routes *routes;
+	const char *label; /* e.g. "DTB board.dtb" */
+};
+
+/*
+ * Compares the routes of @b with those of @a (rule "firmware-drift"): for
+ * every source both describe, every input ID range on which they reach a
+ * different ITS (by base address) or DeviceID, or on which one reaches an ITS
+ * and the other does not; and every source one describes and the other does
+ * not. Sources match by identity, not by name: root complexes by PCI segment,
+ * SMMUv3 own MSIs by SMMU base, named components by ACPI or DT path.
+ * Cost: O(r log r) in the routes. Returns the number of errors added to @d.
+ */
+int gd_check_compare(const struct gd_check_input *a, const struct gd_check_input *b,
+                     const struct gd_check_config *cfg, struct gd_diags *d);
 
 /*
  * Prints the rule table for `gicdesc check --list-rules`: one line per rule,

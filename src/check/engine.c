@@ -22,8 +22,7 @@ void gd_check_report(struct gd_check_ctx *c, const struct gd_loc *loc, const cha
 	c->found++;
 }
 
-/* The severity of rule @i after the overrides of @cfg (the last one wins). */
-static enum gd_severity severity_of(const struct gd_check_config *cfg, size_t i)
+enum gd_severity gd_check_severity(const struct gd_check_config *cfg, size_t i)
 {
 	enum gd_severity sev = gd_rules[i].level;
 	for (size_t k = 0; cfg && k < cfg->n; k++)
@@ -80,11 +79,15 @@ int gd_check_run(const struct gd_platform *p, const struct gd_routes *routes,
 	long *skipped_by = gd_arena_alloc(&tmp, gd_n_rules * sizeof(*skipped_by));
 	enum gd_severity *sev = gd_arena_alloc(&tmp, gd_n_rules * sizeof(*sev));
 	size_t errors_before = d->errors;
+	if (!p->gic_version) { /* no GIC described (the loader said why): nothing to check */
+		gd_arena_free(&tmp);
+		return 0;
+	}
 
 	for (size_t i = 0; i < gd_n_rules; i++) {
-		sev[i] = severity_of(cfg, i);
+		sev[i] = gd_check_severity(cfg, i);
 		skipped_by[i] = failed_prereq(i, failed);
-		if (skipped_by[i] >= 0)
+		if (skipped_by[i] >= 0 || !gd_rules[i].fn) /* no fn: a rule across inputs */
 			continue;
 		struct gd_check_ctx c = {
 		    .p = p,

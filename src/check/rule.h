@@ -21,7 +21,8 @@ struct gd_check_ctx;
 /*
  * One rule: its kebab-case name, default severity, function, the names of
  * earlier rules it needs to have passed (NULL-terminated), and a one-line
- * description citing its source.
+ * description citing its source. A rule without a function compares several
+ * inputs and is run by gd_check_compare(), not by gd_check_run().
  */
 struct gd_rule {
 	const char *name;
@@ -34,6 +35,9 @@ struct gd_rule {
 /* The rule table (table.c), gd_n_rules entries, prerequisites before dependents. */
 extern const struct gd_rule gd_rules[];
 extern const size_t gd_n_rules;
+
+/* The severity of rule @i after the overrides of @cfg (NULL: none; the last one wins). */
+enum gd_severity gd_check_severity(const struct gd_check_config *cfg, size_t i);
 
 /* Returns the index of the rule called @name, or -1. */
 long gd_rule_find(const char *name);

@@ -49,28 +49,43 @@ static uint32_t trbe_of(const struct gd_cpu *cpu)
 	return cpu->trbe_intid;
 }
 
-/* Each PPI of every CPU; a value is reported at the first CPU of a run that shares it. */
+static bool is_spi(uint32_t intid)
+{
+	return (intid >= 32 && intid <= 1019) || (intid >= 4096 && intid <= 5119);
+}
+
+/*
+ * Each per-CPU interrupt of every CPU; a value is reported at the first CPU
+ * of a run that shares it. The PMU may use one SPI per CPU instead of a PPI
+ * (DT arm,pmu.yaml with interrupt-affinity; the GICC GSIV of ACPI 6.5
+ * §5.2.12.14 is any GSIV, and Linux's arm_pmu_acpi registers SPIs too); the
+ * VGIC maintenance, SPE and TRBE interrupts are PPIs (arm,gic-v3.yaml,
+ * arm,spe-pmu-v1.yaml, arm,trbe.yaml).
+ */
 static void cpu_ppis(struct gd_check_ctx *c)
 {
 	static const struct {
 		const char *what;
 		uint32_t (*of)(const struct gd_cpu *cpu);
+		bool spi_too;
 	} fields[] = {
-	    {"PMU interrupt", pmu_of},
-	    {"VGIC maintenance interrupt", vgic_of},
-	    {"SPE interrupt", spe_of},
-	    {"TRBE interrupt", trbe_of},
+	    {"PMU interrupt", pmu_of, true},
+	    {"VGIC maintenance interrupt", vgic_of, false},
+	    {"SPE interrupt", spe_of, false},
+	    {"TRBE interrupt", trbe_of, false},
 	};
 	for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++)
 		for (size_t i = 0; i < c->p->n_cpus; i++) {
 			uint32_t intid = fields[f].of(&c->p->cpus[i]);
-			if (intid == 0 || is_ppi(intid) ||
+			if (intid == 0 || is_ppi(intid) || (fields[f].spi_too && is_spi(intid)) ||
 			    (i > 0 && fields[f].of(&c->p->cpus[i - 1]) == intid))
 				continue;
 			gd_check_report(c, &c->p->cpus[i].loc,
 			                "%s INTID %u of CPU %zu is not a PPI (INTIDs 16-31, or "
-			                "extended PPIs 1056-1119)",
-			                fields[f].what, (unsigned)intid, i);
+			                "extended PPIs 1056-1119)%s",
+			                fields[f].what, (unsigned)intid, i,
+			                fields[f].spi_too ? " nor an SPI (32-1019, 4096-5119)"
+			                                  : "");
 		}
 }
 

@@ -91,6 +91,11 @@ const struct gd_rule gd_rules[] = {
     {"intid-class", E, gd_rule_intid_class, NONE,
      "a CPU interrupt that is no PPI (16-31, 1056-1119) or an SMMUv3 interrupt that is no SPI "
      "of the distributor (32-1019) or extended SPI (4096-5119) (GIC architecture INTIDs)"},
+    /* Across inputs: run by gd_check_compare() when several are given */
+    {"firmware-drift", E, NULL, NONE,
+     "two descriptions of one platform (YAML, DTB, IORT+MADT) send an input ID to different "
+     "ITSes or DeviceIDs (DT msi-map and IORT ID mappings must agree: Linux follows whichever "
+     "it booted with)"},
 };
 
 const size_t gd_n_rules = sizeof(gd_rules) / sizeof(gd_rules[0]);

@@ -126,6 +126,14 @@ int gd_cmd_check(int argc, char **argv)
 			note_assumed(&in.v[i], &d);
 			gd_check_run(&in.v[i].p, &in.v[i].routes, &cfg, &d);
 		}
+		/* Several descriptions of one platform: each against the first. */
+		for (size_t i = 1; i < in.n; i++) {
+			if (!in.v[0].loaded || !in.v[i].loaded)
+				continue;
+			struct gd_check_input a = {&in.v[0].p, &in.v[0].routes, in.v[0].label};
+			struct gd_check_input b = {&in.v[i].p, &in.v[i].routes, in.v[i].label};
+			gd_check_compare(&a, &b, &cfg, &d);
+		}
 		if (d.errors)
 			status = status ? status : 1;
 	}

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "load/load.h"
 
@@ -46,6 +48,39 @@ static struct gd_input_platform *add(struct gd_inputs *in, enum gd_input_kind ki
 	ip->kind = kind;
 	ip->label = label;
 	return ip;
+}
+
+/*
+ * A DTS goes through dtc (device-tree-compiler) into a temporary DTB, which
+ * is loaded with locations naming the DTS (node paths are the same).
+ */
+static int load_dts(const char *path, struct gd_platform *p, struct gd_diags *d)
+{
+	struct gd_loc loc = {.file = path};
+	char tmp[] = "/tmp/gicdesc-dts-XXXXXX";
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "cannot make a temporary file for dtc");
+		return 2;
+	}
+	close(fd);
+	pid_t pid = fork();
+	if (pid == 0) {
+		execlp("dtc", "dtc", "-q", "-I", "dts", "-O", "dtb", "-o", tmp, path, (char *)NULL);
+		_exit(127);
+	}
+	int st = 0;
+	if (pid < 0 || waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc,
+		            WIFEXITED(st) && WEXITSTATUS(st) == 127
+		                ? "cannot run dtc (Debian package device-tree-compiler)"
+		                : "dtc could not compile this DTS");
+		unlink(tmp);
+		return 2;
+	}
+	int rc = gd_load_dtb_as(tmp, path, NULL, p, d);
+	unlink(tmp);
+	return rc;
 }
 
 static int worst(int a, int b)
@@ -115,6 +150,14 @@ int gd_inputs_load(struct gd_inputs *in, char **paths, size_t n, struct gd_diags
 				status = worst(status, load_acpi(in, paths, n, d));
 			acpi_done = true;
 			continue;
+		case GD_INPUT_DTB:
+			ip = add(in, kind, paths[i]);
+			rc = gd_load_dtb(paths[i], NULL, &ip->p, d);
+			break;
+		case GD_INPUT_DTS:
+			ip = add(in, kind, paths[i]);
+			rc = load_dts(paths[i], &ip->p, d);
+			break;
 		default:
 			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc,
 			            "cannot tell what this file is (expected a YAML description "

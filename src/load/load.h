@@ -40,4 +40,46 @@ int gd_load_acpi_opts(char **paths, size_t n, const struct gd_acpi_load_opts *op
 /* gd_load_acpi_opts() with the default options. */
 int gd_load_acpi(char **paths, size_t n, struct gd_platform *p, struct gd_diags *d);
 
+/*
+ * Facts a DTB cannot state, for gd_load_dtb(). Zero (or a NULL options
+ * pointer) selects the default, and the loader then records the assumption
+ * in p->assumed. The defaults are the architectural maxima, so that no
+ * check can fail on a value the DTB never stated:
+ *   gic_version     GD_GIC_V3 (arm,gic-v3 covers GICv3, v4 and v4.1);
+ *   spis            988 (GICD_TYPER.ITLinesNumber = 31: INTIDs 32 .. 1019);
+ *   intid_bits      24 (GICD_TYPER.IDbits = 23);
+ *   device_id_bits  32 (GITS_TYPER.Devbits = 31), every ITS;
+ *   event_id_bits   32 (GITS_TYPER.ID_bits = 31), every ITS.
+ */
+struct gd_dtb_options {
+	enum gd_gic_version gic_version;
+	uint32_t spis;           /* multiple of 32 up to 960, or 988 */
+	uint32_t intid_bits;     /* 14 .. 24 */
+	uint32_t device_id_bits; /* 1 .. 32 */
+	uint32_t event_id_bits;  /* 1 .. 32 */
+};
+
+/*
+ * Loads a flattened device tree blob (DTSpec v0.4 §5; at most 64 MiB,
+ * validated with libfdt's fdt_check_full()) describing a GICv3/v4 system:
+ * the enabled arm,gic-v3 node and its arm,gic-v3-its children, /cpus, the
+ * CPU PMU, arm,smmu-v3 nodes, PCI hosts with msi-map / iommu-map /
+ * msi-parent, and platform devices whose msi-parent names an ITS. Bindings:
+ * Linux 6.1 arm,gic-v3.yaml, arm,smmu-v3.yaml, pci-msi.txt, pci-iommu.txt,
+ * msi.txt, arm/cpus.yaml. Every object's loc is {path, "/node/path[:prop]"}.
+ * @opt may be NULL. Returns 0, 1 or 2 as above: 2 when the file cannot be
+ * read or is not a valid DTB, 1 when it describes something the model
+ * cannot hold or that is wrong (no enabled arm,gic-v3 node, a malformed
+ * msi-map, ...). What the loader does not model is skipped with a note.
+ */
+int gd_load_dtb(const char *path, const struct gd_dtb_options *opt, struct gd_platform *p,
+                struct gd_diags *d);
+
+/*
+ * gd_load_dtb() of the blob at @path, with every location and diagnostic
+ * naming @name instead (a DTS the blob was compiled from, for example).
+ */
+int gd_load_dtb_as(const char *path, const char *name, const struct gd_dtb_options *opt,
+                   struct gd_platform *p, struct gd_diags *d);
+
 #endif

@@ -200,6 +200,24 @@ struct gd_root_complex {
 	struct gd_pci_window *windows;
 	size_t n_windows, cap_windows;
 	const char *dt_compatible; /* default "pci-host-ecam-generic" */
+	/*
+	 * DT msi-map-mask / iommu-map-mask (pci-msi.txt, pci-iommu.txt): a RID
+	 * is ANDed with the mask before node.maps / iommu_maps are searched
+	 * (Linux of_map_id()). Meaningful only when has_*_mask is set;
+	 * otherwise the mask is all ones.
+	 */
+	bool has_msi_map_mask, has_iommu_map_mask;
+	uint32_t msi_map_mask, iommu_map_mask;
+	/*
+	 * DT iommu-map (pci-iommu.txt): RID -> StreamID of an SMMU, kept apart
+	 * from node.maps because a DT states MSI routing (msi-map, RID ->
+	 * DeviceID) and DMA translation separately and never states the SMMU's
+	 * StreamID -> DeviceID mapping. Filled by the DTB loader only; a
+	 * description whose RID -> StreamID mappings are in node.maps leaves
+	 * it empty.
+	 */
+	struct gd_id_map *iommu_maps;
+	size_t n_iommu_maps, cap_iommu_maps;
 };
 
 /*

@@ -85,7 +85,8 @@ CASES = [
         {"length": 0x60000})),
     ("spis-range", "virt", lambda d: d["gic"]["distributor"].update({"spis": 100})),
     ("intid-bits-range", "virt", lambda d: d["gic"]["distributor"].update({"intid-bits": 13})),
-    ("intid-class", "virt", lambda d: d["gic"]["cpus"].update({"pmu-interrupt": {"spi": 7}})),
+    ("intid-class", "virt", lambda d: d["gic"]["cpus"].update(
+        {"vgic-maintenance-interrupt": {"spi": 9}})),
 ]
 
 passed = failed = 0

@@ -45,6 +45,7 @@ static const char *const expected_rules[] = {
     "spis-range",
     "intid-bits-range",
     "intid-class",
+    "firmware-drift",
 };
 #define N_EXPECTED (sizeof(expected_rules) / sizeof(expected_rules[0]))
 

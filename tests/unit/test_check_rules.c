@@ -483,7 +483,29 @@ static void intid_class_ppi(void **state)
 	support_expect_only(&d, "intid-class");
 	assert_int_equal(d.n, 1); /* once for the run of CPUs that share it */
 	support_expect_message(&d, "PMU interrupt INTID 7 of CPU 0 is not a PPI (INTIDs 16-31, or "
-	                           "extended PPIs 1056-1119)");
+	                           "extended PPIs 1056-1119) nor an SPI (32-1019, 4096-5119)");
+	gd_diags_free(&d);
+}
+
+/*
+ * A PMU on one SPI per CPU is legal (Linux 6.12's amazon/alpine-v2-evp.dts:
+ * INTIDs 136..139 with interrupt-affinity); a VGIC maintenance SPI is not.
+ */
+static void intid_class_pmu_spi_vgic_ppi(void **state)
+{
+	struct world *w = virt(state);
+	support_routes_qemu_virt(&w->p, &w->r);
+	for (size_t i = 0; i < w->p.n_cpus; i++)
+		w->p.cpus[i].pmu_intid = 136 + (uint32_t)i;
+	struct gd_diags d = {0};
+	gd_check_run(&w->p, &w->r, NULL, &d);
+	assert_int_equal(d.n, 0);
+	for (size_t i = 0; i < w->p.n_cpus; i++)
+		w->p.cpus[i].vgic_maint_intid = 32 + 9;
+	gd_check_run(&w->p, &w->r, NULL, &d);
+	support_expect_only(&d, "intid-class");
+	support_expect_message(&d, "VGIC maintenance interrupt INTID 41 of CPU 0 is not a PPI "
+	                           "(INTIDs 16-31, or extended PPIs 1056-1119)");
 	gd_diags_free(&d);
 }
 
@@ -531,6 +553,7 @@ int main(void)
 	    T(spis_range_limits),
 	    T(intid_bits_range),
 	    T(intid_class_ppi),
+	    T(intid_class_pmu_spi_vgic_ppi),
 	    T(intid_class_spi),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

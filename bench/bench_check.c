@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * bench_resolve - time and peak memory of gd_resolve() on synthetic
- * platforms of doubling size. Not a test: it prints one line per size.
+ * bench_check - time and peak memory of `gicdesc check`'s work (gd_resolve()
+ * then gd_check_run(), every rule) on synthetic platforms whose ID mappings
+ * double. Not a test: it prints one line per size.
  *
- * Platform at scale s: 32 ITSes, 64 SMMUv3s, 256 root complexes (buses
+ * Platform at scale s: 4096 CPUs (MPIDRs over 256 clusters of 16) in one
+ * redistributor region, 32 ITSes, 64 SMMUv3s, 256 root complexes (buses
  * 0..255 each, 2^16 RIDs), 64 named components (the whole 2^32 ID space).
  * Each root complex splits its RIDs into 8s chunks: most go to an SMMU
  * (StreamIDs unique across the platform), every 7th is left out and falls
@@ -16,7 +18,9 @@
  *
  * Each size runs in a child process so that the peak RSS (getrusage,
  * ru_maxrss) is that size's alone: "model KiB" once the platform is built,
- * "peak KiB" after gd_resolve(). Time is gd_resolve() only (CLOCK_MONOTONIC).
+ * "peak KiB" after the check. Times are CLOCK_MONOTONIC: "resolve ms" for
+ * gd_resolve(), "rules ms" for gd_check_run(); "findings" counts what the
+ * rules reported (the platform is built with gaps on purpose).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,10 +30,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "check/check.h"
 #include "resolve/resolve.h"
 #include "support_fixtures.h"
 #include "support_graph.h"
 
+#define N_CPU   4096
 #define N_ITS   32
 #define N_SMMU  64
 #define N_RC    256
@@ -50,6 +56,21 @@ static size_t build(struct gd_platform *p, unsigned s)
 {
 	memset(p, 0, sizeof(*p));
 	size_t n_maps = 0;
+	p->gic_version = GD_GIC_V3;
+	p->dist.base = 0x08000000;
+	p->dist.spis = 988;
+	p->dist.intid_bits = 16;
+	struct gd_redist_region *rd = GD_ARRAY_PUSH(&p->arena, p->redists, p->n_redists,
+	                                            p->cap_redists);
+	rd->base = 0x100000000ull;
+	rd->length = (uint64_t)N_CPU * gd_redist_frame_size(GD_GIC_V3);
+	for (uint32_t i = 0; i < N_CPU; i++) {
+		struct gd_cpu *c = GD_ARRAY_PUSH(&p->arena, p->cpus, p->n_cpus, p->cap_cpus);
+		c->mpidr = (uint64_t)(i / 16) << 8 | i % 16;
+		c->uid = i;
+		c->enabled = true;
+		c->pmu_intid = 23;
+	}
 	for (size_t i = 0; i < N_ITS; i++)
 		graph_its(p, name("its", i));
 	for (size_t i = 0; i < N_SMMU; i++)
@@ -98,21 +119,25 @@ static void run(unsigned s)
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	long rss_model = ru.ru_maxrss;
+	struct gd_diags d = {0};
 	double t0 = now_ms();
 	gd_resolve(&p, &r);
 	double t1 = now_ms();
+	gd_check_run(&p, &r, NULL, &d);
+	double t2 = now_ms();
 	getrusage(RUSAGE_SELF, &ru);
-	printf("%6u %10zu %10zu %10.2f %12ld %12ld\n", s, n_maps, r.n, t1 - t0, rss_model,
-	       ru.ru_maxrss);
+	printf("%6u %10zu %10zu %10.2f %10.2f %9zu %12ld %12ld\n", s, n_maps, r.n, t1 - t0,
+	       t2 - t1, d.n, rss_model, ru.ru_maxrss);
 	fflush(stdout);
+	gd_diags_free(&d);
 	gd_routes_free(&r);
 	gd_platform_free(&p);
 }
 
 int main(void)
 {
-	printf("%6s %10s %10s %10s %12s %12s\n", "scale", "mappings", "routes", "ms", "model KiB",
-	       "peak KiB");
+	printf("%6s %10s %10s %10s %10s %9s %12s %12s\n", "scale", "mappings", "routes",
+	       "resolve ms", "rules ms", "findings", "model KiB", "peak KiB");
 	fflush(stdout);
 	for (unsigned log = 0; log <= MAX_LOG; log++) {
 		pid_t pid = fork();
@@ -126,7 +151,7 @@ int main(void)
 		}
 		int st;
 		if (waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st)) {
-			fprintf(stderr, "bench_resolve: scale %u failed\n", 1u << log);
+			fprintf(stderr, "bench_check: scale %u failed\n", 1u << log);
 			return 1;
 		}
 	}

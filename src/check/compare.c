@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * compare.c - rule firmware-drift: two descriptions of one platform (YAML,
+ * DTB, IORT+MADT) side by side, route by route. Real platforms ship DT and
+ * ACPI together; Linux follows whichever it booted with, so where they differ
+ * one of them is wrong.
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "check/rule.h"
+#include "resolve/route_print.h"
+
+/* One comparison: the two inputs, and the severity and rule the messages carry. */
+struct drift {
+	const struct gd_check_input *a, *b;
+	struct gd_diags *d;
+	enum gd_severity sev;
+	const char *rule;
+	int errors;
+};
+
+/* Does @x match @y as the same hardware source (by identity, not by name)? */
+static bool same_source(const struct gd_node *x, const struct gd_node *y)
+{
+	if (x->kind != y->kind)
+		return false;
+	switch (x->kind) {
+	case GD_NODE_ROOT_COMPLEX:
+		return gd_node_as_rc((struct gd_node *)x)->segment ==
+		       gd_node_as_rc((struct gd_node *)y)->segment;
+	case GD_NODE_SMMU:
+		return gd_node_as_smmu((struct gd_node *)x)->base ==
+		       gd_node_as_smmu((struct gd_node *)y)->base;
+	case GD_NODE_NAMED_COMPONENT: {
+		const struct gd_named_component *p = gd_node_as_nc((struct gd_node *)x);
+		const struct gd_named_component *q = gd_node_as_nc((struct gd_node *)y);
+		if (p->acpi_path && q->acpi_path)
+			return !strcmp(p->acpi_path, q->acpi_path);
+		return p->dt_path && q->dt_path && !strcmp(p->dt_path, q->dt_path);
+	}
+	case GD_NODE_ITS:
+		break;
+	}
+	return false;
+}
+
+/* The hardware identity of a source, for messages: "PCI segment 0", "SMMUv3 at 0x9050000". */
+static void source_identity(const struct gd_node *n, char *buf, size_t size)
+{
+	switch (n->kind) {
+	case GD_NODE_ROOT_COMPLEX:
+		snprintf(buf, size, "PCI segment %u", gd_node_as_rc((struct gd_node *)n)->segment);
+		return;
+	case GD_NODE_SMMU:
+		snprintf(buf, size, "the own MSIs of the SMMUv3 at 0x%" PRIx64,
+		         gd_node_as_smmu((struct gd_node *)n)->base);
+		return;
+	case GD_NODE_NAMED_COMPONENT:
+	case GD_NODE_ITS:
+		break;
+	}
+	snprintf(buf, size, "named component %s", n->name);
+}
+
+/* The ranges (non-single routes) of @src: first and count. */
+static const struct gd_route *ranges_of(const struct gd_routes *r, const struct gd_node *src,
+                                        size_t *n, const struct gd_route **single)
+{
+	const struct gd_route *v = gd_routes_of(r, src, n);
+	*single = NULL;
+	while (v && *n && v->single) {
+		if (!*single)
+			*single = v;
+		v++;
+		(*n)--;
+	}
+	return v;
+}
+
+/* Do two routes give the same ITS and DeviceID for every ID both cover? */
+static bool same_outcome(const struct gd_route *x, const struct gd_route *y)
+{
+	bool okx = x && x->status == GD_ROUTE_OK, oky = y && y->status == GD_ROUTE_OK;
+	if (!okx || !oky)
+		return okx == oky;
+	const struct gd_its *ix = gd_node_as_its((struct gd_node *)x->sink);
+	const struct gd_its *iy = gd_node_as_its((struct gd_node *)y->sink);
+	return ix && iy && ix->base == iy->base &&
+	       (uint32_t)(x->output_base - x->input_base) ==
+	           (uint32_t)(y->output_base - y->input_base);
+}
+
+/* Writes what @r does with IDs [lo, lo + count) of its source, for a message. */
+static void outcome_text(const struct gd_route *r, uint64_t lo, uint64_t count, char *buf,
+                         size_t size)
+{
+	char range[GD_RANGE_BUF];
+	if (!r) {
+		snprintf(buf, size, "no route (outside the source's IDs)");
+		return;
+	}
+	if (r->status != GD_ROUTE_OK) {
+		snprintf(buf, size, "no ITS (stops at %s)", r->hops[r->n_hops - 1].node->name);
+		return;
+	}
+	const struct gd_its *its = gd_node_as_its((struct gd_node *)r->sink);
+	uint64_t out = (uint64_t)r->output_base + (lo - r->input_base);
+	snprintf(buf, size, "ITS at 0x%" PRIx64 " (%s) %s %s", its ? its->base : 0, r->sink->name,
+	         gd_check_id_word(GD_NODE_ITS, count), gd_check_range(range, out, count));
+}
+
+static void report(struct drift *c, const struct gd_node *sa, const struct gd_node *sb,
+                   const struct gd_route *ra, const struct gd_route *rb, uint64_t lo,
+                   uint64_t count, bool single)
+{
+	char id[64], range[GD_RANGE_BUF], ta[160], tb[160];
+	source_identity(sa, id, sizeof(id));
+	outcome_text(ra, lo, count, ta, sizeof(ta));
+	outcome_text(rb, lo, count, tb, sizeof(tb));
+	if (single)
+		snprintf(range, sizeof(range), "its own ID");
+	else
+		gd_check_range(range, lo, count);
+	gd_diag_add(c->d, c->sev, c->rule, &sb->loc,
+	            "%s %s %s (%s in %s, %s in %s): %s gives %s, but %s gives %s", id,
+	            single ? "with" : gd_check_id_word(sa->kind, count), range, sa->name,
+	            c->a->label, sb->name, c->b->label, c->a->label, ta, c->b->label, tb);
+	if (c->sev == GD_SEV_ERROR)
+		c->errors++;
+}
+
+/* The route of @v[0..n) that contains @x (advancing *@i), or NULL. */
+static const struct gd_route *at(const struct gd_route *v, size_t n, size_t *i, uint64_t x)
+{
+	while (*i < n && (uint64_t)v[*i].input_base + v[*i].count <= x)
+		(*i)++;
+	if (*i < n && v[*i].input_base <= x)
+		return &v[*i];
+	return NULL;
+}
+
+/* Start of the next route boundary after @x in @v (from index @i), or UINT64_MAX. */
+static uint64_t next_edge(const struct gd_route *v, size_t n, size_t i, uint64_t x)
+{
+	for (; i < n; i++) {
+		if (v[i].input_base > x)
+			return v[i].input_base;
+		if ((uint64_t)v[i].input_base + v[i].count > x)
+			return (uint64_t)v[i].input_base + v[i].count;
+	}
+	return UINT64_MAX;
+}
+
+/* Compares the ID ranges of matched sources @sa (in a) and @sb (in b). */
+static void compare_source(struct drift *c, const struct gd_node *sa, const struct gd_node *sb)
+{
+	size_t na, nb, ia = 0, ib = 0;
+	const struct gd_route *sga, *sgb;
+	const struct gd_route *va = ranges_of(c->a->routes, sa, &na, &sga);
+	const struct gd_route *vb = ranges_of(c->b->routes, sb, &nb, &sgb);
+
+	if ((sga || sgb) && !same_outcome(sga, sgb))
+		report(c, sa, sb, sga, sgb, 0, 1, true);
+
+	/* Sweep the union of both interval lists; merge runs of one route pair. */
+	const struct gd_route *pa = NULL, *pb = NULL;
+	uint64_t plo = 0, pend = 0;
+	bool pending = false;
+	uint64_t x = 0;
+	while (x < ((uint64_t)1 << 32)) {
+		const struct gd_route *ra = at(va, na, &ia, x), *rb = at(vb, nb, &ib, x);
+		uint64_t ea = next_edge(va, na, ia, x), eb = next_edge(vb, nb, ib, x);
+		uint64_t end = ea < eb ? ea : eb;
+		if (end == UINT64_MAX)
+			end = (uint64_t)1 << 32;
+		bool differ = (ra || rb) && !same_outcome(ra, rb);
+		if (pending && (!differ || ra != pa || rb != pb)) {
+			report(c, sa, sb, pa, pb, plo, pend - plo, false);
+			pending = false;
+		}
+		if (differ) {
+			if (!pending) {
+				pa = ra;
+				pb = rb;
+				plo = x;
+				pending = true;
+			}
+			pend = end;
+		}
+		if (!ra && !rb && end == ((uint64_t)1 << 32))
+			break;
+		x = end;
+	}
+	if (pending)
+		report(c, sa, sb, pa, pb, plo, pend - plo, false);
+}
+
+/* Number of possible sources of @p: root complexes, SMMUv3s, named components. */
+static size_t n_sources(const struct gd_platform *p)
+{
+	return p->n_rcs + p->n_smmus + p->n_ncs;
+}
+
+/* Source @k (0 .. n_sources() - 1) of @p, in that order. */
+static const struct gd_node *source_at(const struct gd_platform *p, size_t k)
+{
+	if (k < p->n_rcs)
+		return &p->rcs[k]->node;
+	k -= p->n_rcs;
+	if (k < p->n_smmus)
+		return &p->smmus[k]->node;
+	return &p->ncs[k - p->n_smmus]->node;
+}
+
+/* Finds the source of @p that is the same hardware as @n, or NULL. */
+static const struct gd_node *find_match(const struct gd_platform *p, const struct gd_node *n)
+{
+	for (size_t k = 0; k < n_sources(p); k++)
+		if (same_source(source_at(p, k), n))
+			return source_at(p, k);
+	return NULL;
+}
+
+/* Reports every source of @from with routes that @to does not describe. */
+static void missing_sources(struct drift *c, const struct gd_check_input *from,
+                            const struct gd_check_input *to)
+{
+	for (size_t k = 0; k < n_sources(from->p); k++) {
+		const struct gd_node *n = source_at(from->p, k);
+		size_t count = 0;
+		gd_routes_of(from->routes, n, &count);
+		if (!count || find_match(to->p, n))
+			continue;
+		char id[64];
+		source_identity(n, id, sizeof(id));
+		gd_diag_add(
+		    c->d, c->sev, c->rule, &n->loc,
+		    "%s (%s) is described in %s but not in %s, which gives its devices no MSIs", id,
+		    n->name, from->label, to->label);
+		if (c->sev == GD_SEV_ERROR)
+			c->errors++;
+	}
+}
+
+int gd_check_compare(const struct gd_check_input *a, const struct gd_check_input *b,
+                     const struct gd_check_config *cfg, struct gd_diags *d)
+{
+	long rule = gd_rule_find("firmware-drift");
+	struct drift c = {.a = a, .b = b, .d = d, .rule = "firmware-drift"};
+	c.sev = rule >= 0 ? gd_check_severity(cfg, (size_t)rule) : GD_SEV_ERROR;
+	if (c.sev == GD_SEV_OFF)
+		return 0;
+
+	for (size_t k = 0; k < n_sources(a->p); k++) {
+		const struct gd_node *n = source_at(a->p, k);
+		const struct gd_node *m = find_match(b->p, n);
+		if (m)
+			compare_source(&c, n, m);
+	}
+	missing_sources(&c, a, b);
+	missing_sources(&c, b, a);
+	return c.errors;
+}

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * dt_build.h - what the parts of the DT tree builder share (dt_build.c: root,
+ * CPUs, GIC and ITS; dt_build_io.c: SMMUv3, PCIe hosts, named components).
+ * Private to src/emit.
+ */
+#ifndef GD_EMIT_DT_BUILD_H
+#define GD_EMIT_DT_BUILD_H
+
+#include "emit/dt_tree.h"
+
+/* State of one build: the tree, and the DT node made for each ITS and SMMU (model order). */
+struct gd_dt_builder {
+	const struct gd_emit_ctx *ctx;
+	const struct gd_platform *p;
+	struct gd_dt_tree *t;
+	struct gd_dt_node *gic;
+	struct gd_dt_node **its;   /* [p->n_its] */
+	struct gd_dt_node **smmus; /* [p->n_smmus] */
+	const char **labels;       /* every label given so far */
+	size_t n_labels, cap_labels;
+	int status; /* 0, or -1 once an error was reported */
+};
+
+/* Reports an error at @loc (may be NULL) and marks the build failed. */
+void gd_dt_error(struct gd_dt_builder *b, const struct gd_loc *loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/*
+ * Adds node @name under @parent with DTS label @label (NULL = none). The label
+ * is made a valid DTS label (letters, digits, '_'; not starting with a digit);
+ * a node name or label that is already taken is an error at @loc.
+ */
+struct gd_dt_node *gd_dt_builder_node(struct gd_dt_builder *b, struct gd_dt_node *parent,
+                                      const char *name, const char *label,
+                                      const struct gd_loc *loc);
+
+/*
+ * Appends the arm,gic-v3 interrupt specifier <type number flags> of @intid
+ * (type 0 SPI, 1 PPI, 2 extended SPI, 3 extended PPI; flags 1 edge rising,
+ * 4 level high) to @pr, with a note naming it; @what names the interrupt in
+ * the error given for an INTID that is none of these (SGI, LPI, special).
+ */
+void gd_dt_push_interrupt(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t intid, bool edge,
+                          const char *what, const struct gd_loc *loc);
+
+/* The DT node of the ITS or SMMU @n, or NULL for any other node. */
+struct gd_dt_node *gd_dt_target(const struct gd_dt_builder *b, const struct gd_node *n);
+
+/* Adds the SMMUv3 nodes (arm,smmu-v3.yaml) under the root. */
+void gd_dt_build_smmus(struct gd_dt_builder *b);
+
+/* Adds the PCIe host nodes (host-generic-pci.yaml, pci-msi.txt, pci-iommu.txt). */
+void gd_dt_build_root_complexes(struct gd_dt_builder *b);
+
+/* Adds msi-parent and iommus to the nodes named by the named components' DT paths. */
+void gd_dt_build_named_components(struct gd_dt_builder *b);
+
+#endif

@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * dt_build_io.c - the MSI and IOMMU clients of the device tree: SMMUv3 nodes
+ * (iommu/arm,smmu-v3.yaml), PCIe hosts (pci/host-generic-pci.yaml with
+ * msi-map from pci/pci-msi.txt and iommu-map from pci/pci-iommu.txt) and the
+ * msi-parent/iommus of named components (interrupt-controller/msi.txt,
+ * iommu/iommu.txt), Linux 6.1.
+ *
+ * DeviceIDs come from the resolver's routes only; nothing here follows an ID
+ * mapping to its ITS. iommu-map and iommus are the sources' own mappings
+ * whose output is an SMMU (one hop, RID or ID -> StreamID).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "emit/dt_build.h"
+
+#define SMMU_FRAME_SIZE 0x20000u  /* register pages 0 and 1, 64 KiB each */
+#define ECAM_BUS_SIZE   0x100000u /* 1 MiB of configuration space per bus (PCIe ECAM) */
+#define MAX_IOMMUS_IDS  32u       /* StreamIDs we list one by one in "iommus" */
+
+/* Adds msi-parent = <&its DeviceID> from the single-mapping route of @source. */
+static void msi_parent(struct gd_dt_builder *b, struct gd_dt_node *dn, const struct gd_node *source)
+{
+	const struct gd_routes *routes = b->ctx->routes;
+	for (size_t i = 0; routes && i < routes->n; i++) {
+		const struct gd_route *r = &routes->v[i];
+		if (r->source != source || !r->single)
+			continue;
+		struct gd_dt_node *its = r->status == GD_ROUTE_OK ? gd_dt_target(b, r->sink) : NULL;
+		if (!its || r->sink->kind != GD_NODE_ITS) {
+			gd_dt_error(b, &source->loc,
+			            "DT: the own DeviceID of %s '%s' does not reach an ITS, so it "
+			            "has no msi-parent",
+			            gd_node_kind_name(source->kind), source->name);
+			return;
+		}
+		struct gd_dt_prop *pr = gd_dt_add_cells(b->t, dn, "msi-parent", 0);
+		gd_dt_push_ref(b->t, pr, its);
+		gd_dt_push_u32(b->t, pr, r->output_base);
+		gd_dt_note(b->t, pr, 0, "DeviceID %u", r->output_base);
+		return;
+	}
+	gd_dt_error(b, &source->loc, "DT: %s '%s' has no route for its own DeviceID (msi-parent)",
+	            gd_node_kind_name(source->kind), source->name);
+}
+
+/* SMMU wired interrupts are edge-triggered (Linux iort.c registers them ACPI_EDGE_SENSITIVE). */
+static void smmu_interrupts(struct gd_dt_builder *b, struct gd_dt_node *n, const struct gd_smmu *s)
+{
+	const struct {
+		uint32_t intid;
+		const char *name;
+	} irqs[] = {
+	    {s->event_intid, "eventq"},
+	    {s->pri_intid, "priq"},
+	    {s->sync_intid, "cmdq-sync"},
+	    {s->gerr_intid, "gerror"},
+	};
+	struct gd_dt_prop *irq = NULL, *names = NULL;
+	for (size_t i = 0; i < sizeof(irqs) / sizeof(irqs[0]); i++) {
+		if (!irqs[i].intid)
+			continue;
+		if (!irq) {
+			irq = gd_dt_add_cells(b->t, n, "interrupts", 3);
+			irq->decimal = true;
+			names = gd_dt_add_strings(b->t, n, "interrupt-names");
+		}
+		gd_dt_push_interrupt(b, irq, irqs[i].intid, true, irqs[i].name, &s->node.loc);
+		gd_dt_push_string(b->t, names, irqs[i].name);
+	}
+}
+
+static void build_smmu(struct gd_dt_builder *b, size_t i)
+{
+	const struct gd_smmu *s = b->p->smmus[i];
+	char name[48];
+
+	snprintf(name, sizeof(name), "iommu@%llx", (unsigned long long)s->base);
+	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, s->node.name, &s->node.loc);
+	b->smmus[i] = n;
+	gd_dt_add_string(b->t, n, "compatible", "arm,smmu-v3");
+	struct gd_dt_prop *reg = gd_dt_add_cells(b->t, n, "reg", 4);
+	gd_dt_push_u64(b->t, reg, s->base);
+	gd_dt_push_u64(b->t, reg, s->size ? s->size : SMMU_FRAME_SIZE);
+	smmu_interrupts(b, n, s);
+	gd_dt_add_u32(b->t, n, "#iommu-cells", 1);
+	if (s->coherent)
+		gd_dt_add_flag(b->t, n, "dma-coherent");
+	/* The IORT models are the quirks Linux's arm-smmu-v3 reads from these DT flags. */
+	if (s->model == GD_SMMUV3_HISILICON_HI161X)
+		gd_dt_add_flag(b->t, n, "hisilicon,broken-prefetch-cmd");
+	else if (s->model == GD_SMMUV3_CAVIUM_CN99XX)
+		gd_dt_add_flag(b->t, n, "cavium,cn9900-broken-page1-regspace");
+	if (s->own_msi)
+		msi_parent(b, n, &s->node);
+	if (s->has_proximity_domain)
+		gd_dt_add_u32(b->t, n, "numa-node-id", s->proximity_domain);
+	if (s->httu_override)
+		gd_dt_error(b, &s->node.loc,
+		            "DT: SMMU '%s' overrides its HTTU ID field; arm,smmu-v3 has no "
+		            "property for that (Linux reads SMMU_IDR0)",
+		            s->node.name);
+	if (s->vatos_base)
+		gd_dt_error(b, &s->node.loc,
+		            "DT: SMMU '%s' has a VATOS page; arm,smmu-v3 cannot describe it",
+		            s->node.name);
+}
+
+void gd_dt_build_smmus(struct gd_dt_builder *b)
+{
+	for (size_t i = 0; i < b->p->n_smmus; i++)
+		build_smmu(b, i);
+}
+
+/* Appends one <ID-base &target output-base length> entry of msi-map or iommu-map. */
+static void push_map_entry(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t input_base,
+                           struct gd_dt_node *target, uint32_t output_base, uint64_t count,
+                           const struct gd_loc *loc)
+{
+	if (count > UINT32_MAX) {
+		gd_dt_error(b, loc, "DT: %s entry of %llu IDs does not fit a 32-bit length",
+		            pr->name, (unsigned long long)count);
+		return;
+	}
+	gd_dt_push_u32(b->t, pr, input_base);
+	gd_dt_push_ref(b->t, pr, target);
+	gd_dt_push_u32(b->t, pr, output_base);
+	gd_dt_push_u32(b->t, pr, (uint32_t)count);
+}
+
+/* msi-map: each route of the root complex that reaches an ITS, RID -> DeviceID. */
+static void rc_msi_map(struct gd_dt_builder *b, struct gd_dt_node *n,
+                       const struct gd_root_complex *rc)
+{
+	const struct gd_routes *routes = b->ctx->routes;
+	struct gd_dt_prop *map = NULL;
+	for (size_t i = 0; routes && i < routes->n; i++) {
+		const struct gd_route *r = &routes->v[i];
+		if (r->source != &rc->node || r->status != GD_ROUTE_OK)
+			continue;
+		struct gd_dt_node *its = gd_dt_target(b, r->sink);
+		if (!its || r->sink->kind != GD_NODE_ITS)
+			continue;
+		if (!map)
+			map = gd_dt_add_cells(b->t, n, "msi-map", 4);
+		push_map_entry(b, map, r->input_base, its, r->output_base, r->count, &rc->node.loc);
+	}
+}
+
+/* iommu-map: the root complex's own mappings to an SMMU, RID -> StreamID. */
+static void rc_iommu_map(struct gd_dt_builder *b, struct gd_dt_node *n,
+                         const struct gd_root_complex *rc)
+{
+	struct gd_dt_prop *map = NULL;
+	for (size_t i = 0; i < rc->node.n_maps; i++) {
+		const struct gd_id_map *m = &rc->node.maps[i];
+		if (!m->output || m->output->kind != GD_NODE_SMMU)
+			continue;
+		if (!map)
+			map = gd_dt_add_cells(b->t, n, "iommu-map", 4);
+		push_map_entry(b, map, m->input_base, gd_dt_target(b, m->output), m->output_base,
+		               m->count, &m->loc);
+	}
+}
+
+/* ranges (IEEE 1275 PCI binding): phys.hi space code, PCI address, CPU address, size. */
+static void rc_ranges(struct gd_dt_builder *b, struct gd_dt_node *n,
+                      const struct gd_root_complex *rc)
+{
+	static const char *space_names[] = {"", "I/O", "32-bit memory", "64-bit memory"};
+	struct gd_dt_prop *pr = gd_dt_add_cells(b->t, n, "ranges", 7);
+	for (size_t i = 0; i < rc->n_windows; i++) {
+		const struct gd_pci_window *w = &rc->windows[i];
+		if (w->space < GD_PCI_IO || w->space > GD_PCI_MEM64) {
+			gd_dt_error(b, &w->loc, "DT: unknown PCI address space %d", (int)w->space);
+			continue;
+		}
+		gd_dt_push_u32(b->t, pr,
+		               (uint32_t)w->space << 24 | (w->prefetchable ? 1u << 30 : 0));
+		gd_dt_push_u64(b->t, pr, w->pci_base);
+		gd_dt_push_u64(b->t, pr, w->cpu_base);
+		gd_dt_push_u64(b->t, pr, w->size);
+		gd_dt_note(b->t, pr, pr->n_cells / 7 - 1, "%s%s", space_names[w->space],
+		           w->prefetchable ? ", prefetchable" : "");
+	}
+}
+
+static void build_root_complex(struct gd_dt_builder *b, const struct gd_root_complex *rc)
+{
+	const struct gd_loc *loc = &rc->node.loc;
+	char name[48];
+
+	if (rc->bus_end < rc->bus_start)
+		gd_dt_error(b, loc, "DT: root complex '%s' has bus range %u..%u", rc->node.name,
+		            rc->bus_start, rc->bus_end);
+	/* ecam_base is the address of bus 0 (as in MCFG); DT reg starts at the first bus. */
+	uint64_t base = rc->ecam_base + (uint64_t)rc->bus_start * ECAM_BUS_SIZE;
+	uint64_t buses = rc->bus_end >= rc->bus_start ? rc->bus_end - rc->bus_start + 1u : 0;
+	snprintf(name, sizeof(name), "pcie@%llx", (unsigned long long)base);
+	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, rc->node.name, loc);
+	gd_dt_add_string(b->t, n, "compatible",
+	                 rc->dt_compatible ? rc->dt_compatible : "pci-host-ecam-generic");
+	gd_dt_add_string(b->t, n, "device_type", "pci");
+	gd_dt_add_u32(b->t, n, "#address-cells", 3);
+	gd_dt_add_u32(b->t, n, "#size-cells", 2);
+	struct gd_dt_prop *reg = gd_dt_add_cells(b->t, n, "reg", 4);
+	gd_dt_push_u64(b->t, reg, base);
+	gd_dt_push_u64(b->t, reg, buses * ECAM_BUS_SIZE);
+	gd_dt_note(b->t, reg, 0, "ECAM, buses %u..%u", rc->bus_start, rc->bus_end);
+	struct gd_dt_prop *bus_range = gd_dt_add_cells(b->t, n, "bus-range", 0);
+	bus_range->decimal = true;
+	gd_dt_push_u32(b->t, bus_range, rc->bus_start);
+	gd_dt_push_u32(b->t, bus_range, rc->bus_end);
+	gd_dt_add_u32(b->t, n, "linux,pci-domain", rc->segment);
+	rc_ranges(b, n, rc);
+	if (rc->mem.cca)
+		gd_dt_add_flag(b->t, n, "dma-coherent");
+	if (rc->memory_address_limit && rc->memory_address_limit < 64) {
+		/* Inbound window limited to the bus master's address size (dma-ranges). */
+		struct gd_dt_prop *dr = gd_dt_add_cells(b->t, n, "dma-ranges", 7);
+		gd_dt_push_u32(b->t, dr, (uint32_t)GD_PCI_MEM64 << 24);
+		gd_dt_push_u64(b->t, dr, 0);
+		gd_dt_push_u64(b->t, dr, 0);
+		gd_dt_push_u64(b->t, dr, 1ull << rc->memory_address_limit);
+		gd_dt_note(b->t, dr, 0, "memory address limit: %u bits", rc->memory_address_limit);
+	}
+	rc_msi_map(b, n, rc);
+	rc_iommu_map(b, n, rc);
+	if (rc->ats)
+		gd_diag_add(b->ctx->diags, GD_SEV_WARNING, NULL, loc,
+		            "DT: the Linux 6.1 bindings cannot say that root complex '%s' supports "
+		            "ATS; an OS booted from this device tree will not enable it",
+		            rc->node.name);
+}
+
+void gd_dt_build_root_complexes(struct gd_dt_builder *b)
+{
+	for (size_t i = 0; i < b->p->n_rcs; i++)
+		build_root_complex(b, b->p->rcs[i]);
+}
+
+static bool node_name_ok(const char *s, size_t len)
+{
+	if (!len)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,._+-@",
+		            s[i]))
+			return false;
+	return true;
+}
+
+/* The node at @path ("/soc/dma@1000"), made with its parents; NULL after an error. */
+static struct gd_dt_node *path_node(struct gd_dt_builder *b, const struct gd_named_component *nc)
+{
+	const char *path = nc->dt_path;
+	struct gd_dt_node *n = b->t->root;
+	char name[256];
+
+	if (path[0] != '/' || !path[1]) {
+		gd_dt_error(b, &nc->node.loc,
+		            "DT: dt-path '%s' of '%s' is not a node below the root", path,
+		            nc->node.name);
+		return NULL;
+	}
+	for (const char *s = path + 1; *s;) {
+		size_t len = strcspn(s, "/");
+		if (!node_name_ok(s, len) || len >= sizeof(name)) {
+			gd_dt_error(b, &nc->node.loc,
+			            "DT: dt-path '%s' of '%s' has an invalid node name", path,
+			            nc->node.name);
+			return NULL;
+		}
+		memcpy(name, s, len);
+		name[len] = '\0';
+		s += len + (s[len] == '/');
+		struct gd_dt_node *child = gd_dt_child(n, name);
+		if (!*s)
+			return gd_dt_builder_node(b, n, name, nc->node.name, &nc->node.loc);
+		n = child ? child : gd_dt_builder_node(b, n, name, NULL, &nc->node.loc);
+	}
+	return n;
+}
+
+/* iommus = <&smmu StreamID>...: the named component's own mappings to SMMUs. */
+static void nc_iommus(struct gd_dt_builder *b, struct gd_dt_node *n,
+                      const struct gd_named_component *nc)
+{
+	struct gd_dt_prop *pr = NULL;
+	for (size_t i = 0; i < nc->node.n_maps; i++) {
+		const struct gd_id_map *m = &nc->node.maps[i];
+		if (!m->output || m->output->kind != GD_NODE_SMMU)
+			continue;
+		uint64_t count = m->single ? 1 : m->count;
+		if (count > MAX_IOMMUS_IDS) {
+			gd_dt_error(b, &m->loc,
+			            "DT: '%s' maps %llu StreamIDs; gicdesc lists at most %u in "
+			            "iommus",
+			            nc->node.name, (unsigned long long)count, MAX_IOMMUS_IDS);
+			continue;
+		}
+		if (!pr)
+			pr = gd_dt_add_cells(b->t, n, "iommus", 2);
+		for (uint64_t k = 0; k < count; k++) {
+			gd_dt_push_ref(b->t, pr, gd_dt_target(b, m->output));
+			gd_dt_push_u32(b->t, pr, m->output_base + (uint32_t)k);
+		}
+	}
+}
+
+static void build_named_component(struct gd_dt_builder *b, const struct gd_named_component *nc)
+{
+	const struct gd_routes *routes = b->ctx->routes;
+	bool single = false, any = false;
+	for (size_t i = 0; routes && i < routes->n; i++) {
+		const struct gd_route *r = &routes->v[i];
+		if (r->source != &nc->node)
+			continue;
+		any = true;
+		single |= r->single;
+		if (!r->single)
+			gd_dt_error(b, &nc->node.loc,
+			            "DT: '%s' maps a range of input IDs (%u, %llu IDs) to an ITS; "
+			            "a platform device has one DeviceID in msi-parent",
+			            nc->node.name, r->input_base, (unsigned long long)r->count);
+	}
+	for (size_t i = 0; i < nc->node.n_maps; i++)
+		any |= nc->node.maps[i].output && nc->node.maps[i].output->kind == GD_NODE_SMMU;
+	if (!any)
+		return;
+	if (!nc->dt_path) {
+		gd_dt_error(b, &nc->node.loc,
+		            "DT: named component '%s' has no dt-path; its msi-parent and iommus "
+		            "belong in its own node, which gicdesc cannot name",
+		            nc->node.name);
+		return;
+	}
+	struct gd_dt_node *n = path_node(b, nc);
+	if (!n)
+		return;
+	if (single)
+		msi_parent(b, n, &nc->node);
+	nc_iommus(b, n, nc);
+}
+
+void gd_dt_build_named_components(struct gd_dt_builder *b)
+{
+	for (size_t i = 0; i < b->p->n_ncs; i++)
+		build_named_component(b, b->p->ncs[i]);
+}

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: MIT */
+/* DTB front end: reads and validates the blob, then runs the parts (see dtb.h). */
+#include "load/dtb.h"
+
+#include <errno.h>
+#include <libfdt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Largest DTB accepted, in bytes. */
+#define DTB_MAX_SIZE (64u << 20)
+
+/* Reads the whole file into *@out (malloc'ed); its size in *@size. 0 or -1 (error added). */
+static int read_file(const char *path, struct gd_diags *d, void **out, size_t *size)
+{
+	struct gd_loc loc = {.file = path};
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	/* One byte more than the limit tells a file that is too large. */
+	size_t cap = 64 << 10, n = 0;
+	char *buf = NULL;
+	for (;;) {
+		char *bigger = realloc(buf, cap);
+		if (!bigger) {
+			fclose(f);
+			free(buf);
+			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "out of memory");
+			return -1;
+		}
+		buf = bigger;
+		n += fread(buf + n, 1, cap - n, f);
+		if (n < cap || cap > DTB_MAX_SIZE)
+			break;
+		cap = cap * 2 > DTB_MAX_SIZE ? (size_t)DTB_MAX_SIZE + 1 : cap * 2;
+	}
+	int err = ferror(f);
+	fclose(f);
+	if (err || n > DTB_MAX_SIZE) {
+		if (err)
+			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "read error");
+		else
+			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "larger than %u bytes",
+			            DTB_MAX_SIZE);
+		free(buf);
+		return -1;
+	}
+	*out = buf;
+	*size = n;
+	return 0;
+}
+
+/* The default of every option left 0 (load.h). */
+static struct gd_dtb_options fill_defaults(const struct gd_dtb_options *given)
+{
+	struct gd_dtb_options o = {0};
+	if (given)
+		o = *given;
+	if (!o.gic_version)
+		o.gic_version = GD_GIC_V3;
+	if (!o.spis)
+		o.spis = 988;
+	if (!o.intid_bits)
+		o.intid_bits = 24;
+	if (!o.device_id_bits)
+		o.device_id_bits = 32;
+	if (!o.event_id_bits)
+		o.event_id_bits = 32;
+	return o;
+}
+
+/* The platform's name (file stem), model and root compatible list. */
+static void load_root(struct dtb_ctx *c)
+{
+	struct gd_platform *p = c->p;
+	const char *base = strrchr(c->file, '/');
+	base = base ? base + 1 : c->file;
+	size_t len = strlen(base);
+	if (len > 4 && !strcmp(base + len - 4, ".dtb"))
+		len -= 4;
+	p->name = gd_arena_strndup(&p->arena, base, len);
+	p->dt.model = dtb_string(c, 0, "model");
+	int n = fdt_stringlist_count(c->fdt, 0, "compatible");
+	for (int i = 0; i < n; i++) {
+		int l = 0;
+		const char *s = fdt_stringlist_get(c->fdt, 0, "compatible", i, &l);
+		if (s && l >= 0)
+			*GD_ARRAY_PUSH(&p->arena, p->dt.compatible, p->dt.n_compatible,
+			               p->dt.cap_compatible) =
+			    gd_arena_strndup(&p->arena, s, (size_t)l);
+	}
+}
+
+int gd_load_dtb(const char *path, const struct gd_dtb_options *opt, struct gd_platform *p,
+                struct gd_diags *d)
+{
+	return gd_load_dtb_as(path, path, opt, p, d);
+}
+
+int gd_load_dtb_as(const char *path, const char *name, const struct gd_dtb_options *opt,
+                   struct gd_platform *p, struct gd_diags *d)
+{
+	void *blob;
+	size_t size;
+	size_t errors = d->errors;
+	if (read_file(path, d, &blob, &size))
+		return 2;
+	int r = fdt_check_full(blob, size);
+	if (r) {
+		struct gd_loc loc = {.file = name};
+		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "not a valid DTB: %s", fdt_strerror(r));
+		free(blob);
+		return 2;
+	}
+	struct dtb_ctx c = {.fdt = blob, .p = p, .d = d, .given = opt, .gic = -1};
+	c.file = p->file = gd_arena_strdup(&p->arena, name);
+	c.opt = fill_defaults(opt);
+	int status = 2;
+	if (fdt_path_offset(blob, "/") == 0 && !dtb_tree_build(&c)) {
+		load_root(&c);
+		dtb_load_cpus(&c);
+		dtb_load_gic(&c);
+		if (c.gic >= 0) {
+			dtb_load_its(&c);
+			dtb_load_pmu(&c);
+			dtb_load_smmus(&c);
+			dtb_load_pci(&c);
+			dtb_load_named_components(&c);
+		}
+		status = d->errors > errors;
+	}
+	gd_arena_free(&c.scratch);
+	free(blob);
+	return status;
+}

@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * DTB front end: PCI host bridges (device_type "pci", not below another
+ * one) that state MSI or IOMMU facts: msi-map, iommu-map or msi-parent
+ * (Linux 6.1 pci/host-generic-pci.yaml, pci-msi.txt, pci-iommu.txt).
+ *
+ * MSI routing: node.maps holds msi-map (RID -> DeviceID of an ITS), which is
+ * what the ITS sees even behind an SMMU (Linux of_msi_map_id()); with no
+ * msi-map, msi-parent naming an ITS gives the RIDs unchanged (of_map_id()
+ * "no map implies no translation"). DMA: iommu-map (RID -> StreamID) goes
+ * to iommu_maps, since a DT never states the SMMU's StreamID -> DeviceID.
+ */
+#include "load/dtb.h"
+
+#include <libfdt.h>
+#include <string.h>
+
+/* True when node @off has device_type "pci". */
+static bool is_pci(const struct dtb_ctx *c, int off)
+{
+	int len = 0;
+	const char *t = fdt_getprop(c->fdt, off, "device_type", &len);
+	return t && len == 4 && !memcmp(t, "pci", 4);
+}
+
+/* Reads bus-range (default 0..255); 0 or -1 (error added). */
+static int read_bus_range(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
+{
+	int len = 0;
+	const void *v = fdt_getprop(c->fdt, off, "bus-range", &len);
+	rc->bus_start = 0;
+	rc->bus_end = 255;
+	if (!v)
+		return 0;
+	uint32_t a = len == 8 ? dtb_cell(v, 0) : 1, b = len == 8 ? dtb_cell(v, 1) : 0;
+	if (a > b || b > 255) {
+		dtb_diag(c, GD_SEV_ERROR, off, "bus-range", "must be <first last>, 0 .. 255");
+		return -1;
+	}
+	rc->bus_start = (uint8_t)a;
+	rc->bus_end = (uint8_t)b;
+	return 0;
+}
+
+/* Reads the ECAM base of bus 0 from reg of an ECAM host; 0 or -1 (error added). */
+static int read_ecam(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
+{
+	uint64_t base, size;
+	if (fdt_node_check_compatible(c->fdt, off, "pci-host-ecam-generic")) {
+		dtb_diag(c, GD_SEV_NOTE, off, "compatible",
+		         "not pci-host-ecam-generic: reg is not read as ECAM (ECAM base left 0)");
+		return 0;
+	}
+	if (dtb_reg(c, off, 0, &base, &size) != 1) {
+		dtb_diag(c, GD_SEV_ERROR, off, "reg", "no ECAM region");
+		return -1;
+	}
+	/* reg starts at the first bus of bus-range; the model keeps bus 0's base (MCFG). */
+	uint64_t skip = (uint64_t)rc->bus_start << 20;
+	if (base < skip) {
+		dtb_diag(c, GD_SEV_ERROR, off, "reg", "ECAM base below bus 0");
+		return -1;
+	}
+	rc->ecam_base = base - skip;
+	return 0;
+}
+
+/* Reads ranges into windows (PCI bus binding: <phys.hi pci.mid pci.lo cpu... size...>). */
+static int read_windows(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
+{
+	int len = 0, ac, sc, pac, psc, parent = dtb_parent(c, off);
+	const void *v = fdt_getprop(c->fdt, off, "ranges", &len);
+	if (!v || !len)
+		return 0;
+	if (dtb_bus_cells(c, off, &ac, &sc, 3, 2, off, "ranges") ||
+	    dtb_bus_cells(c, parent, &pac, &psc, 2, 2, off, "ranges"))
+		return -1;
+	size_t cells = (size_t)(ac + pac + sc);
+	if (ac != 3 || !sc || (size_t)len % (cells * 4)) {
+		dtb_diag(c, GD_SEV_ERROR, off, "ranges",
+		         "not a list of <3 + %d + %d>-cell PCI ranges entries", pac, sc);
+		return -1;
+	}
+	for (size_t i = 0; i < (size_t)len / (cells * 4); i++) {
+		const fdt32_t *e = (const fdt32_t *)v + i * cells;
+		uint32_t hi = dtb_cell(e, 0);
+		uint64_t cpu = dtb_cells_u64(e + 3, pac);
+		if (!((hi >> 24) & 3))
+			continue; /* configuration space */
+		if (dtb_translate(c, parent, &cpu, off, "ranges"))
+			return -1;
+		struct gd_pci_window *w =
+		    GD_ARRAY_PUSH(&c->p->arena, rc->windows, rc->n_windows, rc->cap_windows);
+		w->space = (enum gd_pci_space)((hi >> 24) & 3);
+		w->prefetchable = (hi >> 30) & 1;
+		w->pci_base = dtb_cells_u64(e + 1, 2);
+		w->cpu_base = cpu;
+		w->size = dtb_cells_u64(e + 3 + pac, sc);
+		w->loc = dtb_loc(c, off, "ranges");
+	}
+	return 0;
+}
+
+/* With no msi-map: msi-parent ITSes get the RIDs of the bus range unchanged. */
+static void read_msi_parent(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
+{
+	struct dtb_msi_parent mp[8];
+	int n = dtb_msi_parents(c, off, false, mp, sizeof(mp) / sizeof(mp[0]));
+	for (int i = 0; i < n; i++) {
+		struct gd_id_map *m =
+		    GD_ARRAY_PUSH(&c->p->arena, rc->node.maps, rc->node.n_maps, rc->node.cap_maps);
+		m->input_base = (uint32_t)rc->bus_start << 8;
+		m->count = gd_rc_rid_count(rc);
+		m->output_base = m->input_base;
+		m->output = &mp[i].its->node;
+		m->output_name = mp[i].its->node.name;
+		m->loc = dtb_loc(c, off, "msi-parent");
+	}
+}
+
+static void load_one(struct dtb_ctx *c, int off, uint32_t order)
+{
+	struct gd_platform *p = c->p;
+	struct gd_root_complex *rc = gd_arena_alloc(&p->arena, sizeof(*rc));
+	rc->node.kind = GD_NODE_ROOT_COMPLEX;
+	rc->node.name = dtb_node_name(c, off);
+	rc->node.loc = dtb_loc(c, off, NULL);
+	rc->dt_compatible = dtb_string(c, off, "compatible");
+	int has_domain = dtb_u32(c, off, "linux,pci-domain", &rc->segment);
+	if (has_domain < 0 || read_bus_range(c, off, rc) || read_ecam(c, off, rc) ||
+	    read_windows(c, off, rc))
+		return;
+	if (!has_domain) {
+		rc->segment = order;
+		dtb_assume(c, "PCI segment of a host without linux,pci-domain assumed to be its "
+		              "order among the PCI hosts");
+	}
+	rc->mem = dtb_mem_access(c, off);
+	rc->ats = dtb_has(c, off, "ats-supported");
+	rc->memory_address_limit = 64;
+	if (dtb_has(c, off, "dma-ranges"))
+		dtb_assume(c, "dma-ranges of PCI hosts not read: memory address limit assumed 64 "
+		              "bits");
+	struct dtb_map_dest msi = {&rc->node.maps, &rc->node.n_maps, &rc->node.cap_maps,
+	                           &rc->has_msi_map_mask, &rc->msi_map_mask};
+	struct dtb_map_dest iommu = {&rc->iommu_maps, &rc->n_iommu_maps, &rc->cap_iommu_maps,
+	                             &rc->has_iommu_map_mask, &rc->iommu_map_mask};
+	if (dtb_has(c, off, "msi-map"))
+		dtb_read_map(c, off, "msi-map", &msi);
+	else
+		read_msi_parent(c, off, rc);
+	if (!rc->node.n_maps && !dtb_has(c, off, "msi-map")) {
+		/* MSIs to a controller that is no ITS (GICv2m, a SoC's own): not modelled. */
+		dtb_diag(c, GD_SEV_NOTE, off, "msi-parent",
+		         "PCI host skipped: its msi-parent is no ITS, so its MSIs are not routed "
+		         "through DeviceIDs");
+		return;
+	}
+	dtb_read_map(c, off, "iommu-map", &iommu);
+	rc->node.index = p->n_rcs;
+	*GD_ARRAY_PUSH(&p->arena, p->rcs, p->n_rcs, p->cap_rcs) = rc;
+}
+
+void dtb_load_pci(struct dtb_ctx *c)
+{
+	uint32_t order = 0;
+	for (size_t i = 0; i < c->nodes.n; i++) {
+		int off = c->nodes.v[i];
+		if (!is_pci(c, off) || is_pci(c, dtb_parent(c, off)))
+			continue;
+		if (!dtb_has(c, off, "msi-map") && !dtb_has(c, off, "iommu-map") &&
+		    !dtb_has(c, off, "msi-parent"))
+			continue;
+		if (!dtb_available(c, off)) {
+			dtb_diag(c, GD_SEV_NOTE, off, "status", "disabled PCI host skipped");
+			continue;
+		}
+		load_one(c, off, order++);
+	}
+}

@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: MIT */
+/* DTB front end: node and phandle tables, paths, names, properties, diagnostics. */
+#include "load/dtb.h"
+
+#include <libfdt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_phandle(const void *a, const void *b)
+{
+	const struct dtb_phandle *x = a, *y = b;
+	if (x->phandle != y->phandle)
+		return x->phandle < y->phandle ? -1 : 1;
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+int dtb_tree_build(struct dtb_ctx *c)
+{
+	int stack[DTB_MAX_DEPTH + 1];
+	size_t n_parent = 0, cap_parent = 0;
+	int depth = 0;
+
+	for (int off = fdt_path_offset(c->fdt, "/"); off >= 0 && depth >= 0;
+	     off = fdt_next_node(c->fdt, off, &depth)) {
+		if (depth > DTB_MAX_DEPTH) {
+			dtb_diag(c, GD_SEV_ERROR, -1, NULL, "nodes nested deeper than %d levels",
+			         DTB_MAX_DEPTH);
+			return -1;
+		}
+		if (depth < 0)
+			break;
+		stack[depth] = (int)c->nodes.n;
+		*GD_ARRAY_PUSH(&c->scratch, c->parent, n_parent, cap_parent) =
+		    depth ? stack[depth - 1] : -1;
+		dtb_offs_push(c, &c->nodes, off);
+		uint32_t ph = fdt_get_phandle(c->fdt, off);
+		if (ph && ph != UINT32_MAX) {
+			struct dtb_phandle *e =
+			    GD_ARRAY_PUSH(&c->scratch, c->phandles, c->n_phandles, c->cap_phandles);
+			e->phandle = ph;
+			e->off = off;
+		}
+	}
+	if (c->n_phandles)
+		qsort(c->phandles, c->n_phandles, sizeof(*c->phandles), cmp_phandle);
+	return 0;
+}
+
+int dtb_offs_find(const struct dtb_offs *o, int off)
+{
+	size_t lo = 0, hi = o->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (o->v[mid] == off)
+			return (int)mid;
+		if (o->v[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+int dtb_parent(const struct dtb_ctx *c, int off)
+{
+	int i = dtb_offs_find(&c->nodes, off);
+	if (i < 0 || c->parent[i] < 0)
+		return -1;
+	return c->nodes.v[c->parent[i]];
+}
+
+int dtb_phandle_node(const struct dtb_ctx *c, uint32_t ph)
+{
+	size_t lo = 0, hi = c->n_phandles;
+	if (!ph || ph == UINT32_MAX)
+		return -1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->phandles[mid].phandle < ph)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->n_phandles && c->phandles[lo].phandle == ph ? c->phandles[lo].off : -1;
+}
+
+const char *dtb_path(struct dtb_ctx *c, int off)
+{
+	int chain[DTB_MAX_DEPTH + 1];
+	int n = 0;
+	size_t len = 1;
+
+	for (int i = dtb_offs_find(&c->nodes, off); i > 0 && n <= DTB_MAX_DEPTH; i = c->parent[i]) {
+		int nl = 0;
+		fdt_get_name(c->fdt, c->nodes.v[i], &nl);
+		len += (size_t)(nl > 0 ? nl : 0) + 1;
+		chain[n++] = c->nodes.v[i];
+	}
+	if (!n)
+		return gd_arena_strdup(&c->p->arena, "/");
+	char *s = gd_arena_alloc(&c->p->arena, len);
+	size_t at = 0;
+	while (n--) {
+		int nl = 0;
+		const char *name = fdt_get_name(c->fdt, chain[n], &nl);
+		s[at++] = '/';
+		if (name && nl > 0) {
+			memcpy(s + at, name, (size_t)nl);
+			at += (size_t)nl;
+		}
+	}
+	s[at] = '\0';
+	return s;
+}
+
+struct gd_loc dtb_loc(struct dtb_ctx *c, int off, const char *prop)
+{
+	struct gd_loc loc = {.file = c->file};
+	if (off < 0)
+		return loc;
+	const char *path = dtb_path(c, off);
+	if (prop) {
+		size_t n = strlen(path) + strlen(prop) + 2;
+		char *s = gd_arena_alloc(&c->p->arena, n);
+		snprintf(s, n, "%s:%s", path, prop);
+		path = s;
+	}
+	loc.where = path;
+	return loc;
+}
+
+void dtb_diag(struct dtb_ctx *c, enum gd_severity sev, int off, const char *prop, const char *fmt,
+              ...)
+{
+	struct gd_loc loc = dtb_loc(c, off, prop);
+	va_list ap;
+	va_start(ap, fmt);
+	gd_diag_vadd(c->d, sev, NULL, &loc, fmt, ap);
+	va_end(ap);
+}
+
+void dtb_assume(struct dtb_ctx *c, const char *fmt, ...)
+{
+	char text[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	for (size_t i = 0; i < c->p->n_assumed; i++)
+		if (!strcmp(c->p->assumed[i], text))
+			return;
+	*GD_ARRAY_PUSH(&c->p->arena, c->p->assumed, c->p->n_assumed, c->p->cap_assumed) =
+	    gd_arena_strdup(&c->p->arena, text);
+}
+
+const char *dtb_node_name(struct dtb_ctx *c, int off)
+{
+	int len = 0;
+	const char *name = fdt_get_name(c->fdt, off, &len);
+	if (name && len > 0) {
+		char *s = gd_arena_strndup(&c->p->arena, name, (size_t)len);
+		if (!gd_platform_find_node(c->p, s))
+			return s;
+	}
+	return dtb_path(c, off);
+}
+
+bool dtb_available(const struct dtb_ctx *c, int off)
+{
+	int len = 0;
+	const char *s = fdt_getprop(c->fdt, off, "status", &len);
+	if (!s)
+		return true;
+	return (len == 5 && !memcmp(s, "okay", 5)) || (len == 3 && !memcmp(s, "ok", 3));
+}
+
+bool dtb_has(const struct dtb_ctx *c, int off, const char *name)
+{
+	return fdt_getprop(c->fdt, off, name, NULL) != NULL;
+}
+
+int dtb_u32(struct dtb_ctx *c, int off, const char *name, uint32_t *v)
+{
+	int len = 0;
+	const void *q = fdt_getprop(c->fdt, off, name, &len);
+	if (!q)
+		return 0;
+	if (len != 4) {
+		dtb_diag(c, GD_SEV_ERROR, off, name, "must be one cell (4 bytes), not %d bytes",
+		         len);
+		return -1;
+	}
+	*v = dtb_cell(q, 0);
+	return 1;
+}
+
+const char *dtb_string(struct dtb_ctx *c, int off, const char *name)
+{
+	int len = 0;
+	const char *s = fdt_getprop(c->fdt, off, name, &len);
+	if (!s || len <= 0)
+		return NULL;
+	return gd_arena_strndup(&c->p->arena, s, strnlen(s, (size_t)len));
+}
+
+uint32_t dtb_cell(const void *cells, size_t i)
+{
+	return fdt32_ld((const fdt32_t *)cells + i);
+}
+
+void dtb_offs_push(struct dtb_ctx *c, struct dtb_offs *o, int off)
+{
+	*GD_ARRAY_PUSH(&c->scratch, o->v, o->n, o->cap) = off;
+}

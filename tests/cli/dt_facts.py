@@ -1,0 +1,105 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: MIT
+"""dt_facts.py DTB: prints the interrupt-system facts of a flattened device tree, one per line,
+in a form that does not depend on node names, node order, property order or phandle values, so
+that two trees that describe the same hardware print the same text. Nodes are found by
+compatible / device_type; a phandle is printed as the node it points at ("arm,gic-v3-its@0x8080000").
+Needs Debian's python3-libfdt."""
+import sys
+
+import libfdt
+
+
+def load(path):
+    with open(path, 'rb') as f:
+        fdt = libfdt.Fdt(f.read())
+    nodes = {}
+
+    def walk(off, path):
+        props = {}
+        poff = fdt.first_property_offset(off, libfdt.QUIET_NOTFOUND)
+        while poff >= 0:
+            prop = fdt.get_property_by_offset(poff)
+            props[prop.name] = bytes(prop)
+            poff = fdt.next_property_offset(poff, libfdt.QUIET_NOTFOUND)
+        nodes[path] = props
+        child = fdt.first_subnode(off, libfdt.QUIET_NOTFOUND)
+        while child >= 0:
+            walk(child, path.rstrip('/') + '/' + fdt.get_name(child))
+            child = fdt.next_subnode(child, libfdt.QUIET_NOTFOUND)
+
+    walk(0, '/')
+    return nodes
+
+
+def cells(v):
+    return [int.from_bytes(v[i:i + 4], 'big') for i in range(0, len(v), 4)]
+
+
+def strings(v):
+    return v.rstrip(b'\0').decode().split('\0') if v else []
+
+
+class Tree:
+    def __init__(self, path):
+        self.nodes = load(path)
+        self.by_phandle = {cells(p['phandle'])[0]: n for n, p in self.nodes.items() if 'phandle' in p}
+
+    def ident(self, phandle):
+        path = self.by_phandle.get(phandle)
+        if path is None:
+            return 'dangling-phandle-0x%x' % phandle
+        p = self.nodes[path]
+        reg = cells(p.get('reg', b''))
+        return '%s@0x%x' % (strings(p.get('compatible', b''))[0], (reg[0] << 32 | reg[1]) if len(reg) > 1 else 0)
+
+    def with_compatible(self, compat):
+        return sorted((n for n, p in self.nodes.items() if compat in strings(p.get('compatible', b''))),
+                      key=lambda n: cells(self.nodes[n].get('reg', b'')))
+
+    def hexcells(self, path, name):
+        v = self.nodes[path].get(name)
+        return 'absent' if v is None else ' '.join('0x%x' % c for c in cells(v)) or 'present'
+
+    def id_map(self, path, name):
+        v = self.nodes[path].get(name)
+        if v is None:
+            return 'absent'
+        c = cells(v)
+        return ', '.join('0x%x -> %s 0x%x +0x%x' % (c[i], self.ident(c[i + 1]), c[i + 2], c[i + 3])
+                         for i in range(0, len(c) - 3, 4))
+
+
+def facts(t):
+    out = []
+    root = t.nodes['/']
+    out.append('root #address-cells %s' % t.hexcells('/', '#address-cells'))
+    out.append('root #size-cells %s' % t.hexcells('/', '#size-cells'))
+    out.append('root interrupt-parent %s' % t.ident(cells(root['interrupt-parent'])[0]))
+    for gic in t.with_compatible('arm,gic-v3'):
+        out.append('gic compatible %s' % strings(t.nodes[gic]['compatible']))
+        for prop in ('reg', '#redistributor-regions', '#interrupt-cells', 'interrupt-controller'):
+            out.append('gic %s %s' % (prop, t.hexcells(gic, prop)))
+    for its in t.with_compatible('arm,gic-v3-its'):
+        for prop in ('reg', '#msi-cells', 'msi-controller'):
+            out.append('its %s %s' % (prop, t.hexcells(its, prop)))
+    cpus = [n for n, p in t.nodes.items() if p.get('device_type') == b'cpu\0']
+    out.append('cpus %s' % sorted(t.hexcells(n, 'reg') for n in cpus))
+    out.append('cpus enable-method %s' % sorted(set(tuple(strings(t.nodes[n].get('enable-method', b''))) for n in cpus)))
+    for pmu in t.with_compatible('arm,armv8-pmuv3'):
+        out.append('pmu interrupts %s' % t.hexcells(pmu, 'interrupts'))
+    for smmu in t.with_compatible('arm,smmu-v3'):
+        for prop in ('reg', 'interrupts', '#iommu-cells', 'dma-coherent'):
+            out.append('smmu %s %s' % (prop, t.hexcells(smmu, prop)))
+        out.append('smmu interrupt-names %s' % strings(t.nodes[smmu].get('interrupt-names', b'')))
+    for pci in t.with_compatible('pci-host-ecam-generic'):
+        for prop in ('reg', 'bus-range', 'linux,pci-domain', 'ranges', 'dma-coherent'):
+            out.append('pcie %s %s' % (prop, t.hexcells(pci, prop)))
+        out.append('pcie device_type %s' % strings(t.nodes[pci].get('device_type', b'')))
+        out.append('pcie msi-map %s' % t.id_map(pci, 'msi-map'))
+        out.append('pcie iommu-map %s' % t.id_map(pci, 'iommu-map'))
+    return out
+
+
+if __name__ == '__main__':
+    print('\n'.join(facts(Tree(sys.argv[1]))))
