@@ -54,8 +54,9 @@ static size_t collect_mmio(struct gd_check_ctx *c, struct mmio **out)
 	for (size_t i = 0; i < p->n_rcs; i++) {
 		const struct gd_root_complex *rc = p->rcs[i];
 		if (!rc->ecam_unknown)
-			ADD(rc->ecam_base, gd_rc_rid_count(rc) << 12, &rc->node.loc,
-			    "the ECAM of %s", rc->node.name);
+			ADD(rc->ecam_base + ((uint64_t)rc->bus_start << 20),
+			    gd_rc_rid_count(rc) << 12, &rc->node.loc, "the ECAM of %s",
+			    rc->node.name);
 		for (size_t k = 0; k < rc->n_windows; k++)
 			ADD(rc->windows[k].cpu_base, rc->windows[k].size, &rc->windows[k].loc,
 			    "PCI window %zu of %s", k, rc->node.name);

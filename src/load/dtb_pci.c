@@ -48,7 +48,8 @@ static int read_ecam(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
 	uint64_t base, size;
 	if (fdt_node_check_compatible(c->fdt, off, "pci-host-ecam-generic")) {
 		dtb_diag(c, GD_SEV_NOTE, off, "compatible",
-		         "not pci-host-ecam-generic: reg is not read as ECAM (ECAM base left 0)");
+		         "not pci-host-ecam-generic: reg is not read as ECAM (ECAM unknown)");
+		rc->ecam_unknown = true;
 		return 0;
 	}
 	if (dtb_reg(c, off, 0, &base, &size) != 1) {

@@ -317,12 +317,29 @@ static const struct gd_yfield ecam_fields[] = {
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
+/*
+ * `base` is the ECAM of the first bus of bus-range (what DT reg says); the
+ * model keeps the base of bus 0 (what MCFG says): bus b at base + (b << 20).
+ */
 static int decode_ecam(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                        const struct gd_yfield *f)
 {
 	static const struct gd_yfield *const tables[] = {ecam_fields, NULL};
+	struct gd_root_complex *rc = obj;
 	(void)f;
-	return gd_ymap_decode(c, v, "ecam", tables, obj);
+	int rc_status = gd_ymap_decode(c, v, "ecam", tables, obj);
+	uint64_t first = (uint64_t)rc->bus_start << 20;
+	if (rc_status == 0 && rc->ecam_base < first) {
+		gd_yerror(
+		    c, v, "yaml-value",
+		    "ECAM base 0x%llx is below the %llu MiB that buses 0..%u before the first "
+		    "bus would take",
+		    (unsigned long long)rc->ecam_base, (unsigned long long)(first >> 20),
+		    (unsigned)rc->bus_start - 1);
+		return -1;
+	}
+	rc->ecam_base -= first;
+	return rc_status;
 }
 
 static const struct gd_yenum window_types[] = {

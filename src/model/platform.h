@@ -191,7 +191,7 @@ struct gd_mem_access {
 struct gd_root_complex {
 	struct gd_node node;
 	uint32_t segment;   /* PCI segment; DT linux,pci-domain */
-	uint64_t ecam_base; /* ECAM base of bus 0 of the range */
+	uint64_t ecam_base; /* ECAM base of bus 0 (MCFG "base address"): bus b at + (b << 20) */
 	bool ecam_unknown;  /* the input does not say (IORT): ecam_base is meaningless */
 	uint8_t bus_start, bus_end;
 	struct gd_mem_access mem;
