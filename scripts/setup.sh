@@ -22,6 +22,7 @@ esac
 # dt-validate with Linux 6.1's bindings, QEMU, JSON Schema validation).
 packages=(gcc make cmake pkgconf libyaml-dev libfdt-dev)
 test_packages=(libcmocka-dev device-tree-compiler acpica-tools dt-schema linux-source-6.1
+	linux-source-6.12
 	python3 python3-yaml python3-jsonschema python3-libfdt cpp util-linux xz-utils
 	qemu-system-arm)
 [ "$run_tests" = 1 ] && packages+=("${test_packages[@]}")
