@@ -140,31 +140,8 @@ static int decode_id_maps(struct gd_yctx *c, const struct gd_ynode *v, void *obj
 
 static struct gd_node *new_node(struct gd_yctx *c, enum gd_node_kind kind, size_t size)
 {
-	struct gd_platform *p = c->p;
-	struct gd_node *n = gd_arena_alloc(&p->arena, size);
-
-	n->kind = kind;
+	struct gd_node *n = gd_platform_add_node(c->p, kind, size);
 	n->name = "";
-	switch (kind) {
-	case GD_NODE_ITS:
-		n->index = p->n_its;
-		*GD_ARRAY_PUSH(&p->arena, p->its, p->n_its, p->cap_its) = (struct gd_its *)n;
-		break;
-	case GD_NODE_SMMU:
-		n->index = p->n_smmus;
-		*GD_ARRAY_PUSH(&p->arena, p->smmus, p->n_smmus, p->cap_smmus) = (struct gd_smmu *)n;
-		break;
-	case GD_NODE_ROOT_COMPLEX:
-		n->index = p->n_rcs;
-		*GD_ARRAY_PUSH(&p->arena, p->rcs, p->n_rcs, p->cap_rcs) =
-		    (struct gd_root_complex *)n;
-		break;
-	case GD_NODE_NAMED_COMPONENT:
-		n->index = p->n_ncs;
-		*GD_ARRAY_PUSH(&p->arena, p->ncs, p->n_ncs, p->cap_ncs) =
-		    (struct gd_named_component *)n;
-		break;
-	}
 	return n;
 }
 

@@ -287,6 +287,14 @@ struct gd_platform {
 /* Frees everything the platform owns and zeroes it. */
 void gd_platform_free(struct gd_platform *p);
 
+/*
+ * Allocates a zeroed object of @size bytes (sizeof struct gd_its, gd_smmu,
+ * gd_root_complex or gd_named_component, matching @kind) in the arena,
+ * sets its node's kind and index, and appends it to the platform's array
+ * of that kind. Returns its node header (name and loc are the caller's).
+ */
+struct gd_node *gd_platform_add_node(struct gd_platform *p, enum gd_node_kind kind, size_t size);
+
 /* Returns the node named @name, or NULL. Linear in the number of nodes. */
 struct gd_node *gd_platform_find_node(const struct gd_platform *p, const char *name);
 

@@ -3,43 +3,37 @@
 
 #include "support_fixtures.h"
 
-/* A zeroed node object of @size bytes whose header says @kind, @name, @index. */
-static void *new_node(struct gd_platform *p, size_t size, enum gd_node_kind kind, const char *name,
-                      size_t index)
+/* A zeroed node object of @size bytes named @name, appended to its kind's array. */
+static void *new_node(struct gd_platform *p, size_t size, enum gd_node_kind kind, const char *name)
 {
-	struct gd_node *n = gd_arena_alloc(&p->arena, size);
-	n->kind = kind;
+	struct gd_node *n = gd_platform_add_node(p, kind, size);
 	n->name = gd_arena_strdup(&p->arena, name);
-	n->index = index;
 	return n;
 }
 
 struct gd_its *graph_its(struct gd_platform *p, const char *name)
 {
-	struct gd_its *its = new_node(p, sizeof(*its), GD_NODE_ITS, name, p->n_its);
-	return *GD_ARRAY_PUSH(&p->arena, p->its, p->n_its, p->cap_its) = its;
+	return new_node(p, sizeof(struct gd_its), GD_NODE_ITS, name);
 }
 
 struct gd_smmu *graph_smmu(struct gd_platform *p, const char *name)
 {
-	struct gd_smmu *s = new_node(p, sizeof(*s), GD_NODE_SMMU, name, p->n_smmus);
-	return *GD_ARRAY_PUSH(&p->arena, p->smmus, p->n_smmus, p->cap_smmus) = s;
+	return new_node(p, sizeof(struct gd_smmu), GD_NODE_SMMU, name);
 }
 
 struct gd_root_complex *graph_rc(struct gd_platform *p, const char *name, uint8_t bus_start,
                                  uint8_t bus_end)
 {
-	struct gd_root_complex *rc = new_node(p, sizeof(*rc), GD_NODE_ROOT_COMPLEX, name, p->n_rcs);
+	struct gd_root_complex *rc =
+	    new_node(p, sizeof(struct gd_root_complex), GD_NODE_ROOT_COMPLEX, name);
 	rc->bus_start = bus_start;
 	rc->bus_end = bus_end;
-	return *GD_ARRAY_PUSH(&p->arena, p->rcs, p->n_rcs, p->cap_rcs) = rc;
+	return rc;
 }
 
 struct gd_named_component *graph_nc(struct gd_platform *p, const char *name)
 {
-	struct gd_named_component *nc =
-	    new_node(p, sizeof(*nc), GD_NODE_NAMED_COMPONENT, name, p->n_ncs);
-	return *GD_ARRAY_PUSH(&p->arena, p->ncs, p->n_ncs, p->cap_ncs) = nc;
+	return new_node(p, sizeof(struct gd_named_component), GD_NODE_NAMED_COMPONENT, name);
 }
 
 struct gd_id_map *graph_single(struct gd_platform *p, struct gd_node *n, uint32_t output_base,
