@@ -144,6 +144,23 @@ int dtb_reg_count(struct dtb_ctx *c, int off);
  */
 int dtb_reg(struct dtb_ctx *c, int off, int index, uint64_t *base, uint64_t *size);
 
+/* What dtb_add_mmio_node() read: the first reg entry (bytes) and numa-node-id. */
+struct dtb_mmio {
+	uint64_t base, size;
+	bool has_numa;
+	uint32_t numa;
+};
+
+/*
+ * An ITS or SMMUv3 node (@kind, object of @size bytes) from DT node @off:
+ * reads its first reg entry and numa-node-id into @m, then creates the
+ * model node (name and location from the DT, appended to its kind's array).
+ * Returns NULL, after an error naming @what when reg is missing, when either
+ * property is malformed.
+ */
+struct gd_node *dtb_add_mmio_node(struct dtb_ctx *c, int off, enum gd_node_kind kind, size_t size,
+                                  const char *what, struct dtb_mmio *m);
+
 /* dtb_irq.c: interrupt specifiers of the GIC (arm,gic-v3.yaml #interrupt-cells). */
 
 /* One decoded GIC interrupt. */

@@ -2,6 +2,8 @@
 /* DTB front end: reg decoding and address translation through ranges (DTSpec §2.3.6, §2.3.8). */
 #include "load/dtb.h"
 
+#include <string.h>
+
 #include <libfdt.h>
 
 int dtb_bus_cells(struct dtb_ctx *c, int bus, int *ac, int *sc, int ac_max, int sc_max, int off,
@@ -125,4 +127,24 @@ int dtb_reg(struct dtb_ctx *c, int off, int index, uint64_t *base, uint64_t *siz
 	if (dtb_translate(c, dtb_parent(c, off), base, off, "reg"))
 		return -1;
 	return 1;
+}
+
+struct gd_node *dtb_add_mmio_node(struct dtb_ctx *c, int off, enum gd_node_kind kind, size_t size,
+                                  const char *what, struct dtb_mmio *m)
+{
+	memset(m, 0, sizeof(*m));
+	if (dtb_reg(c, off, 0, &m->base, &m->size) != 1) {
+		if (!dtb_has(c, off, "reg"))
+			dtb_diag(c, GD_SEV_ERROR, off, NULL, "%s without reg", what);
+		return NULL;
+	}
+	int has_numa = dtb_u32(c, off, "numa-node-id", &m->numa);
+	if (has_numa < 0)
+		return NULL;
+	m->has_numa = has_numa == 1;
+	const char *name = dtb_node_name(c, off); /* unique among the nodes so far: before adding */
+	struct gd_node *n = gd_platform_add_node(c->p, kind, size);
+	n->name = name;
+	n->loc = dtb_loc(c, off, NULL);
+	return n;
 }

@@ -12,32 +12,18 @@
 /* Loads the ITS at node @off; its_id is its order among the loaded ITSes. */
 static void load_one(struct dtb_ctx *c, int off)
 {
-	struct gd_platform *p = c->p;
-	uint64_t base, size;
-	uint32_t numa = 0;
-
-	if (dtb_reg(c, off, 0, &base, &size) != 1) {
-		if (!dtb_has(c, off, "reg"))
-			dtb_diag(c, GD_SEV_ERROR, off, NULL, "ITS without reg");
+	struct dtb_mmio m;
+	struct gd_its *its = gd_node_as_its(
+	    dtb_add_mmio_node(c, off, GD_NODE_ITS, sizeof(struct gd_its), "ITS", &m));
+	if (!its)
 		return;
-	}
-	int has_numa = dtb_u32(c, off, "numa-node-id", &numa);
-	if (has_numa < 0)
-		return;
-
-	struct gd_its *its = gd_arena_alloc(&p->arena, sizeof(*its));
-	its->node.kind = GD_NODE_ITS;
-	its->node.name = dtb_node_name(c, off);
-	its->node.loc = dtb_loc(c, off, NULL);
-	its->node.index = p->n_its;
-	its->its_id = (uint32_t)p->n_its;
-	its->base = base;
-	its->size = size;
+	its->its_id = (uint32_t)its->node.index;
+	its->base = m.base;
+	its->size = m.size;
 	its->device_id_bits = c->opt.device_id_bits;
 	its->event_id_bits = c->opt.event_id_bits;
-	its->has_proximity_domain = has_numa == 1;
-	its->proximity_domain = numa;
-	*GD_ARRAY_PUSH(&p->arena, p->its, p->n_its, p->cap_its) = its;
+	its->has_proximity_domain = m.has_numa;
+	its->proximity_domain = m.numa;
 	dtb_offs_push(c, &c->its, off);
 }
 

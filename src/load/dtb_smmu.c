@@ -38,36 +38,23 @@ static void read_own_msi(struct dtb_ctx *c, int off, struct gd_smmu *s)
 
 static void load_one(struct dtb_ctx *c, int off)
 {
-	struct gd_platform *p = c->p;
-	uint64_t base, size;
-	uint32_t numa = 0;
-	if (dtb_reg(c, off, 0, &base, &size) != 1) {
-		if (!dtb_has(c, off, "reg"))
-			dtb_diag(c, GD_SEV_ERROR, off, NULL, "SMMU without reg");
+	struct dtb_mmio m;
+	struct gd_smmu *s = gd_node_as_smmu(
+	    dtb_add_mmio_node(c, off, GD_NODE_SMMU, sizeof(struct gd_smmu), "SMMU", &m));
+	if (!s)
 		return;
-	}
-	int has_numa = dtb_u32(c, off, "numa-node-id", &numa);
-	if (has_numa < 0)
-		return;
-
-	struct gd_smmu *s = gd_arena_alloc(&p->arena, sizeof(*s));
-	s->node.kind = GD_NODE_SMMU;
-	s->node.name = dtb_node_name(c, off);
-	s->node.loc = dtb_loc(c, off, NULL);
-	s->node.index = p->n_smmus;
-	s->base = base;
-	s->size = size;
+	s->base = m.base;
+	s->size = m.size;
 	s->coherent = dtb_has(c, off, "dma-coherent");
 	/* The quirks Linux derives from the IORT model (arm-smmu-v3.c acpi_smmu_get_options()). */
 	if (dtb_has(c, off, "hisilicon,broken-prefetch-cmd"))
 		s->model = GD_SMMUV3_HISILICON_HI161X;
 	else if (dtb_has(c, off, "cavium,cn9900-broken-page1-regspace"))
 		s->model = GD_SMMUV3_CAVIUM_CN99XX;
-	s->has_proximity_domain = has_numa == 1;
-	s->proximity_domain = numa;
+	s->has_proximity_domain = m.has_numa;
+	s->proximity_domain = m.numa;
 	read_irqs(c, off, s);
 	read_own_msi(c, off, s);
-	*GD_ARRAY_PUSH(&p->arena, p->smmus, p->n_smmus, p->cap_smmus) = s;
 	dtb_offs_push(c, &c->smmu, off);
 }
 
