@@ -8,32 +8,33 @@
 
 #include "load/yaml_platform.h"
 
-bool gd_yaml_name_ok(const char *s)
+const char *gd_yaml_name(struct gd_yctx *c, const struct gd_ynode *v, const char *role)
 {
+	const char *s = gd_ystring(c, v);
+	if (!s)
+		return NULL;
 	size_t len = strlen(s);
-
-	if (len == 0 || len > 63 || s[0] == '.' || s[0] == '-')
-		return false;
-	return strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") ==
-	       len;
+	if (len == 0 || len > 63 || s[0] == '.' || s[0] == '-' ||
+	    strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") != len) {
+		gd_yerror(
+		    c, v, "yaml-name",
+		    "name '%.40s'%s: use 1 to 63 letters, digits, '_', '.' or '-', not starting "
+		    "with '.' or '-'",
+		    s, role);
+		return NULL;
+	}
+	return s;
 }
 
 int gd_yaml_decode_node_name(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                              const struct gd_yfield *f)
 {
 	struct gd_node *node = obj;
-	const char *s = gd_ystring(c, v);
+	const char *s = gd_yaml_name(c, v, "");
 
 	(void)f;
 	if (!s)
 		return -1;
-	if (!gd_yaml_name_ok(s)) {
-		gd_yerror(c, v, "yaml-name",
-		          "name '%.40s': use 1 to 63 letters, digits, '_', '.' or '-', "
-		          "not starting with '.' or '-'",
-		          s);
-		return -1;
-	}
 	struct gd_node *first = gd_platform_find_node(c->p, s);
 	node->name = gd_arena_strdup(&c->p->arena, s);
 	if (first) {

@@ -13,18 +13,11 @@
 static int decode_platform_name(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                                 const struct gd_yfield *f)
 {
-	const char *s = gd_ystring(c, v);
+	const char *s = gd_yaml_name(c, v, " is the output file stem");
 
 	(void)f;
 	if (!s)
 		return -1;
-	if (!gd_yaml_name_ok(s)) {
-		gd_yerror(c, v, "yaml-name",
-		          "name '%.40s' is the output file stem: use 1 to 63 letters, digits, "
-		          "'_', '.' or '-', not starting with '.' or '-'",
-		          s);
-		return -1;
-	}
 	((struct gd_platform *)obj)->name = gd_arena_strdup(&c->p->arena, s);
 	return 0;
 }

@@ -30,8 +30,12 @@ int gd_yaml_decode_nodes(struct gd_yctx *c, const struct gd_ynode *v, const char
 /* name: of a node (@obj is its struct gd_node): unique across the platform. */
 gd_yfield_fn gd_yaml_decode_node_name;
 
-/* Letters, digits, '_', '.', '-', first a letter, digit or '_', at most 63 characters. */
-bool gd_yaml_name_ok(const char *s);
+/*
+ * The name at @v: 1 to 63 letters, digits, '_', '.', '-', not starting with
+ * '.' or '-' (safe as a file stem and a DT label base). Returns it, or NULL
+ * after an error [yaml-name] whose text adds @role after the quoted name.
+ */
+const char *gd_yaml_name(struct gd_yctx *c, const struct gd_ynode *v, const char *role);
 
 /*
  * Points every ID mapping's output at the node it names, or reports the name
