@@ -40,7 +40,10 @@ static bool same_source(const struct gd_node *x, const struct gd_node *y)
 		return p->dt_path && q->dt_path && !strcmp(p->dt_path, q->dt_path);
 	}
 	case GD_NODE_ITS:
-		break;
+	case GD_NODE_MSI_FRAME:
+	case GD_NODE_MBI:
+	case GD_NODE_DIRECT_LPI:
+		break; /* sinks are no sources */
 	}
 	return false;
 }
@@ -58,6 +61,9 @@ static void source_identity(const struct gd_node *n, char *buf, size_t size)
 		return;
 	case GD_NODE_NAMED_COMPONENT:
 	case GD_NODE_ITS:
+	case GD_NODE_MSI_FRAME:
+	case GD_NODE_MBI:
+	case GD_NODE_DIRECT_LPI:
 		break;
 	}
 	snprintf(buf, size, "named component %s", n->name);
@@ -78,17 +84,32 @@ static const struct gd_route *ranges_of(const struct gd_routes *r, const struct 
 	return v;
 }
 
-/* Do two routes give the same ITS and DeviceID for every ID both cover? */
+/*
+ * The hardware identity of a sink: its frame's base address; 0 for MBI and
+ * Direct LPI, of which a platform has one each.
+ */
+static uint64_t sink_base(const struct gd_node *n)
+{
+	if (n->kind == GD_NODE_ITS)
+		return gd_node_as_its((struct gd_node *)n)->base;
+	if (n->kind == GD_NODE_MSI_FRAME)
+		return gd_node_as_msi_frame((struct gd_node *)n)->base;
+	return 0;
+}
+
+/*
+ * Do two routes reach the same sink for every ID both cover, and, at an ITS,
+ * the same DeviceID? Other sinks take no DeviceID.
+ */
 static bool same_outcome(const struct gd_route *x, const struct gd_route *y)
 {
 	bool okx = x && x->status == GD_ROUTE_OK, oky = y && y->status == GD_ROUTE_OK;
 	if (!okx || !oky)
 		return okx == oky;
-	const struct gd_its *ix = gd_node_as_its((struct gd_node *)x->sink);
-	const struct gd_its *iy = gd_node_as_its((struct gd_node *)y->sink);
-	return ix && iy && ix->base == iy->base &&
-	       (uint32_t)(x->output_base - x->input_base) ==
-	           (uint32_t)(y->output_base - y->input_base);
+	if (x->sink->kind != y->sink->kind || sink_base(x->sink) != sink_base(y->sink))
+		return false;
+	return x->sink->kind != GD_NODE_ITS || (uint32_t)(x->output_base - x->input_base) ==
+	                                           (uint32_t)(y->output_base - y->input_base);
 }
 
 /* Writes what @r does with IDs [lo, lo + count) of its source, for a message. */
@@ -104,10 +125,14 @@ static void outcome_text(const struct gd_route *r, uint64_t lo, uint64_t count, 
 		snprintf(buf, size, "no ITS (stops at %s)", r->hops[r->n_hops - 1].node->name);
 		return;
 	}
-	const struct gd_its *its = gd_node_as_its((struct gd_node *)r->sink);
 	uint64_t out = (uint64_t)r->output_base + (lo - r->input_base);
-	snprintf(buf, size, "ITS at 0x%" PRIx64 " (%s) %s %s", its ? its->base : 0, r->sink->name,
-	         gd_check_id_word(GD_NODE_ITS, count), gd_check_range(range, out, count));
+	if (r->sink->kind != GD_NODE_ITS)
+		snprintf(buf, size, "%s at 0x%" PRIx64 " (%s)", gd_node_kind_name(r->sink->kind),
+		         sink_base(r->sink), r->sink->name);
+	else
+		snprintf(buf, size, "ITS at 0x%" PRIx64 " (%s) %s %s", sink_base(r->sink),
+		         r->sink->name, gd_check_id_word(GD_NODE_ITS, count),
+		         gd_check_range(range, out, count));
 }
 
 static void report(struct drift *c, const struct gd_node *sa, const struct gd_node *sb,

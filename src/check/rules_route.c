@@ -15,8 +15,8 @@ static bool ends_at_dead_end(const struct gd_route *r)
 {
 	const struct gd_node *n = last_node(r);
 	if (r->status == GD_ROUTE_OK)
-		return !r->sink || r->sink->kind != GD_NODE_ITS;
-	return r->status == GD_ROUTE_UNMAPPED && r->n_hops > 1 && n->kind != GD_NODE_ITS &&
+		return !r->sink || !gd_node_is_sink(r->sink->kind);
+	return r->status == GD_ROUTE_UNMAPPED && r->n_hops > 1 && !gd_node_is_sink(n->kind) &&
 	       n->n_maps == 0;
 }
 

@@ -24,7 +24,10 @@ const char *gd_check_id_name(enum gd_node_kind kind)
 	case GD_NODE_ITS:
 		return "DeviceIDs";
 	case GD_NODE_NAMED_COMPONENT:
-		break;
+	case GD_NODE_MSI_FRAME:
+	case GD_NODE_MBI:
+	case GD_NODE_DIRECT_LPI:
+		break; /* SPI-based MSI and Direct LPI take no DeviceID */
 	}
 	return "IDs";
 }
@@ -40,22 +43,6 @@ const char *gd_check_id_word(enum gd_node_kind kind, uint64_t count)
 	if (count == 1 && (size_t)kind < sizeof(one) / sizeof(one[0]))
 		return one[kind];
 	return gd_check_id_name(kind);
-}
-
-struct gd_node *gd_check_node(const struct gd_platform *p, size_t i)
-{
-	if (i < p->n_its)
-		return &p->its[i]->node;
-	i -= p->n_its;
-	if (i < p->n_smmus)
-		return &p->smmus[i]->node;
-	i -= p->n_smmus;
-	if (i < p->n_rcs)
-		return &p->rcs[i]->node;
-	i -= p->n_rcs;
-	if (i < p->n_ncs)
-		return &p->ncs[i]->node;
-	return NULL;
 }
 
 static int cmp_keyed(const void *a, const void *b)

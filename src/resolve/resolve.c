@@ -106,7 +106,7 @@ static void build_states(struct ctx *c, const struct gd_platform *p)
 			add_node(c, ((const struct gd_smmu *)n)->own_msi->output);
 	}
 	for (size_t i = 0; i < c->n_states; i++)
-		if (c->states[i].node->kind != GD_NODE_ITS)
+		if (!gd_node_is_sink(c->states[i].node->kind))
 			gd_segments_build(&c->scratch, c->states[i].node, &c->states[i].seg);
 	c->stack = gd_arena_alloc(&c->scratch, c->n_states * sizeof(*c->stack));
 }
@@ -166,7 +166,7 @@ static void take(struct ctx *c, size_t d, const struct gd_id_map *m, uint32_t in
 	struct nstate *t = state_of(c, m->output);
 	if (t->on_path)
 		emit(c, d + 1, t->node, out, NULL, count, GD_ROUTE_CYCLE);
-	else if (t->node->kind == GD_NODE_ITS)
+	else if (gd_node_is_sink(t->node->kind))
 		emit(c, d + 1, t->node, out, NULL, count, GD_ROUTE_OK);
 	else
 		push(c, t, out, out + count);

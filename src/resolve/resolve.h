@@ -7,7 +7,9 @@
  * RID space [bus_start << 8, (bus_end + 1) << 8), none when the bus range is
  * empty), each named component (its single mappings, then the input ranges
  * of its other mappings), and each SMMU's own MSI (struct gd_smmu.own_msi).
- * Sinks: ITS (DeviceID).
+ * Sinks (gd_node_is_sink()): an ITS, where the IDs are DeviceIDs, and the MSI
+ * controllers that take none: GICv2m frame, MBI, Direct LPI; a route that
+ * reaches one of those ends there, its output IDs meaning nothing.
  *
  * Mapping lookup follows Linux (6.1): of_map_id() (drivers/of/base.c) and
  * iort_node_map_id() / iort_id_map() (drivers/acpi/arm64/iort.c) take the
@@ -46,7 +48,7 @@
 
 /* Outcome of one route. */
 enum gd_route_status {
-	GD_ROUTE_OK,       /* reached an ITS: sink and output_base are the DeviceIDs */
+	GD_ROUTE_OK,       /* reached a sink; at an ITS output_base is the first DeviceID */
 	GD_ROUTE_UNMAPPED, /* no mapping of the last hop's node covers the interval */
 	/*
 	 * output_base + count of the mapping taken exceeds 2^32: the whole
