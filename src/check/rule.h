@@ -113,10 +113,20 @@ void gd_rule_route_unmapped(struct gd_check_ctx *c);
 void gd_rule_route_no_its(struct gd_check_ctx *c);
 /* rules_deviceid.c: DeviceIDs and EventIDs at each ITS. */
 void gd_rule_device_id_range(struct gd_check_ctx *c);
-void gd_rule_event_id_budget(struct gd_check_ctx *c);
 void gd_rule_device_id_collision(struct gd_check_ctx *c);
 void gd_rule_smmu_msi_collision(struct gd_check_ctx *c);
 void gd_rule_vpe_proxy_device_id(struct gd_check_ctx *c);
+/* rules_eventid.c: EventIDs per DeviceID (MSIs and IMS slots of the devices that share it). */
+void gd_rule_event_id_budget(struct gd_check_ctx *c);
+/* rules_direct_lpi.c: Direct LPI and the LPI INTIDs devices own. */
+void gd_rule_direct_lpi_redistributor(struct gd_check_ctx *c);
+void gd_rule_direct_lpi_device_id(struct gd_check_ctx *c);
+void gd_rule_direct_lpi_lpis(struct gd_check_ctx *c);
+void gd_rule_lpi_range_class(struct gd_check_ctx *c);
+void gd_rule_lpi_range_overlap(struct gd_check_ctx *c);
+void gd_rule_direct_lpi_beside_its(struct gd_check_ctx *c);
+void gd_rule_direct_lpi_isolation(struct gd_check_ctx *c);
+void gd_rule_lpi_multi_msi_alignment(struct gd_check_ctx *c);
 /* rules_unique.c: identifiers that must be unique. */
 void gd_rule_its_id_duplicate(struct gd_check_ctx *c);
 void gd_rule_mpidr_duplicate(struct gd_check_ctx *c);

@@ -56,35 +56,6 @@ void gd_rule_device_id_range(struct gd_check_ctx *c)
 	}
 }
 
-/* True when an earlier route than @i has the same source and ITS as route @i. */
-static bool seen_before(const struct gd_routes *rs, size_t i)
-{
-	for (size_t j = 0; j < i; j++)
-		if (rs->v[j].source == rs->v[i].source && sink_its(&rs->v[j]) &&
-		    rs->v[j].sink == rs->v[i].sink)
-			return true;
-	return false;
-}
-
-void gd_rule_event_id_budget(struct gd_check_ctx *c)
-{
-	for (size_t i = 0; i < c->routes->n; i++) {
-		const struct gd_route *r = &c->routes->v[i];
-		const struct gd_its *its = sink_its(r);
-		if (!its || r->source->kind != GD_NODE_NAMED_COMPONENT)
-			continue;
-		const struct gd_named_component *nc = (const struct gd_named_component *)r->source;
-		if (nc->events <= id_limit(its->event_id_bits) || seen_before(c->routes, i))
-			continue;
-		gd_check_report(c, &nc->node.loc,
-		                "%s uses %u MSIs (events) but %s has %u EventID bits: at most "
-		                "0x%llx EventIDs per DeviceID",
-		                nc->node.name, (unsigned)nc->events, its->node.name,
-		                (unsigned)its->event_id_bits,
-		                (unsigned long long)id_limit(its->event_id_bits));
-	}
-}
-
 /* True when route @q passes through node @n after its source. */
 static bool passes_through(const struct gd_route *q, const struct gd_node *n)
 {

@@ -50,8 +50,8 @@ const struct gd_rule gd_rules[] = {
      "a DeviceID at or past 2^device-id-bits of its ITS (GITS_TYPER.Devbits; Linux "
      "its_alloc_device_table() refuses it)"},
     {"event-id-budget", E, gd_rule_event_id_budget, GRAPH,
-     "a named component that uses more MSIs (events) than 2^event-id-bits of its ITS "
-     "(GITS_TYPER.ID_bits: EventIDs per DeviceID)"},
+     "the MSIs (events, msis) and IMS slots of every device that reaches one DeviceID add up "
+     "to more than 2^event-id-bits of its ITS (GITS_TYPER.ID_bits: EventIDs per DeviceID)"},
     {"device-id-collision", E, gd_rule_device_id_collision, GRAPH,
      "two sources reach the same DeviceID of one ITS, which then cannot isolate them (GIC "
      "architecture: the DeviceID identifies the requester)"},
@@ -61,6 +61,31 @@ const struct gd_rule gd_rules[] = {
     {"vpe-proxy-device-id", W, gd_rule_vpe_proxy_device_id, GRAPH,
      "GICv4.0: a device reaches DeviceID 2^device-id-bits - 1 of the first ITS, which Linux "
      "takes for the VPE proxy without DirectLPI (irq-gic-v3-its.c its_init_vpe_domain())"},
+    /* Direct LPI (GIC architecture §12.11 GICR_SETLPIR; our draft arm,gic-v3-direct-lpi) */
+    {"direct-lpi-redistributor", E, gd_rule_direct_lpi_redistributor, NONE,
+     "a Direct-LPI target while some redistributor lacks DirectLPI (GICR_SETLPIR is defined "
+     "only when GICR_TYPER.DirectLPI is 1)"},
+    {"direct-lpi-device-id", E, gd_rule_direct_lpi_device_id, NONE,
+     "an ID mapping with an output base into a Direct-LPI target, which takes no DeviceID "
+     "(GICR_SETLPIR: the data is the INTID); a device names it in msi-parent"},
+    {"direct-lpi-lpis", E, gd_rule_direct_lpi_lpis, GRAPH,
+     "a device that reaches the Direct-LPI target owns no LPIs, or one that owns LPIs does "
+     "not reach it (arm,gic-v3-direct-lpi: msi-parent gives the LPIs a device owns)"},
+    {"lpi-range-class", E, gd_rule_lpi_range_class, NONE,
+     "LPIs a device owns outside 8192 .. 2^intid-bits - 1 (GIC architecture: LPI INTIDs; "
+     "GICD_TYPER.IDbits)"},
+    {"lpi-range-overlap", E, gd_rule_lpi_range_overlap, NONE,
+     "two LPI ranges that devices own overlap: with no DeviceID the OS cannot tell which "
+     "raised an LPI (GICR_SETLPIR)"},
+    {"direct-lpi-beside-its", W, gd_rule_direct_lpi_beside_its, NONE,
+     "a Direct-LPI target on a GIC with an ITS: GICR_SETLPIR is then IMPLEMENTATION DEFINED "
+     "(GIC architecture §12.11)"},
+    {"direct-lpi-isolation", W, gd_rule_direct_lpi_isolation, GRAPH,
+     "devices of different isolation domains raise LPIs through Direct LPI, which has no "
+     "DeviceID to keep them apart (an ITS isolates by DeviceID)"},
+    {"lpi-multi-msi-alignment", W, gd_rule_lpi_multi_msi_alignment, NONE,
+     "an LPI range holding Multi-MSI blocks whose base or count is not a multiple of the block "
+     "(PCI Local Bus 3.0 §6.8.1: MSI Multiple Message Enable, n-aligned blocks)"},
     /* Identifiers that must be unique */
     {"its-id-duplicate", E, gd_rule_its_id_duplicate, NONE,
      "two ITSes share an ITS ID (ACPI 6.5 §5.2.12.18 GIC ITS ID; IORT E.e §3.1.1.1 ITS "

@@ -24,12 +24,14 @@
 
 /*
  * An ID mapping whose output reference awaits resolution: @loc is the name's
- * position; its_only for an SMMU's own MSIs, which go straight to an ITS.
+ * position; its_only for an SMMU's own MSIs, which go straight to an ITS;
+ * @owner: the node whose msi-parent the mapping is (map->msi_parent), else NULL.
  */
 struct gd_yref {
 	struct gd_id_map *map;
 	struct gd_loc loc;
 	bool its_only;
+	struct gd_node *owner;
 };
 
 /* State of one load: the platform being filled and the diagnostics. */

@@ -41,6 +41,7 @@ static const struct gd_yfield redist_fields[] = {
     {"base", GD_YF_BYTES, GD_YF_AT(struct gd_redist_region, base), .required = true},
     {"length", GD_YF_BYTES, GD_YF_AT(struct gd_redist_region, length), .required = true},
     {"stride", GD_YF_BYTES, GD_YF_AT(struct gd_redist_region, stride)},
+    {"direct-lpi", GD_YF_BOOL, GD_YF_AT(struct gd_redist_region, direct_lpi)},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
@@ -246,6 +247,7 @@ static const struct gd_yfield gic_fields[] = {
     {"redistributors", GD_YF_CUSTOM, .decode = decode_redistributors},
     {"cpus", GD_YF_CUSTOM, .decode = decode_cpus, .required = true},
     {"its", GD_YF_CUSTOM, .decode = decode_its},
+    {"direct-lpi", GD_YF_CUSTOM, .decode = gd_yaml_decode_direct_lpi},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 

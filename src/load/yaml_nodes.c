@@ -126,6 +126,11 @@ static int decode_id_maps(struct gd_yctx *c, const struct gd_ynode *v, void *obj
 	(void)f;
 	if (gd_yseq_check(c, v, "ID mappings"))
 		return -1;
+	if (node->n_maps) {
+		gd_yerror(c, v, "yaml-value",
+		          "msi-parent and id-map both say where the MSIs go: keep one");
+		return -1;
+	}
 	/* Allocated once, so the references recorded into it stay valid. */
 	node->maps = gd_arena_alloc(&c->p->arena, v->n_items * sizeof(*node->maps));
 	node->n_maps = node->cap_maps = v->n_items;
@@ -369,6 +374,12 @@ static const struct gd_yfield rc_fields[] = {
     {"windows", GD_YF_CUSTOM, .decode = decode_windows},
     {"dt-compatible", GD_YF_STRING, GD_YF_AT(struct gd_root_complex, dt_compatible)},
     {"id-map", GD_YF_CUSTOM, .decode = decode_id_maps},
+    /* Direct LPI and EventID budgets (yaml_direct_lpi.c; PCI MSI-X Table Size <= 2048) */
+    {"msi-parent", GD_YF_CUSTOM, .decode = gd_yaml_decode_msi_parent},
+    {"lpis", GD_YF_CUSTOM, .decode = gd_yaml_decode_lpis},
+    {"msis", GD_YF_UINT, GD_YF_AT(struct gd_root_complex, msis), .min = 1, .max = 2048},
+    {"ims-slots", GD_YF_UINT, GD_YF_AT(struct gd_root_complex, ims_slots)},
+    {"isolation-domain", GD_YF_STRING, GD_YF_AT(struct gd_root_complex, isolation_domain)},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
@@ -400,6 +411,11 @@ static const struct gd_yfield nc_fields[] = {
      .min = 1, .max = 64},
     {"events", GD_YF_UINT, GD_YF_AT(struct gd_named_component, events)},
     {"id-map", GD_YF_CUSTOM, .decode = decode_id_maps},
+    /* Direct LPI and EventID budgets (yaml_direct_lpi.c) */
+    {"msi-parent", GD_YF_CUSTOM, .decode = gd_yaml_decode_msi_parent},
+    {"lpis", GD_YF_CUSTOM, .decode = gd_yaml_decode_lpis},
+    {"ims-slots", GD_YF_UINT, GD_YF_AT(struct gd_named_component, ims_slots)},
+    {"isolation-domain", GD_YF_STRING, GD_YF_AT(struct gd_named_component, isolation_domain)},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
@@ -433,7 +449,12 @@ void gd_yaml_resolve_references(struct gd_yctx *c)
 				              "unknown reference '%s': no ITS, IOMMU, root complex "
 				              "or named component has this name",
 				              r->map->output_name);
-		} else if (n->kind == GD_NODE_ITS || (!r->its_only && n->kind == GD_NODE_SMMU)) {
+		} else if (r->map->msi_parent) {
+			gd_yaml_resolve_msi_parent(c, r, n);
+		} else if (n->kind == GD_NODE_ITS ||
+		           (!r->its_only &&
+		            (n->kind == GD_NODE_SMMU || n->kind == GD_NODE_DIRECT_LPI))) {
+			/* A DeviceID mapping into Direct LPI loads: rule direct-lpi-device-id. */
 			r->map->output = n;
 		} else {
 			gd_yerror_loc(c, &r->loc, "yaml-reference-kind", "'%s' is a %s; %s",

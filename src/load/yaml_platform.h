@@ -27,6 +27,21 @@ int gd_yaml_decode_nodes(struct gd_yctx *c, const struct gd_ynode *v, const char
                          enum gd_node_kind kind, size_t size, void (*init)(void *obj),
                          const struct gd_yfield *const *tables);
 
+/*
+ * Direct LPI (yaml_direct_lpi.c): gic: direct-lpi: (the target), msi-parent:
+ * and lpis: of named components and root complexes (@obj is the node).
+ */
+gd_yfield_fn gd_yaml_decode_direct_lpi;
+gd_yfield_fn gd_yaml_decode_msi_parent;
+gd_yfield_fn gd_yaml_decode_lpis;
+
+/*
+ * Points the msi-parent mapping of @r at @n, which must be a Direct-LPI
+ * target, and gives a root complex's mapping its RID space. Returns 0, or
+ * -1 after an error [yaml-reference-kind].
+ */
+int gd_yaml_resolve_msi_parent(struct gd_yctx *c, const struct gd_yref *r, struct gd_node *n);
+
 /* name: of a node (@obj is its struct gd_node): unique across the platform. */
 gd_yfield_fn gd_yaml_decode_node_name;
 

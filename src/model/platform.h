@@ -52,10 +52,16 @@ enum gd_node_kind {
 
 struct gd_node;
 
-/* A range of INTIDs [base, base + count), count >= 1 (LPIs, MBI SPIs). */
+/*
+ * A range of INTIDs [base, base + count), count >= 1 (LPIs, MBI SPIs).
+ * multi_msi: the largest PCI Multi-Message MSI block (vectors: 1, 2, 4, 8,
+ * 16 or 32; PCI Local Bus 3.0 §6.8.1.3 Multiple Message Enable) the range
+ * must hold, each block n-aligned; 0 = not stated.
+ */
 struct gd_intid_range {
 	uint32_t base;
 	uint32_t count;
+	uint32_t multi_msi;
 	struct gd_loc loc;
 };
 
@@ -72,6 +78,12 @@ struct gd_id_map {
 	uint64_t count;
 	uint32_t output_base;
 	bool single;
+	/*
+	 * Written as msi-parent (YAML msi-parent:, DT msi-parent to a controller
+	 * that takes no DeviceID): the node's MSIs go to @output carrying no ID;
+	 * output_base means nothing. Any other mapping outputs IDs.
+	 */
+	bool msi_parent;
 	struct gd_node *output;  /* resolved reference, never NULL after loading */
 	const char *output_name; /* the name as written (for diagnostics) */
 	struct gd_loc loc;
@@ -276,9 +288,22 @@ struct gd_root_complex {
 	 */
 	struct gd_id_map *iommu_maps;
 	size_t n_iommu_maps, cap_iommu_maps;
-	/* LPI INTIDs the devices below own when they reach a Direct-LPI target. */
+	/*
+	 * LPI INTIDs the devices below own when they reach a Direct-LPI target:
+	 * a pool the OS allocates every function's MSIs from (no DeviceID ties
+	 * an INTID to one function).
+	 */
 	struct gd_intid_range *lpis;
 	size_t n_lpis, cap_lpis;
+	/*
+	 * EventID budget of each function (each RID is a DeviceID): msis, the
+	 * most MSI/MSI-X vectors a function uses (1 .. 2048, PCI MSI-X Table
+	 * Size), and ims_slots, interrupt message store entries of a function
+	 * (device-specific MSI storage); 0 = unknown.
+	 */
+	uint32_t msis, ims_slots;
+	/* Isolation domain of the devices below (a name; NULL = not stated). */
+	const char *isolation_domain;
 };
 
 /*
@@ -294,9 +319,16 @@ struct gd_named_component {
 	struct gd_mem_access mem;
 	uint8_t memory_address_limit;
 	uint32_t events;
+	uint32_t ims_slots; /* interrupt message store entries (EventIDs too), 0 = none */
 	/* LPI INTIDs the device owns when it reaches a Direct-LPI target. */
 	struct gd_intid_range *lpis;
 	size_t n_lpis, cap_lpis;
+	/*
+	 * Isolation domain (a name; NULL = not stated): devices of different
+	 * domains must not be able to raise each other's interrupts, which
+	 * only an ITS (DeviceID) enforces.
+	 */
+	const char *isolation_domain;
 };
 
 /* ACPI output knobs: table revisions and the header's creator fields. */

@@ -35,6 +35,15 @@ static const char *const expected_rules[] = {
     "device-id-collision",
     "smmu-msi-collision",
     "vpe-proxy-device-id",
+    /* Direct LPI */
+    "direct-lpi-redistributor",
+    "direct-lpi-device-id",
+    "direct-lpi-lpis",
+    "lpi-range-class",
+    "lpi-range-overlap",
+    "direct-lpi-beside-its",
+    "direct-lpi-isolation",
+    "lpi-multi-msi-alignment",
     "its-id-duplicate",
     "mpidr-duplicate",
     "uid-duplicate",
@@ -217,9 +226,10 @@ static void failed_prerequisite_skips_dependents(void **state)
 	assert_int_equal(d.n, 2);
 	assert_int_equal(d.v[1].sev, GD_SEV_NOTE);
 	assert_string_equal(d.v[1].msg,
-	                    "7 rules not run because 'id-map-target-kind' found problems: "
+	                    "9 rules not run because 'id-map-target-kind' found problems: "
 	                    "route-unmapped, route-no-its, device-id-range, event-id-budget, "
-	                    "device-id-collision, smmu-msi-collision, vpe-proxy-device-id");
+	                    "device-id-collision, smmu-msi-collision, vpe-proxy-device-id, "
+	                    "direct-lpi-lpis, direct-lpi-isolation");
 	gd_diags_free(&d);
 
 	/* Silenced, the prerequisite still runs and still holds its dependents back;
@@ -230,7 +240,7 @@ static void failed_prerequisite_skips_dependents(void **state)
 	assert_int_equal(gd_check_run(&p, &r, &cfg, &d), 0);
 	assert_int_equal(d.n, 1);
 	assert_int_equal(d.v[0].sev, GD_SEV_NOTE);
-	assert_non_null(strstr(d.v[0].msg, "6 rules not run"));
+	assert_non_null(strstr(d.v[0].msg, "8 rules not run"));
 	assert_null(strstr(d.v[0].msg, "route-unmapped"));
 	gd_diags_free(&d);
 

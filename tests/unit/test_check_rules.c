@@ -276,8 +276,8 @@ static void event_id_budget(void **state)
 	support_routes_qemu_virt(&w->p, &w->r);
 	add_dma0(w, 0x10000)->events = 64;
 	expect(w, "event-id-budget",
-	       "dma0 uses 64 MSIs (events) but its0 has 5 EventID bits: at most 0x20 EventIDs per "
-	       "DeviceID");
+	       "dma0 (64 MSIs) uses DeviceID 0x10000 of its0: 64 EventIDs per DeviceID, but its0 "
+	       "has 5 EventID bits (at most 32)");
 }
 
 static void device_id_collision(void **state)

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * yaml_direct_lpi.c - Direct LPI in format 1: the target (gic: direct-lpi:),
+ * the devices that use it (msi-parent: on named components and root
+ * complexes) and the LPI INTIDs each owns (lpis:). GIC architecture (IHI
+ * 0069) §12.11 GICR_SETLPIR, GICR_TYPER.DirectLPI; our draft binding
+ * schemas/bindings/interrupt-controller/arm,gic-v3-direct-lpi.yaml.
+ */
+#include "load/yaml_platform.h"
+
+/* gic: direct-lpi: { name: ... }: every redistributor's GICR_SETLPIR as one MSI target. */
+static const struct gd_yfield direct_lpi_fields[] = {
+    {"name", GD_YF_CUSTOM, .decode = gd_yaml_decode_node_name, .required = true},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+};
+
+int gd_yaml_decode_direct_lpi(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                              const struct gd_yfield *f)
+{
+	static const struct gd_yfield *const tables[] = {direct_lpi_fields, NULL};
+
+	(void)obj;
+	(void)f;
+	/* One target for all redistributors: a mapping, not a list. */
+	struct gd_node *n =
+	    gd_platform_add_node(c->p, GD_NODE_DIRECT_LPI, sizeof(struct gd_direct_lpi));
+	n->name = "";
+	n->loc = gd_yloc(c, v);
+	int status = gd_ymap_decode(c, v, "direct-lpi", tables, n);
+	if (!n->name[0])
+		c->unnamed++;
+	return status;
+}
+
+/*
+ * msi-parent: NAME. The node's MSIs go to a controller that takes no
+ * DeviceID; the mapping's input range (a root complex's RIDs) is set when
+ * references are resolved, once the bus range is known. A node has either
+ * msi-parent or id-map: its MSIs go to one place.
+ */
+int gd_yaml_decode_msi_parent(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                              const struct gd_yfield *f)
+{
+	struct gd_node *node = obj;
+	const char *s = gd_ystring(c, v);
+
+	(void)f;
+	if (!s)
+		return -1;
+	if (node->n_maps) {
+		gd_yerror(c, v, "yaml-value",
+		          "msi-parent and id-map both say where the MSIs go: keep one");
+		return -1;
+	}
+	node->maps = gd_arena_alloc(&c->p->arena, sizeof(*node->maps));
+	node->n_maps = node->cap_maps = 1;
+	struct gd_id_map *m = &node->maps[0];
+	m->msi_parent = true;
+	m->single = node->kind == GD_NODE_NAMED_COMPONENT;
+	m->count = 1;
+	m->loc = gd_yloc(c, v);
+	m->output_name = gd_arena_strdup(&c->p->arena, s);
+	struct gd_yref *r = GD_ARRAY_PUSH(&c->p->arena, c->refs, c->n_refs, c->cap_refs);
+	r->map = m;
+	r->loc = m->loc;
+	r->owner = node;
+	return 0;
+}
+
+/* Multi-MSI blocks: 1 to 32 vectors, a power of two (the MSI capability's log2 field). */
+static int decode_multi_msi(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                            const struct gd_yfield *f)
+{
+	uint64_t n;
+
+	(void)f;
+	if (gd_yuint(c, v, 32, false, &n))
+		return -1;
+	if (n == 0 || n > 32 || (n & (n - 1))) {
+		gd_yerror(c, v, "yaml-value",
+		          "multi-msi: %s is no Multi-MSI block size (1, 2, 4, 8, 16 or 32 vectors; "
+		          "PCI MSI Multiple Message Enable)",
+		          v->text);
+		return -1;
+	}
+	((struct gd_intid_range *)obj)->multi_msi = (uint32_t)n;
+	return 0;
+}
+
+/* One range of LPI INTIDs: base and count (>= 1); rules check them against the GIC. */
+static const struct gd_yfield lpi_range_fields[] = {
+    {"base", GD_YF_UINT, GD_YF_AT(struct gd_intid_range, base), .required = true},
+    {"count", GD_YF_UINT, GD_YF_AT(struct gd_intid_range, count), .required = true, .min = 1,
+     .max = UINT32_MAX},
+    {"multi-msi", GD_YF_CUSTOM, .decode = decode_multi_msi},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+};
+
+/* lpis: [{base, count, multi-msi}]: @obj is the node; the array is the kind's own. */
+int gd_yaml_decode_lpis(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                        const struct gd_yfield *f)
+{
+	static const struct gd_yfield *const tables[] = {lpi_range_fields, NULL};
+	struct gd_node *node = obj;
+	struct gd_root_complex *rc = gd_node_as_rc(node);
+	struct gd_named_component *nc = gd_node_as_nc(node);
+	int status = 0;
+
+	(void)f;
+	if (gd_yseq_check(c, v, "LPI ranges"))
+		return -1;
+	for (size_t i = 0; i < v->n_items; i++) {
+		struct gd_intid_range *r =
+		    rc ? GD_ARRAY_PUSH(&c->p->arena, rc->lpis, rc->n_lpis, rc->cap_lpis)
+		       : GD_ARRAY_PUSH(&c->p->arena, nc->lpis, nc->n_lpis, nc->cap_lpis);
+		r->loc = gd_yloc(c, v->items[i]);
+		if (gd_ymap_decode(c, v->items[i], "LPI range", tables, r))
+			status = -1;
+	}
+	return status;
+}
+
+int gd_yaml_resolve_msi_parent(struct gd_yctx *c, const struct gd_yref *r, struct gd_node *n)
+{
+	if (n->kind != GD_NODE_DIRECT_LPI) {
+		gd_yerror_loc(c, &r->loc, "yaml-reference-kind",
+		              "'%s' is a %s; msi-parent names a controller that takes no DeviceID "
+		              "(a Direct-LPI target); an ITS is reached through id-map",
+		              r->map->output_name, gd_node_kind_name(n->kind));
+		return -1;
+	}
+	r->map->output = n;
+	struct gd_root_complex *rc = gd_node_as_rc(r->owner);
+	if (rc) {
+		r->map->input_base = (uint32_t)rc->bus_start << 8;
+		r->map->count = gd_rc_rid_count(rc);
+	}
+	return 0;
+}
