@@ -397,6 +397,7 @@ int gd_dt_build(const struct gd_emit_ctx *ctx, struct gd_dt_tree *t)
 	ppi_device(&b, cpu_trbe, "TRBE", "trbe", "arm,trace-buffer-extension");
 	build_gic(&b);
 	gd_dt_push_ref(t, parent, b.gic);
+	gd_dt_build_direct_lpi(&b);
 	gd_dt_build_smmus(&b);
 	gd_dt_build_root_complexes(&b);
 	gd_dt_build_named_components(&b);

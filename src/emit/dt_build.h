@@ -17,6 +17,7 @@ struct gd_dt_builder {
 	struct gd_dt_node *gic;
 	struct gd_dt_node **its;   /* [p->n_its] */
 	struct gd_dt_node **smmus; /* [p->n_smmus] */
+	struct gd_dt_node *direct_lpi; /* the arm,gic-v3-direct-lpi node, NULL when none */
 	const char **labels;       /* every label given so far */
 	size_t n_labels, cap_labels;
 	int status; /* 0, or -1 once an error was reported */
@@ -55,5 +56,21 @@ void gd_dt_build_root_complexes(struct gd_dt_builder *b);
 
 /* Adds msi-parent and iommus to the nodes named by the named components' DT paths. */
 void gd_dt_build_named_components(struct gd_dt_builder *b);
+
+/*
+ * Direct LPI (dt_build_dlpi.c; draft binding schemas/bindings/interrupt-
+ * controller/arm,gic-v3-direct-lpi.yaml): the arm,gic-v3-direct-lpi node
+ * under the root, when the platform has a Direct-LPI target.
+ */
+void gd_dt_build_direct_lpi(struct gd_dt_builder *b);
+
+/*
+ * When a route of @source reaches the Direct-LPI target: adds the pool of
+ * the LPIs @source owns (child lpis-NAME of the Direct-LPI node, arm,lpi-ranges)
+ * and msi-parent = <&pool> to its DT node @dn, and returns true (an error
+ * when it owns none). Returns false, adding nothing, otherwise.
+ */
+bool gd_dt_direct_lpi_parent(struct gd_dt_builder *b, struct gd_dt_node *dn,
+                             const struct gd_node *source);
 
 #endif

@@ -23,6 +23,8 @@
 static void msi_parent(struct gd_dt_builder *b, struct gd_dt_node *dn, const struct gd_node *source)
 {
 	const struct gd_routes *routes = b->ctx->routes;
+	if (gd_dt_direct_lpi_parent(b, dn, source))
+		return;
 	for (size_t i = 0; routes && i < routes->n; i++) {
 		const struct gd_route *r = &routes->v[i];
 		if (r->source != source || !r->single)
@@ -226,6 +228,7 @@ static void build_root_complex(struct gd_dt_builder *b, const struct gd_root_com
 		gd_dt_note(b->t, dr, 0, "memory address limit: %u bits", rc->memory_address_limit);
 	}
 	rc_msi_map(b, n, rc);
+	gd_dt_direct_lpi_parent(b, n, &rc->node);
 	rc_iommu_map(b, n, rc);
 	if (rc->ats)
 		gd_diag_add(b->ctx->diags, GD_SEV_WARNING, NULL, loc,

@@ -1,23 +1,51 @@
 #!/bin/bash
-# dt-validate (Debian's dt-schema) against the Device Tree bindings of Linux 6.1 must report
-# nothing for our DTBs of the QEMU virt examples. The processed bindings come from
+# dt-validate (Debian's dt-schema) against the Device Tree bindings of Linux 6.1 plus this
+# project's draft bindings (schemas/bindings/*/*.yaml, each first checked by dt-doc-validate)
+# must report nothing for our DTB of every example. The processed bindings come from
 # tools/dt-bindings-6.1 (Debian's linux-source-6.1); skips when that is not installed.
+# The draft bindings' own examples compile with dtc and validate too (as the kernel's
+# dt_binding_check does: dt-extract-example, dtc, dt-validate).
 set -u
 tmp=${GICDESC_TMP:-/tmp}/dt-validate
 rm -rf "$tmp" && mkdir -p "$tmp" || exit 1
-schema=$("$GICDESC_SRC/tools/dt-bindings-6.1")
+bindings=("$GICDESC_SRC"/schemas/bindings/*/*.yaml)
+schema=$("$GICDESC_SRC/tools/dt-bindings-6.1" "${bindings[@]}")
 status=$?
 [ $status -eq 77 ] && { echo "SKIP: linux-source-6.1 is not installed"; exit 77; }
 [ $status -eq 0 ] || { echo "FAIL: tools/dt-bindings-6.1"; exit 1; }
 fail=0
-for name in qemu-virt qemu-virt-smmuv3; do
-  if ! "$GICDESC" generate -q -f dtb -o "$tmp" "$GICDESC_SRC/examples/$name/$name.yaml"; then
+for yaml in "$GICDESC_SRC"/examples/*/*.yaml; do
+  name=$(basename "$yaml" .yaml)
+  if ! "$GICDESC" generate -q -f dtb -o "$tmp" "$yaml"; then
     echo "FAIL: $name: gicdesc generate"; fail=1; continue
   fi
   if ! dt-validate -s "$schema" "$tmp/$name.dtb" > "$tmp/validate.out" 2>&1 || [ -s "$tmp/validate.out" ]; then
     echo "FAIL: $name: dt-validate reports:"; cat "$tmp/validate.out"; fail=1
   else
-    echo "ok: $name: dt-validate (Linux 6.1 bindings) reports nothing for our DTB"
+    echo "ok: $name: dt-validate (Linux 6.1 bindings and ours) reports nothing for our DTB"
+  fi
+done
+# The draft binding is applied, not merely loaded: a pool without its LPIs must be refused.
+"$GICDESC" generate -q -f dts -o "$tmp" "$GICDESC_SRC/examples/direct-lpi/direct-lpi.yaml" &&
+  sed '/arm,lpi-ranges = <9216 4>/d' "$tmp/direct-lpi.dts" > "$tmp/broken.dts" &&
+  dtc -q -I dts -O dtb -o "$tmp/broken.dtb" "$tmp/broken.dts"
+if dt-validate -s "$schema" "$tmp/broken.dtb" 2>&1 | grep -q "'arm,lpi-ranges' is a required property"; then
+  echo "ok: dt-validate refuses a Direct-LPI pool without arm,lpi-ranges"
+else
+  echo "FAIL: dt-validate accepts a Direct-LPI pool without arm,lpi-ranges"; fail=1
+fi
+inc=$(mktemp -d "$tmp/inc.XXXXXX")
+tar -xJf /usr/src/linux-source-6.1.tar.xz -C "$inc" --strip-components=2 \
+  'linux-source-6.1/include/dt-bindings' 2>/dev/null
+for b in "${bindings[@]}"; do
+  ex=$tmp/$(basename "$b" .yaml).example
+  if dt-extract-example "$b" > "$ex.dts" &&
+     cpp -P -nostdinc -I "$inc" -undef -D__DTS__ -x assembler-with-cpp "$ex.dts" > "$ex.pp.dts" &&
+     dtc -q -I dts -O dtb -o "$ex.dtb" "$ex.pp.dts" &&
+     dt-validate -s "$schema" "$ex.dtb" > "$ex.out" 2>&1 && [ ! -s "$ex.out" ]; then
+    echo "ok: $(basename "$b"): its example compiles and validates"
+  else
+    echo "FAIL: $(basename "$b"): its example:"; cat "$ex.out" 2>/dev/null; fail=1
   fi
 done
 exit $fail
