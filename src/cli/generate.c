@@ -72,9 +72,10 @@ static int parse_revision(const char *opt, const char *s, const int *allowed, si
 
 /* Emits every selected format into @set; returns 0 or -1 (errors in @d). */
 static int emit_all(const struct gd_platform *p, const struct gd_routes *routes,
-                    const unsigned char *selected, struct gd_outset *set, struct gd_diags *d)
+                    const unsigned char *selected, struct gd_outset *set, struct gd_diags *d,
+                    bool force)
 {
-	struct gd_emit_ctx ctx = {.p = p, .routes = routes, .diags = d};
+	struct gd_emit_ctx ctx = {.p = p, .routes = routes, .diags = d, .force = force};
 	char name[512];
 	int rc = 0;
 
@@ -161,7 +162,7 @@ int gd_cmd_generate(int argc, char **argv)
 		size_t rule_errors = (size_t)gd_check_run(&p, &routes, NULL, &d);
 		if (rule_errors && !force)
 			status = 1;
-		else if (emit_all(&p, &routes, selected, &set, &d) != 0 || d.errors > rule_errors)
+		else if (emit_all(&p, &routes, selected, &set, &d, force) != 0 || d.errors > rule_errors)
 			status = 1;
 	}
 	if (status == 0 && gd_outset_commit(&set, dir, &d) != 0)

@@ -31,4 +31,23 @@ int gd_acpi_emit(const struct gd_emit_ctx *ctx, struct gd_buf *out, bool source,
                  int (*build)(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *title,
                               size_t size));
 
+/*
+ * Direct LPI in ACPI (acpi_direct_lpi.c): neither IORT (no node for it; ID
+ * mappings end at ITS groups and SMMUs, and Direct LPI takes no DeviceID)
+ * nor MADT (GICR structures have no DirectLPI flag) can say it.
+ */
+
+/* True when IORT must leave mapping @m out: its output is the Direct-LPI target. */
+bool gd_iort_skips_map(const struct gd_id_map *m);
+
+/*
+ * Reports each device whose MSIs go through Direct LPI, naming what the IORT
+ * cannot express: an error, or a warning under --force (ctx->force), when
+ * the table is written without those devices' MSI routes.
+ */
+void gd_iort_report_direct_lpi(const struct gd_emit_ctx *ctx);
+
+/* A note when redistributors have DirectLPI: the MADT GICR structure cannot say so. */
+void gd_madt_note_direct_lpi(const struct gd_emit_ctx *ctx);
+
 #endif

@@ -19,6 +19,11 @@ struct gd_emit_ctx {
 	const struct gd_platform *p;
 	const struct gd_routes *routes;
 	struct gd_diags *diags;
+	/*
+	 * generate --force: what an output format cannot carry (Direct LPI in
+	 * IORT) is a warning and the output is written without it, not an error.
+	 */
+	bool force;
 };
 
 /*

@@ -35,11 +35,14 @@ static size_t nc_name_bytes(const struct gd_named_component *nc, size_t *padding
 	return name;
 }
 
-/* The ID mappings a node writes: its own, then an SMMU's DeviceID mapping. */
+/* The ID mappings a node writes: its own (but Direct LPI), then an SMMU's DeviceID mapping. */
 static size_t n_maps(const struct gd_node *n)
 {
 	const struct gd_smmu *s = n->kind == GD_NODE_SMMU ? (const struct gd_smmu *)n : NULL;
-	return n->n_maps + (s && s->own_msi ? 1 : 0);
+	size_t k = s && s->own_msi ? 1 : 0;
+	for (size_t i = 0; i < n->n_maps; i++)
+		k += !gd_iort_skips_map(&n->maps[i]);
+	return k;
 }
 
 /* Size of the node's fixed part (header and body, name included). */
@@ -171,6 +174,8 @@ static uint32_t output_ref(const struct iort_plan *pl, const struct gd_id_map *m
 
 static void add_map(struct gd_acpi_table *t, const struct iort_plan *pl, const struct gd_id_map *m)
 {
+	if (gd_iort_skips_map(m))
+		return; /* reported by gd_iort_report_direct_lpi() */
 	struct gd_acpi_values *v = gd_acpi_table_add(t, pl->L->map);
 	if (m->single) {
 		v->n[GD_V_FLAGS] = GD_IORT_MAP_SINGLE;
@@ -277,6 +282,7 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 	}
 	snprintf(title, size, "IORT revision %u (%s)", pl.L->table_revision, pl.L->spec);
 	size_t errors = ctx->diags->errors;
+	gd_iort_report_direct_lpi(ctx);
 	if (plan_make(&pl) == 0) {
 		gd_acpi_emit_header(t, p, "IORT", pl.L->table_revision);
 		struct gd_acpi_values *v = gd_acpi_table_add(t, pl.L->header);

@@ -86,6 +86,7 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 	v->n[GD_V_VERSION] = p->gic_version == GD_GIC_V3 ? 3 : 4;
 
 	int rc = 0;
+	gd_madt_note_direct_lpi(ctx);
 	for (size_t i = 0; i < p->n_cpus; i++)
 		rc |= add_gicc(ctx, t, L, &p->cpus[i]);
 	for (size_t i = 0; i < p->n_redists; i++) {

@@ -115,7 +115,7 @@ int gd_load_dtb_as(const char *path, const char *name, const struct gd_dtb_optio
 		free(blob);
 		return 2;
 	}
-	struct dtb_ctx c = {.fdt = blob, .p = p, .d = d, .given = opt, .gic = -1};
+	struct dtb_ctx c = {.fdt = blob, .p = p, .d = d, .given = opt, .gic = -1, .dlpi = -1};
 	c.file = p->file = gd_arena_strdup(&p->arena, name);
 	c.opt = fill_defaults(opt);
 	int status = 2;
@@ -125,6 +125,7 @@ int gd_load_dtb_as(const char *path, const char *name, const struct gd_dtb_optio
 		dtb_load_gic(&c);
 		if (c.gic >= 0) {
 			dtb_load_its(&c);
+			dtb_load_direct_lpi(&c);
 			dtb_load_pmu(&c);
 			dtb_load_smmus(&c);
 			dtb_load_pci(&c);

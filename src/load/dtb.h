@@ -53,6 +53,7 @@ struct dtb_ctx {
 	struct dtb_offs its;  /* node offset of p->its[i] */
 	struct dtb_offs smmu; /* node offset of p->smmus[i] */
 	struct dtb_offs cpu;  /* node offset of p->cpus[i] */
+	int dlpi;             /* offset of the arm,gic-v3-direct-lpi node, -1 when none */
 };
 
 /* dtb_tree.c: the node and phandle tables, paths, names, diagnostics. */
@@ -196,6 +197,22 @@ void dtb_load_pmu(struct dtb_ctx *c);
 void dtb_load_smmus(struct dtb_ctx *c);
 void dtb_load_pci(struct dtb_ctx *c);
 void dtb_load_named_components(struct dtb_ctx *c);
+
+/*
+ * dtb_dlpi.c: Direct LPI (draft binding arm,gic-v3-direct-lpi.yaml of this
+ * project). dtb_load_direct_lpi() runs after dtb_load_its(): the target,
+ * and DirectLPI assumed on every redistributor region.
+ */
+void dtb_load_direct_lpi(struct dtb_ctx *c);
+
+/*
+ * When msi-parent of node @off names pools of the Direct-LPI node: adds
+ * their LPIs to @n (a root complex or named component, kind set) and one
+ * msi-parent mapping to the target (single for a named component, the bus
+ * range's RIDs for a root complex, so the bus range must be read). Returns
+ * true then; false when no pool is named. Bad pools are errors.
+ */
+bool dtb_direct_lpi_parent(struct dtb_ctx *c, int off, struct gd_node *n);
 
 /* dtb_map.c: msi-map, iommu-map and msi-parent (pci-msi.txt, pci-iommu.txt, msi.txt). */
 

@@ -142,7 +142,9 @@ int dtb_msi_parents(struct dtb_ctx *c, int off, bool need_devid, struct dtb_msi_
 			return -1;
 		}
 		int i = dtb_offs_find(&c->its, t);
-		if (i < 0)
+		if (i < 0 && c->dlpi >= 0 && dtb_parent(c, t) == c->dlpi)
+			; /* a Direct-LPI pool: dtb_direct_lpi_parent() reads it */
+		else if (i < 0)
 			dtb_diag(c, GD_SEV_NOTE, off, "msi-parent",
 			         "%s is not an ITS of the model (SPI-based MSI: GICv2m frame, MBI; "
 			         "or a disabled ITS): skipped",

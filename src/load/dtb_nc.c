@@ -35,6 +35,8 @@ static void load_one(struct dtb_ctx *c, int off)
 	struct gd_node *n = &nc->node;
 	struct dtb_msi_parent mp[8];
 
+	n->kind = GD_NODE_NAMED_COMPONENT;
+	dtb_direct_lpi_parent(c, off, n);
 	int k = dtb_msi_parents(c, off, true, mp, sizeof(mp) / sizeof(mp[0]));
 	for (int i = 0; i < k; i++)
 		dtb_single_map(c, off, &mp[i],
@@ -45,7 +47,6 @@ static void load_one(struct dtb_ctx *c, int off)
 	}
 	if (!n->n_maps)
 		return;
-	n->kind = GD_NODE_NAMED_COMPONENT;
 	n->name = dtb_node_name(c, off);
 	n->loc = dtb_loc(c, off, NULL);
 	n->index = p->n_ncs;

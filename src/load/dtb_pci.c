@@ -148,7 +148,7 @@ static void load_one(struct dtb_ctx *c, int off, uint32_t order)
 	                             &rc->has_iommu_map_mask, &rc->iommu_map_mask};
 	if (dtb_has(c, off, "msi-map"))
 		dtb_read_map(c, off, "msi-map", &msi);
-	else
+	else if (!dtb_direct_lpi_parent(c, off, &rc->node))
 		read_msi_parent(c, off, rc);
 	if (!rc->node.n_maps && !dtb_has(c, off, "msi-map")) {
 		/* MSIs to a controller that is no ITS (GICv2m, a SoC's own): not modelled. */

@@ -40,10 +40,11 @@ sys.exit(1 if failed else 0)
 PY
 
 # Every example loads: no diagnostic points into it (back ends may still refuse to emit).
+# DTB only: the IORT refuses Direct-LPI devices by design (test_check_examples.sh checks that).
 out="$GICDESC_TMP/yaml-schema-out"
 for f in "${examples[@]}"; do
 	rm -rf "$out" && mkdir -p "$out"
-	timeout 10 "$GICDESC" generate -o "$out" "$f" >/dev/null 2>"$out.err"
+	timeout 10 "$GICDESC" generate -f dtb -o "$out" "$f" >/dev/null 2>"$out.err"
 	status=$?
 	if [ "$status" -ge 2 ] || grep -qF -- "$f:" "$out.err"; then
 		echo "FAIL: $f does not load (status $status):"
