@@ -47,6 +47,25 @@ for pair in "qemu-virt virt-gicv3-its-smp4" "qemu-virt-smmuv3 virt-gicv3-its-smm
 		diff <(py "$GICDESC_SRC/tests/cli/dt_facts.py" "$base") <(py "$GICDESC_SRC/tests/cli/dt_facts.py" "$out/$name.dtb")
 done
 
+# A GICv2 base with a GICv2m frame (QEMU virt, gic-version=2, 2 CPUs): the GIC becomes ours, the
+# frame gives way to our ITS, the PCI host's msi-parent to our msi-map; 4 CPUs against 2 warn.
+v2=$WORK/v2
+if "$GICDESC" generate -q --base "$QEMU_DATA/virt-gicv2-v2m-smp2/virt.dtb" -f dtb -o "$v2" "$EXAMPLE" 2>"$WORK/v2.err"; then
+	cat "$WORK/v2.err"
+	check "GICv2 base: 4 CPUs against the base's 2 is a warning [base-cpus]" \
+		grep -q "warning: DT: the description has 4 CPUs, the base tree .* has 2; its /cpus stays as it is \[base-cpus\]" "$WORK/v2.err"
+	check "GICv2 base: the GIC is arm,gic-v3 with our ITS and no GICv2m frame" \
+		test "$(fdtget "$v2/qemu-virt.dtb" /intc@8000000 compatible) $(fdtget -l "$v2/qemu-virt.dtb" /intc@8000000)" = "arm,gic-v3 msi-controller@8080000"
+	check "GICv2 base: the PCI host has our msi-map and no msi-parent" \
+		test "$(fdtget -t x "$v2/qemu-virt.dtb" /pcie@10000000 msi-map)/$(fdtget "$v2/qemu-virt.dtb" /pcie@10000000 msi-parent 2>&1 | grep -c FDT_ERR_NOTFOUND)" = \
+		"0 $(fdtget -t x "$v2/qemu-virt.dtb" /intc@8000000/msi-controller@8080000 phandle) 0 10000/1"
+	dtc -I dtb -O dts -o /dev/null "$v2/qemu-virt.dtb" 2>"$WORK/v2dtc.err"
+	check "GICv2 base: dtc decompiles the merged DTB without a warning" test ! -s "$WORK/v2dtc.err"
+else
+	cat "$WORK/v2.err"
+	not_ok "GICv2 base: gicdesc generate --base"
+fi
+
 # A dt-path that names no node: an error at its line and column, nothing written.
 base=$QEMU_DATA/virt-gicv3-its-smp4/virt.dtb
 sed 's|^  - name: pcie0$|  - name: pcie0\n    dt-path: /pcie@20000000|' "$EXAMPLE" >"$WORK/bad-path.yaml"
