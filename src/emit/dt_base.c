@@ -413,6 +413,7 @@ int gd_dt_base_merge(const struct gd_emit_ctx *ctx, const struct gd_dt_base *bas
 	}
 	/* Room for the base and ours; doubled while libfdt runs out of it. */
 	void *fdt = NULL;
+	err = -FDT_ERR_NOSPACE;
 	for (size_t size = fdt_totalsize(base->fdt) + 0x10000u; size <= INT32_MAX; size *= 2) {
 		free(fdt);
 		fdt = calloc(1, size);
