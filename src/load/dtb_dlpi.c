@@ -72,10 +72,11 @@ bool dtb_direct_lpi_parent(struct dtb_ctx *c, int off, struct gd_node *n)
 	bool found = false;
 	if (!v || len % 4 || (!rc && !nc))
 		return false; /* a malformed msi-parent is dtb_msi_parents()'s to report */
-	for (size_t at = 0; at < (size_t)len / 4;) {
+	size_t total = (size_t)len / 4;
+	for (size_t at = 0; at < total;) {
 		int t = dtb_phandle_node(c, dtb_cell(v, at));
 		uint32_t cells = 0;
-		if (t < 0 || dtb_u32(c, t, "#msi-cells", &cells) < 0 || cells > (size_t)len / 4)
+		if (t < 0 || dtb_u32(c, t, "#msi-cells", &cells) < 0 || cells > total - at - 1)
 			return found;
 		at += 1 + cells;
 		if (dtb_parent(c, t) != c->dlpi)
