@@ -78,7 +78,8 @@ def facts(t):
     out.append('root interrupt-parent %s' % t.ident(cells(root['interrupt-parent'])[0]))
     for gic in t.with_compatible('arm,gic-v3'):
         out.append('gic compatible %s' % strings(t.nodes[gic]['compatible']))
-        for prop in ('reg', '#redistributor-regions', '#interrupt-cells', 'interrupt-controller'):
+        for prop in ('reg', '#redistributor-regions', '#interrupt-cells', 'interrupt-controller',
+                     'interrupts'):
             out.append('gic %s %s' % (prop, t.hexcells(gic, prop)))
     for its in t.with_compatible('arm,gic-v3-its'):
         for prop in ('reg', '#msi-cells', 'msi-controller'):
