@@ -7,6 +7,8 @@
  */
 #include "check/rule.h"
 
+#include <stdio.h>
+
 /* The root complex a route starts at, or NULL (a named component, an SMMU's own MSIs). */
 static const struct gd_root_complex *route_rc(const struct gd_route *r)
 {
@@ -49,7 +51,9 @@ const struct gd_id_decl *gd_check_unpopulated(const struct gd_route *r, uint32_t
 	return NULL;
 }
 
-size_t gd_check_lend_declarations(struct gd_platform *dst, const struct gd_platform *src)
+/* Lends the RC declarations of @src to the RCs of @dst with the same segment and none of their own.
+ */
+static size_t lend_declarations(struct gd_platform *dst, const struct gd_platform *src)
 {
 	size_t lent = 0;
 	for (size_t i = 0; i < dst->n_rcs; i++) {
@@ -69,4 +73,44 @@ size_t gd_check_lend_declarations(struct gd_platform *dst, const struct gd_platf
 		}
 	}
 	return lent;
+}
+
+/* Lends GITS_TYPER's DeviceID and EventID widths of @src's ITSes to those of @dst at the same base.
+ */
+static size_t lend_its_widths(struct gd_platform *dst, const struct gd_platform *src)
+{
+	size_t lent = 0;
+	for (size_t i = 0; i < dst->n_its; i++)
+		for (size_t k = 0; k < src->n_its; k++)
+			if (src->its[k]->base == dst->its[i]->base) {
+				dst->its[i]->device_id_bits = src->its[k]->device_id_bits;
+				dst->its[i]->event_id_bits = src->its[k]->event_id_bits;
+				lent++;
+				break;
+			}
+	return lent;
+}
+
+void gd_check_lend(struct gd_platform *dst, const struct gd_platform *src)
+{
+	size_t decls = lend_declarations(dst, src);
+	size_t widths = lend_its_widths(dst, src);
+	/* MADT GICD "GIC version" 4 stands for GICv4.0 and GICv4.1 alike (ACPI 6.5 Table 5.48). */
+	bool v41 = dst->gic_version == GD_GIC_V4 && src->gic_version == GD_GIC_V4_1;
+	if (v41) {
+		/* The MADT gives no ITS size either: its loader took GICv4.0's. */
+		dst->gic_version = GD_GIC_V4_1;
+		for (size_t i = 0; i < dst->n_its; i++)
+			dst->its[i]->size = gd_its_frame_size(GD_GIC_V4_1);
+	}
+	if (!decls && !widths && !v41)
+		return;
+	char text[320];
+	snprintf(text, sizeof(text),
+	         "taken from %s, which states what this input cannot: %zu ITS DeviceID and "
+	         "EventID widths, %zu DMA alias or unpopulated-RID declarations%s",
+	         src->file ? src->file : "the description", widths, decls,
+	         v41 ? ", GICv4.1 (MADT GIC version 4)" : "");
+	*GD_ARRAY_PUSH(&dst->arena, dst->assumed, dst->n_assumed, dst->cap_assumed) =
+	    gd_arena_strdup(&dst->arena, text);
 }

@@ -130,6 +130,31 @@ else
 	fail "gicdesc generate of the GICv4 example failed"
 fi
 
+# --- the GICv4.1 server example (IORT E.d with named components, MADT revision 5) ---
+# No QEMU oracle: iasl decodes every node and subtable, and the MADT compiles back.
+SRV_YAML=$GICDESC_SRC/examples/server-gicv4.1/server-gicv4.1.yaml
+mkdir -p "$T/server"
+if "$GICDESC" generate -q -o "$T/server" -f iort,madt,madt-dsl "$SRV_YAML" 2>"$T/server.err"; then
+	decode "$MODERN" "$T/server/iort.aml" "$T/iort.srv.dsl" &&
+		[ "$(grep -c 'Type : 00$' "$T/iort.srv.dsl")" = 4 ] &&
+		[ "$(grep -c 'Type : 04$' "$T/iort.srv.dsl")" = 4 ] &&
+		[ "$(grep -c 'Type : 02$' "$T/iort.srv.dsl")" = 4 ] &&
+		[ "$(grep -c 'Type : 01$' "$T/iort.srv.dsl")" = 2 ] &&
+		echo "ok: server IORT rev 5: iasl 20250404 decodes 4 ITS groups, 4 SMMUv3, 4 root complexes, 2 named components" ||
+		fail "server IORT: iasl 20250404 does not decode the nodes expected"
+	decode "$OLD" "$T/server/madt.aml" "$T/madt.srv.dsl" &&
+		[ "$(grep -c 'Generic Interrupt Redistributor\]' "$T/madt.srv.dsl")" = 4 ] &&
+		[ "$(grep -c 'Generic Interrupt Translator\]' "$T/madt.srv.dsl")" = 4 ] &&
+		[ "$(grep -c 'Generic Interrupt Controller\]' "$T/madt.srv.dsl")" = 16 ] &&
+		grep -q 'Version : 04' "$T/madt.srv.dsl" &&
+		echo "ok: server MADT rev 5: iasl 20200925 decodes 16 GICC, 4 GICR regions, 4 GIC ITS, GIC version 4" ||
+		fail "server MADT: iasl 20200925 does not decode the subtables expected"
+	roundtrip "$OLD" "$T/server/madt.dsl" "$T/server/madt.aml"
+else
+	cat "$T/server.err"
+	fail "gicdesc generate of the server example failed"
+fi
+
 # --- IORT revision 5 (E.d) and MADT revision 6 (ACPI 6.5): iasl 20250404 ---
 if generate rev5 -f iort,iort-dsl,madt,madt-dsl --iort-revision 5 --madt-revision 6; then
 	D=$T/rev5
