@@ -1,0 +1,62 @@
+# lib.sh - sourced by tests/boot/test_*.sh (not a test itself), after
+# tests/cli/lib.sh (ok, not_ok, check, skip, finish, WORK, EXAMPLE).
+BOOT="$GICDESC_SRC/tests/boot"
+MACHINE=virt,gic-version=3,its=on
+BOOT_JOBS=${GICDESC_BOOT_JOBS:-3}
+
+# boot_prepare: fetches the kernel (or skips the test), dumps QEMU's own DTB of
+# the machine to $WORK/qemu.dtb, and writes $WORK/good.yaml: the QEMU example
+# with OEM revision 2, so that the kernel's ACPI table upgrade takes our
+# tables over QEMU's (revision 1).
+boot_prepare() {
+	local rc=0
+	"$BOOT/fetch.sh" >"$WORK/assets" || rc=$?
+	[ "$rc" = 77 ] && skip "no kernel: $(cat "$WORK/assets")"
+	[ "$rc" = 0 ] || { not_ok "fetch.sh failed ($rc)"; finish; exit 1; }
+	[ -f /usr/share/qemu-efi-aarch64/QEMU_EFI.fd ] || skip "no qemu-efi-aarch64"
+	qemu-system-aarch64 -machine "$MACHINE,dumpdtb=$WORK/qemu.dtb" -cpu cortex-a57 -smp 4 \
+		-m 1G -display none -device virtio-rng-pci >/dev/null 2>&1
+	sed 's/^\(  oem-revision:\) 1$/\1 2/' "$EXAMPLE" >"$WORK/good.yaml"
+	grep -q '^  oem-revision: 2$' "$WORK/good.yaml" || { not_ok "good.yaml: OEM revision 2"; finish; exit 1; }
+}
+
+# variant NAME SED-SCRIPT: writes $WORK/NAME.yaml, good.yaml edited by
+# SED-SCRIPT, and fails the test if the edit changed nothing.
+variant() {
+	sed "$2" "$WORK/good.yaml" >"$WORK/$1.yaml"
+	cmp -s "$WORK/good.yaml" "$WORK/$1.yaml" && { not_ok "$1.yaml: the edit '$2' changed nothing"; return 1; }
+	return 0
+}
+
+# dt_over_qemu YAML OUT.dtb: QEMU's DTB with the PCI host's msi-map replaced by
+# the one gicdesc generates for YAML (--force: faulty descriptions too), its
+# phandle turned into that of QEMU's ITS node.
+dt_over_qemu() {
+	local dir ours pcie its cells
+	dir=$WORK/gen-$(basename "$1" .yaml)
+	"$GICDESC" generate --force -q -f dtb -o "$dir" "$1" 2>/dev/null
+	ours=$(ls "$dir"/*.dtb)
+	pcie=/$(fdtget -l "$ours" / | grep -m1 '^pcie@')
+	its=$(fdtget -t x "$WORK/qemu.dtb" /intc@8000000/its@8080000 phandle)
+	# msi-map: (RID base, msi-controller phandle, DeviceID base, length)...
+	cells=$(fdtget -t x "$ours" "$pcie" msi-map |
+		awk -v p="$its" '{ for (i = 1; i <= NF; i++) printf "%s ", i % 4 == 2 ? p : $i }')
+	cp "$WORK/qemu.dtb" "$2"
+	# shellcheck disable=SC2086 # one word per cell
+	fdtput -t x "$2" /pcie@10000000 msi-map $cells
+}
+
+# tables YAML DIR: gicdesc's IORT and MADT of YAML in DIR (iort.aml, madt.aml).
+tables() {
+	"$GICDESC" generate --force -q -f iort,madt -o "$2" "$1" 2>/dev/null
+}
+
+# boot_bg NAME MODE FILE...: starts boot.sh into $WORK/NAME in the background,
+# at most $BOOT_JOBS at once; boot_wait waits for them all.
+boot_bg() {
+	while [ "$(jobs -rp | wc -l)" -ge "$BOOT_JOBS" ]; do wait -n || true; done
+	local name=$1
+	shift
+	"$BOOT/boot.sh" "$WORK/$name" "$@" >"$WORK/$name.boot.log" 2>&1 &
+}
+boot_wait() { wait || true; }
