@@ -10,8 +10,9 @@
 #       ID must be QEMU's, "BOCHS " and "BXPC    ", their OEM revision > 1)
 #
 # Writes OUT/initrd, OUT/console.log (the serial console: kernel log and the
-# init's GICDESC-* lines), OUT/qemu.log (QEMU -d guest_errors) and
-# OUT/qemu.status (QEMU's exit status; 124: killed at the time limit). Exits 0
+# init's GICDESC-* lines), OUT/qemu.log (QEMU -d guest_errors),
+# OUT/qemu.status (QEMU's exit status; 124: killed at the time limit) and
+# OUT/seconds (how long QEMU ran). Exits 0
 # once QEMU has run, whatever the guest did: verdict.py judges the logs.
 # Exit 77 when the kernel cannot be fetched (fetch.sh).
 set -eu
@@ -51,6 +52,7 @@ esac
 
 rm -f "$out/qemu.log"
 status=0
+start=$(date +%s)
 # shellcheck disable=SC2086 # $firmware is an option and its argument
 timeout -k 5 "${GICDESC_BOOT_TIMEOUT:-120}" qemu-system-aarch64 \
 	-machine virt,gic-version=3,its=on -cpu cortex-a57 -smp 4 -m 1G \
@@ -60,3 +62,4 @@ timeout -k 5 "${GICDESC_BOOT_TIMEOUT:-120}" qemu-system-aarch64 \
 	</dev/null >"$out/console.log" 2>&1 || status=$?
 touch "$out/qemu.log"
 echo "$status" >"$out/qemu.status"
+echo $(($(date +%s) - start)) >"$out/seconds"

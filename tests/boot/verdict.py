@@ -44,7 +44,7 @@ SYMPTOMS = {
                        "QEMU ITS: MAPD of a DeviceID at or past 2^16"),
     "iort-null-parent": ("console", r"IORT: \[Firmware Bug\]: .* ID map has NULL parent reference",
                          "kernel: IORT ID map has NULL parent reference"),
-    "iort-oops": ("console", r"^\s*iort_node_map_id\+",
+    "iort-oops": ("console", r"pc : iort_node_map_id\+",
                   "kernel Oops in iort_node_map_id(): it followed the reference past the table"),
 }
 
@@ -78,8 +78,7 @@ def first(text, pattern):
 
 
 def guest_errors(qemu):
-    """QEMU's guest_errors log without the known benign line (QEMU does not
-    always end its messages with a newline: split at both)."""
+    """QEMU's guest_errors log without the known benign line."""
     text = qemu
     for b in BENIGN_QEMU:
         text = b.sub("", text)
@@ -110,9 +109,6 @@ def proofs(out, tables):
                     first(console, rf"Table Upgrade: override \[{sig}-BOCHS -BXPC    \]")))
         got.append((f"guest's {sig} is {os.path.basename(path)} byte for byte",
                     first(console, rf"GICDESC-TABLE {sig} {want}$")))
-    if errors:
-        got.append(("QEMU guest_errors", None))
-        print("QEMU guest_errors:\n  " + errors.replace("\n", "\n  ")[:2000])
     return got
 
 
@@ -145,8 +141,18 @@ def main():
     if not args.out or args.good == bool(args.symptom):
         p.error("give OUT and either --good or --symptom")
     tables = [t.split("=", 1) for t in args.table]
+    status = read(os.path.join(args.out, "qemu.status")).strip()
+    print(f"{args.out}: QEMU exit status {status or 'missing'}, "
+          f"{read(os.path.join(args.out, 'seconds')).strip() or '?'} s")
+    if status == "124":
+        last = read(os.path.join(args.out, "console.log")).rstrip().splitlines()[-3:]
+        print("  QEMU was killed at the time limit; the console ended with:\n    " +
+              "\n    ".join(last))
     print(f"{args.out}: proofs of MSI delivery")
     good = report(proofs(args.out, tables))
+    errors = guest_errors(read(os.path.join(args.out, "qemu.log")))
+    if errors:
+        print("QEMU guest_errors:\n    " + errors.replace("\n", "\n    ")[:2000])
     if args.good:
         return 0 if good else 1
     print(f"{args.out}: symptoms")
