@@ -82,12 +82,6 @@ const char *gd_check_id_name(enum gd_node_kind kind);
 /* The same name, singular when @count is 1 ("RID 0x0010", "RIDs 0x0010-0x001f"). */
 const char *gd_check_id_word(enum gd_node_kind kind, uint64_t count);
 
-/*
- * The @i-th node of @p across kinds (ITSes, SMMUs, root complexes, named
- * components, each in model order), or NULL when @i is past the last.
- */
-struct gd_node *gd_check_node(const struct gd_platform *p, size_t i);
-
 /* A sort key and the index of the object it belongs to. */
 struct gd_check_keyed {
 	uint64_t key;

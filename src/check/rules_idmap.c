@@ -10,7 +10,7 @@ static void each_ranged_map(struct gd_check_ctx *c,
                                        const struct gd_id_map *m))
 {
 	struct gd_node *n;
-	for (size_t i = 0; (n = gd_check_node(c->p, i)); i++)
+	for (size_t i = 0; (n = gd_platform_node(c->p, i)); i++)
 		for (size_t k = 0; k < n->n_maps; k++)
 			if (!n->maps[k].single)
 				fn(c, n, &n->maps[k]);
@@ -89,7 +89,7 @@ static void overlaps_of(struct gd_check_ctx *c, const struct gd_node *n)
 void gd_rule_id_map_overlap(struct gd_check_ctx *c)
 {
 	struct gd_node *n;
-	for (size_t i = 0; (n = gd_check_node(c->p, i)); i++)
+	for (size_t i = 0; (n = gd_platform_node(c->p, i)); i++)
 		overlaps_of(c, n);
 }
 
@@ -122,11 +122,11 @@ static void target_of(struct gd_check_ctx *c, const struct gd_node *n, const str
 void gd_rule_id_map_target_kind(struct gd_check_ctx *c)
 {
 	struct gd_node *n;
-	for (size_t i = 0; (n = gd_check_node(c->p, i)); i++) {
-		if (n->kind == GD_NODE_ITS && n->n_maps) {
+	for (size_t i = 0; (n = gd_platform_node(c->p, i)); i++) {
+		if (gd_node_is_sink(n->kind) && n->n_maps) {
 			gd_check_report(c, &n->maps[0].loc,
-			                "%s is an ITS, where IDs end: it takes no ID mappings",
-			                n->name);
+			                "%s (%s) is where IDs end: it takes no ID mappings",
+			                n->name, gd_node_kind_name(n->kind));
 			continue;
 		}
 		for (size_t k = 0; k < n->n_maps; k++)

@@ -24,7 +24,10 @@ const char *gd_check_id_name(enum gd_node_kind kind)
 	case GD_NODE_ITS:
 		return "DeviceIDs";
 	case GD_NODE_NAMED_COMPONENT:
-		break;
+	case GD_NODE_MSI_FRAME:
+	case GD_NODE_MBI:
+	case GD_NODE_DIRECT_LPI:
+		break; /* SPI-based MSI and Direct LPI take no DeviceID */
 	}
 	return "IDs";
 }
@@ -40,22 +43,6 @@ const char *gd_check_id_word(enum gd_node_kind kind, uint64_t count)
 	if (count == 1 && (size_t)kind < sizeof(one) / sizeof(one[0]))
 		return one[kind];
 	return gd_check_id_name(kind);
-}
-
-struct gd_node *gd_check_node(const struct gd_platform *p, size_t i)
-{
-	if (i < p->n_its)
-		return &p->its[i]->node;
-	i -= p->n_its;
-	if (i < p->n_smmus)
-		return &p->smmus[i]->node;
-	i -= p->n_smmus;
-	if (i < p->n_rcs)
-		return &p->rcs[i]->node;
-	i -= p->n_rcs;
-	if (i < p->n_ncs)
-		return &p->ncs[i]->node;
-	return NULL;
 }
 
 static int cmp_keyed(const void *a, const void *b)
@@ -80,6 +67,10 @@ void gd_check_route_source(const struct gd_route *r, char *buf, size_t size)
 		snprintf(buf, size, "the own MSIs of %s", r->source->name);
 	else if (r->single)
 		snprintf(buf, size, "the single-mapping ID of %s", r->source->name);
+	else if (gd_route_input_id(r, UINT32_MAX) != UINT32_MAX)
+		snprintf(buf, size, "RIDs of %s that msi-map-mask 0x%04" PRIx32 " makes %s",
+		         r->source->name, gd_route_input_id(r, UINT32_MAX),
+		         gd_check_range(range, r->input_base, r->count));
 	else
 		snprintf(buf, size, "%s %s of %s", gd_check_id_word(r->source->kind, r->count),
 		         gd_check_range(range, r->input_base, r->count), r->source->name);

@@ -56,6 +56,10 @@ static size_t node_fixed(const struct iort_plan *pl, const struct gd_node *n)
 	case GD_NODE_NAMED_COMPONENT:
 		return NODE_HEADER_SIZE + pl->L->nc->size +
 		       nc_name_bytes((const struct gd_named_component *)n, &pad) + pad;
+	case GD_NODE_MSI_FRAME:
+	case GD_NODE_MBI:
+	case GD_NODE_DIRECT_LPI:
+		break; /* IORT has no node for them; never planned */
 	}
 	return 0;
 }
@@ -292,6 +296,10 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 			case GD_NODE_NAMED_COMPONENT:
 				add_nc(t, &pl, i);
 				break;
+			case GD_NODE_MSI_FRAME:
+			case GD_NODE_MBI:
+			case GD_NODE_DIRECT_LPI:
+				break; /* never planned */
 			}
 		}
 	}

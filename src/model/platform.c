@@ -9,20 +9,58 @@ void gd_platform_free(struct gd_platform *p)
 	memset(p, 0, sizeof(*p));
 }
 
+/* One array of node pointers of the platform: the members of one kind. */
+struct node_array {
+	void ***v;
+	size_t *n, *cap;
+};
+
+/* The platform's array for @kind, in the order gd_platform_node() walks them. */
+static struct node_array array_of(struct gd_platform *p, enum gd_node_kind kind)
+{
+	switch (kind) {
+	case GD_NODE_ITS:
+		return (struct node_array){(void ***)&p->its, &p->n_its, &p->cap_its};
+	case GD_NODE_SMMU:
+		return (struct node_array){(void ***)&p->smmus, &p->n_smmus, &p->cap_smmus};
+	case GD_NODE_ROOT_COMPLEX:
+		return (struct node_array){(void ***)&p->rcs, &p->n_rcs, &p->cap_rcs};
+	case GD_NODE_NAMED_COMPONENT:
+		return (struct node_array){(void ***)&p->ncs, &p->n_ncs, &p->cap_ncs};
+	case GD_NODE_MSI_FRAME:
+		return (struct node_array){(void ***)&p->msi_frames, &p->n_msi_frames,
+		                           &p->cap_msi_frames};
+	case GD_NODE_MBI:
+		return (struct node_array){(void ***)&p->mbis, &p->n_mbis, &p->cap_mbis};
+	case GD_NODE_DIRECT_LPI:
+		return (struct node_array){(void ***)&p->direct_lpis, &p->n_direct_lpis,
+		                           &p->cap_direct_lpis};
+	}
+	return (struct node_array){0};
+}
+
+static const enum gd_node_kind walk_order[] = {
+    GD_NODE_ITS,       GD_NODE_SMMU, GD_NODE_ROOT_COMPLEX, GD_NODE_NAMED_COMPONENT,
+    GD_NODE_MSI_FRAME, GD_NODE_MBI,  GD_NODE_DIRECT_LPI,
+};
+
+struct gd_node *gd_platform_node(const struct gd_platform *p, size_t i)
+{
+	for (size_t k = 0; k < sizeof(walk_order) / sizeof(walk_order[0]); k++) {
+		struct node_array a = array_of((struct gd_platform *)p, walk_order[k]);
+		if (i < *a.n)
+			return (struct gd_node *)(*a.v)[i];
+		i -= *a.n;
+	}
+	return NULL;
+}
+
 struct gd_node *gd_platform_find_node(const struct gd_platform *p, const char *name)
 {
-	for (size_t i = 0; i < p->n_its; i++)
-		if (!strcmp(p->its[i]->node.name, name))
-			return &p->its[i]->node;
-	for (size_t i = 0; i < p->n_smmus; i++)
-		if (!strcmp(p->smmus[i]->node.name, name))
-			return &p->smmus[i]->node;
-	for (size_t i = 0; i < p->n_rcs; i++)
-		if (!strcmp(p->rcs[i]->node.name, name))
-			return &p->rcs[i]->node;
-	for (size_t i = 0; i < p->n_ncs; i++)
-		if (!strcmp(p->ncs[i]->node.name, name))
-			return &p->ncs[i]->node;
+	struct gd_node *n;
+	for (size_t i = 0; (n = gd_platform_node(p, i)); i++)
+		if (!strcmp(n->name, name))
+			return n;
 	return NULL;
 }
 
@@ -47,6 +85,27 @@ struct gd_named_component *gd_node_as_nc(struct gd_node *n)
 	return n && n->kind == GD_NODE_NAMED_COMPONENT ? (struct gd_named_component *)n : NULL;
 }
 
+struct gd_msi_frame *gd_node_as_msi_frame(struct gd_node *n)
+{
+	return n && n->kind == GD_NODE_MSI_FRAME ? (struct gd_msi_frame *)n : NULL;
+}
+
+struct gd_mbi *gd_node_as_mbi(struct gd_node *n)
+{
+	return n && n->kind == GD_NODE_MBI ? (struct gd_mbi *)n : NULL;
+}
+
+struct gd_direct_lpi *gd_node_as_direct_lpi(struct gd_node *n)
+{
+	return n && n->kind == GD_NODE_DIRECT_LPI ? (struct gd_direct_lpi *)n : NULL;
+}
+
+bool gd_node_is_sink(enum gd_node_kind kind)
+{
+	return kind == GD_NODE_ITS || kind == GD_NODE_MSI_FRAME || kind == GD_NODE_MBI ||
+	       kind == GD_NODE_DIRECT_LPI;
+}
+
 const char *gd_node_kind_name(enum gd_node_kind kind)
 {
 	switch (kind) {
@@ -58,6 +117,12 @@ const char *gd_node_kind_name(enum gd_node_kind kind)
 		return "root complex";
 	case GD_NODE_NAMED_COMPONENT:
 		return "named component";
+	case GD_NODE_MSI_FRAME:
+		return "GICv2m frame";
+	case GD_NODE_MBI:
+		return "MBI";
+	case GD_NODE_DIRECT_LPI:
+		return "Direct LPI";
 	}
 	return "node";
 }
@@ -65,6 +130,8 @@ const char *gd_node_kind_name(enum gd_node_kind kind)
 const char *gd_gic_version_name(enum gd_gic_version v)
 {
 	switch (v) {
+	case GD_GIC_V2:
+		return "2";
 	case GD_GIC_V3:
 		return "3";
 	case GD_GIC_V4:
@@ -77,6 +144,8 @@ const char *gd_gic_version_name(enum gd_gic_version v)
 
 uint64_t gd_redist_frame_size(enum gd_gic_version v)
 {
+	if (v == GD_GIC_V2)
+		return 0;
 	return v == GD_GIC_V3 ? 0x20000 : 0x40000;
 }
 
@@ -90,26 +159,9 @@ uint64_t gd_rc_rid_count(const struct gd_root_complex *rc)
 struct gd_node *gd_platform_add_node(struct gd_platform *p, enum gd_node_kind kind, size_t size)
 {
 	struct gd_node *n = gd_arena_alloc(&p->arena, size);
+	struct node_array a = array_of(p, kind);
 	n->kind = kind;
-	switch (kind) {
-	case GD_NODE_ITS:
-		n->index = p->n_its;
-		*GD_ARRAY_PUSH(&p->arena, p->its, p->n_its, p->cap_its) = (struct gd_its *)n;
-		break;
-	case GD_NODE_SMMU:
-		n->index = p->n_smmus;
-		*GD_ARRAY_PUSH(&p->arena, p->smmus, p->n_smmus, p->cap_smmus) = (struct gd_smmu *)n;
-		break;
-	case GD_NODE_ROOT_COMPLEX:
-		n->index = p->n_rcs;
-		*GD_ARRAY_PUSH(&p->arena, p->rcs, p->n_rcs, p->cap_rcs) =
-		    (struct gd_root_complex *)n;
-		break;
-	case GD_NODE_NAMED_COMPONENT:
-		n->index = p->n_ncs;
-		*GD_ARRAY_PUSH(&p->arena, p->ncs, p->n_ncs, p->cap_ncs) =
-		    (struct gd_named_component *)n;
-		break;
-	}
+	n->index = *a.n;
+	*GD_ARRAY_PUSH(&p->arena, *a.v, *a.n, *a.cap) = n;
 	return n;
 }

@@ -25,22 +25,39 @@
 #include "util/arena.h"
 #include "util/diag.h"
 
-/* GIC architecture version (GICD_PIDR2.ArchRev; MADT GICD "GIC version" 3, 4). */
+/* GIC architecture version (GICD_PIDR2.ArchRev; MADT GICD "GIC version" 2, 3, 4). */
 enum gd_gic_version {
+	GD_GIC_V2 = 20,
 	GD_GIC_V3 = 30,
 	GD_GIC_V4 = 40,
 	GD_GIC_V4_1 = 41,
 };
 
-/* Kind of a node of the ID-mapping graph (IORT E.e §3, node types). */
+/*
+ * Kind of a node of the ID-mapping graph (IORT E.e §3, node types, and the
+ * MSI controllers IORT has no node for). Sinks end every route: an ITS, whose
+ * input IDs are DeviceIDs, and the MSI controllers that take no DeviceID
+ * (gd_node_is_sink()): for those the IDs a route carries up to them select
+ * nothing, and the devices behind one are not isolated from each other.
+ */
 enum gd_node_kind {
 	GD_NODE_ITS,             /* ITS frame: a sink; its input IDs are DeviceIDs */
 	GD_NODE_SMMU,            /* SMMUv3: input StreamIDs, output DeviceIDs */
 	GD_NODE_ROOT_COMPLEX,    /* PCI root complex: input RIDs (requester IDs) */
 	GD_NODE_NAMED_COMPONENT, /* platform device: input its own IDs */
+	GD_NODE_MSI_FRAME,       /* GICv2m frame: SPI-based MSI, a sink (no DeviceID) */
+	GD_NODE_MBI,             /* GICv3 distributor's MBI ranges: SPI-based MSI, a sink */
+	GD_NODE_DIRECT_LPI,      /* every redistributor's GICR_SETLPIR: Direct LPI, a sink */
 };
 
 struct gd_node;
+
+/* A range of INTIDs [base, base + count), count >= 1 (LPIs, MBI SPIs). */
+struct gd_intid_range {
+	uint32_t base;
+	uint32_t count;
+	struct gd_loc loc;
+};
 
 /*
  * One ID mapping (IORT E.e §3.2.2 "ID mapping"; DT msi-map/iommu-map entry).
@@ -79,6 +96,7 @@ struct gd_redist_region {
 	uint64_t base;
 	uint64_t length; /* bytes, > 0 */
 	uint64_t stride; /* redistributor-stride in bytes; 0 = frames are contiguous */
+	bool direct_lpi; /* GICR_TYPER.DirectLPI of every redistributor in the region */
 	struct gd_loc loc;
 };
 
@@ -134,6 +152,46 @@ struct gd_its {
 	uint32_t proximity_domain; /* SRAT GIC ITS affinity / DT numa-node-id */
 };
 
+/*
+ * GICv2m frame (MADT GIC MSI frame structure, ACPI 6.5 §5.2.12.16;
+ * DT arm,gic-v2m-frame, arm,gic.yaml): SPI-based MSI. A device writes the
+ * SPI's INTID to MSI_SETSPI_NS (frame + 0x40); no DeviceID. A sink.
+ * spi_base/spi_count: the SPIs the frame raises (INTIDs), given by the
+ * description (MADT flag "SPI count/base select" set; DT arm,msi-base-spi,
+ * arm,msi-num-spis) or read by the OS from MSI_TYPER when spi_count is 0.
+ */
+struct gd_msi_frame {
+	struct gd_node node;
+	uint32_t frame_id; /* MADT "GIC MSI Frame ID" */
+	uint64_t base;
+	uint64_t size; /* bytes: 4 KiB */
+	uint32_t spi_base, spi_count;
+};
+
+/*
+ * MBI (message-based interrupts) of a GICv3 distributor (arm,gic-v3.yaml
+ * mbi-ranges, mbi-alias; no ACPI form): devices write an SPI's INTID to
+ * GICD_SETSPI_NSR (distributor + 0x40), or at the same offset of the alias
+ * frame. ranges: INTIDs of SPIs set aside for MBI. A sink.
+ */
+struct gd_mbi {
+	struct gd_node node;
+	struct gd_intid_range *ranges;
+	size_t n_ranges, cap_ranges;
+	uint64_t alias; /* mbi-alias physical address, 0 = none */
+};
+
+/*
+ * Direct LPI: devices raise LPIs by writing the INTID to GICR_SETLPIR
+ * (RD_base + 0x40) of a redistributor, with no ITS and no DeviceID (GIC
+ * architecture §12.11; GICR_TYPER.DirectLPI). All redistributors form one
+ * target. No firmware standard describes it (schemas/bindings/ has our
+ * draft). A sink; the LPIs each device owns are on the device (lpis).
+ */
+struct gd_direct_lpi {
+	struct gd_node node;
+};
+
 /* SMMUv3 model (IORT E.e §3.1.1.3 "Model"). */
 enum gd_smmu_model {
 	GD_SMMUV3_GENERIC = 0,
@@ -159,6 +217,8 @@ struct gd_smmu {
 	bool has_proximity_domain;
 	uint32_t proximity_domain;
 	struct gd_id_map *own_msi;
+	const char *dt_path; /* its node in a base DT (generate --base), or NULL: found by reg */
+	struct gd_loc dt_path_loc; /* where dt_path was written */
 };
 
 /* A PCI host bridge address window (DT ranges entry of a PCI host). */
@@ -218,6 +278,12 @@ struct gd_root_complex {
 	 */
 	struct gd_id_map *iommu_maps;
 	size_t n_iommu_maps, cap_iommu_maps;
+	/* LPI INTIDs the devices below own when they reach a Direct-LPI target. */
+	struct gd_intid_range *lpis;
+	size_t n_lpis, cap_lpis;
+	/* Its node in a base DT (generate --base), or NULL: found by its ECAM reg. */
+	const char *dt_path;
+	struct gd_loc dt_path_loc; /* where dt_path was written */
 };
 
 /*
@@ -227,12 +293,16 @@ struct gd_root_complex {
  */
 struct gd_named_component {
 	struct gd_node node;
-	const char *acpi_path; /* device object name, e.g. "\\_SB.DMA0" */
-	const char *dt_path;   /* DT node path, or NULL */
+	const char *acpi_path;     /* device object name, e.g. "\\_SB.DMA0" */
+	const char *dt_path;       /* DT node path, or NULL */
+	struct gd_loc dt_path_loc; /* where dt_path was written */
 	uint32_t node_flags;
 	struct gd_mem_access mem;
 	uint8_t memory_address_limit;
 	uint32_t events;
+	/* LPI INTIDs the device owns when it reaches a Direct-LPI target. */
+	struct gd_intid_range *lpis;
+	size_t n_lpis, cap_lpis;
 };
 
 /* ACPI output knobs: table revisions and the header's creator fields. */
@@ -278,6 +348,12 @@ struct gd_platform {
 	size_t n_rcs, cap_rcs;
 	struct gd_named_component **ncs;
 	size_t n_ncs, cap_ncs;
+	struct gd_msi_frame **msi_frames;
+	size_t n_msi_frames, cap_msi_frames;
+	struct gd_mbi **mbis; /* at most one: the distributor's */
+	size_t n_mbis, cap_mbis;
+	struct gd_direct_lpi **direct_lpis; /* at most one: all redistributors */
+	size_t n_direct_lpis, cap_direct_lpis;
 
 	/* Facts the input did not state and a loader assumed, for the report. */
 	const char **assumed;
@@ -295,6 +371,13 @@ void gd_platform_free(struct gd_platform *p);
  */
 struct gd_node *gd_platform_add_node(struct gd_platform *p, enum gd_node_kind kind, size_t size);
 
+/*
+ * Node @i of every node of the platform, kind by kind (ITS, SMMUv3, root
+ * complex, named component, GICv2m frame, MBI, Direct LPI), each in array
+ * order; NULL when i is past the last. For walks: for (i = 0; (n = ...); i++).
+ */
+struct gd_node *gd_platform_node(const struct gd_platform *p, size_t i);
+
 /* Returns the node named @name, or NULL. Linear in the number of nodes. */
 struct gd_node *gd_platform_find_node(const struct gd_platform *p, const char *name);
 
@@ -303,17 +386,29 @@ struct gd_its *gd_node_as_its(struct gd_node *n);
 struct gd_smmu *gd_node_as_smmu(struct gd_node *n);
 struct gd_root_complex *gd_node_as_rc(struct gd_node *n);
 struct gd_named_component *gd_node_as_nc(struct gd_node *n);
+struct gd_msi_frame *gd_node_as_msi_frame(struct gd_node *n);
+struct gd_mbi *gd_node_as_mbi(struct gd_node *n);
+struct gd_direct_lpi *gd_node_as_direct_lpi(struct gd_node *n);
 
-/* The IORT/DT name of a node kind: "ITS", "SMMUv3", "root complex", "named component". */
+/*
+ * True for the kinds that end a route (MSI controllers): ITS, GICv2m frame,
+ * MBI, Direct LPI. Only an ITS takes a DeviceID.
+ */
+bool gd_node_is_sink(enum gd_node_kind kind);
+
+/*
+ * The IORT/DT name of a node kind: "ITS", "SMMUv3", "root complex",
+ * "named component", "GICv2m frame", "MBI", "Direct LPI".
+ */
 const char *gd_node_kind_name(enum gd_node_kind kind);
 
-/* The GIC version as written in YAML and reports: "3", "4", "4.1". */
+/* The GIC version as written in YAML and reports: "2", "3", "4", "4.1". */
 const char *gd_gic_version_name(enum gd_gic_version v);
 
 /*
  * Redistributor frame size in bytes for a GIC version (GIC architecture
  * §12.10): 128 KiB (RD_base + SGI_base) on GICv3, 256 KiB on GICv4 and
- * GICv4.1 (adds VLPI_base and a reserved frame).
+ * GICv4.1 (adds VLPI_base and a reserved frame); 0 on GICv2 (none).
  */
 uint64_t gd_redist_frame_size(enum gd_gic_version v);
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "resolve/mask.h"
 #include "resolve/segments.h"
 
 #define ID_SPACE ((uint64_t)1 << 32)
@@ -106,7 +107,7 @@ static void build_states(struct ctx *c, const struct gd_platform *p)
 			add_node(c, ((const struct gd_smmu *)n)->own_msi->output);
 	}
 	for (size_t i = 0; i < c->n_states; i++)
-		if (c->states[i].node->kind != GD_NODE_ITS)
+		if (!gd_node_is_sink(c->states[i].node->kind))
 			gd_segments_build(&c->scratch, c->states[i].node, &c->states[i].seg);
 	c->stack = gd_arena_alloc(&c->scratch, c->n_states * sizeof(*c->stack));
 }
@@ -166,7 +167,7 @@ static void take(struct ctx *c, size_t d, const struct gd_id_map *m, uint32_t in
 	struct nstate *t = state_of(c, m->output);
 	if (t->on_path)
 		emit(c, d + 1, t->node, out, NULL, count, GD_ROUTE_CYCLE);
-	else if (t->node->kind == GD_NODE_ITS)
+	else if (gd_node_is_sink(t->node->kind))
 		emit(c, d + 1, t->node, out, NULL, count, GD_ROUTE_OK);
 	else
 		push(c, t, out, out + count);
@@ -240,8 +241,15 @@ static void walk_source(struct ctx *c, const struct gd_node *src, const struct g
 			if (src->maps[i].single)
 				walk_single(c, ns, &src->maps[i]);
 	size_t n_single = out->n - first;
-	if (src->kind == GD_NODE_ROOT_COMPLEX && rid_lo < rid_hi)
+	const struct gd_root_complex *rc = gd_node_as_rc((struct gd_node *)src);
+	if (rc && rc->has_msi_map_mask) {
+		struct gd_id_interval *v;
+		size_t n = gd_mask_image(&c->scratch, rid_lo, rid_hi, rc->msi_map_mask, &v);
+		for (size_t i = 0; i < n; i++)
+			walk_range(c, ns, v[i].lo, v[i].hi);
+	} else if (rc && rid_lo < rid_hi) {
 		walk_range(c, ns, rid_lo, rid_hi);
+	}
 	if (src->kind == GD_NODE_NAMED_COMPONENT)
 		for (size_t i = 0; i < ns->seg.n; i++)
 			walk_range(c, ns, ns->seg.v[i].lo, ns->seg.v[i].hi);

@@ -13,7 +13,10 @@ const char *gd_id_space_name(enum gd_node_kind kind)
 	case GD_NODE_ITS:
 		return "DeviceID";
 	case GD_NODE_NAMED_COMPONENT:
-		return "ID";
+	case GD_NODE_MSI_FRAME:
+	case GD_NODE_MBI:
+	case GD_NODE_DIRECT_LPI:
+		break;
 	}
 	return "ID";
 }
@@ -22,13 +25,19 @@ static void format_hop(const struct gd_route *r, size_t k, struct gd_buf *out)
 {
 	const struct gd_hop *h = &r->hops[k];
 	const char *space = gd_id_space_name(h->node->kind);
-	if (k == 0 && r->single)
+	if (h->node->kind != GD_NODE_ITS && gd_node_is_sink(h->node->kind))
+		gd_buf_printf(out, "%s (%s: no DeviceID)", h->node->name,
+		              gd_node_kind_name(h->node->kind));
+	else if (k == 0 && r->single)
 		gd_buf_printf(out, "%s (single mapping)", h->node->name);
 	else if (r->count == 1)
 		gd_buf_printf(out, "%s %s 0x%04" PRIx32, h->node->name, space, h->base);
 	else
 		gd_buf_printf(out, "%s %s 0x%04" PRIx32 "-0x%04" PRIx64, h->node->name, space,
 		              h->base, (uint64_t)h->base + r->count - 1);
+	const struct gd_root_complex *rc = gd_node_as_rc((struct gd_node *)h->node);
+	if (k == 0 && !r->single && rc && rc->has_msi_map_mask)
+		gd_buf_printf(out, " (RID & msi-map-mask 0x%04" PRIx32 ")", rc->msi_map_mask);
 }
 
 void gd_route_format(const struct gd_route *r, struct gd_buf *out)
