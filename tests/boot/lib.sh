@@ -33,27 +33,19 @@ variant() {
 	return 0
 }
 
-# dt_over_qemu YAML OUT.dtb: QEMU's DTB with the PCI host's msi-map replaced by
-# the one gicdesc generates for YAML (--force: faulty descriptions too), its
-# phandle turned into that of QEMU's ITS node.
+# dt_over_qemu YAML OUT.dtb [--force]: gicdesc generate --base over QEMU's
+# DTB: QEMU's tree with our GIC, ITS and msi-map put in (--force: for the
+# faulty descriptions). Fails when generate does.
 dt_over_qemu() {
-	local dir ours pcie its cells
-	dir=$WORK/gen-$(basename "$1" .yaml)
-	"$GICDESC" generate --force -q -f dtb -o "$dir" "$1" 2>/dev/null
-	ours=$(ls "$dir"/*.dtb)
-	pcie=/$(fdtget -l "$ours" / | grep -m1 '^pcie@')
-	its=$(fdtget -t x "$WORK/qemu.dtb" /intc@8000000/its@8080000 phandle)
-	# msi-map: (RID base, msi-controller phandle, DeviceID base, length)...
-	cells=$(fdtget -t x "$ours" "$pcie" msi-map |
-		awk -v p="$its" '{ for (i = 1; i <= NF; i++) printf "%s ", i % 4 == 2 ? p : $i }')
-	cp "$WORK/qemu.dtb" "$2"
-	# shellcheck disable=SC2086 # one word per cell
-	fdtput -t x "$2" /pcie@10000000 msi-map $cells
+	local dir=$WORK/gen-$(basename "$1" .yaml)
+	"$GICDESC" generate ${3:-} -q --base "$WORK/qemu.dtb" -f dtb -o "$dir" "$1" 2>"$dir.err" &&
+		cp "$dir"/*.dtb "$2"
 }
 
-# tables YAML DIR: gicdesc's IORT and MADT of YAML in DIR (iort.aml, madt.aml).
+# tables YAML DIR [--force]: gicdesc's IORT and MADT of YAML in DIR (iort.aml,
+# madt.aml). Fails when generate does.
 tables() {
-	"$GICDESC" generate --force -q -f iort,madt -o "$2" "$1" 2>/dev/null
+	"$GICDESC" generate ${3:-} -q -f iort,madt -o "$2" "$1" 2>"$2.err"
 }
 
 # boot_bg NAME MODE FILE...: starts boot.sh into $WORK/NAME in the background,

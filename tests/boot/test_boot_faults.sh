@@ -29,6 +29,14 @@ rejects() {
 
 fault() { names+=("$1"); rules[$1]=$2; symptoms[$1]=$3; why[$1]=$4; }
 
+# dt_fault NAME: $WORK/NAME.dtb, generate --force --base over QEMU's DTB of
+# $WORK/NAME.yaml; shows the msi-map it got.
+dt_fault() {
+	check "$1: generate --force --base over QEMU's DTB" \
+		dt_over_qemu "$WORK/$1.yaml" "$WORK/$1.dtb" --force &&
+		echo "    msi-map = <$(fdtget -t x "$WORK/$1.dtb" /pcie@10000000 msi-map)>"
+}
+
 fault devid-off-0x100 "device-id-range firmware-drift" "rng-timeout its-invalid-dte" \
 	"msi-map DeviceID base 0x100 instead of 0. QEMU's ITS takes the requester ID as the DeviceID
 (virtio-rng at 00:01.0: 0x8) while the kernel maps DeviceID 0x108, so the device's MSIs
@@ -36,14 +44,14 @@ hit no device table entry. gicdesc: RIDs 0xff00-0xffff overflow the 16 DeviceID 
 the mapping differs from QEMU's own DTB, which carries the hardware's identity mapping."
 variant devid-off-0x100 's/output-base: 0, output: its0/output-base: 0x100, output: its0/'
 rejects devid-off-0x100 "" "$WORK/devid-off-0x100.yaml" "$WORK/qemu.dtb"
-dt_over_qemu "$WORK/devid-off-0x100.yaml" "$WORK/devid-off-0x100.dtb"
+dt_fault devid-off-0x100
 
 fault devid-past-range "device-id-range" "rng-timeout its-mapd-range" \
 	"msi-map DeviceID base 0x10000: every DeviceID is past the ITS's 16 bits; QEMU refuses the
 kernel's MAPD, and the device's MSIs (DeviceID 0x8) find no entry either."
 variant devid-past-range 's/output-base: 0, output: its0/output-base: 0x10000, output: its0/'
 rejects devid-past-range "" "$WORK/devid-past-range.yaml"
-dt_over_qemu "$WORK/devid-past-range.yaml" "$WORK/devid-past-range.dtb"
+dt_fault devid-past-range
 
 fault msi-map-short "route-unmapped" "no-msi-map-translation msi-setup-warning intx-fallback" \
 	"msi-map covers RIDs 0-7 only; virtio-rng is RID 0x8: it gets no MSI domain, MSI-X setup
@@ -51,15 +59,15 @@ fails and the driver falls back to INTx. gicdesc reports route-unmapped as a war
 default (devices may legitimately go without MSIs): -E route-unmapped makes it an error."
 variant msi-map-short 's/input-base: 0, count: 0x10000/input-base: 0, count: 0x8/'
 rejects msi-map-short "-E route-unmapped" "$WORK/msi-map-short.yaml"
-dt_over_qemu "$WORK/msi-map-short.yaml" "$WORK/msi-map-short.dtb"
+dt_fault msi-map-short
 
 fault iort-its-unknown "iort-its-unknown" "msi-setup-warning intx-fallback" \
 	"IORT ITS group names GIC ITS identifier 1; the MADT's only ITS has identifier 0 (IORT made
 from a description whose ITS has id 1, MADT from the good one). Linux finds no MSI domain for
 identifier 1 and says nothing: MSI-X setup fails, INTx fallback."
 variant its-id-1 's/name: its0, id: 0,/name: its0, id: 1,/'
-tables "$WORK/good.yaml" "$WORK/good-acpi"
-tables "$WORK/its-id-1.yaml" "$WORK/its-id-1-acpi"
+check "generate -f iort,madt (good)" tables "$WORK/good.yaml" "$WORK/good-acpi"
+check "generate --force -f iort (ITS id 1)" tables "$WORK/its-id-1.yaml" "$WORK/its-id-1-acpi" --force
 rejects iort-its-unknown "" "$WORK/its-id-1-acpi/iort.aml" "$WORK/good-acpi/madt.aml"
 
 fault rc-null-reference "iort-output-ref" "iort-null-parent intx-fallback" \
