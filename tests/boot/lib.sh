@@ -37,7 +37,9 @@ variant() {
 # DTB: QEMU's tree with our GIC, ITS and msi-map put in (--force: for the
 # faulty descriptions). Fails when generate does.
 dt_over_qemu() {
-	local dir=$WORK/gen-$(basename "$1" .yaml)
+	local dir
+	dir=$WORK/gen-$(basename "$1" .yaml)
+	# shellcheck disable=SC2086 # ${3:-}: --force or no word at all
 	"$GICDESC" generate ${3:-} -q --base "$WORK/qemu.dtb" -f dtb -o "$dir" "$1" 2>"$dir.err" &&
 		cp "$dir"/*.dtb "$2"
 }
@@ -45,6 +47,7 @@ dt_over_qemu() {
 # tables YAML DIR [--force]: gicdesc's IORT and MADT of YAML in DIR (iort.aml,
 # madt.aml). Fails when generate does.
 tables() {
+	# shellcheck disable=SC2086 # ${3:-}: --force or no word at all
 	"$GICDESC" generate ${3:-} -q -f iort,madt -o "$2" "$1" 2>"$2.err"
 }
 
