@@ -40,12 +40,12 @@ fetch() {
 	abi=$(apt-cache "$@" depends linux-image-arm64 2>/dev/null |
 		sed -n 's/^ *Depends: linux-image-\(.*\)-arm64$/\1/p' | head -n 1)
 	if [ -z "$abi" ]; then
-		echo "skip - no Debian arm64 archive reachable (apt-get update: $apt/update.log)" >&2
+		echo "fetch.sh: no Debian arm64 archive reachable (apt-get update: $apt/update.log)" >&2
 		exit 77
 	fi
 	(cd "$apt/debs" && apt-get "$@" -q download "linux-image-$abi-arm64" busybox-static \
 		>"$apt/download.log" 2>&1) || {
-		echo "skip - cannot download linux-image-$abi-arm64 busybox-static ($apt/download.log)" >&2
+		echo "fetch.sh: cannot download linux-image-$abi-arm64 busybox-static ($apt/download.log)" >&2
 		exit 77
 	}
 	for deb in "$apt"/debs/*.deb; do

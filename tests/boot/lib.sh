@@ -12,9 +12,9 @@ BOOT_JOBS=${GICDESC_BOOT_JOBS:-3}
 # tables over QEMU's (revision 1).
 boot_prepare() {
 	local rc=0
-	"$BOOT/fetch.sh" >"$WORK/assets" || rc=$?
-	[ "$rc" = 77 ] && skip "no kernel: $(cat "$WORK/assets")"
-	[ "$rc" = 0 ] || { not_ok "fetch.sh failed ($rc)"; finish; exit 1; }
+	"$BOOT/fetch.sh" >"$WORK/assets" 2>"$WORK/fetch.err" || rc=$?
+	[ "$rc" = 77 ] && skip "no kernel: $(cat "$WORK/fetch.err")"
+	[ "$rc" = 0 ] || { not_ok "fetch.sh failed ($rc): $(cat "$WORK/fetch.err")"; finish; exit 1; }
 	[ -f /usr/share/qemu-efi-aarch64/QEMU_EFI.fd ] || skip "no qemu-efi-aarch64"
 	qemu-system-aarch64 -machine "$MACHINE,dumpdtb=$WORK/qemu-dump.dtb" -cpu cortex-a57 -smp 4 \
 		-m 1G -display none -device virtio-rng-pci >/dev/null 2>&1
