@@ -119,6 +119,27 @@ for bad in "--device-id-bits 0" "--event-id-bits 33" "--spis 1000" "--intid-bits
 	# shellcheck disable=SC2086
 	check "resolve $bad: exit 2" test "$(status "$GICDESC" resolve $bad "$DTB" pcie@10000000)" = 2
 done
+# schemas/gicdesc-facts.schema.json agrees (python3-jsonschema, a reader nobody here wrote).
+if /usr/bin/python3 -c 'import jsonschema, yaml' 2>/dev/null; then
+	for f in base path id every; do
+		check "schema: $f.yaml is valid" /usr/bin/python3 - "$GICDESC_SRC/schemas/gicdesc-facts.schema.json" "$WORK/$f.yaml" <<'PY'
+import json, sys, jsonschema, yaml
+jsonschema.validate(yaml.safe_load(open(sys.argv[2])), json.load(open(sys.argv[1])))
+PY
+	done
+	for f in bad1 bad2 bad3 bad4 bad5 bad6 bad7; do
+		check "schema: $f.yaml is invalid" /usr/bin/python3 - "$GICDESC_SRC/schemas/gicdesc-facts.schema.json" "$WORK/$f.yaml" <<'PY'
+import json, sys, jsonschema, yaml
+try:
+    jsonschema.validate(yaml.safe_load(open(sys.argv[2])), json.load(open(sys.argv[1])))
+except jsonschema.ValidationError:
+    sys.exit(0)
+sys.exit(1)
+PY
+	done
+else
+	echo "# python3-jsonschema not installed: the schema part is skipped"
+fi
 check "two facts files: exit 2" \
 	test "$(status "$GICDESC" check --facts "$WORK/base.yaml" --facts "$WORK/id.yaml" "$DTB")" = 2
 finish
