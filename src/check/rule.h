@@ -127,6 +127,7 @@ const char *gd_check_verb(const struct gd_route *r, const char *plural, const ch
 void gd_rule_id_map_zero_count(struct gd_check_ctx *c);
 void gd_rule_id_map_overflow(struct gd_check_ctx *c);
 void gd_rule_id_map_overlap(struct gd_check_ctx *c);
+void gd_rule_id_map_count_off_by_one(struct gd_check_ctx *c);
 void gd_rule_id_map_target_kind(struct gd_check_ctx *c);
 void gd_rule_single_mapping_kind(struct gd_check_ctx *c);
 /* rules_route.c: outcome of each route. */

@@ -29,6 +29,10 @@ const struct gd_rule gd_rules[] = {
     {"id-map-overlap", E, gd_rule_id_map_overlap, NONE,
      "two ID mappings of one node overlap on their input IDs (Linux iort_node_map_id() and "
      "of_map_id() take the first that matches)"},
+    {"id-map-count-off-by-one", W, gd_rule_id_map_count_off_by_one, NONE,
+     "an ID mapping whose last ID is the input base of another of its node, or that holds "
+     "2^k + 1 IDs (k >= 8): the number of IDs written where IORT E.e §3.2.2 wants number "
+     "minus one (Linux iort_id_map() FW_BUG \"conflicting mapping\" work-around)"},
     {"id-map-target-kind", E, gd_rule_id_map_target_kind, NONE,
      "an ID mapping outputs to a node that cannot take it: a root complex or named component, "
      "an SMMUv3 from an SMMUv3, or a mapping on an ITS (IORT E.e: ITS groups have none)"},

@@ -56,22 +56,35 @@ static void gicd(struct gd_acpi_load *c, const struct gd_acpi_values *v, const s
 	p->dist.system_vector_base = (uint32_t)v->n[GD_V_VECTOR_BASE];
 	p->dist.loc = *loc;
 	p->gic_loc = *loc;
+	enum gd_gic_version given = c->opts.gic_version;
 	switch (v->n[GD_V_VERSION]) {
 	case 0:
-		p->gic_version = GD_GIC_V3;
-		gd_acpi_assume(c, "GIC version 3: the MADT GICD says 0, \"not specified\"");
-		break;
+		p->gic_version = given ? given : GD_GIC_V3;
+		if (!given)
+			gd_acpi_assume(c, "GIC version 3: the MADT GICD says 0, \"not specified\"");
+		return;
 	case 3:
 		p->gic_version = GD_GIC_V3;
 		break;
 	case 4:
 		p->gic_version = GD_GIC_V4;
+		if (!given)
+			gd_acpi_assume(c, "GIC version 4.0: the MADT's 4 covers GICv4.0 and GICv4.1");
 		break;
 	default:
 		gd_diag_add(c->d, GD_SEV_ERROR, NULL, loc,
 		            "GICD: GIC version %u; gicdesc describes GICv3 and GICv4 (3, 4)",
 		            (unsigned)v->n[GD_V_VERSION]);
+		return;
 	}
+	/* The MADT's word wins over a fact given; GICv4.1 is "4" in the MADT. */
+	if (given && given != p->gic_version &&
+	    !(given == GD_GIC_V4_1 && p->gic_version == GD_GIC_V4))
+		gd_diag_add(c->d, GD_SEV_WARNING, NULL, loc,
+		            "GICD: GIC version %s, not %s as given: the MADT's is used",
+		            gd_gic_version_name(p->gic_version), gd_gic_version_name(given));
+	else if (given)
+		p->gic_version = given;
 }
 
 static void gicr(struct gd_acpi_load *c, const struct gd_acpi_values *v, const struct gd_loc *loc)

@@ -91,9 +91,7 @@ static void read_cpu_facts(struct dtb_ctx *c, uint32_t nr)
 	int r = dtb_irq_count(c, c->gic) > 0 ? dtb_irq(c, c->gic, 0, &maint) : 0;
 	if (r < 0)
 		return;
-	if (r && (maint.intid < 16 || maint.intid >= 32))
-		dtb_diag(c, GD_SEV_ERROR, c->gic, "interrupts",
-		         "the VGIC maintenance interrupt must be a PPI, not INTID %u", maint.intid);
+	/* Whether it is a PPI (or extended PPI) is rule intid-class's to say. */
 	for (size_t i = 0; i < c->p->n_cpus; i++) {
 		struct gd_cpu *cpu = &c->p->cpus[i];
 		cpu->gicc_base = base[0];

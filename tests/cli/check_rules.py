@@ -3,13 +3,22 @@
 
 Each case loads a good example (which must check clean), breaks one fact, and
 asserts that `gicdesc check --format json` reports exactly the rule named (the
-set of rule names of its errors and warnings). The expected rule comes from
-the fault, written by hand; nothing here is produced by the code under test.
+set of rule names of its errors and warnings). Then the broken YAML is
+generated (--force) as a DTB and as IORT+MADT, and each is checked alone:
+where the format can express the fault, exactly that rule must fire again;
+where it cannot, the expectation says what fires instead (often nothing),
+and why. Facts a DTB or ACPI tables cannot carry (ITS widths, GIC version,
+SPIs, INTID bits) are passed as a facts file (--facts) holding the values
+the broken YAML states for its hardware, so that only the format's own
+limits are tested. Every expectation is written by hand from the fault and
+the format; nothing here is produced by the code under test.
 
 Usage: check_rules.py GICDESC SRC WORKDIR
 """
 import copy
+import glob
 import json
+import os
 import subprocess
 import sys
 
@@ -31,7 +40,7 @@ def rc_map(d):
 
 
 def add_nc(d, **kw):
-    nc = {"name": "dma0", "acpi-path": "\\_SB.DMA0",
+    nc = {"name": "dma0", "acpi-path": "\\_SB.DMA0", "dt-path": "/dma@9100000",
           "id-map": [{"single": True, "output-base": kw.pop("devid", 0x20000), "output": "its0"}]}
     nc.update(kw)
     d.setdefault("named-components", []).append(nc)
@@ -70,8 +79,12 @@ CASES = [
     ("event-id-budget", "virt", lambda d: (d["gic"]["its"][0].update({"device-id-bits": 17}),
                                            add_nc(d, events=0x20000, devid=0x10000))),
     ("device-id-collision", "virt", lambda d: add_nc(d, devid=0x0010)),
-    ("smmu-msi-collision", "smmu", lambda d: d["iommus"][0].update(
-        {"own-msi": {"output": "its0", "device-id": 0x0008}})),
+    # One wired interrupt fewer: Linux uses an SMMUv3's DeviceID mapping index
+    # (own MSIs) before IORT node revision 5 only when not all four are wired
+    # (iort_get_id_mapping_index()), so the fault exists in the IORT too.
+    ("smmu-msi-collision", "smmu", lambda d: (
+        d["iommus"][0]["interrupts"].pop("sync"),
+        d["iommus"][0].update({"own-msi": {"output": "its0", "device-id": 0x0008}}))),
     ("vpe-proxy-device-id", "virt", lambda d: d["gic"].update({"version": 4})),
     ("its-id-duplicate", "virt", lambda d: second_its(d, id=0)),
     ("mpidr-duplicate", "virt", lambda d: cpu_list(d, [0, 1, 2, 2], [0, 1, 2, 3])),
@@ -90,6 +103,12 @@ CASES = [
     ("intid-bits-range", "virt", lambda d: d["gic"]["distributor"].update({"intid-bits": 13})),
     ("intid-class", "virt", lambda d: d["gic"]["cpus"].update(
         {"vgic-maintenance-interrupt": {"spi": 9}})),
+    # RIDs 0x0000-0x8000 and 0x8000-0xffff: 0x8000 twice, as when "number of
+    # IDs" is written where IORT wants number minus one.
+    ("id-map-count-off-by-one", "virt", lambda d: (
+        rc_map(d)[0].update({"count": 0x8001}),
+        rc_map(d).append({"input-base": 0x8000, "count": 0x8000, "output-base": 0x8000,
+                          "output": "its0"}))),
 ]
 
 # server block: GIC-version frame sizes, PCI segments on a shared ITS, DMA aliases.
@@ -111,6 +130,74 @@ CASES += [
         {"id-map": copy.deepcopy(ALIASED_MAP)})),
 ]
 
+# What the DTB and the IORT+MADT of each broken case report, by hand:
+#   SAME     exactly the case's rule;
+#   CLEAN    nothing: the format cannot express the fault;
+#   NOT_MADE the generator refuses to write the format (reason given);
+#   a set    the rules that fire instead (reason given).
+SAME, CLEAN, NOT_MADE = "same", frozenset(), "not made"
+EXPECT = {
+    # IORT cannot encode 0 IDs (the field is the number minus one): the IORT
+    # emitter refuses. The DT back end writes msi-map from the routes, and a
+    # mapping of 0 IDs routes nothing: pcie0 gets no msi-map, and a PCI host
+    # without one is a host without MSIs (Linux falls back to INTx), no fault.
+    "id-map-zero-count": (CLEAN, NOT_MADE),
+    # The DT back end writes msi-map from the resolver's routes, which stop at
+    # DeviceID 0xffffffff: the DTB holds no overflowing entry. IORT keeps it.
+    "id-map-overflow": (CLEAN, SAME),
+    # msi-map is composed from first-match routes: the DTB holds no overlap.
+    "id-map-overlap": (CLEAN, SAME),
+    # DT states no SMMU's StreamID -> DeviceID mapping at all (msi-map goes
+    # RID -> DeviceID), so no SMMU -> SMMU mapping can be written.
+    "id-map-target-kind": (CLEAN, SAME),
+    # DT has no single mappings among an SMMU's StreamID mappings.
+    "single-mapping-kind": (CLEAN, SAME),
+    "route-unmapped": (SAME, SAME),
+    "device-id-range": (SAME, SAME),  # needs the 16 DeviceID bits given as a fact
+    # Neither DT nor IORT says how many MSIs a device uses (no "events"; the
+    # IORT named component has no such field): nothing to check there.
+    "event-id-budget": (CLEAN, CLEAN),
+    "device-id-collision": (SAME, SAME),
+    # DT states no SMMU StreamID -> DeviceID mapping: the root complex's msi-map
+    # goes straight to DeviceIDs, so RID 0x0008 and the SMMU's own MSIs are two
+    # sources on one DeviceID with no SMMU between: device-id-collision.
+    "smmu-msi-collision": ({"device-id-collision"}, SAME),
+    "vpe-proxy-device-id": (SAME, SAME),  # needs GIC version 4 given for the DTB
+    # DT has no ITS IDs: the loader takes the order of the ITS nodes (0, 1).
+    "its-id-duplicate": (CLEAN, SAME),
+    # Two /cpus nodes would both be cpu@2: the DT back end refuses.
+    "mpidr-duplicate": (NOT_MADE, SAME),
+    # DT has no ACPI processor UIDs: the loader takes the order of the cpu nodes.
+    "uid-duplicate": (CLEAN, SAME),
+    "pci-segment-duplicate": (SAME, SAME),  # DT linux,pci-domain; IORT segment
+    "mmio-overlap": (SAME, SAME),
+    "gic-frame-alignment": (SAME, SAME),
+    "redist-region-too-small": (SAME, SAME),
+    # Neither a DTB nor a MADT carries GICD_TYPER, and a facts file refuses 100
+    # SPIs or 13 INTID bits: the fault is in a fact no firmware table states.
+    "spis-range": (CLEAN, CLEAN),
+    "intid-bits-range": (CLEAN, CLEAN),
+    "intid-class": (SAME, SAME),  # DT GIC interrupts; MADT GICC VGIC GSIV
+    # The DTB's msi-map is composed from first-match routes: RIDs 0x0000-0x8000
+    # (0x8001 IDs, a power of two plus one) and 0x8001-0xffff; the IORT keeps
+    # the two mappings that share RID 0x8000. Both are the rule's shapes.
+    "id-map-count-off-by-one": (SAME, SAME),
+    # DT reg states the ITS frame size; a MADT GIC ITS structure does not: the
+    # ACPI loader takes the given GIC version's (192 KiB on GICv4.1).
+    "its-frame-size": (SAME, CLEAN),
+}
+
+# Cases on the GICv4 QEMU machine: its YAML declares RID 0xffff unpopulated
+# (Linux's VPE proxy takes DeviceID 0xffff), a declaration neither DT nor IORT
+# can carry, so the DTB and the tables also warn vpe-proxy-device-id.
+EXPECT_BY_BASE = {
+    ("redist-region-too-small", "gicv4"): ({"redist-region-too-small", "vpe-proxy-device-id"},
+                                           {"redist-region-too-small", "vpe-proxy-device-id"}),
+}
+
+# Warnings, not errors: such a case exits 0.
+WARNINGS = {"route-unmapped", "vpe-proxy-device-id", "id-map-count-off-by-one"}
+
 passed = failed = 0
 
 
@@ -124,8 +211,8 @@ def report(ok, msg):
         print(f"not ok - {msg}")
 
 
-def check(path):
-    r = subprocess.run([gicdesc, "check", "--format", "json", path],
+def check(*args):
+    r = subprocess.run([gicdesc, "check", "--format", "json", *args],
                        capture_output=True, text=True, timeout=30)
     try:
         out = json.loads(r.stdout)
@@ -140,17 +227,75 @@ for name, path in examples.items():
     status, rules, out = check(path)
     report(status == 0 and rules == set(), f"{name} example checks clean ({rules})")
 
-for rule, base, edit in CASES:
+
+
+def facts_file(d, path):
+    """The hardware facts the broken YAML states, as a facts file (gicdesc(5))."""
+    facts = {"gicdesc-facts": 1, "gic-version": str(d["gic"]["version"]),
+             "its": [{"id": i["id"], "device-id-bits": i["device-id-bits"],
+                      "event-id-bits": i["event-id-bits"]} for i in d["gic"]["its"]]}
+    dist = d["gic"]["distributor"]
+    if dist["spis"] % 32 == 0 or dist["spis"] == 988:  # else no fact can hold it
+        facts["spis"] = dist["spis"]
+    if 14 <= dist["intid-bits"] <= 24:
+        facts["intid-bits"] = dist["intid-bits"]
+    with open(path, "w") as f:
+        yaml.safe_dump(facts, f, sort_keys=False)
+
+
+def generate(path, outdir, formats):
+    r = subprocess.run([gicdesc, "generate", "-q", "--force", "-o", outdir, "-f", formats,
+                        path], capture_output=True, text=True, timeout=30)
+    return r.returncode
+
+
+def expect_format(rule, what, want, status, rules, out):
+    if want == SAME:
+        want_status = 0 if rule in WARNINGS else 1
+        report(rules == {rule} and status == want_status,
+               f"{rule} as {what}: reported exactly it (got "
+               f"{sorted(rules) if rules is not None else out}, status {status})")
+    else:
+        want_status = 0 if not want or want <= WARNINGS else 1
+        report(rules == set(want) and status == want_status,
+               f"{rule} as {what}: {sorted(want) or 'clean'} (got "
+               f"{sorted(rules) if rules is not None else out}, status {status})")
+
+
+for n, (rule, base, edit) in enumerate(CASES):
     d = copy.deepcopy(good[base])
     edit(d)
-    path = f"{work}/{rule}.yaml"
+    case = f"{work}/{n:02d}-{rule}"
+    os.makedirs(case, exist_ok=True)
+    path = f"{case}/{rule}.yaml"
     with open(path, "w") as f:
         yaml.safe_dump(d, f, sort_keys=False)
     status, rules, out = check(path)
-    want_status = 0 if rule in ("route-unmapped", "vpe-proxy-device-id") else 1
+    want_status = 0 if rule in WARNINGS else 1
     ok = rules == {rule} and status == want_status
     report(ok, f"{rule}: reported exactly it (got {sorted(rules) if rules else out}, "
                f"status {status})")
+
+    facts = f"{case}/facts.yaml"
+    facts_file(d, facts)
+    want_dtb, want_acpi = EXPECT_BY_BASE.get((rule, base), EXPECT[rule])
+    made = generate(path, f"{case}/dt", "dtb") == 0
+    dtbs = glob.glob(f"{case}/dt/*.dtb")
+    if want_dtb == NOT_MADE:
+        report(not made and not dtbs, f"{rule}: generate refuses the DTB")
+    else:
+        report(made and len(dtbs) == 1, f"{rule}: DTB generated")
+        if dtbs:
+            expect_format(rule, "DTB", want_dtb, *check("--facts", facts, dtbs[0]))
+    made = generate(path, f"{case}/acpi", "iort,madt") == 0
+    tables = [f"{case}/acpi/iort.aml", f"{case}/acpi/madt.aml"]
+    have = all(os.path.exists(t) for t in tables)
+    if want_acpi == NOT_MADE:
+        report(not made and not have, f"{rule}: generate refuses the IORT and MADT")
+    else:
+        report(made and have, f"{rule}: IORT and MADT generated")
+        if have:
+            expect_format(rule, "IORT+MADT", want_acpi, *check("--facts", facts, *tables))
 
 # server block: the same two RIDs declared a DMA alias group: no error or warning, a note
 # that gives the reason; a group that leaves one of the two out does not cover it.

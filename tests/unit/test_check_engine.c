@@ -25,6 +25,7 @@ static const char *const expected_rules[] = {
     "id-map-zero-count",
     "id-map-overflow",
     "id-map-overlap",
+    "id-map-count-off-by-one",
     "id-map-target-kind",
     "single-mapping-kind",
     "route-cycle",
