@@ -31,4 +31,12 @@ int gd_acpi_emit(const struct gd_emit_ctx *ctx, struct gd_buf *out, bool source,
                  int (*build)(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *title,
                               size_t size));
 
+/*
+ * Reports each route that ends at SPI-based MSI (GICv2m frame, MBI), which
+ * IORT cannot carry: a note when the MADT GIC MSI frame still serves it (PCI
+ * to a GICv2m frame), else a warning that the source gets no MSI under ACPI
+ * (iort_spi_msi.c).
+ */
+void gd_iort_report_spi_msi(const struct gd_emit_ctx *ctx);
+
 #endif
