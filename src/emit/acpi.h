@@ -32,9 +32,9 @@ int gd_acpi_emit(const struct gd_emit_ctx *ctx, struct gd_buf *out, bool source,
                               size_t size));
 
 /*
- * Reports each route that ends at SPI-based MSI (GICv2m frame, MBI), which
- * IORT cannot carry: a note when the MADT GIC MSI frame still serves it (PCI
- * to a GICv2m frame), else a warning that the source gets no MSI under ACPI
+ * Warns, for each route that ends at SPI-based MSI which IORT cannot carry
+ * (MBI; a GICv2m frame from a named component, whereas PCI reaches one
+ * through the MADT GIC MSI frame), that its source gets no MSI under ACPI
  * (iort_spi_msi.c).
  */
 void gd_iort_report_spi_msi(const struct gd_emit_ctx *ctx);

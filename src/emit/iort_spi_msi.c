@@ -12,31 +12,28 @@
 
 #include "check/rule.h"
 
-/* Reports route @r of a source whose MSIs end at a GICv2m frame or MBI. */
+/* Warns that the source of route @r gets no MSI when the OS boots with ACPI. */
 static void report(const struct gd_emit_ctx *ctx, const struct gd_route *r)
 {
 	char what[96];
 	gd_check_route_source(r, what, sizeof(what));
-	if (r->sink->kind == GD_NODE_MSI_FRAME && r->source->kind == GD_NODE_ROOT_COMPLEX)
-		gd_diag_add(ctx->diags, GD_SEV_NOTE, NULL, &r->source->loc,
-		            "IORT: %s reach GICv2m frame %s through the MADT GIC MSI frame, which "
-		            "serves every PCI device; IORT has no node for it",
-		            what, r->sink->name);
-	else
-		gd_diag_add(ctx->diags, GD_SEV_WARNING, NULL, &r->source->loc,
-		            "IORT: %s get no MSI when the OS boots with ACPI: %s %s has no ACPI "
-		            "form for %s (no IORT node%s)",
-		            what, gd_node_kind_name(r->sink->kind), r->sink->name,
-		            gd_node_kind_name(r->source->kind),
-		            r->sink->kind == GD_NODE_MBI ? ", no MADT structure" : "");
+	gd_diag_add(ctx->diags, GD_SEV_WARNING, NULL, &r->source->loc,
+	            "IORT: %s get no MSI when the OS boots with ACPI: %s %s has no ACPI form "
+	            "for a %s (no IORT node%s)",
+	            what, gd_node_kind_name(r->sink->kind), r->sink->name,
+	            gd_node_kind_name(r->source->kind),
+	            r->sink->kind == GD_NODE_MBI ? ", no MADT structure" : "");
 }
 
 void gd_iort_report_spi_msi(const struct gd_emit_ctx *ctx)
 {
 	for (size_t i = 0; ctx->routes && i < ctx->routes->n; i++) {
 		const struct gd_route *r = &ctx->routes->v[i];
-		if (r->status == GD_ROUTE_OK &&
-		    (r->sink->kind == GD_NODE_MSI_FRAME || r->sink->kind == GD_NODE_MBI))
+		if (r->status != GD_ROUTE_OK)
+			continue;
+		/* PCI reaches a GICv2m frame through the MADT GIC MSI frame: nothing lost. */
+		if ((r->sink->kind == GD_NODE_MSI_FRAME && r->source->kind != GD_NODE_ROOT_COMPLEX) ||
+		    r->sink->kind == GD_NODE_MBI)
 			report(ctx, r);
 	}
 }

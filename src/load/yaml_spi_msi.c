@@ -118,9 +118,9 @@ static int decode_v2m_frames(struct gd_yctx *c, const struct gd_ynode *v, void *
 /* ---- mbi: (arm,gic-v3.yaml mbi-ranges, mbi-alias) ---- */
 
 static const struct gd_yfield range_fields[] = {
-    {"base", GD_YF_UINT, GD_YF_AT(struct gd_intid_range, base), .required = true},
+    {"base", GD_YF_UINT, GD_YF_AT(struct gd_intid_range, base), .required = true, .max = 0xffff},
     {"count", GD_YF_UINT, GD_YF_AT(struct gd_intid_range, count), .required = true, .min = 1,
-     .max = 1u << 16},
+     .max = 0xffff},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
