@@ -22,7 +22,6 @@
 /* Architectural frame sizes used when the model leaves a size 0 (GIC architecture §12). */
 #define GICD_FRAME_SIZE 0x10000u
 #define ITS_FRAME_SIZE  0x20000u /* control + translation frames, 64 KiB each */
-#define GICC_FRAME_SIZE 0x2000u  /* GICC, GICH, GICV: 8 KiB, as in arm,gic-v3.yaml's example */
 #define MPIDR_AFF_MASK  0xff00ffffffull /* Aff3 [39:32], Aff2..Aff0 [23:0] */
 
 void gd_dt_error(struct gd_dt_builder *b, const struct gd_loc *loc, const char *fmt, ...)
@@ -270,6 +269,8 @@ static void push_cpu_interfaces(struct gd_dt_builder *b, struct gd_dt_prop *reg)
 	if (!p->n_cpus)
 		return;
 	uint64_t first[3] = {p->cpus[0].gicc_base, p->cpus[0].gich_base, p->cpus[0].gicv_base};
+	uint64_t size[3] = {gd_cpuif_size(p->cpuif.gicc_size), gd_cpuif_size(p->cpuif.gich_size),
+	                    gd_cpuif_size(p->cpuif.gicv_size)};
 	for (size_t i = 1; i < p->n_cpus; i++) {
 		const struct gd_cpu *c = &p->cpus[i];
 		if (c->gicc_base != first[0] || c->gich_base != first[1] ||
@@ -285,7 +286,7 @@ static void push_cpu_interfaces(struct gd_dt_builder *b, struct gd_dt_prop *reg)
 			gd_dt_error(b, &p->cpus[0].loc,
 			            "DT: %s without %s; arm,gic-v3 reg entries are positional",
 			            names[k], names[k - 1]);
-		push_reg(b, reg, first[k], GICC_FRAME_SIZE, names[k]);
+		push_reg(b, reg, first[k], size[k], names[k]);
 	}
 }
 

@@ -18,9 +18,10 @@ static void report(const struct gd_emit_ctx *ctx, const struct gd_route *r)
 	char what[96];
 	gd_check_route_source(r, what, sizeof(what));
 	gd_diag_add(ctx->diags, GD_SEV_WARNING, NULL, &r->source->loc,
-	            "IORT: %s get no MSI when the OS boots with ACPI: %s %s has no ACPI form "
+	            "IORT: %s %s no MSI when the OS boots with ACPI: %s %s has no ACPI form "
 	            "for a %s (no IORT node%s)",
-	            what, gd_node_kind_name(r->sink->kind), r->sink->name,
+	            what, gd_check_verb(r, "get", "gets"), gd_node_kind_name(r->sink->kind),
+	            r->sink->name,
 	            gd_node_kind_name(r->source->kind),
 	            r->sink->kind == GD_NODE_MBI ? ", no MADT structure" : "");
 }

@@ -101,8 +101,9 @@ static void load_mbi(struct dtb_ctx *c)
 		dtb_diag(c, GD_SEV_WARNING, c->gic, "mbi-ranges",
 		         "without msi-controller (arm,gic-v3.yaml: they come together)");
 	struct gd_platform *p = c->p;
+	const char *name = dtb_node_name(c, c->gic); /* unique among the nodes made so far */
 	struct gd_mbi *mbi = gd_node_as_mbi(gd_platform_add_node(p, GD_NODE_MBI, sizeof(*mbi)));
-	mbi->node.name = dtb_node_name(c, c->gic);
+	mbi->node.name = name;
 	mbi->node.loc = dtb_loc(c, c->gic, "mbi-ranges");
 	for (size_t i = 0; i < (size_t)len / 8; i++) {
 		struct gd_intid_range *r =
