@@ -112,6 +112,18 @@ static bool same_outcome(const struct gd_route *x, const struct gd_route *y)
 	                                           (uint32_t)(y->output_base - y->input_base);
 }
 
+/* The msi-map-mask of @r's source (all ones when it has none). */
+static uint32_t mask_of(const struct gd_route *r)
+{
+	return gd_route_input_id(r, UINT32_MAX);
+}
+
+/* The DeviceID (or output ID) route @r gives its source's ID @id (a RID before any mask). */
+static uint64_t output_of(const struct gd_route *r, uint64_t id)
+{
+	return (uint64_t)r->output_base + (gd_route_input_id(r, (uint32_t)id) - r->input_base);
+}
+
 /* Writes what @r does with IDs [lo, lo + count) of its source, for a message. */
 static void outcome_text(const struct gd_route *r, uint64_t lo, uint64_t count, char *buf,
                          size_t size)
@@ -125,10 +137,15 @@ static void outcome_text(const struct gd_route *r, uint64_t lo, uint64_t count, 
 		snprintf(buf, size, "no ITS (stops at %s)", r->hops[r->n_hops - 1].node->name);
 		return;
 	}
-	uint64_t out = (uint64_t)r->output_base + (lo - r->input_base);
+	uint64_t out = output_of(r, lo);
 	if (r->sink->kind != GD_NODE_ITS)
 		snprintf(buf, size, "%s at 0x%" PRIx64 " (%s)", gd_node_kind_name(r->sink->kind),
 		         sink_base(r->sink), r->sink->name);
+	else if (mask_of(r) != UINT32_MAX)
+		snprintf(buf, size,
+		         "ITS at 0x%" PRIx64 " (%s) DeviceID 0x%04" PRIx64
+		         " from the first (RID & msi-map-mask 0x%04" PRIx32 ")",
+		         sink_base(r->sink), r->sink->name, out, mask_of(r));
 	else
 		snprintf(buf, size, "ITS at 0x%" PRIx64 " (%s) %s %s", sink_base(r->sink),
 		         r->sink->name, gd_check_id_word(GD_NODE_ITS, count),
@@ -177,6 +194,63 @@ static uint64_t next_edge(const struct gd_route *v, size_t n, size_t i, uint64_t
 	return UINT64_MAX;
 }
 
+/* Does ID @id of the sources of @x and @y reach the same sink and DeviceID? */
+static bool same_at(const struct gd_route *x, const struct gd_route *y, uint64_t id)
+{
+	if (!same_outcome(x, y))
+		return false;
+	return !x || !y || x->status != GD_ROUTE_OK || x->sink->kind != GD_NODE_ITS ||
+	       output_of(x, id) == output_of(y, id);
+}
+
+/*
+ * What a run of differing RIDs must share to make one report: the route, or
+ * behind an msi-map-mask (one route per masked RID) where the route ends.
+ */
+static const void *run_key(const struct gd_route *r)
+{
+	if (!r || mask_of(r) == UINT32_MAX)
+		return r;
+	return r->status == GD_ROUTE_OK ? r->sink : r->hops[r->n_hops - 1].node;
+}
+
+/*
+ * Compares root complexes @sa and @sb RID by RID, for when one has an
+ * msi-map-mask (its routes carry masked RIDs, which do not line up with the
+ * other's RIDs); a run of RIDs that differ alike (run_key()) makes one
+ * report. Cost: the RID space (at most 2^16 IDs).
+ */
+static void compare_rids(struct drift *c, const struct gd_node *sa, const struct gd_node *sb)
+{
+	const struct gd_root_complex *a = gd_node_as_rc((struct gd_node *)sa);
+	const struct gd_root_complex *b = gd_node_as_rc((struct gd_node *)sb);
+	uint64_t lo = (uint64_t)(a->bus_start < b->bus_start ? a->bus_start : b->bus_start) << 8;
+	uint64_t hi = ((uint64_t)(a->bus_end > b->bus_end ? a->bus_end : b->bus_end) + 1) << 8;
+	const struct gd_route *pa = NULL, *pb = NULL;
+	uint64_t plo = 0;
+	bool pending = false;
+	for (uint64_t rid = lo; rid <= hi; rid++) {
+		const struct gd_route *ra = NULL, *rb = NULL;
+		bool differ = false;
+		if (rid < hi) {
+			ra = gd_routes_find(c->a->routes, sa, (uint32_t)rid);
+			rb = gd_routes_find(c->b->routes, sb, (uint32_t)rid);
+			differ = !same_at(ra, rb, rid);
+		}
+		if (pending &&
+		    (!differ || run_key(ra) != run_key(pa) || run_key(rb) != run_key(pb))) {
+			report(c, sa, sb, pa, pb, plo, rid - plo, false);
+			pending = false;
+		}
+		if (differ && !pending) {
+			pa = ra;
+			pb = rb;
+			plo = rid;
+			pending = true;
+		}
+	}
+}
+
 /* Compares the ID ranges of matched sources @sa (in a) and @sb (in b). */
 static void compare_source(struct drift *c, const struct gd_node *sa, const struct gd_node *sb)
 {
@@ -187,6 +261,10 @@ static void compare_source(struct drift *c, const struct gd_node *sa, const stru
 
 	if ((sga || sgb) && !same_outcome(sga, sgb))
 		report(c, sa, sb, sga, sgb, 0, 1, true);
+	if ((na && mask_of(va) != UINT32_MAX) || (nb && mask_of(vb) != UINT32_MAX)) {
+		compare_rids(c, sa, sb);
+		return;
+	}
 
 	/* Sweep the union of both interval lists; merge runs of one route pair. */
 	const struct gd_route *pa = NULL, *pb = NULL;

@@ -46,11 +46,22 @@ void gd_rule_route_unmapped(struct gd_check_ctx *c)
 	char src[160], at[GD_RANGE_BUF];
 
 	for (size_t i = 0; i < c->routes->n; i++) {
-		const struct gd_route *r = &c->routes->v[i];
+		struct gd_route r0 = c->routes->v[i], *r = &r0;
 		if (r->status != GD_ROUTE_UNMAPPED || ends_at_dead_end(r))
 			continue;
-		gd_check_route_source(r, src, sizeof(src));
 		const struct gd_node *n = last_node(r);
+		/*
+		 * Behind an msi-map-mask the masked RIDs a source leaves unmapped
+		 * lie apart (0x0200, 0x0300, ... under 0xff00): one report for a
+		 * run of them.
+		 */
+		for (const struct gd_route *x; n == r->source && i + 1 < c->routes->n &&
+		                               gd_route_input_id(r, UINT32_MAX) != UINT32_MAX &&
+		                               (x = &c->routes->v[i + 1])->source == r->source &&
+		                               x->status == GD_ROUTE_UNMAPPED && last_node(x) == n;
+		     i++)
+			r0.count = (uint64_t)x->input_base + x->count - r0.input_base;
+		gd_check_route_source(r, src, sizeof(src));
 		char why[200];
 		if (n == r->source)
 			snprintf(why, sizeof(why), "no ID mapping covers them");
@@ -58,7 +69,8 @@ void gd_rule_route_unmapped(struct gd_check_ctx *c)
 			snprintf(why, sizeof(why), "no ID mapping of %s covers %s %s", n->name,
 			         gd_check_id_word(n->kind, r->count),
 			         gd_check_range(at, r->hops[r->n_hops - 1].base, r->count));
-		if (r->source->kind == GD_NODE_ROOT_COMPLEX && !r->single)
+		if (r->source->kind == GD_NODE_ROOT_COMPLEX && !r->single &&
+		    gd_route_input_id(r, UINT32_MAX) == UINT32_MAX)
 			gd_check_report(c, &r->source->loc,
 			                "%s %s no ITS (%s): devices on buses 0x%02x-0x%02x get "
 			                "no MSI domain",

@@ -67,6 +67,10 @@ void gd_check_route_source(const struct gd_route *r, char *buf, size_t size)
 		snprintf(buf, size, "the own MSIs of %s", r->source->name);
 	else if (r->single)
 		snprintf(buf, size, "the single-mapping ID of %s", r->source->name);
+	else if (gd_route_input_id(r, UINT32_MAX) != UINT32_MAX)
+		snprintf(buf, size, "RIDs of %s that msi-map-mask 0x%04" PRIx32 " makes %s",
+		         r->source->name, gd_route_input_id(r, UINT32_MAX),
+		         gd_check_range(range, r->input_base, r->count));
 	else
 		snprintf(buf, size, "%s %s of %s", gd_check_id_word(r->source->kind, r->count),
 		         gd_check_range(range, r->input_base, r->count), r->source->name);

@@ -10,6 +10,7 @@
 
 #include "check/check.h"
 #include "cli/commands.h"
+#include "emit/dt_base.h"
 #include "emit/emit.h"
 #include "load/load.h"
 #include "resolve/resolve.h"
@@ -17,10 +18,13 @@
 
 static void generate_usage(FILE *out)
 {
-	fprintf(out, "usage: gicdesc generate [-o DIR] [--format LIST] [--iort-revision N]\n"
-	             "                        [--madt-revision N] [--force] [-q] DESC.yaml\n\n"
-	             "  -o, --output DIR       write into DIR (default: the current folder)\n"
-	             "  -f, --format LIST      comma-separated formats (default: all):\n");
+	fprintf(out,
+	        "usage: gicdesc generate [-o DIR] [--format LIST] [--base BASE.dtb]\n"
+	        "                        [--iort-revision N] [--madt-revision N] [--force] [-q]\n"
+	        "                        DESC.yaml\n\n"
+	        "  -o, --output DIR       write into DIR (default: the current folder)\n"
+	        "  -b, --base BASE.dtb    dts and dtb: BASE.dtb with the interrupt system put in\n"
+	        "  -f, --format LIST      comma-separated formats (default: all):\n");
 	char file[64];
 	for (size_t i = 0; i < gd_n_formats; i++) {
 		gd_format_file_name(&gd_formats[i], "NAME", file, sizeof(file));
@@ -70,11 +74,17 @@ static int parse_revision(const char *opt, const char *s, const int *allowed, si
 	return -1;
 }
 
-/* Emits every selected format into @set; returns 0 or -1 (errors in @d). */
+/*
+ * Emits every selected format into @set; with @base, the dts and dtb formats
+ * are @base with the interrupt system put in, merged once for both.
+ * Returns 0 or -1 (errors in @d).
+ */
 static int emit_all(const struct gd_platform *p, const struct gd_routes *routes,
-                    const unsigned char *selected, struct gd_outset *set, struct gd_diags *d)
+                    const unsigned char *selected, const struct gd_dt_base *base,
+                    struct gd_outset *set, struct gd_diags *d)
 {
 	struct gd_emit_ctx ctx = {.p = p, .routes = routes, .diags = d};
+	size_t merged_dts = SIZE_MAX, merged_dtb = SIZE_MAX;
 	char name[512];
 	int rc = 0;
 
@@ -82,9 +92,19 @@ static int emit_all(const struct gd_platform *p, const struct gd_routes *routes,
 		if (!selected[i])
 			continue;
 		gd_format_file_name(&gd_formats[i], p->name, name, sizeof(name));
-		if (gd_formats[i].emit(&ctx, gd_outset_add(set, name)) != 0)
+		struct gd_buf *out = gd_outset_add(set, name);
+		if (base && gd_formats[i].emit == gd_emit_dts)
+			merged_dts = set->n - 1;
+		else if (base && gd_formats[i].emit == gd_emit_dtb)
+			merged_dtb = set->n - 1;
+		else if (gd_formats[i].emit(&ctx, out) != 0)
 			rc = -1;
 	}
+	if ((merged_dts != SIZE_MAX || merged_dtb != SIZE_MAX) &&
+	    gd_dt_base_merge(&ctx, base,
+	                     merged_dtb != SIZE_MAX ? &set->v[merged_dtb].content : NULL,
+	                     merged_dts != SIZE_MAX ? &set->v[merged_dts].content : NULL))
+		rc = -1;
 	return rc;
 }
 
@@ -97,16 +117,17 @@ int gd_cmd_generate(int argc, char **argv)
 	    {"madt-revision", required_argument, NULL, 'M'},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"force", no_argument, NULL, 'F'},
+	    {"base", required_argument, NULL, 'b'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	static const int iort_revs[] = {0, 3, 5}, madt_revs[] = {3, 4, 5, 6};
 	unsigned char selected[64] = {0};
-	const char *dir = ".";
+	const char *dir = ".", *base_path = NULL;
 	int iort_rev = -1, madt_rev = -1, quiet = 0, force = 0, any_format = 0, c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:f:qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:f:b:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			dir = optarg;
@@ -123,6 +144,9 @@ int gd_cmd_generate(int argc, char **argv)
 		case 'M':
 			if (parse_revision("--madt-revision", optarg, madt_revs, 4, &madt_rev))
 				return 2;
+			break;
+		case 'b':
+			base_path = optarg;
 			break;
 		case 'q':
 			quiet = 1;
@@ -149,7 +173,12 @@ int gd_cmd_generate(int argc, char **argv)
 	struct gd_diags d = {0};
 	struct gd_routes routes = {0};
 	struct gd_outset set = {0};
-	int status = gd_load_yaml(argv[optind], &p, &d);
+	struct gd_dt_base base = {.file = base_path};
+	void *base_blob = NULL;
+	int status = base_path ? gd_dtb_read(base_path, base_path, &d, &base_blob, &base.size) : 0;
+	base.fdt = base_blob;
+	if (status == 0)
+		status = gd_load_yaml(argv[optind], &p, &d);
 
 	if (status == 0) {
 		if (iort_rev >= 0)
@@ -161,7 +190,8 @@ int gd_cmd_generate(int argc, char **argv)
 		size_t rule_errors = (size_t)gd_check_run(&p, &routes, NULL, &d);
 		if (rule_errors && !force)
 			status = 1;
-		else if (emit_all(&p, &routes, selected, &set, &d) != 0 || d.errors > rule_errors)
+		else if (emit_all(&p, &routes, selected, base_path ? &base : NULL, &set, &d) != 0 ||
+		         d.errors > rule_errors)
 			status = 1;
 	}
 	if (status == 0 && gd_outset_commit(&set, dir, &d) != 0)
@@ -172,6 +202,7 @@ int gd_cmd_generate(int argc, char **argv)
 			printf("wrote %s/%s (%zu bytes)\n", dir, set.v[i].name,
 			       set.v[i].content.len);
 	gd_outset_free(&set);
+	free(base_blob);
 	gd_routes_free(&routes);
 	gd_diags_free(&d);
 	gd_platform_free(&p);

@@ -48,6 +48,7 @@ static void print_one_id(const struct gd_route *r, uint32_t id, struct gd_buf *l
 		fprintf(stderr, "gicdesc: error: out of memory\n");
 		exit(2);
 	}
+	id = gd_route_input_id(r, id);
 	uint32_t off = id - r->input_base;
 	for (size_t k = 0; k < r->n_hops; k++) {
 		hops[k] = r->hops[k];

@@ -337,6 +337,7 @@ static void build_its(struct gd_dt_builder *b, size_t i)
 	snprintf(name, sizeof(name), "msi-controller@%llx", (unsigned long long)its->base);
 	struct gd_dt_node *n = gd_dt_builder_node(b, b->gic, name, its->node.name, &its->node.loc);
 	b->its[i] = n;
+	n->source = &its->node;
 	gd_dt_add_string(b->t, n, "compatible", "arm,gic-v3-its");
 	gd_dt_add_flag(b->t, n, "msi-controller");
 	gd_dt_add_u32(b->t, n, "#msi-cells", 1);
@@ -357,7 +358,7 @@ static void build_gic(struct gd_dt_builder *b)
 	}
 	snprintf(name, sizeof(name), "interrupt-controller@%llx", (unsigned long long)p->dist.base);
 	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, "gic", &p->gic_loc);
-	b->gic = n;
+	b->gic = b->t->gic = n;
 	gd_dt_add_string(b->t, n, "compatible", "arm,gic-v3");
 	gd_dt_add_u32(b->t, n, "#interrupt-cells", 3);
 	gd_dt_add_u32(b->t, n, "#address-cells", 2);

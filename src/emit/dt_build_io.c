@@ -84,6 +84,7 @@ static void build_smmu(struct gd_dt_builder *b, size_t i)
 	snprintf(name, sizeof(name), "iommu@%llx", (unsigned long long)s->base);
 	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, s->node.name, &s->node.loc);
 	b->smmus[i] = n;
+	n->source = &s->node;
 	gd_dt_add_string(b->t, n, "compatible", "arm,smmu-v3");
 	struct gd_dt_prop *reg = gd_dt_add_cells(b->t, n, "reg", 4);
 	gd_dt_push_u64(b->t, reg, s->base);
@@ -204,6 +205,7 @@ static void build_root_complex(struct gd_dt_builder *b, const struct gd_root_com
 	uint64_t buses = rc->bus_end >= rc->bus_start ? rc->bus_end - rc->bus_start + 1u : 0;
 	snprintf(name, sizeof(name), "pcie@%llx", (unsigned long long)base);
 	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, rc->node.name, loc);
+	n->source = &rc->node;
 	gd_dt_add_string(b->t, n, "compatible",
 	                 rc->dt_compatible ? rc->dt_compatible : "pci-host-ecam-generic");
 	gd_dt_add_string(b->t, n, "device_type", "pci");
@@ -344,6 +346,7 @@ static void build_named_component(struct gd_dt_builder *b, const struct gd_named
 	struct gd_dt_node *n = path_node(b, nc);
 	if (!n)
 		return;
+	n->source = &nc->node;
 	if (single)
 		msi_parent(b, n, &nc->node);
 	nc_iommus(b, n, nc);

@@ -60,6 +60,17 @@ struct gd_dt_prop *gd_dt_add_string(struct gd_dt_tree *t, struct gd_dt_node *n, 
 	return pr;
 }
 
+struct gd_dt_prop *gd_dt_add_bytes(struct gd_dt_tree *t, struct gd_dt_node *n, const char *name,
+                                   const void *v, size_t len)
+{
+	struct gd_dt_prop *pr = add_prop(t, n, name, GD_DT_BYTES);
+	uint8_t *copy = gd_arena_alloc(&t->arena, len + 1);
+	memcpy(copy, v, len);
+	pr->bytes = copy;
+	pr->n_bytes = len;
+	return pr;
+}
+
 struct gd_dt_prop *gd_dt_add_cells(struct gd_dt_tree *t, struct gd_dt_node *n, const char *name,
                                    unsigned group)
 {
@@ -115,6 +126,23 @@ void gd_dt_assign_phandles(struct gd_dt_tree *t)
 	uint32_t next = 1;
 	if (t->root)
 		assign_in(t, t->root, &next);
+}
+
+void gd_dt_prop_value(const struct gd_dt_prop *pr, struct gd_buf *out)
+{
+	if (pr->kind == GD_DT_CELLS)
+		for (size_t i = 0; i < pr->n_cells; i++) {
+			const struct gd_dt_cell *c = &pr->cells[i];
+			uint32_t v = c->ref ? c->ref->phandle : c->value;
+			uint8_t be[4] = {(uint8_t)(v >> 24), (uint8_t)(v >> 16), (uint8_t)(v >> 8),
+			                 (uint8_t)v};
+			gd_buf_append(out, be, sizeof(be));
+		}
+	else if (pr->kind == GD_DT_STRINGS)
+		for (size_t i = 0; i < pr->n_strings; i++)
+			gd_buf_append(out, pr->strings[i], strlen(pr->strings[i]) + 1);
+	else if (pr->kind == GD_DT_BYTES)
+		gd_buf_append(out, pr->bytes, pr->n_bytes);
 }
 
 void gd_dt_tree_free(struct gd_dt_tree *t)

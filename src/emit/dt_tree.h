@@ -26,6 +26,7 @@ enum gd_dt_prop_kind {
 	GD_DT_EMPTY,   /* a flag such as interrupt-controller; */
 	GD_DT_CELLS,   /* big-endian 32-bit cells, some of them phandle references */
 	GD_DT_STRINGS, /* a string list: NUL-terminated strings back to back */
+	GD_DT_BYTES,   /* raw bytes, printed [00 01 ...] (a tree read from a blob only) */
 };
 
 struct gd_dt_node;
@@ -58,13 +59,20 @@ struct gd_dt_prop {
 	bool generated;
 	const char **notes;
 	size_t n_notes, cap_notes;
+	const uint8_t *bytes; /* GD_DT_BYTES: n_bytes bytes */
+	size_t n_bytes;
 };
 
-/* A node: name ("cpu@0"), optional DTS label ("cpu0"), phandle (0 = none). */
+/*
+ * A node: name ("cpu@0"), optional DTS label ("cpu0"), phandle (0 = none),
+ * and the model node it describes (ITS, SMMU, root complex, named component;
+ * NULL for every other node).
+ */
 struct gd_dt_node {
 	const char *name;
 	const char *label;
 	uint32_t phandle;
+	const struct gd_node *source;
 	struct gd_dt_node *parent;
 	struct gd_dt_prop *props;
 	size_t n_props, cap_props;
@@ -72,10 +80,14 @@ struct gd_dt_node {
 	size_t n_children, cap_children;
 };
 
-/* A tree; zero-initialise, fill with gd_dt_build(), free with gd_dt_tree_free(). */
+/*
+ * A tree; zero-initialise, fill with gd_dt_build() (or gd_dt_from_fdt()),
+ * free with gd_dt_tree_free(). @gic: the GIC node gd_dt_build() made.
+ */
 struct gd_dt_tree {
 	struct gd_arena arena;
 	struct gd_dt_node *root;
+	struct gd_dt_node *gic;
 };
 
 /* Adds a child node named @name (copied) under @parent (NULL: makes the root). */
@@ -96,6 +108,10 @@ struct gd_dt_prop *gd_dt_add_string(struct gd_dt_tree *t, struct gd_dt_node *n, 
 struct gd_dt_prop *gd_dt_add_strings(struct gd_dt_tree *t, struct gd_dt_node *n, const char *name);
 void gd_dt_push_string(struct gd_dt_tree *t, struct gd_dt_prop *pr, const char *s);
 
+/* Adds a property of @n bytes copied from @v (printed [00 01 ...]). */
+struct gd_dt_prop *gd_dt_add_bytes(struct gd_dt_tree *t, struct gd_dt_node *n, const char *name,
+                                   const void *v, size_t len);
+
 /* Adds a cells property with no cells yet, printed in groups of @group cells. */
 struct gd_dt_prop *gd_dt_add_cells(struct gd_dt_tree *t, struct gd_dt_node *n, const char *name,
                                    unsigned group);
@@ -115,6 +131,27 @@ void gd_dt_push_ref(struct gd_dt_tree *t, struct gd_dt_prop *pr, struct gd_dt_no
  */
 void gd_dt_note(struct gd_dt_tree *t, struct gd_dt_prop *pr, size_t index, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/*
+ * Appends the value of @pr as a blob holds it to @out: cells big-endian
+ * with a reference as its target's phandle, strings NUL-terminated, bytes.
+ */
+void gd_dt_prop_value(const struct gd_dt_prop *pr, struct gd_buf *out);
+
+/*
+ * Prints @t as DTS nodes from "/ {" on (no /dts-v1/ header; dts.c), every
+ * property included; the generated "phandle" properties are left out.
+ */
+void gd_dt_print(struct gd_buf *out, const struct gd_dt_tree *t);
+
+/*
+ * Fills the empty @t with the tree of the checked blob @fdt (dt_from_fdt.c):
+ * every node and property in blob order; each value kept as a string list,
+ * cells or bytes as dtc -O dts would print it (dtc treesource.c
+ * guess_value_type()), so that compiling the DTS gives the same bytes.
+ * Returns 0, or a negative libfdt error.
+ */
+int gd_dt_from_fdt(struct gd_dt_tree *t, const void *fdt);
 
 /* Gives phandles to every referenced node, as dtc does (see the top of this file). */
 void gd_dt_assign_phandles(struct gd_dt_tree *t);

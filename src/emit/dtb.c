@@ -6,7 +6,6 @@
  */
 #include <libfdt.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "emit/dt_tree.h"
 
@@ -14,15 +13,7 @@
 static int put_prop(void *fdt, const struct gd_dt_prop *pr, struct gd_buf *scratch)
 {
 	scratch->len = 0;
-	if (pr->kind == GD_DT_CELLS)
-		for (size_t i = 0; i < pr->n_cells; i++) {
-			const struct gd_dt_cell *c = &pr->cells[i];
-			fdt32_t v = cpu_to_fdt32(c->ref ? c->ref->phandle : c->value);
-			gd_buf_append(scratch, &v, sizeof(v));
-		}
-	else if (pr->kind == GD_DT_STRINGS)
-		for (size_t i = 0; i < pr->n_strings; i++)
-			gd_buf_append(scratch, pr->strings[i], strlen(pr->strings[i]) + 1);
+	gd_dt_prop_value(pr, scratch);
 	if (scratch->len > INT32_MAX)
 		return -FDT_ERR_NOSPACE;
 	return fdt_property(fdt, pr->name, scratch->data, (int)scratch->len);

@@ -94,6 +94,11 @@ static void put_prop(struct gd_buf *out, const struct gd_dt_prop *pr, unsigned d
 		}
 		gd_buf_append(out, ";", 1);
 		put_note(out, pr, 0);
+	} else if (pr->kind == GD_DT_BYTES) {
+		gd_buf_printf(out, " = [");
+		for (size_t i = 0; i < pr->n_bytes; i++)
+			gd_buf_printf(out, i ? " %02x" : "%02x", pr->bytes[i]);
+		gd_buf_append(out, "];", 2);
 	} else {
 		gd_buf_printf(out, " = ");
 		put_cells(out, pr, depth);
@@ -117,6 +122,11 @@ static void put_node(struct gd_buf *out, const struct gd_dt_node *n, unsigned de
 	}
 	put_indent(out, depth);
 	gd_buf_printf(out, "};\n");
+}
+
+void gd_dt_print(struct gd_buf *out, const struct gd_dt_tree *t)
+{
+	put_node(out, t->root, 0, true);
 }
 
 static const char dts_header[] =

@@ -94,6 +94,21 @@ static void load_root(struct dtb_ctx *c)
 	}
 }
 
+int gd_dtb_read(const char *path, const char *name, struct gd_diags *d, void **blob, size_t *size)
+{
+	if (read_file(path, d, blob, size))
+		return 2;
+	int r = fdt_check_full(*blob, *size);
+	if (r) {
+		struct gd_loc loc = {.file = name};
+		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "not a valid DTB: %s", fdt_strerror(r));
+		free(*blob);
+		*blob = NULL;
+		return 2;
+	}
+	return 0;
+}
+
 int gd_load_dtb(const char *path, const struct gd_dtb_options *opt, struct gd_platform *p,
                 struct gd_diags *d)
 {
@@ -106,15 +121,8 @@ int gd_load_dtb_as(const char *path, const char *name, const struct gd_dtb_optio
 	void *blob;
 	size_t size;
 	size_t errors = d->errors;
-	if (read_file(path, d, &blob, &size))
+	if (gd_dtb_read(path, name, d, &blob, &size))
 		return 2;
-	int r = fdt_check_full(blob, size);
-	if (r) {
-		struct gd_loc loc = {.file = name};
-		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "not a valid DTB: %s", fdt_strerror(r));
-		free(blob);
-		return 2;
-	}
 	struct dtb_ctx c = {.fdt = blob, .p = p, .d = d, .given = opt, .gic = -1};
 	c.file = p->file = gd_arena_strdup(&p->arena, name);
 	c.opt = fill_defaults(opt);

@@ -82,4 +82,11 @@ int gd_load_dtb(const char *path, const struct gd_dtb_options *opt, struct gd_pl
 int gd_load_dtb_as(const char *path, const char *name, const struct gd_dtb_options *opt,
                    struct gd_platform *p, struct gd_diags *d);
 
+/*
+ * Reads the DTB file @path (at most 64 MiB) into a malloc'ed @blob of @size
+ * bytes and checks it with libfdt's fdt_check_full(); @name is the file in
+ * messages. Returns 0, or 2 after an error in @d (nothing to free then).
+ */
+int gd_dtb_read(const char *path, const char *name, struct gd_diags *d, void **blob, size_t *size);
+
 #endif

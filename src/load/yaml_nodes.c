@@ -47,6 +47,28 @@ int gd_yaml_decode_node_name(struct gd_yctx *c, const struct gd_ynode *v, void *
 	return 0;
 }
 
+/*
+ * A DT node path (dt-path): the string at f->off and where it was written at
+ * f->flag_off (a struct gd_loc), for errors about the node it names.
+ */
+static int decode_dt_path(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                          const struct gd_yfield *f)
+{
+	const char *s = gd_ystring(c, v);
+
+	if (!s)
+		return -1;
+	*(const char **)((char *)obj + f->off) = gd_arena_strdup(&c->p->arena, s);
+	*(struct gd_loc *)((char *)obj + f->flag_off) = gd_yloc(c, v);
+	return 0;
+}
+
+#define DT_PATH_FIELD(type)                                                                        \
+	{                                                                                          \
+		"dt-path", GD_YF_CUSTOM, GD_YF_AT(type, dt_path),                                  \
+		    .flag_off = offsetof(type, dt_path_loc), .decode = decode_dt_path              \
+	}
+
 /* Records an output reference for gd_yaml_resolve_references(). */
 static int decode_reference(struct gd_yctx *c, const struct gd_ynode *v, struct gd_id_map *m,
                             bool its_only)
@@ -243,6 +265,7 @@ static const struct gd_yfield smmu_fields[] = {
      .flag_off = offsetof(struct gd_smmu, has_proximity_domain)},
     {"own-msi", GD_YF_CUSTOM, .decode = decode_own_msi},
     {"id-map", GD_YF_CUSTOM, .decode = decode_id_maps},
+    DT_PATH_FIELD(struct gd_smmu),
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
@@ -369,6 +392,7 @@ static const struct gd_yfield rc_fields[] = {
     {"windows", GD_YF_CUSTOM, .decode = decode_windows},
     {"dt-compatible", GD_YF_STRING, GD_YF_AT(struct gd_root_complex, dt_compatible)},
     {"id-map", GD_YF_CUSTOM, .decode = decode_id_maps},
+    DT_PATH_FIELD(struct gd_root_complex),
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
@@ -394,7 +418,7 @@ int gd_yaml_decode_root_complexes(struct gd_yctx *c, const struct gd_ynode *v, v
 static const struct gd_yfield nc_fields[] = {
     {"name", GD_YF_CUSTOM, .decode = gd_yaml_decode_node_name, .required = true},
     {"acpi-path", GD_YF_STRING, GD_YF_AT(struct gd_named_component, acpi_path)},
-    {"dt-path", GD_YF_STRING, GD_YF_AT(struct gd_named_component, dt_path)},
+    DT_PATH_FIELD(struct gd_named_component),
     {"coherent", GD_YF_CUSTOM, GD_YF_AT(struct gd_named_component, mem), .decode = decode_coherent},
     {"memory-address-limit", GD_YF_UINT, GD_YF_AT(struct gd_named_component, memory_address_limit),
      .min = 1, .max = 64},

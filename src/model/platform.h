@@ -234,6 +234,8 @@ struct gd_smmu {
 	bool has_proximity_domain;
 	uint32_t proximity_domain;
 	struct gd_id_map *own_msi;
+	const char *dt_path; /* its node in a base DT (generate --base), or NULL: found by reg */
+	struct gd_loc dt_path_loc; /* where dt_path was written */
 };
 
 /* A PCI host bridge address window (DT ranges entry of a PCI host). */
@@ -296,6 +298,9 @@ struct gd_root_complex {
 	/* LPI INTIDs the devices below own when they reach a Direct-LPI target. */
 	struct gd_intid_range *lpis;
 	size_t n_lpis, cap_lpis;
+	/* Its node in a base DT (generate --base), or NULL: found by its ECAM reg. */
+	const char *dt_path;
+	struct gd_loc dt_path_loc; /* where dt_path was written */
 };
 
 /*
@@ -305,8 +310,9 @@ struct gd_root_complex {
  */
 struct gd_named_component {
 	struct gd_node node;
-	const char *acpi_path; /* device object name, e.g. "\\_SB.DMA0" */
-	const char *dt_path;   /* DT node path, or NULL */
+	const char *acpi_path;     /* device object name, e.g. "\\_SB.DMA0" */
+	const char *dt_path;       /* DT node path, or NULL */
+	struct gd_loc dt_path_loc; /* where dt_path was written */
 	uint32_t node_flags;
 	struct gd_mem_access mem;
 	uint8_t memory_address_limit;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "resolve/mask.h"
 #include "resolve/segments.h"
 
 #define ID_SPACE ((uint64_t)1 << 32)
@@ -240,8 +241,15 @@ static void walk_source(struct ctx *c, const struct gd_node *src, const struct g
 			if (src->maps[i].single)
 				walk_single(c, ns, &src->maps[i]);
 	size_t n_single = out->n - first;
-	if (src->kind == GD_NODE_ROOT_COMPLEX && rid_lo < rid_hi)
+	const struct gd_root_complex *rc = gd_node_as_rc((struct gd_node *)src);
+	if (rc && rc->has_msi_map_mask) {
+		struct gd_id_interval *v;
+		size_t n = gd_mask_image(&c->scratch, rid_lo, rid_hi, rc->msi_map_mask, &v);
+		for (size_t i = 0; i < n; i++)
+			walk_range(c, ns, v[i].lo, v[i].hi);
+	} else if (rc && rid_lo < rid_hi) {
 		walk_range(c, ns, rid_lo, rid_hi);
+	}
 	if (src->kind == GD_NODE_NAMED_COMPONENT)
 		for (size_t i = 0; i < ns->seg.n; i++)
 			walk_range(c, ns, ns->seg.v[i].lo, ns->seg.v[i].hi);

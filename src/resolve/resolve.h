@@ -5,7 +5,10 @@
  *
  * Sources, in this order: each root complex (its single mappings, then its
  * RID space [bus_start << 8, (bus_end + 1) << 8), none when the bus range is
- * empty), each named component (its single mappings, then the input ranges
+ * empty; with an msi-map-mask, the image of that space under "RID & mask",
+ * as Linux's of_map_id() masks a RID before it searches msi-map: a route's
+ * input IDs are then masked RIDs, each standing for every RID that masks to
+ * it), each named component (its single mappings, then the input ranges
  * of its other mappings), and each SMMU's own MSI (struct gd_smmu.own_msi).
  * Sinks (gd_node_is_sink()): an ITS, where the IDs are DeviceIDs, and the MSI
  * controllers that take none: GICv2m frame, MBI, Direct LPI; a route that
@@ -138,12 +141,20 @@ const struct gd_route *gd_routes_of(const struct gd_routes *r, const struct gd_n
 
 /*
  * The route that carries input ID @id of @source (a RID for a root complex,
- * the component's own ID for a named component), or NULL when no route of
+ * ANDed with its msi-map-mask when it has one; the component's own ID for a
+ * named component), or NULL when no route of
  * @source contains @id. Single routes have no input ID and are never
  * returned (find them with gd_routes_of()). The ID at hop k is
  * hops[k].base + (id - input_base). O(log number of sources + log routes).
  */
 const struct gd_route *gd_routes_find(const struct gd_routes *r, const struct gd_node *source,
                                       uint32_t id);
+
+/*
+ * The ID at route @r's input for ID @id of its source: @id itself, or for a
+ * root complex with an msi-map-mask, id & mask (Linux of_map_id()). The ID
+ * at hop k is then hops[k].base + (gd_route_input_id(r, id) - input_base).
+ */
+uint32_t gd_route_input_id(const struct gd_route *r, uint32_t id);
 
 #endif

@@ -35,6 +35,9 @@ static void format_hop(const struct gd_route *r, size_t k, struct gd_buf *out)
 	else
 		gd_buf_printf(out, "%s %s 0x%04" PRIx32 "-0x%04" PRIx64, h->node->name, space,
 		              h->base, (uint64_t)h->base + r->count - 1);
+	const struct gd_root_complex *rc = gd_node_as_rc((struct gd_node *)h->node);
+	if (k == 0 && !r->single && rc && rc->has_msi_map_mask)
+		gd_buf_printf(out, " (RID & msi-map-mask 0x%04" PRIx32 ")", rc->msi_map_mask);
 }
 
 void gd_route_format(const struct gd_route *r, struct gd_buf *out)

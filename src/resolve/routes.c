@@ -41,6 +41,11 @@ const struct gd_route *gd_routes_find(const struct gd_routes *r, const struct gd
 	const struct gd_route_span *s = span_of(r, source);
 	if (!s)
 		return NULL;
+	const struct gd_root_complex *rc = gd_node_as_rc((struct gd_node *)source);
+	if (rc && id - ((uint64_t)rc->bus_start << 8) >= gd_rc_rid_count(rc))
+		return NULL; /* no RID of its bus range */
+	if (rc && rc->has_msi_map_mask)
+		id &= rc->msi_map_mask;
 	/* Range routes: v[lo .. hi), sorted by input_base and disjoint. */
 	const struct gd_route *v = r->v + s->first;
 	size_t lo = s->n_single, hi = s->n, first = lo;
@@ -55,4 +60,10 @@ const struct gd_route *gd_routes_find(const struct gd_routes *r, const struct gd
 		return NULL;
 	const struct gd_route *e = &v[lo - 1];
 	return id - (uint64_t)e->input_base < e->count ? e : NULL;
+}
+
+uint32_t gd_route_input_id(const struct gd_route *r, uint32_t id)
+{
+	const struct gd_root_complex *rc = gd_node_as_rc((struct gd_node *)r->source);
+	return rc && rc->has_msi_map_mask && !r->single ? id & rc->msi_map_mask : id;
 }

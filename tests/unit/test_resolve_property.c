@@ -3,8 +3,9 @@
  * Property test of the resolver: on random small models (fixed seed), a
  * brute-force walk of every single ID through the mappings (first match in
  * the order written, as Linux's of_map_id() and iort_node_map_id() do) must
- * agree with the interval routes, hop by hop. The walk below is test-only
- * code written from the lookup rule, not from the resolver.
+ * agree with the interval routes, hop by hop; root complexes with an
+ * msi-map-mask first AND each RID with it, as of_map_id() does. The walk
+ * below is test-only code written from the lookup rule, not from the resolver.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "resolve/mask.h"
 #include "resolve/resolve.h"
 #include "support_fixtures.h"
 #include "support_graph.h"
@@ -153,7 +155,13 @@ static void random_model(struct gd_platform *p)
 		snprintf(name, sizeof(name), "pcie%zu", i);
 		uint8_t start = (uint8_t)(1 + rnd(3));
 		uint8_t end = (uint8_t)(start - 1 + rnd(3)); /* an empty bus range at times */
-		all[n_all++] = &graph_rc(p, name, start, end)->node;
+		struct gd_root_complex *rc = graph_rc(p, name, start, end);
+		static const uint32_t masks[] = {0xff00, 0xfff8, 0x031f, 0x0, 0xffff, 0x0f0f};
+		if (!rnd(3)) { /* msi-map-mask: ones seen in Linux's DTs, and others */
+			rc->has_msi_map_mask = true;
+			rc->msi_map_mask = rnd(2) ? masks[rnd(6)] : rnd(0x10000);
+		}
+		all[n_all++] = &rc->node;
 	}
 	for (size_t i = 0; i < n_nc; i++) {
 		snprintf(name, sizeof(name), "dev%zu", i);
@@ -207,8 +215,9 @@ static void check_ids(const struct gd_routes *r, const struct gd_node *src)
 			assert_null(e);
 			continue;
 		}
-		walk_id(&w, src, id, NULL);
-		assert_agrees(e, &w, id);
+		uint64_t masked = rc && rc->has_msi_map_mask ? id & rc->msi_map_mask : id;
+		walk_id(&w, src, masked, NULL);
+		assert_agrees(e, &w, masked);
 	}
 }
 
@@ -279,9 +288,39 @@ static void random_models_agree_with_brute_force(void **state)
 	}
 }
 
+/* gd_mask_image() gives exactly the set {id & mask : lo <= id < hi}, as maximal intervals. */
+static void mask_image_is_the_set_of_masked_ids(void **state)
+{
+	(void)state;
+	static uint8_t seen[0x10000];
+	for (int t = 0; t < 2000; t++) {
+		uint64_t lo = rnd(0x10000), hi = lo + rnd((uint32_t)(0x10001 - lo));
+		uint32_t mask = rnd(2) ? rnd(0x10000) : (0xffffu << rnd(16)) & 0xffff;
+		memset(seen, 0, sizeof(seen));
+		for (uint64_t id = lo; id < hi; id++)
+			seen[id & mask] = 1;
+		struct gd_arena a = {0};
+		struct gd_id_interval *v;
+		size_t n = gd_mask_image(&a, lo, hi, mask, &v);
+		uint64_t at = 0;
+		for (size_t i = 0; i < n; i++) {
+			assert_true(v[i].lo < v[i].hi);
+			assert_true(i == 0 || v[i - 1].hi < v[i].lo); /* disjoint, maximal */
+			for (; at < v[i].lo; at++)
+				assert_int_equal(seen[at], 0);
+			for (; at < v[i].hi; at++)
+				assert_int_equal(seen[at], 1);
+		}
+		for (; at < 0x10000; at++)
+			assert_int_equal(seen[at], 0);
+		gd_arena_free(&a);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(mask_image_is_the_set_of_masked_ids),
 	    cmocka_unit_test(random_models_agree_with_brute_force),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

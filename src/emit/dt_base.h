@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * dt_base.h - `gicdesc generate --base`: the interrupt system of a
+ * description put into a base device tree (a board's or QEMU's own DTB).
+ *
+ * What is put in (dt_base.c):
+ * - the base's GIC node (interrupt-controller, compatible arm,gic-v3 or a
+ *   GICv2) gets the properties gicdesc writes for a GIC (arm,gic-v3.yaml)
+ *   in place of the base's; its ITS (arm,gic-v3-its) and GICv2m
+ *   (arm,gic-v2m-frame) children are replaced by the description's ITSes;
+ * - each node the description covers (root complex, SMMU, named component)
+ *   gets the description's msi-parent, msi-map, msi-map-mask, iommu-map,
+ *   iommu-map-mask and iommus in place of the base's (pci-msi.txt,
+ *   pci-iommu.txt, msi.txt, iommu.txt);
+ * - everything else of the base stays as it is, node for node, property for
+ *   property, byte for byte and in its order, with the memory reservation
+ *   map and the header's boot CPU; /cpus, /psci and the PMU stay the base's.
+ * Phandles: the GIC and every covered node keep the base's; an ITS takes the
+ * phandle of the base ITS or GICv2m frame at the same address, else one the
+ * base does not use (its largest + 1, ...).
+ */
+#ifndef GD_EMIT_DT_BASE_H
+#define GD_EMIT_DT_BASE_H
+
+#include "emit/emit.h"
+
+/* A base device tree: @size bytes at @fdt (checked with fdt_check_full()), @file for messages. */
+struct gd_dt_base {
+	const void *fdt;
+	size_t size;
+	const char *file;
+};
+
+/*
+ * Puts the interrupt system of ctx->p (routes ctx->routes) into @base and
+ * appends the packed blob to @dtb and its dtc source to @dts (either may be
+ * NULL). Returns 0, or -1 after errors in ctx->diags (rule "base-node" for
+ * a node the description names that the base lacks, "base-phandle" for a
+ * reference of the base left without its node), nothing appended then.
+ */
+int gd_dt_base_merge(const struct gd_emit_ctx *ctx, const struct gd_dt_base *base,
+                     struct gd_buf *dtb, struct gd_buf *dts);
+
+/* ---- Private to dt_base*.c ---- */
+
+/*
+ * The CPU address of the first reg entry of node @off of the checked blob
+ * @fdt, translated through the ranges of its parents (Devicetree
+ * Specification v0.4 §2.3.8; address and size cells 1 or 2). Returns 0, or
+ * -1 when the node has no such reg or an address cannot be translated.
+ */
+int gd_dt_base_reg0(const void *fdt, int off, uint64_t *addr);
+
+/*
+ * The node whose first reg is at CPU address @addr and that has the
+ * property @marker (e.g. "#iommu-cells"), or, with @device_type, whose
+ * device_type is that; -1 when none, -2 when more than one.
+ */
+int gd_dt_base_find_reg(const void *fdt, uint64_t addr, const char *marker,
+                        const char *device_type);
+
+/* The GIC node of @fdt (interrupt-controller with a GIC compatible); -1 none, -2 several. */
+int gd_dt_base_find_gic(const void *fdt);
+
+#endif

@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * dt_base_find.c - finds the nodes of a base device tree that a description
+ * covers: the GIC by its compatible, a PCIe host or an SMMU by the CPU
+ * address of its first reg (generate --base; dt_base.h).
+ */
+#include <libfdt.h>
+#include <string.h>
+
+#include "emit/dt_base.h"
+
+/* Interrupt controllers that are a GIC (arm,gic.yaml, arm,gic-v3.yaml). */
+static const char *const gic_compatibles[] = {
+    "arm,gic-v3",        "arm,gic-400",     "arm,cortex-a15-gic",         "arm,cortex-a9-gic",
+    "arm,cortex-a7-gic", "arm,arm11mp-gic", "arm,arm1176jzf-devchip-gic", "arm,eb11mp-gic",
+    "arm,pl390",         "arm,tc11mp-gic",  "qcom,msm-8660-qgic",         "qcom,msm-qgic2",
+};
+
+/* A #address-cells or #size-cells of @off, @dflt when absent (Devicetree Specification §2.3.5). */
+static int cells(const void *fdt, int off, const char *name, int dflt)
+{
+	int len;
+	const fdt32_t *v = fdt_getprop(fdt, off, name, &len);
+	return v && len == 4 ? (int)fdt32_to_cpu(*v) : dflt;
+}
+
+/* @n (1 or 2) cells at @v as one number. */
+static uint64_t read_cells(const fdt32_t *v, int n)
+{
+	uint64_t x = 0;
+	for (int i = 0; i < n; i++)
+		x = x << 32 | fdt32_to_cpu(v[i]);
+	return x;
+}
+
+/* Translates @addr, an address in the space of the children of @bus, to @bus's parent's space. */
+static int translate(const void *fdt, int bus, int parent, uint64_t *addr)
+{
+	int len;
+	const fdt32_t *r = fdt_getprop(fdt, bus, "ranges", &len);
+	if (!r)
+		return -1;
+	if (len == 0)
+		return 0;
+	int cac = cells(fdt, bus, "#address-cells", 2), csc = cells(fdt, bus, "#size-cells", 1);
+	int pac = cells(fdt, parent, "#address-cells", 2);
+	if (cac < 1 || cac > 2 || csc < 1 || csc > 2 || pac < 1 || pac > 2)
+		return -1;
+	size_t entry = (size_t)(cac + pac + csc);
+	for (size_t i = 0; i + entry <= (size_t)len / 4; i += entry) {
+		uint64_t child = read_cells(r + i, cac), up = read_cells(r + i + cac, pac);
+		uint64_t size = read_cells(r + i + cac + pac, csc);
+		if (*addr >= child && *addr - child < size) {
+			*addr = up + (*addr - child);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+int gd_dt_base_reg0(const void *fdt, int off, uint64_t *addr)
+{
+	int bus = fdt_parent_offset(fdt, off), len;
+	if (bus < 0)
+		return -1;
+	int ac = cells(fdt, bus, "#address-cells", 2), sc = cells(fdt, bus, "#size-cells", 1);
+	const fdt32_t *reg = fdt_getprop(fdt, off, "reg", &len);
+	if (!reg || ac < 1 || ac > 2 || sc < 0 || len < 4 * (ac + sc))
+		return -1;
+	*addr = read_cells(reg, ac);
+	while (bus > 0) {
+		int parent = fdt_parent_offset(fdt, bus);
+		if (parent < 0 || translate(fdt, bus, parent, addr))
+			return -1;
+		bus = parent;
+	}
+	return 0;
+}
+
+int gd_dt_base_find_reg(const void *fdt, uint64_t addr, const char *marker, const char *device_type)
+{
+	int found = -1, off = -1;
+	while ((off = fdt_next_node(fdt, off, NULL)) >= 0) {
+		uint64_t a;
+		if (marker && !fdt_getprop(fdt, off, marker, NULL))
+			continue;
+		if (device_type) {
+			int len;
+			const char *t = fdt_getprop(fdt, off, "device_type", &len);
+			if (!t || (size_t)len != strlen(device_type) + 1 ||
+			    memcmp(t, device_type, (size_t)len))
+				continue;
+		}
+		if (gd_dt_base_reg0(fdt, off, &a) || a != addr)
+			continue;
+		if (found >= 0)
+			return -2;
+		found = off;
+	}
+	return found;
+}
+
+int gd_dt_base_find_gic(const void *fdt)
+{
+	int found = -1, off = -1;
+	while ((off = fdt_next_node(fdt, off, NULL)) >= 0) {
+		if (!fdt_getprop(fdt, off, "interrupt-controller", NULL))
+			continue;
+		size_t i = 0;
+		while (i < sizeof(gic_compatibles) / sizeof(gic_compatibles[0]) &&
+		       fdt_node_check_compatible(fdt, off, gic_compatibles[i]))
+			i++;
+		if (i == sizeof(gic_compatibles) / sizeof(gic_compatibles[0]))
+			continue;
+		if (found >= 0)
+			return -2;
+		found = off;
+	}
+	return found;
+}

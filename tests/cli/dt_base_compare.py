@@ -1,0 +1,159 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: MIT
+"""dt_base_compare.py BASE.dtb MERGED.dtb OURS.dtb: checks a `gicdesc generate --base` result.
+
+BASE is the base tree, MERGED what gicdesc made of it, OURS gicdesc's standalone DTB of the
+same description. What the merge may replace is found here on its own, from the bindings:
+the GIC node (interrupt-controller, compatible arm,gic-v3) and its GIC properties, its ITS and
+GICv2m children, and the MSI/IOMMU wiring (msi-parent, msi-map, msi-map-mask, iommu-map,
+iommu-map-mask, iommus) of the PCI hosts and SMMUv3s. Asserts, one line each:
+- every other node and property of BASE is in MERGED, byte for byte, in the base's order;
+- every phandle of BASE still names the node at the same path (an ITS: the ITS at its address);
+- every replaced value equals OURS's (phandles compared as the nodes they name);
+- MERGED is packed and far below 1 MiB, and keeps the base's memory reservations.
+Prints "ok - ..." / "not ok - ..." lines; exits 1 when one failed. Needs python3-libfdt."""
+import sys
+
+import libfdt
+
+from dt_facts import Tree, cells, strings, load
+
+GIC_PROPS = {'compatible', '#interrupt-cells', '#address-cells', '#size-cells', 'ranges',
+             'interrupt-controller', 'reg', '#redistributor-regions', 'redistributor-stride',
+             'interrupts', 'phandle'}
+WIRING = {'msi-parent', 'msi-map', 'msi-map-mask', 'iommu-map', 'iommu-map-mask', 'iommus'}
+ITS_COMPATIBLES = ('arm,gic-v3-its', 'arm,gic-v2m-frame')
+failed = 0
+
+
+def check(what, cond):
+    global failed
+    print('%s - %s' % ('ok' if cond else 'not ok', what))
+    failed += not cond
+
+
+def ordered(path):
+    """Node paths and, per node, property names in blob order."""
+    with open(path, 'rb') as f:
+        fdt = libfdt.Fdt(f.read())
+    order = {}
+
+    def walk(off, p):
+        names = []
+        poff = fdt.first_property_offset(off, libfdt.QUIET_NOTFOUND)
+        while poff >= 0:
+            names.append(fdt.get_property_by_offset(poff).name)
+            poff = fdt.next_property_offset(poff, libfdt.QUIET_NOTFOUND)
+        order[p] = names
+        child = fdt.first_subnode(off, libfdt.QUIET_NOTFOUND)
+        while child >= 0:
+            walk(child, p.rstrip('/') + '/' + fdt.get_name(child))
+            child = fdt.next_subnode(child, libfdt.QUIET_NOTFOUND)
+
+    walk(0, '/')
+    return fdt, order
+
+
+def compatible(props, c):
+    return c in strings(props.get('compatible', b''))
+
+
+def main(base_path, merged_path, ours_path):
+    base, merged, ours = Tree(base_path), Tree(merged_path), Tree(ours_path)
+    base_fdt, base_order = ordered(base_path)
+    merged_fdt, merged_order = ordered(merged_path)
+
+    gics = base.with_compatible('arm,gic-v3')
+    check('the base has one arm,gic-v3 node', len(gics) == 1)
+    gic = gics[0]
+    base_its = {n for n, p in base.nodes.items()
+                if n.startswith(gic + '/') and any(compatible(p, c) for c in ITS_COMPATIBLES)}
+    covered = {n for n, p in base.nodes.items()
+               if p.get('device_type') == b'pci\0' or compatible(p, 'arm,smmu-v3')}
+
+    def replaced(node, prop):
+        return (node == gic and prop in GIC_PROPS) or (node in covered and prop in WIRING)
+
+    # Everything else of the base, byte for byte and in order.
+    kept_nodes = [n for n in base_order if not any(n == i or n.startswith(i + '/') for i in base_its)]
+    check('every base node but its ITSes is in the merged tree',
+          all(n in merged.nodes for n in kept_nodes))
+    check('the base nodes keep their order', [n for n in merged_order if n in kept_nodes] == kept_nodes)
+    bad = ['%s:%s' % (n, p) for n in kept_nodes for p, v in base.nodes[n].items()
+           if not replaced(n, p) and merged.nodes.get(n, {}).get(p) != v]
+    check('every base property not replaced is kept byte for byte %s' % bad[:5], not bad)
+    extra = ['%s:%s' % (n, p) for n in kept_nodes for p in merged.nodes.get(n, {})
+             if p not in base.nodes[n] and not replaced(n, p)]
+    check('no property is added outside the replaced set %s' % extra[:5], not extra)
+    moved = [n for n in kept_nodes
+             if [p for p in base_order[n] if not replaced(n, p)] !=
+             [p for p in merged_order.get(n, []) if not replaced(n, p)]]
+    check('the kept properties keep their order %s' % moved[:5], not moved)
+
+    # Phandles of the base still name the same nodes.
+    lost = []
+    for ph, path in base.by_phandle.items():
+        if path in base_its:
+            want = base.ident(ph)
+            got = merged.ident(ph)
+        else:
+            want, got = path, merged.by_phandle.get(ph)
+        if want != got:
+            lost.append('0x%x: %s -> %s' % (ph, want, got))
+    check('every phandle of the base names the same node %s' % lost[:5], not lost)
+    refs = [(n, p, c) for n, props in merged.nodes.items() for p, c in
+            [(p, cells(v)) for p, v in props.items()]
+            if p in ('interrupt-parent', 'msi-parent', 'iommus')
+            for c in c[:1]]
+    refs += [(n, p, c[i + 1]) for n, props in merged.nodes.items() for p in ('msi-map', 'iommu-map')
+             if p in props for c in [cells(props[p])] for i in range(0, len(c) - 3, 4)]
+    dangling = ['%s:%s 0x%x' % r for r in refs if r[2] not in merged.by_phandle]
+    check('every interrupt-parent, msi-parent, iommus, msi-map, iommu-map resolves %s' % dangling[:5],
+          not dangling)
+
+    # The replaced values are ours.
+    ours_gic = ours.with_compatible('arm,gic-v3')[0]
+    for p in sorted(GIC_PROPS - {'phandle'}):
+        check('GIC %s is ours' % p, merged.nodes[gic].get(p) == ours.nodes[ours_gic].get(p))
+    merged_its = merged.with_compatible('arm,gic-v3-its')
+    ours_its = ours.with_compatible('arm,gic-v3-its')
+    check('the GIC has our ITSes, in our order',
+          [n.rsplit('/', 1)[1] for n in merged_its] == [n.rsplit('/', 1)[1] for n in ours_its])
+    for m, o in zip(merged_its, ours_its):
+        mp = {k: v for k, v in merged.nodes[m].items() if k != 'phandle'}
+        op = {k: v for k, v in ours.nodes[o].items() if k != 'phandle'}
+        check('%s has our properties' % m, mp == op and m.startswith(gic + '/'))
+    for kind, nodes in (('pci', [n for n in covered if base.nodes[n].get('device_type') == b'pci\0']),
+                        ('smmu', [n for n in covered if compatible(base.nodes[n], 'arm,smmu-v3')])):
+        ours_nodes = [n for n, p in ours.nodes.items()
+                      if (p.get('device_type') == b'pci\0') == (kind == 'pci')
+                      and (kind == 'pci' or compatible(p, 'arm,smmu-v3'))]
+        for n in nodes:
+            reg = base.nodes[n].get('reg')
+            o = [x for x in ours_nodes if ours.nodes[x].get('reg') == reg]
+            check('%s: our node with its reg' % n, len(o) == 1)
+            for p in sorted(WIRING):
+                if p in ('msi-map', 'iommu-map'):
+                    same = merged.id_map(n, p) == ours.id_map(o[0], p)
+                elif p in ('msi-parent', 'iommus'):
+                    mv, ov = merged.nodes[n].get(p), ours.nodes[o[0]].get(p)
+                    same = (mv is None) == (ov is None) and (mv is None or (
+                        merged.ident(cells(mv)[0]) == ours.ident(cells(ov)[0]) and
+                        cells(mv)[1:] == cells(ov)[1:]))
+                else:
+                    same = merged.nodes[n].get(p) == ours.nodes[o[0]].get(p)
+                check('%s %s is ours (%s)' % (n, p, merged.id_map(n, p) if 'map' in p else 'bytes'), same)
+
+    # Compact, packed, reservations kept.
+    size = merged_fdt.totalsize()
+    check('the merged DTB is packed (%d bytes)' % size,
+          merged_fdt.off_dt_strings() + merged_fdt.size_dt_strings() == size and size < 64 * 1024)
+    check('the memory reservation map is the base\'s',
+          [merged_fdt.get_mem_rsv(i) for i in range(merged_fdt.num_mem_rsv())] ==
+          [base_fdt.get_mem_rsv(i) for i in range(base_fdt.num_mem_rsv())])
+    check('the boot CPU is the base\'s', merged_fdt.boot_cpuid_phys() == base_fdt.boot_cpuid_phys())
+    return failed == 0
+
+
+if __name__ == '__main__':
+    sys.exit(0 if main(*sys.argv[1:4]) else 1)
