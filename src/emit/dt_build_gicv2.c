@@ -55,6 +55,7 @@ static void build_v2m_frame(struct gd_dt_builder *b, size_t i)
 	snprintf(name, sizeof(name), "v2m@%llx", (unsigned long long)f->base);
 	struct gd_dt_node *n = gd_dt_builder_node(b, b->gic, name, f->node.name, &f->node.loc);
 	b->v2m[i] = n;
+	n->source = &f->node;
 	gd_dt_add_string(b->t, n, "compatible", "arm,gic-v2m-frame");
 	gd_dt_add_flag(b->t, n, "msi-controller");
 	push_frame(b, gd_dt_add_cells(b->t, n, "reg", 4), f->base,
@@ -78,7 +79,7 @@ void gd_dt_build_gicv2(struct gd_dt_builder *b)
 
 	snprintf(name, sizeof(name), "interrupt-controller@%llx", (unsigned long long)p->dist.base);
 	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, "gic", &p->gic_loc);
-	b->gic = n;
+	b->gic = b->t->gic = n;
 	gd_dt_add_string(b->t, n, "compatible",
 	                 p->dt.gic_compatible ? p->dt.gic_compatible : "arm,gic-400");
 	gd_dt_add_u32(b->t, n, "#interrupt-cells", 3);

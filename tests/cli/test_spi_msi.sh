@@ -4,6 +4,7 @@
 #   platform device on MBI; our DTB loads back and routes as the YAML (firmware-drift), the GIC
 #   node is dt-validate clean, and generate warns, naming each device, that ACPI cannot carry
 #   MBI (no IORT node, no MADT structure).
+# - generate --base over QEMU's GICv2 DTB keeps its DT facts (dt_facts.py).
 # - The YAML refuses what a GICv2 cannot have or what is half given.
 . "$(dirname "$0")/lib.sh"
 
@@ -46,6 +47,13 @@ if schema=$("$GICDESC_SRC/tools/dt-bindings-6.1" 2>/dev/null); then
 	check "MBI: dt-validate (Linux 6.1 arm,gic-v3.yaml) reports nothing" test ! -s "$WORK/v.out"
 	cat "$WORK/v.out"
 fi
+
+# generate --base over QEMU's own GICv2 DTB with the GICv2 example: QEMU's DT facts kept.
+v2yaml=$GICDESC_SRC/examples/qemu-virt-gicv2/qemu-virt-gicv2.yaml
+"$GICDESC" generate -q -f dtb --base "$QEMU_DATA/virt-gicv2-v2m-smp2/virt.dtb" -o "$WORK/base" "$v2yaml"
+check "GICv2 --base over QEMU's GICv2 DTB: the DT facts stay QEMU's (GIC, v2m frame, msi-map)" \
+	diff <(/usr/bin/python3 "$GICDESC_SRC/tests/cli/dt_facts.py" "$QEMU_DATA/virt-gicv2-v2m-smp2/virt.dtb") \
+	<(/usr/bin/python3 "$GICDESC_SRC/tests/cli/dt_facts.py" "$WORK/base/qemu-virt-gicv2.dtb")
 
 # refuse CASE EXPECTED-MESSAGE EDIT: the GICv2 example with EDIT (python on d) is refused.
 refuse() {
