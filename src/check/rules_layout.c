@@ -59,9 +59,8 @@ static size_t collect_mmio(struct gd_check_ctx *c, struct mmio **out)
 		    &p->msi_frames[i]->node.loc, "%s", p->msi_frames[i]->node.name);
 	for (size_t i = 0; i < p->n_its; i++) {
 		const struct gd_its *its = p->its[i];
-		uint64_t size =
-		    its->size ? its->size : (p->gic_version == GD_GIC_V4_1 ? 3 : 2) * SZ_64K;
-		ADD(its->base, size, &its->node.loc, "%s", its->node.name);
+		ADD(its->base, its->size ? its->size : gd_its_frame_size(p->gic_version),
+		    &its->node.loc, "%s", its->node.name);
 	}
 	for (size_t i = 0; i < p->n_smmus; i++) {
 		const struct gd_smmu *s = p->smmus[i];

@@ -82,6 +82,10 @@ const struct gd_rule gd_rules[] = {
     {"redist-region-too-small", E, gd_rule_redist_region_too_small, NONE,
      "redistributor regions short of one frame per CPU, or a stride not a multiple of 64 KiB "
      "of at least a frame (ACPI 6.5 §5.2.12.16 GICR; arm,gic-v3.yaml redistributor-stride)"},
+    /* GICv4.1 frame sizes (server: several ITSes, GICv4/4.1) */
+    {"its-frame-size", E, gd_rule_its_frame_size, NONE,
+     "an ITS frame smaller than its GIC version's: 128 KiB, 192 KiB on GICv4.1 with the vSGI "
+     "frame (GIC architecture §12.19; Linux its_probe_one() maps GITS_SGIR at base + 128 KiB)"},
     /* Interrupt numbers */
     {"spis-range", E, gd_rule_spis_range, NONE,
      "a number of SPIs GICD_TYPER.ITLinesNumber cannot give: a multiple of 32 up to 960, or "

@@ -21,7 +21,6 @@
 
 /* Architectural frame sizes used when the model leaves a size 0 (GIC architecture §12). */
 #define GICD_FRAME_SIZE 0x10000u
-#define ITS_FRAME_SIZE  0x20000u /* control + translation frames, 64 KiB each */
 #define MPIDR_AFF_MASK  0xff00ffffffull /* Aff3 [39:32], Aff2..Aff0 [23:0] */
 
 void gd_dt_error(struct gd_dt_builder *b, const struct gd_loc *loc, const char *fmt, ...)
@@ -342,7 +341,7 @@ static void build_its(struct gd_dt_builder *b, size_t i)
 	gd_dt_add_flag(b->t, n, "msi-controller");
 	gd_dt_add_u32(b->t, n, "#msi-cells", 1);
 	push_reg(b, gd_dt_add_cells(b->t, n, "reg", 4), its->base,
-	         its->size ? its->size : ITS_FRAME_SIZE, "GITS");
+	         its->size ? its->size : gd_its_frame_size(b->p->gic_version), "GITS");
 	if (its->has_proximity_domain)
 		gd_dt_add_u32(b->t, n, "numa-node-id", its->proximity_domain);
 }

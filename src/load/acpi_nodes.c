@@ -71,7 +71,8 @@ struct gd_its *gd_acpi_add_its(struct gd_acpi_load *c, uint32_t its_id, uint64_t
 	struct gd_its *its = gd_acpi_add_node(c, GD_NODE_ITS, sizeof(*its), name, loc, off);
 	its->its_id = its_id;
 	its->base = base;
-	its->size = 0x20000; /* GITS control and translation frames, 64 KiB each */
+	/* MADT GICD "GIC version" has no value for GICv4.1: its 192 KiB frame is never inferred. */
+	its->size = gd_its_frame_size(GD_GIC_V3);
 	its->device_id_bits = c->opts.device_id_bits;
 	its->event_id_bits = c->opts.event_id_bits;
 	return its;

@@ -214,20 +214,15 @@ static const struct gd_yfield its_fields[] = {
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
-static void its_init(void *obj)
-{
-	struct gd_its *its = obj;
-	its->size = 0x20000;
-}
-
 static int decode_its(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                       const struct gd_yfield *f)
 {
 	static const struct gd_yfield *const tables[] = {its_fields, NULL};
 	(void)obj;
 	(void)f;
-	return gd_yaml_decode_nodes(c, v, "ITS frames", GD_NODE_ITS, sizeof(struct gd_its),
-	                            its_init, tables);
+	/* No defaults: a size left 0 gets the GIC version's frame size in gd_yaml_decode_gic(). */
+	return gd_yaml_decode_nodes(c, v, "ITS frames", GD_NODE_ITS, sizeof(struct gd_its), NULL,
+	                            tables);
 }
 
 /* ---- gic: ---- */
@@ -261,5 +256,8 @@ int gd_yaml_decode_gic(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
 	int rc = gd_ymap_decode(c, v, "gic", tables, p);
 	if (v->kind == GD_YMAP && gd_yaml_gic_finish(c, v))
 		rc = -1;
+	for (size_t i = 0; i < p->n_its; i++)
+		if (p->its[i]->size == 0)
+			p->its[i]->size = gd_its_frame_size(p->gic_version);
 	return rc;
 }

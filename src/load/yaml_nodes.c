@@ -179,7 +179,8 @@ int gd_yaml_decode_nodes(struct gd_yctx *c, const struct gd_ynode *v, const char
 	for (size_t i = 0; i < v->n_items; i++) {
 		struct gd_node *n = new_node(c, kind, size);
 		n->loc = gd_yloc(c, v->items[i]);
-		init(n);
+		if (init)
+			init(n);
 		if (gd_ymap_decode(c, v->items[i], gd_node_kind_name(kind), tables, n))
 			rc = -1;
 		if (!n->name[0])
@@ -393,6 +394,8 @@ static const struct gd_yfield rc_fields[] = {
     {"dt-compatible", GD_YF_STRING, GD_YF_AT(struct gd_root_complex, dt_compatible)},
     {"id-map", GD_YF_CUSTOM, .decode = decode_id_maps},
     DT_PATH_FIELD(struct gd_root_complex),
+    {"dma-aliases", GD_YF_CUSTOM, .decode = gd_yaml_decode_dma_aliases},
+    {"unpopulated-rids", GD_YF_CUSTOM, .decode = gd_yaml_decode_unpopulated_rids},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 

@@ -32,10 +32,18 @@ gd_yfield_fn gd_yaml_decode_root_complexes;
 gd_yfield_fn gd_yaml_decode_named_components;
 
 /*
+ * dma-aliases: and unpopulated-rids: of a root complex (@obj), lists of
+ * {rids: [RID or [first, last], ...], reason: text} (yaml_decl.c).
+ */
+gd_yfield_fn gd_yaml_decode_dma_aliases;
+gd_yfield_fn gd_yaml_decode_unpopulated_rids;
+
+/*
  * Decodes the list @v of nodes of @kind (@size bytes each, a struct whose
  * first member is its struct gd_node): each item is made by @init (defaults)
  * and decoded through @tables, then appended to the platform's array of that
- * kind with its index and location. Returns 0 or -1 (reported).
+ * kind with its index and location. @init may be NULL (all zero).
+ * Returns 0 or -1 (reported).
  */
 int gd_yaml_decode_nodes(struct gd_yctx *c, const struct gd_ynode *v, const char *what,
                          enum gd_node_kind kind, size_t size, void (*init)(void *obj),

@@ -149,6 +149,13 @@ uint64_t gd_redist_frame_size(enum gd_gic_version v)
 	return v == GD_GIC_V3 ? 0x20000 : 0x40000;
 }
 
+uint64_t gd_its_frame_size(enum gd_gic_version v)
+{
+	if (v == GD_GIC_V2)
+		return 0;
+	return v == GD_GIC_V4_1 ? 0x30000 : 0x20000;
+}
+
 uint64_t gd_rc_rid_count(const struct gd_root_complex *rc)
 {
 	if (rc->bus_end < rc->bus_start)

@@ -156,7 +156,7 @@ struct gd_its {
 	struct gd_node node;
 	uint32_t its_id; /* MADT "GIC ITS ID" = IORT ITS identifier */
 	uint64_t base;
-	uint64_t size;           /* bytes: 128 KiB (GICv3/v4), 192 KiB? see rules; DT reg size */
+	uint64_t size;           /* bytes, DT reg size: gd_its_frame_size() of the GIC version */
 	uint32_t device_id_bits; /* GITS_TYPER.Devbits + 1: 1 .. 32 */
 	uint32_t event_id_bits;  /* GITS_TYPER.ID_bits + 1: 1 .. 32 */
 	bool has_proximity_domain;
@@ -259,6 +259,28 @@ struct gd_mem_access {
 	uint8_t flags;
 };
 
+/* A range of IDs [base, base + count), count 1 .. 2^32 (RIDs, StreamIDs, DeviceIDs). */
+struct gd_id_range {
+	uint32_t base;
+	uint64_t count;
+};
+
+/*
+ * Something a description declares of some input IDs of a source, with the
+ * reason it gives (YAML only: neither DT nor IORT can say it; `gicdesc
+ * check` lends it to the DTB and ACPI inputs checked beside the YAML).
+ * As a DMA alias group: the RIDs reach the ITS as one requester (a
+ * PCIe-to-PCI bridge, a device with phantom functions; Linux
+ * pci_for_each_dma_alias()), so their sharing one DeviceID is intended.
+ * As unpopulated RIDs: no device of the platform ever uses them.
+ */
+struct gd_id_decl {
+	struct gd_id_range *ranges;
+	size_t n_ranges, cap_ranges;
+	const char *reason;
+	struct gd_loc loc;
+};
+
 /*
  * PCI root complex (IORT root complex node §3.1.1.5; DT PCI host with
  * msi-map/iommu-map, pci-host-ecam-generic). node.maps: RID -> StreamID or
@@ -298,6 +320,11 @@ struct gd_root_complex {
 	/* LPI INTIDs the devices below own when they reach a Direct-LPI target. */
 	struct gd_intid_range *lpis;
 	size_t n_lpis, cap_lpis;
+	/* Declared DMA alias groups and unpopulated RIDs (struct gd_id_decl). */
+	struct gd_id_decl *dma_aliases;
+	size_t n_dma_aliases, cap_dma_aliases;
+	struct gd_id_decl *unpopulated_rids;
+	size_t n_unpopulated_rids, cap_unpopulated_rids;
 	/* Its node in a base DT (generate --base), or NULL: found by its ECAM reg. */
 	const char *dt_path;
 	struct gd_loc dt_path_loc; /* where dt_path was written */
@@ -434,6 +461,14 @@ const char *gd_gic_version_name(enum gd_gic_version v);
  * GICv4.1 (adds VLPI_base and a reserved frame); 0 on GICv2 (none).
  */
 uint64_t gd_redist_frame_size(enum gd_gic_version v);
+
+/*
+ * ITS frame size in bytes for a GIC version (GIC architecture §12.19 and
+ * §12.20; Linux irq-gic-v3-its.c its_probe_one()): 128 KiB (ITS_base and the
+ * translation frame) on GICv3 and GICv4, 192 KiB on GICv4.1, which adds the
+ * vSGI frame at +128 KiB (GITS_SGIR); 0 on GICv2 (none).
+ */
+uint64_t gd_its_frame_size(enum gd_gic_version v);
 
 /* A CPU interface frame size of struct gd_cpu_interface: @size, or 8 KiB when it is 0. */
 uint64_t gd_cpuif_size(uint64_t size);

@@ -19,6 +19,10 @@ gicdesc, src, work = sys.argv[1:4]
 examples = {
     "virt": f"{src}/examples/qemu-virt/qemu-virt.yaml",
     "smmu": f"{src}/examples/qemu-virt-smmuv3/qemu-virt-smmuv3.yaml",
+    # server block: the GICv4 QEMU machine and the GICv4.1 server
+    "gicv4": f"{src}/examples/qemu-virt-gicv4/qemu-virt-gicv4.yaml",
+    "server": f"{src}/examples/server-gicv4.1/server-gicv4.1.yaml",
+    # spimsi block: QEMU's GICv2 machine with its GICv2m frame
     "v2": f"{src}/examples/qemu-virt-gicv2/qemu-virt-gicv2.yaml",
 }
 good = {k: yaml.safe_load(open(v)) for k, v in examples.items()}
@@ -117,6 +121,25 @@ CASES = [
         {"vgic-maintenance-interrupt": {"spi": 9}})),
 ]
 
+# server block: GIC-version frame sizes, PCI segments on a shared ITS, DMA aliases.
+# RIDs 0x0100 and 0x0108 (two devices behind a PCIe-to-PCI bridge) mapped to one DeviceID.
+ALIASED_MAP = [{"input-base": 0, "count": 0x108, "output-base": 0, "output": "its0"},
+               {"input-base": 0x108, "count": 1, "output-base": 0x100, "output": "its0"},
+               {"input-base": 0x109, "count": 0xFEF7, "output-base": 0x109, "output": "its0"}]
+CASES += [
+    # 3 x 128 KiB would hold 2 GICv3 redistributors; 2 GICv4 ones need 2 x 256 KiB.
+    ("redist-region-too-small", "gicv4", lambda d: d["gic"]["redistributors"][0].update(
+        {"length": 0x60000})),
+    # A GICv4.1 ITS written at GICv3's 128 KiB: no room for the vSGI frame.
+    ("its-frame-size", "server", lambda d: d["gic"]["its"][0].update({"size": 0x20000})),
+    # Segments 0 and 1 share its0; smmu1 loses its segment offset: both reach 0x0000-0xffff.
+    ("device-id-collision", "server", lambda d: d["iommus"][1]["id-map"][0].update(
+        {"output-base": 0})),
+    # Two RIDs on one DeviceID that nothing declares: still an error.
+    ("device-id-collision", "virt", lambda d: d["root-complexes"][0].update(
+        {"id-map": copy.deepcopy(ALIASED_MAP)})),
+]
+
 passed = failed = 0
 
 
@@ -157,6 +180,27 @@ for rule, base, edit in CASES + SPI_MSI_CASES:
     ok = rules == {rule} and status == want_status
     report(ok, f"{rule}: reported exactly it (got {sorted(rules) if rules else out}, "
                f"status {status})")
+
+# server block: the same two RIDs declared a DMA alias group: no error or warning, a note
+# that gives the reason; a group that leaves one of the two out does not cover it.
+d = copy.deepcopy(good["virt"])
+d["root-complexes"][0]["id-map"] = copy.deepcopy(ALIASED_MAP)
+d["root-complexes"][0]["dma-aliases"] = [{"rids": [0x100, 0x108],
+                                          "reason": "PCIe-to-PCI bridge 00:01.0"}]
+path = f"{work}/dma-alias-declared.yaml"
+with open(path, "w") as f:
+    yaml.safe_dump(d, f, sort_keys=False)
+status, rules, out = check(path)
+notes = [g["message"] for g in out["diagnostics"]
+         if g["severity"] == "note" and g.get("rule") == "device-id-collision"] if rules is not None else []
+report(status == 0 and rules == set() and len(notes) == 1 and "PCIe-to-PCI bridge" in notes[0],
+       f"declared DMA alias: clean, one device-id-collision note with the reason (got {rules}, {notes})")
+d["root-complexes"][0]["dma-aliases"][0]["rids"] = [0x100, 0x10F]
+with open(path, "w") as f:
+    yaml.safe_dump(d, f, sort_keys=False)
+status, rules, out = check(path)
+report(status == 1 and rules == {"device-id-collision"},
+       f"an alias group without RID 0x0108: device-id-collision (got {rules})")
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

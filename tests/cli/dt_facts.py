@@ -85,7 +85,7 @@ def facts(t):
     for gic in sum((t.with_compatible(c) for c in GIC_COMPATIBLES), []):
         out.append('gic compatible %s' % strings(t.nodes[gic]['compatible']))
         for prop in ('reg', '#redistributor-regions', '#interrupt-cells', 'interrupt-controller',
-                     'msi-controller', 'mbi-ranges', 'mbi-alias'):
+                     'interrupts', 'msi-controller', 'mbi-ranges', 'mbi-alias'):
             out.append('gic %s %s' % (prop, t.hexcells(gic, prop)))
     for v2m in t.with_compatible('arm,gic-v2m-frame'):
         for prop in ('reg', 'msi-controller', 'arm,msi-base-spi', 'arm,msi-num-spis'):

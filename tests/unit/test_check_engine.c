@@ -42,6 +42,7 @@ static const char *const expected_rules[] = {
     "mmio-overlap",
     "gic-frame-alignment",
     "redist-region-too-small",
+    "its-frame-size", /* server: GICv4.1 frame sizes */
     "spis-range",
     "intid-bits-range",
     "intid-class",
