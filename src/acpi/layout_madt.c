@@ -4,8 +4,8 @@
  * at revisions 3 (76 bytes, ACPI 5.1), 4 and 5 (80 bytes: efficiency class
  * from ACPI 6.0, SPE overflow interrupt from ACPI 6.3) and 6 (82 bytes: TRBE
  * interrupt, ACPI 6.5), GICD (§5.2.12.15), GIC MSI frame (§5.2.12.16),
- * GICR (§5.2.12.17) and GIC ITS (§5.2.12.18). Names are those of iasl; iasl 20200925 compiles the 80-byte
- * GICC, iasl 20250404 the 82-byte one, neither the 76-byte one.
+ * GICR (§5.2.12.17) and GIC ITS (§5.2.12.18). Names are those of iasl; iasl 20200925 compiles the
+ * 80-byte GICC, iasl 20250404 the 82-byte one, neither the 76-byte one.
  */
 #include "acpi/layout_def.h"
 

@@ -55,7 +55,8 @@ static size_t collect_mmio(struct gd_check_ctx *c, struct mmio **out)
 			    &cpu->loc, "the GICV of CPU %zu", i);
 	}
 	for (size_t i = 0; i < p->n_msi_frames; i++)
-		ADD(p->msi_frames[i]->base, p->msi_frames[i]->size ? p->msi_frames[i]->size : 0x1000,
+		ADD(p->msi_frames[i]->base,
+		    p->msi_frames[i]->size ? p->msi_frames[i]->size : 0x1000,
 		    &p->msi_frames[i]->node.loc, "%s", p->msi_frames[i]->node.name);
 	for (size_t i = 0; i < p->n_its; i++) {
 		const struct gd_its *its = p->its[i];

@@ -79,8 +79,9 @@ void gd_rule_spi_msi_overlap(struct gd_check_ctx *c)
 		const struct msi_range *a = &v[order[k].idx];
 		if (reach && a->base <= last_intid(reach))
 			gd_check_report(c, a->loc,
-			                "%s (INTIDs %" PRIu32 "-%" PRIu64 ") overlaps %s (INTIDs %" PRIu32
-			                "-%" PRIu64 "): one SPI would be given to two MSIs",
+			                "%s (INTIDs %" PRIu32 "-%" PRIu64
+			                ") overlaps %s (INTIDs %" PRIu32 "-%" PRIu64
+			                "): one SPI would be given to two MSIs",
 			                a->what, a->base, last_intid(a), reach->what, reach->base,
 			                last_intid(reach));
 		if (!reach || last_intid(a) > last_intid(reach))
@@ -94,10 +95,11 @@ static void wired(struct gd_check_ctx *c, const struct msi_range *v, size_t n, u
 {
 	for (size_t i = 0; intid && i < n; i++)
 		if (intid >= v[i].base && intid <= last_intid(&v[i]))
-			gd_check_report(c, loc,
-			                "%s interrupt INTID %" PRIu32 " of %s is a wired SPI inside "
-			                "%s (INTIDs %" PRIu32 "-%" PRIu64 ")",
-			                what, intid, owner, v[i].what, v[i].base, last_intid(&v[i]));
+			gd_check_report(
+			    c, loc,
+			    "%s interrupt INTID %" PRIu32 " of %s is a wired SPI inside "
+			    "%s (INTIDs %" PRIu32 "-%" PRIu64 ")",
+			    what, intid, owner, v[i].what, v[i].base, last_intid(&v[i]));
 }
 
 void gd_rule_spi_msi_wired(struct gd_check_ctx *c)

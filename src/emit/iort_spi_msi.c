@@ -21,8 +21,7 @@ static void report(const struct gd_emit_ctx *ctx, const struct gd_route *r)
 	            "IORT: %s %s no MSI when the OS boots with ACPI: %s %s has no ACPI form "
 	            "for a %s (no IORT node%s)",
 	            what, gd_check_verb(r, "get", "gets"), gd_node_kind_name(r->sink->kind),
-	            r->sink->name,
-	            gd_node_kind_name(r->source->kind),
+	            r->sink->name, gd_node_kind_name(r->source->kind),
 	            r->sink->kind == GD_NODE_MBI ? ", no MADT structure" : "");
 }
 
@@ -33,7 +32,8 @@ void gd_iort_report_spi_msi(const struct gd_emit_ctx *ctx)
 		if (r->status != GD_ROUTE_OK)
 			continue;
 		/* PCI reaches a GICv2m frame through the MADT GIC MSI frame: nothing lost. */
-		if ((r->sink->kind == GD_NODE_MSI_FRAME && r->source->kind != GD_NODE_ROOT_COMPLEX) ||
+		if ((r->sink->kind == GD_NODE_MSI_FRAME &&
+		     r->source->kind != GD_NODE_ROOT_COMPLEX) ||
 		    r->sink->kind == GD_NODE_MBI)
 			report(ctx, r);
 	}

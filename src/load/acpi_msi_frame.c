@@ -77,10 +77,11 @@ void gd_acpi_v2m_fallback(struct gd_acpi_load *c)
 	struct gd_node *frame = &p->msi_frames[0]->node;
 	for (size_t i = 0; i < p->n_rcs; i++)
 		if (map_gaps(p, p->rcs[i], frame))
-			gd_acpi_assume(c,
-			               "%s: RIDs no IORT ID mapping covers go to GICv2m frame %s, the "
-			               "first of the MADT (Linux: pci_msi_get_device_domain() falls "
-			               "back to the PCI MSI domain of gicv2m_acpi_init(), "
-			               "gicv2m_get_fwnode() gives the first frame)",
-			               p->rcs[i]->node.name, frame->name);
+			gd_acpi_assume(
+			    c,
+			    "%s: RIDs no IORT ID mapping covers go to GICv2m frame %s, the "
+			    "first of the MADT (Linux: pci_msi_get_device_domain() falls "
+			    "back to the PCI MSI domain of gicv2m_acpi_init(), "
+			    "gicv2m_get_fwnode() gives the first frame)",
+			    p->rcs[i]->node.name, frame->name);
 }

@@ -26,7 +26,8 @@ int dtb_find_gicv2(struct dtb_ctx *c)
 {
 	for (size_t i = 0; i < c->nodes.n; i++) {
 		int off = c->nodes.v[i];
-		for (size_t k = 0; k < sizeof(gicv2_compatibles) / sizeof(gicv2_compatibles[0]); k++)
+		for (size_t k = 0; k < sizeof(gicv2_compatibles) / sizeof(gicv2_compatibles[0]);
+		     k++)
 			if (!fdt_node_check_compatible(c->fdt, off, gicv2_compatibles[k]) &&
 			    dtb_has(c, off, "interrupt-controller") && dtb_available(c, off))
 				return off;
