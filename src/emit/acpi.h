@@ -31,4 +31,12 @@ int gd_acpi_emit(const struct gd_emit_ctx *ctx, struct gd_buf *out, bool source,
                  int (*build)(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *title,
                               size_t size));
 
+/*
+ * Warns, for each route that ends at SPI-based MSI which IORT cannot carry
+ * (MBI; a GICv2m frame from a named component, whereas PCI reaches one
+ * through the MADT GIC MSI frame), that its source gets no MSI under ACPI
+ * (iort_spi_msi.c).
+ */
+void gd_iort_report_spi_msi(const struct gd_emit_ctx *ctx);
+
 #endif

@@ -35,11 +35,25 @@ static size_t nc_name_bytes(const struct gd_named_component *nc, size_t *padding
 	return name;
 }
 
+/*
+ * True for a mapping into SPI-based MSI (a GICv2m frame, MBI), which IORT
+ * leaves out: it has no node for them (IORT E.e §3), and with no DeviceID
+ * there is nothing to map (see iort_spi_msi.c).
+ */
+static bool spi_msi_map(const struct gd_id_map *m)
+{
+	return m->output &&
+	       (m->output->kind == GD_NODE_MSI_FRAME || m->output->kind == GD_NODE_MBI);
+}
+
 /* The ID mappings a node writes: its own, then an SMMU's DeviceID mapping. */
 static size_t n_maps(const struct gd_node *n)
 {
 	const struct gd_smmu *s = n->kind == GD_NODE_SMMU ? (const struct gd_smmu *)n : NULL;
-	return n->n_maps + (s && s->own_msi ? 1 : 0);
+	size_t k = n->n_maps + (s && s->own_msi ? 1 : 0);
+	for (size_t i = 0; i < n->n_maps; i++)
+		k -= spi_msi_map(&n->maps[i]);
+	return k;
 }
 
 /* Size of the node's fixed part (header and body, name included). */
@@ -171,6 +185,8 @@ static uint32_t output_ref(const struct iort_plan *pl, const struct gd_id_map *m
 
 static void add_map(struct gd_acpi_table *t, const struct iort_plan *pl, const struct gd_id_map *m)
 {
+	if (spi_msi_map(m))
+		return;
 	struct gd_acpi_values *v = gd_acpi_table_add(t, pl->L->map);
 	if (m->single) {
 		v->n[GD_V_FLAGS] = GD_IORT_MAP_SINGLE;
@@ -220,7 +236,7 @@ static void add_smmu(struct gd_acpi_table *t, const struct iort_plan *pl, size_t
 	v->n[GD_V_GERR_GSIV] = s->gerr_intid;
 	v->n[GD_V_SYNC_GSIV] = s->sync_intid;
 	v->n[GD_V_PXM] = s->has_proximity_domain ? s->proximity_domain : 0;
-	v->n[GD_V_ID_MAP_INDEX] = s->own_msi ? s->node.n_maps : 0;
+	v->n[GD_V_ID_MAP_INDEX] = s->own_msi ? n_maps(&s->node) - 1 : 0;
 	for (size_t k = 0; k < s->node.n_maps; k++)
 		add_map(t, pl, &s->node.maps[k]);
 	if (s->own_msi)
@@ -277,6 +293,7 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 	}
 	snprintf(title, size, "IORT revision %u (%s)", pl.L->table_revision, pl.L->spec);
 	size_t errors = ctx->diags->errors;
+	gd_iort_report_spi_msi(ctx);
 	if (plan_make(&pl) == 0) {
 		gd_acpi_emit_header(t, p, "IORT", pl.L->table_revision);
 		struct gd_acpi_values *v = gd_acpi_table_add(t, pl.L->header);

@@ -109,6 +109,7 @@ int gd_load_acpi_opts(char **paths, size_t n, const struct gd_acpi_load_opts *op
 		gd_acpi_index_its(&c);
 		if (c.iort.data && gd_acpi_load_iort(&c) != 0)
 			status = 1;
+		gd_acpi_v2m_fallback(&c);
 	}
 	free(c.iort.data);
 	free(c.madt.data);

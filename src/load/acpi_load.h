@@ -88,6 +88,22 @@ void *gd_acpi_add_node(struct gd_acpi_load *c, enum gd_node_kind kind, size_t si
 struct gd_its *gd_acpi_add_its(struct gd_acpi_load *c, uint32_t its_id, uint64_t base,
                                const struct gd_loc *loc, uint32_t off);
 
+/*
+ * Creates the GICv2m frame "v2m<ID>" of the MADT GIC MSI frame structure
+ * (ACPI 6.5 §5.2.12.16) read into @v at subtable offset @off: 4 KiB, its
+ * SPIs (INTIDs) when flag "SPI count/base select" is set, else unknown (0).
+ */
+void gd_acpi_add_msi_frame(struct gd_acpi_load *c, const struct gd_acpi_values *v,
+                           const struct gd_loc *loc, uint32_t off);
+
+/*
+ * When the MADT has GIC MSI frames: gives each root complex an ID mapping to
+ * the first frame for every RID range its IORT ID mappings leave uncovered
+ * (Linux pci_msi_get_device_domain() falls back to the MSI domain that
+ * gicv2m_acpi_init() registers for PCI), and says so among the assumptions.
+ */
+void gd_acpi_v2m_fallback(struct gd_acpi_load *c);
+
 /* Returns the node named @name, or NULL (constant time). */
 struct gd_node *gd_acpi_node_named(const struct gd_acpi_load *c, const char *name);
 

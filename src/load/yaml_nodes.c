@@ -457,16 +457,18 @@ void gd_yaml_resolve_references(struct gd_yctx *c)
 			/* A node without a valid name may be the one meant: do not cascade. */
 			if (!c->unnamed)
 				gd_yerror_loc(c, &r->loc, "yaml-unknown-reference",
-				              "unknown reference '%s': no ITS, IOMMU, root complex "
-				              "or named component has this name",
+				              "unknown reference '%s': no node of the description "
+				              "has this name",
 				              r->map->output_name);
-		} else if (n->kind == GD_NODE_ITS || (!r->its_only && n->kind == GD_NODE_SMMU)) {
+		} else if (n->kind == GD_NODE_ITS ||
+		           (!r->its_only && (n->kind == GD_NODE_SMMU || gd_node_is_sink(n->kind)))) {
 			r->map->output = n;
 		} else {
 			gd_yerror_loc(c, &r->loc, "yaml-reference-kind", "'%s' is a %s; %s",
 			              r->map->output_name, gd_node_kind_name(n->kind),
 			              r->its_only ? "own MSIs go to an ITS"
-			                          : "an ID mapping outputs to an ITS or an IOMMU");
+			                          : "an ID mapping outputs to an MSI controller (ITS, "
+			                            "GICv2m frame, MBI) or an IOMMU");
 		}
 	}
 }

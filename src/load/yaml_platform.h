@@ -12,6 +12,20 @@
 /* gic: version, distributor, redistributors, cpus, its (yaml_gic.c). */
 gd_yfield_fn gd_yaml_decode_gic;
 
+/*
+ * Keys of gic: for GICv2 and SPI-based MSI (yaml_spi_msi.c): dt-compatible,
+ * cpu-interface, v2m-frames, mbi. A field table whose offsets refer to the
+ * struct gd_platform.
+ */
+extern const struct gd_yfield gd_yaml_spi_msi_fields[];
+
+/*
+ * Checks made once the gic: mapping @gic is decoded: intid-bits required on
+ * GICv3 and later and refused on GICv2; cpu-interface applied to every CPU.
+ * Returns 0 or -1 (reported).
+ */
+int gd_yaml_gic_finish(struct gd_yctx *c, const struct gd_ynode *gic);
+
 /* iommus:, root-complexes:, named-components: lists (yaml_nodes.c). */
 gd_yfield_fn gd_yaml_decode_iommus;
 gd_yfield_fn gd_yaml_decode_root_complexes;

@@ -172,3 +172,8 @@ struct gd_node *gd_platform_add_node(struct gd_platform *p, enum gd_node_kind ki
 	*GD_ARRAY_PUSH(&p->arena, *a.v, *a.n, *a.cap) = n;
 	return n;
 }
+
+uint64_t gd_cpuif_size(uint64_t size)
+{
+	return size ? size : 0x2000;
+}

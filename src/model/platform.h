@@ -126,6 +126,17 @@ struct gd_cpu {
 	struct gd_loc loc;
 };
 
+/*
+ * Sizes of the CPU interface frames, bytes, the same for every CPU (arm,gic.yaml
+ * reg entries 1-3: GICC, GICH, GICV; their bases are per CPU, struct gd_cpu,
+ * as MADT GICC gives them). 0 = 8 KiB (GIC architecture v2 §4.3: GICC and GICV
+ * span 8 KiB, GICC_DIR at 0x1000; arm,gic.yaml's example gives GICH 8 KiB too).
+ */
+struct gd_cpu_interface {
+	uint64_t gicc_size, gich_size, gicv_size;
+	struct gd_loc loc;
+};
+
 /* GIC distributor (MADT GICD, ACPI 6.5 §5.2.12.15; DT arm,gic-v3 first reg). */
 struct gd_distributor {
 	uint64_t base;
@@ -166,6 +177,12 @@ struct gd_msi_frame {
 	uint64_t base;
 	uint64_t size; /* bytes: 4 KiB */
 	uint32_t spi_base, spi_count;
+	/*
+	 * DT writes arm,msi-base-spi and arm,msi-num-spis, which arm,gic.yaml
+	 * keeps for a frame whose MSI_TYPER is wrong; MADT states a known range
+	 * whatever this says (flag "SPI count/base select").
+	 */
+	bool dt_override;
 };
 
 /*
@@ -343,6 +360,11 @@ struct gd_acpi_opts {
 /* DT output knobs for the root node of a standalone DTS. */
 struct gd_dt_opts {
 	const char *model;
+	/*
+	 * compatible of a GICv2 distributor node (arm,gic.yaml: "arm,gic-400",
+	 * "arm,cortex-a15-gic", ...); NULL = "arm,gic-400". GICv3/v4: unused.
+	 */
+	const char *gic_compatible;
 	const char **compatible; /* list of n_compatible strings */
 	size_t n_compatible, cap_compatible;
 };
@@ -366,6 +388,7 @@ struct gd_platform {
 	size_t n_redists, cap_redists;
 	struct gd_cpu *cpus;
 	size_t n_cpus, cap_cpus;
+	struct gd_cpu_interface cpuif;
 
 	struct gd_its **its;
 	size_t n_its, cap_its;
@@ -446,6 +469,9 @@ uint64_t gd_redist_frame_size(enum gd_gic_version v);
  * vSGI frame at +128 KiB (GITS_SGIR); 0 on GICv2 (none).
  */
 uint64_t gd_its_frame_size(enum gd_gic_version v);
+
+/* A CPU interface frame size of struct gd_cpu_interface: @size, or 8 KiB when it is 0. */
+uint64_t gd_cpuif_size(uint64_t size);
 
 /* Number of IDs in the RID space of a root complex's bus range (256 per bus). */
 uint64_t gd_rc_rid_count(const struct gd_root_complex *rc);

@@ -31,6 +31,8 @@ examples = {
     # server block: the GICv4 QEMU machine and the GICv4.1 server
     "gicv4": f"{src}/examples/qemu-virt-gicv4/qemu-virt-gicv4.yaml",
     "server": f"{src}/examples/server-gicv4.1/server-gicv4.1.yaml",
+    # spimsi block: QEMU's GICv2 machine with its GICv2m frame
+    "v2": f"{src}/examples/qemu-virt-gicv2/qemu-virt-gicv2.yaml",
 }
 good = {k: yaml.safe_load(open(v)) for k, v in examples.items()}
 
@@ -59,6 +61,31 @@ def second_its(d, **kw):
     its.update(kw)
     d["gic"]["its"].append(its)
 
+
+def v2m(d):
+    return d["gic"]["v2m-frames"][0]
+
+
+def add_mbi(d, base, count):
+    # SPI INTIDs set aside for MBI on the GICv3 distributor (arm,gic-v3.yaml mbi-ranges).
+    d["gic"]["mbi"] = {"name": "mbi0", "ranges": [{"base": base, "count": count}]}
+
+
+# SPI-based MSI and GICv2: QEMU's GICv2 example has v2m0 on INTIDs 80-143 of 256 SPIs;
+# QEMU's SMMUv3 example wires the SMMU to INTIDs 106-109 (hw/arm/virt.c VIRT_SMMU = SPI 74).
+SPI_MSI_CASES = [
+    ("spi-msi-range", "v2", lambda d: v2m(d).update({"spi-base": 250})),  # 250-313 > 287
+    ("spi-msi-overlap", "v2", lambda d: d["gic"]["v2m-frames"].append(
+        {"name": "v2m1", "id": 1, "base": 0x08030000, "spi-base": 112, "spi-count": 64})),
+    ("spi-msi-wired", "smmu", lambda d: add_mbi(d, 96, 32)),  # 96-127 holds 106-109
+    ("v2m-spi-limit", "v2", lambda d: (d["gic"]["distributor"].update({"spis": 988}),
+                                       v2m(d).update({"spi-base": 956}))),  # 956 + 64 = 1020
+    ("mbi-multi-msi-alignment", "virt", lambda d: add_mbi(d, 72, 32)),  # 72 % 32 != 0
+    ("v2m-frame-alignment", "v2", lambda d: v2m(d).update({"base": 0x08020800})),
+    ("gicv2-features", "v2", lambda d: d["gic"].update(
+        {"its": [{"name": "its0", "id": 0, "base": 0x08080000, "device-id-bits": 16,
+                  "event-id-bits": 16}]})),
+]
 
 # (rule, base example, edit). Each edit breaks exactly one fact.
 CASES = [
@@ -185,6 +212,19 @@ EXPECT = {
     # DT reg states the ITS frame size; a MADT GIC ITS structure does not: the
     # ACPI loader takes the given GIC version's (192 KiB on GICv4.1).
     "its-frame-size": (SAME, CLEAN),
+    # A DT states a GICv2m frame's SPIs only where MSI_TYPER is wrong
+    # (arm,gic.yaml arm,msi-base-spi); QEMU's example relies on MSI_TYPER, so
+    # its DTB says nothing of them. The MADT GIC MSI frame states them.
+    "spi-msi-range": (CLEAN, SAME),
+    "spi-msi-overlap": (CLEAN, SAME),
+    "v2m-spi-limit": (CLEAN, SAME),
+    # MBI has DT mbi-ranges and no ACPI form at all.
+    "spi-msi-wired": (SAME, CLEAN),
+    "mbi-multi-msi-alignment": (SAME, CLEAN),
+    "v2m-frame-alignment": (SAME, SAME),  # DT reg; MADT GIC MSI frame base
+    # arm,gic.yaml gives a GICv2 node no ITS child: the DT back end writes none.
+    # The MADT holds a GIC ITS structure beside a version-2 GICD.
+    "gicv2-features": (CLEAN, SAME),
 }
 
 # Cases on the GICv4 QEMU machine: its YAML declares RID 0xffff unpopulated
@@ -196,7 +236,8 @@ EXPECT_BY_BASE = {
 }
 
 # Warnings, not errors: such a case exits 0.
-WARNINGS = {"route-unmapped", "vpe-proxy-device-id", "id-map-count-off-by-one"}
+WARNINGS = {"route-unmapped", "vpe-proxy-device-id", "id-map-count-off-by-one",
+            "v2m-spi-limit", "mbi-multi-msi-alignment"}
 
 passed = failed = 0
 
@@ -231,13 +272,15 @@ for name, path in examples.items():
 
 def facts_file(d, path):
     """The hardware facts the broken YAML states, as a facts file (gicdesc(5))."""
-    facts = {"gicdesc-facts": 1, "gic-version": str(d["gic"]["version"]),
+    facts = {"gicdesc-facts": 1,
              "its": [{"id": i["id"], "device-id-bits": i["device-id-bits"],
-                      "event-id-bits": i["event-id-bits"]} for i in d["gic"]["its"]]}
+                      "event-id-bits": i["event-id-bits"]} for i in d["gic"].get("its", [])]}
+    if d["gic"]["version"] != 2:  # a DTB's and a MADT's GICv2 says so itself
+        facts["gic-version"] = str(d["gic"]["version"])
     dist = d["gic"]["distributor"]
     if dist["spis"] % 32 == 0 or dist["spis"] == 988:  # else no fact can hold it
         facts["spis"] = dist["spis"]
-    if 14 <= dist["intid-bits"] <= 24:
+    if 14 <= dist.get("intid-bits", 0) <= 24:  # GICv2 has no LPIs: no INTID bits
         facts["intid-bits"] = dist["intid-bits"]
     with open(path, "w") as f:
         yaml.safe_dump(facts, f, sort_keys=False)
@@ -262,7 +305,7 @@ def expect_format(rule, what, want, status, rules, out):
                f"{sorted(rules) if rules is not None else out}, status {status})")
 
 
-for n, (rule, base, edit) in enumerate(CASES):
+for n, (rule, base, edit) in enumerate(CASES + SPI_MSI_CASES):
     d = copy.deepcopy(good[base])
     edit(d)
     case = f"{work}/{n:02d}-{rule}"

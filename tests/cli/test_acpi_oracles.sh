@@ -213,5 +213,45 @@ if generate old -f iort,madt --iort-revision 0 --madt-revision 3; then
 	fi
 fi
 
+# --- GICv2 (examples/qemu-virt-gicv2): GICD version 2, GICC with the CPU interface, MSI frame ---
+YAML=$GICDESC_SRC/examples/qemu-virt-gicv2/qemu-virt-gicv2.yaml
+if generate gicv2 -f iort,iort-dsl,madt,madt-dsl; then
+	D=$T/gicv2
+	decode "$OLD" "$D/madt.aml" "$T/madt.v2.dsl" &&
+		grep -q 'Version : 02' <(fields "$T/madt.v2.dsl") &&
+		grep -q 'Generic MSI Frame' "$T/madt.v2.dsl" &&
+		echo "ok: GICv2 MADT decodes with iasl 20200925 (GICD version 2, a Generic MSI Frame)"
+	decode "$MODERN" "$D/iort.aml" "$T/iort.v2.dsl" && echo "ok: GICv2 IORT decodes with iasl 20250404"
+	roundtrip "$OLD" "$D/madt.dsl" "$D/madt.aml"
+	roundtrip "$MODERN" "$D/iort.dsl" "$D/iort.aml"
+	# subtable DSL TYPE: field lines of the first subtable whose type line names TYPE, but for
+	# the fields QEMU chose differently over the years (GICC length, GICH and GICV bases,
+	# which QEMU wrote for every GICv2 machine, virtualization or not).
+	subtable() {
+		fields "$1" | awk -v t="$2" '/^Subtable Type/ { n++; if (!s && index($0, t)) s = n } s && n == s' |
+			grep -Ev '^(Length|Virtual GIC Base Address|Hypervisor GIC Base Address|Efficiency Class|Reserved|SPE Overflow Interrupt) :|^/\*'
+	}
+	REF=${GICDESC_SHARED:+$GICDESC_SHARED/reference/qemu-upstream-tests}
+	if [ -n "$REF" ] && [ -f "$REF/APIC.pre-535824f596" ] && [ -f "$REF/APIC.msi_gicv2m" ]; then
+		# QEMU's GICv2 virt MADT before commit 535824f596 (1 CPU), and its GICv3 + GICv2m one.
+		decode "$OLD" "$REF/APIC.pre-535824f596" "$T/APIC.pre-535824f596.dsl"
+		decode "$OLD" "$REF/APIC.msi_gicv2m" "$T/APIC.msi_gicv2m.dsl"
+		for what in 'Generic Interrupt Distributor:APIC.pre-535824f596' \
+			'Generic Interrupt Controller]:APIC.pre-535824f596' \
+			'Generic MSI Frame:APIC.pre-535824f596' 'Generic MSI Frame:APIC.msi_gicv2m'; do
+			t=${what%%:*} q=${what##*:}
+			if diff <(subtable "$T/madt.v2.dsl" "$t") <(subtable "$T/$q.dsl" "$t") >"$T/diff" &&
+				[ -n "$(subtable "$T/$q.dsl" "$t")" ]; then
+				echo "ok: GICv2 MADT: our first '$t' subtable decodes as QEMU's $q"
+			else
+				cat "$T/diff"
+				fail "GICv2 MADT: '$t' differs from QEMU's $q"
+			fi
+		done
+	else
+		echo "note: QEMU's upstream GICv2 MADTs absent: the GICv2 MADT not compared"
+	fi
+fi
+
 [ "$fails" -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
 echo "all ACPI oracle checks passed"

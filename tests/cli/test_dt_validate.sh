@@ -10,7 +10,7 @@ status=$?
 [ $status -eq 77 ] && { echo "SKIP: linux-source-6.1 is not installed"; exit 77; }
 [ $status -eq 0 ] || { echo "FAIL: tools/dt-bindings-6.1"; exit 1; }
 fail=0
-for name in qemu-virt qemu-virt-smmuv3 qemu-virt-gicv4 server-gicv4.1; do
+for name in qemu-virt qemu-virt-smmuv3 qemu-virt-gicv4 server-gicv4.1 qemu-virt-gicv2; do
   if ! "$GICDESC" generate -q -f dtb -o "$tmp" "$GICDESC_SRC/examples/$name/$name.yaml"; then
     echo "FAIL: $name: gicdesc generate"; fail=1; continue
   fi

@@ -47,6 +47,14 @@ static const char *const expected_rules[] = {
     "spis-range",
     "intid-bits-range",
     "intid-class",
+    /* SPI-based MSI and GICv2 */
+    "spi-msi-range",
+    "spi-msi-overlap",
+    "spi-msi-wired",
+    "v2m-spi-limit",
+    "mbi-multi-msi-alignment",
+    "v2m-frame-alignment",
+    "gicv2-features",
     "firmware-drift",
 };
 #define N_EXPECTED (sizeof(expected_rules) / sizeof(expected_rules[0]))
