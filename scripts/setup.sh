@@ -19,12 +19,14 @@ case "${1:-}" in
 esac
 
 # Build: compiler, CMake, libraries. Tests: cmocka and the oracles (dtc, iasl,
-# dt-validate with Linux 6.1's bindings, QEMU, JSON Schema validation).
+# dt-validate with Linux 6.1's bindings, QEMU, JSON Schema validation); the
+# boot tests also need UEFI for arm64 (qemu-efi-aarch64), flock (util-linux)
+# and dpkg-deb, and download an arm64 kernel into ~/.cache/gicdesc-boot.
 packages=(gcc make cmake pkgconf libyaml-dev libfdt-dev)
 test_packages=(libcmocka-dev device-tree-compiler acpica-tools dt-schema linux-source-6.1
 	linux-source-6.12
 	python3 python3-yaml python3-jsonschema python3-libfdt cpp util-linux xz-utils
-	qemu-system-arm)
+	qemu-system-arm qemu-efi-aarch64)
 [ "$run_tests" = 1 ] && packages+=("${test_packages[@]}")
 
 missing=()

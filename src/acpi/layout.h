@@ -103,6 +103,9 @@ enum gd_acpi_slot {
 	GD_V_VECTOR_BASE,
 	GD_V_VERSION,
 	GD_V_RANGE_LENGTH,
+	GD_V_MSI_FRAME_ID,
+	GD_V_SPI_COUNT,
+	GD_V_SPI_BASE,
 	GD_V_COUNT
 };
 
@@ -193,6 +196,7 @@ struct gd_madt_layouts {
 	uint8_t revision;
 	const char *spec; /* "ACPI 6.5" ... */
 	const struct gd_acpi_layout *header, *gicc, *gicd, *gicr, *its;
+	const struct gd_acpi_layout *msi_frame; /* GIC MSI frame (§5.2.12.16), 24 bytes */
 };
 
 /* Returns the MADT layouts of revision 3, 4, 5 or 6; NULL for any other. */
@@ -202,6 +206,7 @@ const struct gd_madt_layouts *gd_madt_layouts(unsigned revision);
 enum gd_madt_type {
 	GD_MADT_GICC = 0x0B,
 	GD_MADT_GICD = 0x0C,
+	GD_MADT_MSI_FRAME = 0x0D,
 	GD_MADT_GICR = 0x0E,
 	GD_MADT_ITS = 0x0F
 };
@@ -209,5 +214,6 @@ enum gd_madt_type {
 #define GD_GICC_PERF_EDGE      0x2u
 #define GD_GICC_VGIC_EDGE      0x4u
 #define GD_GICC_ONLINE_CAPABLE 0x8u
+#define GD_MSI_FRAME_SPI_SELECT 0x1u /* GIC MSI frame flags: SPI count/base select */
 
 #endif

@@ -3,9 +3,9 @@
  * MADT field tables (ACPI 6.5 §5.2.12): the MADT header, GICC (§5.2.12.14)
  * at revisions 3 (76 bytes, ACPI 5.1), 4 and 5 (80 bytes: efficiency class
  * from ACPI 6.0, SPE overflow interrupt from ACPI 6.3) and 6 (82 bytes: TRBE
- * interrupt, ACPI 6.5), GICD (§5.2.12.15), GICR (§5.2.12.17) and GIC ITS
- * (§5.2.12.18). Names are those of iasl; iasl 20200925 compiles the 80-byte
- * GICC, iasl 20250404 the 82-byte one, neither the 76-byte one.
+ * interrupt, ACPI 6.5), GICD (§5.2.12.15), GIC MSI frame (§5.2.12.16),
+ * GICR (§5.2.12.17) and GIC ITS (§5.2.12.18). Names are those of iasl; iasl 20200925 compiles the
+ * 80-byte GICC, iasl 20250404 the 82-byte one, neither the 76-byte one.
  */
 #include "acpi/layout_def.h"
 
@@ -92,11 +92,26 @@ static const struct gd_acpi_field its_fields[] = {
 };
 static const struct gd_acpi_layout its = GD_LAYOUT("GIC ITS", 20, its_fields, NULL);
 
+/* GIC MSI frame (ACPI 6.5 §5.2.12.16, table 5.40): flags bit 0 "SPI count/base select". */
+static const struct gd_acpi_bit msi_frame_bits[] = {{"Select SPI", 0, 1}, {NULL, 0, 0}};
+static const struct gd_acpi_field msi_frame_fields[] = {
+    GD_SUBTYPE("[Generic MSI Frame]"),
+    GD_INT(1, 1, GD_V_LENGTH, "Length"),
+    GD_RSV(2, 2),
+    GD_INT(4, 4, GD_V_MSI_FRAME_ID, "MSI Frame ID"),
+    GD_INT(8, 8, GD_V_BASE, "Base Address"),
+    GD_FLAGS(16, 4, GD_V_FLAGS, "Flags (decoded below)", msi_frame_bits),
+    GD_INT(20, 2, GD_V_SPI_COUNT, "SPI Count"),
+    GD_INT(22, 2, GD_V_SPI_BASE, "SPI Base"),
+};
+static const struct gd_acpi_layout msi_frame =
+    GD_LAYOUT("GIC MSI frame", 24, msi_frame_fields, NULL);
+
 static const struct gd_madt_layouts madt_revs[] = {
-    {3, "ACPI 5.1", &madt_header, &gicc76, &gicd, &gicr, &its},
-    {4, "ACPI 6.0", &madt_header, &gicc80, &gicd, &gicr, &its},
-    {5, "ACPI 6.3", &madt_header, &gicc80, &gicd, &gicr, &its},
-    {6, "ACPI 6.5", &madt_header, &gicc82, &gicd, &gicr, &its},
+    {3, "ACPI 5.1", &madt_header, &gicc76, &gicd, &gicr, &its, &msi_frame},
+    {4, "ACPI 6.0", &madt_header, &gicc80, &gicd, &gicr, &its, &msi_frame},
+    {5, "ACPI 6.3", &madt_header, &gicc80, &gicd, &gicr, &its, &msi_frame},
+    {6, "ACPI 6.5", &madt_header, &gicc82, &gicd, &gicr, &its, &msi_frame},
 };
 
 const struct gd_madt_layouts *gd_madt_layouts(unsigned revision)

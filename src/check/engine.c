@@ -22,6 +22,20 @@ void gd_check_report(struct gd_check_ctx *c, const struct gd_loc *loc, const cha
 	c->found++;
 }
 
+void gd_check_report_declared(struct gd_check_ctx *c, bool declared, const struct gd_loc *loc,
+                              const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	if (!declared) {
+		gd_diag_vadd(c->d, c->sev, c->rule->name, loc, fmt, ap);
+		c->found++;
+	} else if (c->sev != GD_SEV_OFF) {
+		gd_diag_vadd(c->d, GD_SEV_NOTE, c->rule->name, loc, fmt, ap);
+	}
+	va_end(ap);
+}
+
 enum gd_severity gd_check_severity(const struct gd_check_config *cfg, size_t i)
 {
 	enum gd_severity sev = gd_rules[i].level;

@@ -64,6 +64,28 @@ struct gd_check_ctx {
 void gd_check_report(struct gd_check_ctx *c, const struct gd_loc *loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/*
+ * gd_check_report(), or when @declared a note of the current rule (nothing
+ * when the rule is off) that does not fail it: for a finding the description
+ * declares intended (a DMA alias group, unpopulated RIDs; struct gd_id_decl).
+ */
+void gd_check_report_declared(struct gd_check_ctx *c, bool declared, const struct gd_loc *loc,
+                              const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/*
+ * declared.c: the declarations of a route's source root complex. Returns the
+ * DMA alias group of the source of @a and @b (both root complexes, the same
+ * one) that holds both input parts [in_a, in_a + count) and
+ * [in_b, in_b + count), each inside one of its ranges; or NULL.
+ */
+const struct gd_id_decl *gd_check_alias_group(const struct gd_route *a, uint32_t in_a,
+                                              const struct gd_route *b, uint32_t in_b,
+                                              uint64_t count);
+
+/* The unpopulated-RID declaration of the source of @r that holds RIDs [in, in + count), or NULL. */
+const struct gd_id_decl *gd_check_unpopulated(const struct gd_route *r, uint32_t in,
+                                              uint64_t count);
+
 /* Size of a buffer that holds any range written by gd_check_range(). */
 #define GD_RANGE_BUF 40
 
@@ -105,6 +127,7 @@ const char *gd_check_verb(const struct gd_route *r, const char *plural, const ch
 void gd_rule_id_map_zero_count(struct gd_check_ctx *c);
 void gd_rule_id_map_overflow(struct gd_check_ctx *c);
 void gd_rule_id_map_overlap(struct gd_check_ctx *c);
+void gd_rule_id_map_count_off_by_one(struct gd_check_ctx *c);
 void gd_rule_id_map_target_kind(struct gd_check_ctx *c);
 void gd_rule_single_mapping_kind(struct gd_check_ctx *c);
 /* rules_route.c: outcome of each route. */
@@ -136,9 +159,20 @@ void gd_rule_pci_segment_duplicate(struct gd_check_ctx *c);
 void gd_rule_mmio_overlap(struct gd_check_ctx *c);
 void gd_rule_gic_frame_alignment(struct gd_check_ctx *c);
 void gd_rule_redist_region_too_small(struct gd_check_ctx *c);
+/* rules_frames.c: frame sizes of the GIC version. */
+void gd_rule_its_frame_size(struct gd_check_ctx *c);
 /* rules_intid.c: interrupt numbers. */
 void gd_rule_spis_range(struct gd_check_ctx *c);
 void gd_rule_intid_bits_range(struct gd_check_ctx *c);
 void gd_rule_intid_class(struct gd_check_ctx *c);
+
+/* rules_spi_msi.c: SPI-based MSI (GICv2m, MBI) and GICv2. */
+void gd_rule_spi_msi_range(struct gd_check_ctx *c);
+void gd_rule_spi_msi_overlap(struct gd_check_ctx *c);
+void gd_rule_spi_msi_wired(struct gd_check_ctx *c);
+void gd_rule_v2m_spi_limit(struct gd_check_ctx *c);
+void gd_rule_mbi_multi_msi_alignment(struct gd_check_ctx *c);
+void gd_rule_v2m_frame_alignment(struct gd_check_ctx *c);
+void gd_rule_gicv2_features(struct gd_check_ctx *c);
 
 #endif

@@ -16,6 +16,12 @@ static uint64_t id_limit(uint32_t bits)
 	return bits >= 32 ? UINT64_C(1) << 32 : UINT64_C(1) << bits;
 }
 
+/* The input ID of route @r that reaches output ID @out (inside the route's output). */
+static uint32_t input_of(const struct gd_route *r, uint64_t out)
+{
+	return r->single ? r->input_base : (uint32_t)(r->input_base + (out - r->output_base));
+}
+
 /*
  * Writes what part of the input of @r reaches DeviceIDs [base, base + count)
  * (a sub-range of the route's output) in user terms; returns "reach" or
@@ -26,7 +32,7 @@ static const char *source_part(const struct gd_route *r, uint64_t base, uint64_t
 {
 	struct gd_route part = *r;
 	if (!r->single) {
-		part.input_base = (uint32_t)(r->input_base + (base - r->output_base));
+		part.input_base = input_of(r, base);
 		part.count = count;
 	}
 	gd_check_route_source(&part, buf, size);
@@ -109,12 +115,25 @@ void gd_rule_device_id_collision(struct gd_check_ctx *c)
 			char s1[160], s2[160], ids[GD_RANGE_BUF];
 			source_part(first, a->output_base, ov_count, s1, sizeof(s1));
 			source_part(later, a->output_base, ov_count, s2, sizeof(s2));
-			gd_check_report(
-			    c, &later->source->loc,
-			    "%s and %s both reach %s %s of %s: the ITS cannot tell them "
-			    "apart",
-			    s1, s2, gd_check_id_word(GD_NODE_ITS, ov_count),
-			    gd_check_range(ids, a->output_base, ov_count), a->sink->name);
+			uint32_t in1 = input_of(first, a->output_base);
+			uint32_t in2 = input_of(later, a->output_base);
+			const struct gd_id_decl *alias =
+			    gd_check_alias_group(first, in1, later, in2, ov_count);
+			const struct gd_id_decl *unused =
+			    gd_check_unpopulated(first, in1, ov_count);
+			if (!unused)
+				unused = gd_check_unpopulated(later, in2, ov_count);
+			const char *why = alias    ? "a DMA alias the description declares: "
+			                  : unused ? "RIDs the description declares unpopulated: "
+			                           : "the ITS cannot tell them apart";
+			gd_check_report_declared(c, alias || unused, &later->source->loc,
+			                         "%s and %s both reach %s %s of %s: %s%s", s1, s2,
+			                         gd_check_id_word(GD_NODE_ITS, ov_count),
+			                         gd_check_range(ids, a->output_base, ov_count),
+			                         a->sink->name, why,
+			                         alias    ? alias->reason
+			                         : unused ? unused->reason
+			                                  : "");
 		}
 		if (!reach || end > reach_end)
 			reach = a;
@@ -161,10 +180,13 @@ void gd_rule_vpe_proxy_device_id(struct gd_check_ctx *c)
 		    proxy >= (uint64_t)r->output_base + r->count)
 			continue;
 		source_part(r, proxy, 1, src, sizeof(src));
-		gd_check_report(
-		    c, &r->source->loc,
+		const struct gd_id_decl *unused = gd_check_unpopulated(r, input_of(r, proxy), 1);
+		gd_check_report_declared(
+		    c, unused != NULL, &r->source->loc,
 		    "%s reaches DeviceID 0x%llx of %s, which Linux takes for its GICv4.0 "
-		    "VPE proxy device unless every redistributor has DirectLPI",
-		    src, (unsigned long long)proxy, first->node.name);
+		    "VPE proxy device unless every redistributor has DirectLPI%s%s",
+		    src, (unsigned long long)proxy, first->node.name,
+		    unused ? "; the description declares that RID unpopulated: " : "",
+		    unused ? unused->reason : "");
 	}
 }

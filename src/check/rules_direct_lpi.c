@@ -63,11 +63,12 @@ void gd_rule_direct_lpi_redistributor(struct gd_check_ctx *c)
 	}
 	for (size_t i = 0; i < p->n_redists; i++)
 		if (!p->redists[i].direct_lpi)
-			gd_check_report(c, &p->redists[i].loc,
-			                "redistributor region %zu at 0x%llx lacks DirectLPI, but "
-			                "devices write GICR_SETLPIR of any redistributor through %s "
-			                "(GICR_TYPER.DirectLPI must be 1 on every one)",
-			                i, (unsigned long long)p->redists[i].base, t->node.name);
+			gd_check_report(
+			    c, &p->redists[i].loc,
+			    "redistributor region %zu at 0x%llx lacks DirectLPI, but "
+			    "devices write GICR_SETLPIR of any redistributor through %s "
+			    "(GICR_TYPER.DirectLPI must be 1 on every one)",
+			    i, (unsigned long long)p->redists[i].base, t->node.name);
 }
 
 void gd_rule_direct_lpi_device_id(struct gd_check_ctx *c)
@@ -78,12 +79,13 @@ void gd_rule_direct_lpi_device_id(struct gd_check_ctx *c)
 			const struct gd_id_map *m = &n->maps[k];
 			if (!m->output || m->output->kind != GD_NODE_DIRECT_LPI || m->msi_parent)
 				continue;
-			gd_check_report(c, &m->loc,
-			                "%s maps %s to output base 0x%x of %s, a Direct-LPI target: "
-			                "Direct LPI takes no DeviceID (the MSI data is the INTID); "
-			                "use msi-parent",
-			                n->name, gd_check_id_name(n->kind), (unsigned)m->output_base,
-			                m->output->name);
+			gd_check_report(
+			    c, &m->loc,
+			    "%s maps %s to output base 0x%x of %s, a Direct-LPI target: "
+			    "Direct LPI takes no DeviceID (the MSI data is the INTID); "
+			    "use msi-parent",
+			    n->name, gd_check_id_name(n->kind), (unsigned)m->output_base,
+			    m->output->name);
 		}
 }
 
@@ -195,11 +197,12 @@ void gd_rule_direct_lpi_isolation(struct gd_check_ctx *c)
 			continue;
 		}
 		if (strcmp(dom, domain_of(first)) != 0)
-			gd_check_report(c, &n->loc,
-			                "%s (isolation domain %s) and %s (isolation domain %s) both "
-			                "raise LPIs through Direct LPI, which has no DeviceID: each "
-			                "can set any LPI, the other's too",
-			                n->name, dom, first->name, domain_of(first));
+			gd_check_report(
+			    c, &n->loc,
+			    "%s (isolation domain %s) and %s (isolation domain %s) both "
+			    "raise LPIs through Direct LPI, which has no DeviceID: each "
+			    "can set any LPI, the other's too",
+			    n->name, dom, first->name, domain_of(first));
 	}
 }
 

@@ -2,6 +2,8 @@
 /* Rules over the ID mappings of each node, without following them (no routes). */
 #include "check/rule.h"
 
+#include <stdio.h>
+
 #define ID_SPACE (UINT64_C(1) << 32)
 
 /* Calls @fn for every ranged (not single) ID mapping of every node of @c->p. */
@@ -51,7 +53,23 @@ void gd_rule_id_map_overflow(struct gd_check_ctx *c)
 	each_ranged_map(c, overflow);
 }
 
-/* Reports input ranges of two ranged mappings of @n that overlap (sort by input base, sweep). */
+/*
+ * True when ranged mappings @a and @b overlap on exactly one ID, the last of
+ * @a and the input base of @b, and @a holds more than one ID: what "number of
+ * IDs" written where IORT wants number minus one looks like (Linux
+ * iort_id_map() -EAGAIN work-around; rule id-map-count-off-by-one).
+ */
+static bool off_by_one(const struct gd_id_map *a, const struct gd_id_map *b)
+{
+	return a->count >= 2 && a->input_base + a->count - 1 == b->input_base &&
+	       b->input_base > a->input_base;
+}
+
+/*
+ * Reports input ranges of two ranged mappings of @n that overlap (sort by
+ * input base, sweep), except an overlap of one ID of the off_by_one() shape,
+ * which rule id-map-count-off-by-one reports.
+ */
 static void overlaps_of(struct gd_check_ctx *c, const struct gd_node *n)
 {
 	struct gd_check_keyed *v = gd_arena_alloc(c->tmp, n->n_maps * sizeof(*v));
@@ -65,7 +83,8 @@ static void overlaps_of(struct gd_check_ctx *c, const struct gd_node *n)
 	for (size_t k = 0; k < m; k++) {
 		const struct gd_id_map *a = &n->maps[v[k].idx];
 		uint64_t end = a->input_base + a->count;
-		if (reach && a->input_base < reach->input_base + reach->count) {
+		if (reach && a->input_base < reach->input_base + reach->count &&
+		    !off_by_one(reach, a)) {
 			uint64_t reach_end = reach->input_base + reach->count;
 			uint64_t ov_end = end < reach_end ? end : reach_end;
 			const struct gd_id_map *later = a > reach ? a : reach;
@@ -91,6 +110,87 @@ void gd_rule_id_map_overlap(struct gd_check_ctx *c)
 	struct gd_node *n;
 	for (size_t i = 0; (n = gd_platform_node(c->p, i)); i++)
 		overlaps_of(c, n);
+}
+
+/* Number of IDs that is a power of two plus one, 2^8 + 1 or more (0x101, 0x10001, ...). */
+static bool power_of_two_plus_one(uint64_t count)
+{
+	uint64_t k = count - 1;
+	return count > 0x100 && (k & (k - 1)) == 0;
+}
+
+/* The first of the @m sorted keys @v that is @key, or NULL. */
+static const struct gd_check_keyed *first_keyed(const struct gd_check_keyed *v, size_t m,
+                                                uint64_t key)
+{
+	size_t lo = 0, hi = m;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < m && v[lo].key == key ? &v[lo] : NULL;
+}
+
+/*
+ * Reports the mappings of @n that look like "number of IDs" written where
+ * IORT wants number minus one: one whose last ID starts another (found by
+ * binary search among the ranged mappings sorted by input base), else one
+ * of 2^k + 1 IDs.
+ */
+static void off_by_one_of(struct gd_check_ctx *c, const struct gd_node *n)
+{
+	char r1[GD_RANGE_BUF], r2[GD_RANGE_BUF];
+	struct gd_check_keyed *v = gd_arena_alloc(c->tmp, n->n_maps * sizeof(*v));
+	size_t m = 0;
+	for (size_t k = 0; k < n->n_maps; k++)
+		if (!n->maps[k].single && n->maps[k].count)
+			v[m++] = (struct gd_check_keyed){n->maps[k].input_base, k};
+	gd_check_sort(v, m);
+	for (size_t k = 0; k < n->n_maps; k++) {
+		const struct gd_id_map *a = &n->maps[k];
+		if (a->single || !a->count)
+			continue;
+		const struct gd_check_keyed *at =
+		    a->count >= 2 ? first_keyed(v, m, a->input_base + a->count - 1) : NULL;
+		if (at && off_by_one(a, &n->maps[at->idx])) {
+			const struct gd_id_map *b = &n->maps[at->idx];
+			char tail[160] = "";
+			if (a < b) /* written first: first match takes it */
+				snprintf(tail, sizeof(tail),
+				         ", DT of_map_id() and gicdesc to the first, written before it "
+				         "(to %s)",
+				         a->output_name);
+			gd_check_report(
+			    c, &a->loc,
+			    "ID mappings of %s for %s %s and %s share %s 0x%04x, the last of the first "
+			    "and the base of the second: a number of IDs written where IORT wants "
+			    "number minus one? Linux iort_id_map() gives that ID to the second (to "
+			    "%s)%s",
+			    n->name, gd_check_id_name(n->kind),
+			    gd_check_range(r1, a->input_base, a->count),
+			    gd_check_range(r2, b->input_base, b->count),
+			    gd_check_id_word(n->kind, 1), (unsigned)b->input_base, b->output_name,
+			    tail);
+		} else if (power_of_two_plus_one(a->count)) {
+			gd_check_report(
+			    c, &a->loc,
+			    "ID mapping of %s for %s %s holds 0x%llx IDs, a power of two plus one: "
+			    "a number of IDs written where IORT wants number minus one (0x%llx)?",
+			    n->name, gd_check_id_name(n->kind),
+			    gd_check_range(r1, a->input_base, a->count), (unsigned long long)a->count,
+			    (unsigned long long)(a->count - 2));
+		}
+	}
+}
+
+void gd_rule_id_map_count_off_by_one(struct gd_check_ctx *c)
+{
+	struct gd_node *n;
+	for (size_t i = 0; (n = gd_platform_node(c->p, i)); i++)
+		off_by_one_of(c, n);
 }
 
 /* Reports @m of @n when its output cannot take its IDs; @own: an SMMU's own-MSI mapping. */

@@ -16,6 +16,8 @@ void gd_rule_spis_range(struct gd_check_ctx *c)
 void gd_rule_intid_bits_range(struct gd_check_ctx *c)
 {
 	uint32_t bits = c->p->dist.intid_bits;
+	if (c->p->gic_version == GD_GIC_V2)
+		return; /* no LPIs, no GICD_TYPER.IDbits */
 	if (bits < 14 || bits > 24)
 		gd_check_report(
 		    c, &c->p->dist.loc,

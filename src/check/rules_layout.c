@@ -17,7 +17,7 @@ struct mmio {
 static size_t collect_mmio(struct gd_check_ctx *c, struct mmio **out)
 {
 	const struct gd_platform *p = c->p;
-	size_t cap = 1 + p->n_redists + p->n_cpus + p->n_its + p->n_smmus;
+	size_t cap = 1 + p->n_redists + 4 * p->n_cpus + p->n_its + p->n_smmus + p->n_msi_frames;
 	for (size_t i = 0; i < p->n_rcs; i++)
 		cap += 1 + p->rcs[i]->n_windows;
 	struct mmio *v = gd_arena_alloc(c->tmp, cap * sizeof(*v));
@@ -41,11 +41,27 @@ static size_t collect_mmio(struct gd_check_ctx *c, struct mmio **out)
 		if (p->cpus[i].gicr_base)
 			ADD(p->cpus[i].gicr_base, frame, &p->cpus[i].loc,
 			    "the redistributor of CPU %zu", i);
+	/* CPU interface frames, banked: the same for every CPU unless a CPU differs. */
+	for (size_t i = 0; i < p->n_cpus; i++) {
+		const struct gd_cpu *cpu = &p->cpus[i], *prev = i ? &p->cpus[i - 1] : NULL;
+		if (!prev || cpu->gicc_base != prev->gicc_base)
+			ADD(cpu->gicc_base, cpu->gicc_base ? gd_cpuif_size(p->cpuif.gicc_size) : 0,
+			    &cpu->loc, "the GICC of CPU %zu", i);
+		if (!prev || cpu->gich_base != prev->gich_base)
+			ADD(cpu->gich_base, cpu->gich_base ? gd_cpuif_size(p->cpuif.gich_size) : 0,
+			    &cpu->loc, "the GICH of CPU %zu", i);
+		if (!prev || cpu->gicv_base != prev->gicv_base)
+			ADD(cpu->gicv_base, cpu->gicv_base ? gd_cpuif_size(p->cpuif.gicv_size) : 0,
+			    &cpu->loc, "the GICV of CPU %zu", i);
+	}
+	for (size_t i = 0; i < p->n_msi_frames; i++)
+		ADD(p->msi_frames[i]->base,
+		    p->msi_frames[i]->size ? p->msi_frames[i]->size : 0x1000,
+		    &p->msi_frames[i]->node.loc, "%s", p->msi_frames[i]->node.name);
 	for (size_t i = 0; i < p->n_its; i++) {
 		const struct gd_its *its = p->its[i];
-		uint64_t size =
-		    its->size ? its->size : (p->gic_version == GD_GIC_V4_1 ? 3 : 2) * SZ_64K;
-		ADD(its->base, size, &its->node.loc, "%s", its->node.name);
+		ADD(its->base, its->size ? its->size : gd_its_frame_size(p->gic_version),
+		    &its->node.loc, "%s", its->node.name);
 	}
 	for (size_t i = 0; i < p->n_smmus; i++) {
 		const struct gd_smmu *s = p->smmus[i];
@@ -115,7 +131,8 @@ void gd_rule_gic_frame_alignment(struct gd_check_ctx *c)
 	const struct gd_platform *p = c->p;
 	char what[64];
 
-	aligned(c, p->dist.base, &p->dist.loc, "GICD");
+	if (p->gic_version != GD_GIC_V2) /* GICv2 register pages are 4 KiB */
+		aligned(c, p->dist.base, &p->dist.loc, "GICD");
 	for (size_t i = 0; i < p->n_redists; i++) {
 		snprintf(what, sizeof(what), "redistributor region %zu", i);
 		aligned(c, p->redists[i].base, &p->redists[i].loc, what);
@@ -134,6 +151,9 @@ void gd_rule_redist_region_too_small(struct gd_check_ctx *c)
 	uint64_t frame = gd_redist_frame_size(p->gic_version);
 	uint64_t frames = 0;
 	size_t need = 0;
+
+	if (p->gic_version == GD_GIC_V2)
+		return; /* no redistributors: the rule gicv2-features reports any */
 
 	for (size_t i = 0; i < p->n_cpus; i++)
 		need += p->cpus[i].gicr_base == 0;

@@ -29,6 +29,10 @@ const struct gd_rule gd_rules[] = {
     {"id-map-overlap", E, gd_rule_id_map_overlap, NONE,
      "two ID mappings of one node overlap on their input IDs (Linux iort_node_map_id() and "
      "of_map_id() take the first that matches)"},
+    {"id-map-count-off-by-one", W, gd_rule_id_map_count_off_by_one, NONE,
+     "an ID mapping whose last ID is the input base of another of its node, or that holds "
+     "2^k + 1 IDs (k >= 8): the number of IDs written where IORT E.e §3.2.2 wants number "
+     "minus one (Linux iort_id_map() FW_BUG \"conflicting mapping\" work-around)"},
     {"id-map-target-kind", E, gd_rule_id_map_target_kind, NONE,
      "an ID mapping outputs to a node that cannot take it: a root complex or named component, "
      "an SMMUv3 from an SMMUv3, or a mapping on an ITS (IORT E.e: ITS groups have none)"},
@@ -107,6 +111,10 @@ const struct gd_rule gd_rules[] = {
     {"redist-region-too-small", E, gd_rule_redist_region_too_small, NONE,
      "redistributor regions short of one frame per CPU, or a stride not a multiple of 64 KiB "
      "of at least a frame (ACPI 6.5 §5.2.12.16 GICR; arm,gic-v3.yaml redistributor-stride)"},
+    /* GICv4.1 frame sizes (server: several ITSes, GICv4/4.1) */
+    {"its-frame-size", E, gd_rule_its_frame_size, NONE,
+     "an ITS frame smaller than its GIC version's: 128 KiB, 192 KiB on GICv4.1 with the vSGI "
+     "frame (GIC architecture §12.19; Linux its_probe_one() maps GITS_SGIR at base + 128 KiB)"},
     /* Interrupt numbers */
     {"spis-range", E, gd_rule_spis_range, NONE,
      "a number of SPIs GICD_TYPER.ITLinesNumber cannot give: a multiple of 32 up to 960, or "
@@ -116,6 +124,30 @@ const struct gd_rule gd_rules[] = {
     {"intid-class", E, gd_rule_intid_class, NONE,
      "a CPU interrupt that is no PPI (16-31, 1056-1119) or an SMMUv3 interrupt that is no SPI "
      "of the distributor (32-1019) or extended SPI (4096-5119) (GIC architecture INTIDs)"},
+    /* SPI-based MSI (GICv2m frames, GICv3 MBI) and GICv2 */
+    {"spi-msi-range", E, gd_rule_spi_msi_range, NONE,
+     "a GICv2m frame or MBI range with INTIDs that are no SPI of the distributor (32-1019 and "
+     "below 32 + spis; arm,gic.yaml arm,msi-base-spi, arm,gic-v3.yaml mbi-ranges)"},
+    {"spi-msi-overlap", E, gd_rule_spi_msi_overlap, NONE,
+     "two GICv2m frames or MBI ranges share SPIs (Linux gicv2m and mbi allocate each range "
+     "on its own, so one SPI would serve two MSIs)"},
+    {"spi-msi-wired", E, gd_rule_spi_msi_wired, NONE,
+     "a wired SPI in use (SMMUv3 interrupts, a PMU on SPIs) inside a GICv2m frame or MBI "
+     "range (the SPI would be both wired and an MSI)"},
+    {"v2m-spi-limit", W, gd_rule_v2m_spi_limit, NONE,
+     "a GICv2m frame whose SPIs end at INTID 1019 (base + count = 1020): Linux refuses the "
+     "frame (irq-gic-v2m.c is_msi_spi_valid(): base + num > V2M_MAX_SPI)"},
+    {"mbi-multi-msi-alignment", W, gd_rule_mbi_multi_msi_alignment, NONE,
+     "an MBI range whose first INTID is not a multiple of the largest Multi-MSI block it "
+     "holds (min(32, 2^floor(log2(count))); irq-gic-v3-mbi.c aligns blocks from the range "
+     "start, PCI Multi-MSI needs the INTID aligned)"},
+    {"v2m-frame-alignment", E, gd_rule_v2m_frame_alignment, NONE,
+     "a GICv2m frame base that is not 4 KiB aligned (ACPI 6.5 §5.2.12.16; the frame is one "
+     "4 KiB page)"},
+    {"gicv2-features", E, gd_rule_gicv2_features, NONE,
+     "a GICv2 platform with an ITS, redistributors, MBI or Direct LPI, or a CPU interface "
+     "number past 7 (GICv2 has no LPIs and 8 CPU interfaces; ACPI 6.5 §5.2.12.15 GIC "
+     "version 2)"},
     /* Across inputs: run by gd_check_compare() when several are given */
     {"firmware-drift", E, NULL, NONE,
      "two descriptions of one platform (YAML, DTB, IORT+MADT) send an input ID to different "

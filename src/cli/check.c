@@ -21,13 +21,16 @@ static void check_usage(FILE *out)
 {
 	fprintf(out,
 	        "usage: gicdesc check [-W NAME] [-E NAME] [-Wno-NAME] [--format text|json|sarif]\n"
-	        "                     INPUT...\n"
+	        "                     [--facts FILE] [--gic-version V] [--spis N] [--intid-bits N]\n"
+	        "                     [--device-id-bits N] [--event-id-bits N] INPUT...\n"
 	        "       gicdesc check --list-rules\n\n"
 	        "  INPUT: a YAML description, a DTB (or DTS), or ACPI IORT and MADT tables\n"
 	        "  -W NAME / -Wno-NAME    report rule NAME as a warning / not at all\n"
 	        "  -E NAME / -Eno-NAME    report rule NAME as an error / as a warning\n"
 	        "      --format FORMAT    text (default), json or sarif (SARIF 2.1.0)\n"
-	        "      --list-rules       print the rules: name, default severity, source\n");
+	        "      --list-rules       print the rules: name, default severity, source\n"
+	        "%s",
+	        gd_input_usage);
 }
 
 /* Adds a note for every fact a loader assumed, so the report says what it took for granted. */
@@ -65,9 +68,11 @@ int gd_cmd_check(int argc, char **argv)
 	    {"format", required_argument, NULL, 'f'},
 	    {"list-rules", no_argument, NULL, 'L'},
 	    {"help", no_argument, NULL, 'h'},
+	    GD_INPUT_LONG_OPTIONS,
 	    {NULL, 0, NULL, 0},
 	};
 	struct gd_check_config cfg = {0};
+	struct gd_facts facts = {0};
 	struct gd_diags d = {0};
 	enum report_format fmt = REPORT_TEXT;
 	int c, status = 0;
@@ -96,13 +101,16 @@ int gd_cmd_check(int argc, char **argv)
 		case 'L':
 			gd_check_list_rules(stdout);
 			gd_check_config_free(&cfg);
+			gd_facts_free(&facts);
 			return 0;
 		case 'h':
 			check_usage(stdout);
 			gd_check_config_free(&cfg);
+			gd_facts_free(&facts);
 			return 0;
 		default:
-			status = 2;
+			if (gd_input_option(&facts, c, optarg, &d) != 0)
+				status = 2;
 		}
 	}
 	if (status == 0 && optind >= argc) {
@@ -113,12 +121,17 @@ int gd_cmd_check(int argc, char **argv)
 		gd_diags_print(stderr, &d);
 		gd_diags_free(&d);
 		gd_check_config_free(&cfg);
+		gd_facts_free(&facts);
 		return status;
 	}
 
 	struct gd_inputs in = {0};
-	status = gd_inputs_load(&in, argv + optind, (size_t)(argc - optind), &d);
+	status = gd_inputs_load(&in, argv + optind, (size_t)(argc - optind), &facts, &d);
 	if (status != 2) {
+		/* What only the first input (a YAML description) can state holds for the others. */
+		for (size_t i = 1; i < in.n; i++)
+			if (in.v[0].loaded && in.v[i].loaded)
+				gd_check_lend(&in.v[i].p, &in.v[0].p);
 		/* A platform its loader found wrong may be partial: no rules on it. */
 		for (size_t i = 0; i < in.n; i++) {
 			if (!in.v[i].loaded)
@@ -141,5 +154,6 @@ int gd_cmd_check(int argc, char **argv)
 	gd_inputs_free(&in);
 	gd_diags_free(&d);
 	gd_check_config_free(&cfg);
+	gd_facts_free(&facts);
 	return status;
 }

@@ -54,7 +54,8 @@ static struct gd_input_platform *add(struct gd_inputs *in, enum gd_input_kind ki
  * A DTS goes through dtc (device-tree-compiler) into a temporary DTB, which
  * is loaded with locations naming the DTS (node paths are the same).
  */
-static int load_dts(const char *path, struct gd_platform *p, struct gd_diags *d)
+static int load_dts(const char *path, const struct gd_dtb_options *opt, struct gd_platform *p,
+                    struct gd_diags *d)
 {
 	struct gd_loc loc = {.file = path};
 	char tmp[] = "/tmp/gicdesc-dts-XXXXXX";
@@ -78,7 +79,7 @@ static int load_dts(const char *path, struct gd_platform *p, struct gd_diags *d)
 		unlink(tmp);
 		return 2;
 	}
-	int rc = gd_load_dtb_as(tmp, path, NULL, p, d);
+	int rc = gd_load_dtb_as(tmp, path, opt, p, d);
 	unlink(tmp);
 	return rc;
 }
@@ -92,7 +93,8 @@ static int worst(int a, int b)
  * Loads every ACPI table of @paths as one platform labelled "ACPI a+b" (at
  * the place of the first). Returns the loader's status; 0 when there is none.
  */
-static int load_acpi(struct gd_inputs *in, char **paths, size_t n, struct gd_diags *d)
+static int load_acpi(struct gd_inputs *in, char **paths, size_t n,
+                     const struct gd_acpi_load_opts *opts, struct gd_diags *d)
 {
 	char **acpi = calloc(n, sizeof(*acpi));
 	size_t k = 0, label = sizeof("ACPI ");
@@ -119,7 +121,7 @@ static int load_acpi(struct gd_inputs *in, char **paths, size_t n, struct gd_dia
 			strcat(in->acpi_label, acpi[i]);
 		}
 		struct gd_input_platform *ip = add(in, GD_INPUT_ACPI, in->acpi_label);
-		rc = gd_load_acpi(acpi, k, &ip->p, d);
+		rc = gd_load_acpi_opts(acpi, k, opts, &ip->p, d);
 		if (rc == 0) {
 			gd_resolve(&ip->p, &ip->routes);
 			ip->loaded = true;
@@ -129,11 +131,46 @@ static int load_acpi(struct gd_inputs *in, char **paths, size_t n, struct gd_dia
 	return rc;
 }
 
-int gd_inputs_load(struct gd_inputs *in, char **paths, size_t n, struct gd_diags *d)
+/* Notes the facts given; warns at per-ITS facts no DTB or ACPI input used. */
+static void note_facts(const struct gd_inputs *in, const struct gd_facts *facts,
+                       struct gd_diags *d)
 {
+	if (gd_facts_empty(facts))
+		return;
+	gd_facts_note(facts, d);
+	const struct gd_platform **ps = calloc(in->n + 1, sizeof(*ps));
+	size_t n = 0;
+	if (!ps) {
+		fprintf(stderr, "gicdesc: error: out of memory\n");
+		exit(2);
+	}
+	for (size_t i = 0; i < in->n; i++) {
+		const struct gd_input_platform *ip = &in->v[i];
+		struct gd_loc loc = {.file = ip->p.file};
+		if (ip->kind == GD_INPUT_YAML)
+			gd_diag_add(d, GD_SEV_NOTE, NULL, &loc,
+			            "the facts given do not apply to a YAML description, which "
+			            "states them");
+		else if (ip->loaded)
+			ps[n++] = &ip->p;
+	}
+	gd_facts_warn_unmatched(facts, ps, n, d);
+	free(ps);
+}
+
+int gd_inputs_load(struct gd_inputs *in, char **paths, size_t n, const struct gd_facts *facts,
+                   struct gd_diags *d)
+{
+	static const struct gd_facts none;
+	struct gd_dtb_options dtb_opt;
+	struct gd_acpi_load_opts acpi_opt;
 	int status = 0;
 	bool acpi_done = false;
 
+	if (!facts)
+		facts = &none;
+	gd_facts_dtb_options(facts, &dtb_opt);
+	gd_facts_acpi_options(facts, &acpi_opt);
 	for (size_t i = 0; i < n; i++) {
 		struct gd_loc loc = {.file = paths[i]};
 		enum gd_input_kind kind = gd_input_detect(paths[i]);
@@ -147,16 +184,16 @@ int gd_inputs_load(struct gd_inputs *in, char **paths, size_t n, struct gd_diags
 			break;
 		case GD_INPUT_ACPI:
 			if (!acpi_done)
-				status = worst(status, load_acpi(in, paths, n, d));
+				status = worst(status, load_acpi(in, paths, n, &acpi_opt, d));
 			acpi_done = true;
 			continue;
 		case GD_INPUT_DTB:
 			ip = add(in, kind, paths[i]);
-			rc = gd_load_dtb(paths[i], NULL, &ip->p, d);
+			rc = gd_load_dtb(paths[i], &dtb_opt, &ip->p, d);
 			break;
 		case GD_INPUT_DTS:
 			ip = add(in, kind, paths[i]);
-			rc = load_dts(paths[i], &ip->p, d);
+			rc = load_dts(paths[i], &dtb_opt, &ip->p, d);
 			break;
 		default:
 			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc,
@@ -171,7 +208,31 @@ int gd_inputs_load(struct gd_inputs *in, char **paths, size_t n, struct gd_diags
 		}
 		status = worst(status, rc);
 	}
+	note_facts(in, facts, d);
 	return status;
+}
+
+const char gd_input_usage[] =
+    "  facts a DTB or ACPI tables cannot state (default: assumed, see the report's notes):\n"
+    "      --gic-version 3|4|4.1  --spis N  --intid-bits N\n"
+    "      --device-id-bits N  --event-id-bits N   (every ITS)\n"
+    "      --facts FILE.yaml      the same and per-ITS facts (gicdesc(5) FACTS FILE);\n"
+    "                             an option wins over the file\n";
+
+int gd_input_option(struct gd_facts *facts, int c, const char *arg, struct gd_diags *d)
+{
+	static const char *const names[] = {
+	    [GD_OPT_GIC_VERSION - GD_OPT_FACTS] = "gic-version",
+	    [GD_OPT_SPIS - GD_OPT_FACTS] = "spis",
+	    [GD_OPT_INTID_BITS - GD_OPT_FACTS] = "intid-bits",
+	    [GD_OPT_DEVICE_ID_BITS - GD_OPT_FACTS] = "device-id-bits",
+	    [GD_OPT_EVENT_ID_BITS - GD_OPT_FACTS] = "event-id-bits",
+	};
+	if (c == GD_OPT_FACTS)
+		return gd_facts_read(facts, arg, d);
+	if (c < GD_OPT_GIC_VERSION || c > GD_OPT_EVENT_ID_BITS)
+		return -1;
+	return gd_facts_option(facts, names[c - GD_OPT_FACTS], arg, d);
 }
 
 void gd_inputs_free(struct gd_inputs *in)

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "load/facts.h"
 #include "model/platform.h"
 #include "resolve/resolve.h"
 #include "util/diag.h"
@@ -43,11 +44,43 @@ struct gd_inputs {
 enum gd_input_kind gd_input_detect(const char *path);
 
 /*
- * Loads @paths (n files) into platforms and resolves each.
+ * Loads @paths (n files) into platforms and resolves each, with the facts
+ * @facts (may be NULL) for DTBs and ACPI tables, which cannot state them.
  * Returns 0, or the loaders' worst status (1 wrong, 2 unreadable) with the
- * reasons in @d. ACPI tables given together make one platform.
+ * reasons in @d. ACPI tables given together make one platform. Notes say
+ * the facts given, and warnings the per-ITS facts no input used.
  */
-int gd_inputs_load(struct gd_inputs *in, char **paths, size_t n, struct gd_diags *d);
+int gd_inputs_load(struct gd_inputs *in, char **paths, size_t n, const struct gd_facts *facts,
+                   struct gd_diags *d);
+
+/* getopt_long() codes of the fact options (gd_input_long_options). */
+enum {
+	GD_OPT_FACTS = 0x100,
+	GD_OPT_GIC_VERSION,
+	GD_OPT_SPIS,
+	GD_OPT_INTID_BITS,
+	GD_OPT_DEVICE_ID_BITS,
+	GD_OPT_EVENT_ID_BITS,
+};
+
+/* The long options of facts for commands that load inputs, as struct option entries. */
+#define GD_INPUT_LONG_OPTIONS                                                                      \
+	{"facts", required_argument, NULL, GD_OPT_FACTS},                                          \
+	    {"gic-version", required_argument, NULL, GD_OPT_GIC_VERSION},                          \
+	    {"spis", required_argument, NULL, GD_OPT_SPIS},                                        \
+	    {"intid-bits", required_argument, NULL, GD_OPT_INTID_BITS},                            \
+	    {"device-id-bits", required_argument, NULL, GD_OPT_DEVICE_ID_BITS},                    \
+	    {"event-id-bits", required_argument, NULL, GD_OPT_EVENT_ID_BITS}
+
+/* Usage lines of those options. */
+extern const char gd_input_usage[];
+
+/*
+ * Takes getopt_long() result @c with @arg into @facts. Returns 0 when taken,
+ * 2 when its value is wrong or the facts file cannot be read (errors in
+ * @d), -1 when @c is no fact option.
+ */
+int gd_input_option(struct gd_facts *facts, int c, const char *arg, struct gd_diags *d);
 
 /* Frees every platform and its routes. */
 void gd_inputs_free(struct gd_inputs *in);

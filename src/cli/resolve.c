@@ -15,10 +15,15 @@
 
 static void resolve_usage(FILE *out)
 {
-	fprintf(out, "usage: gicdesc resolve INPUT... SOURCE[:ID]\n\n"
-	             "  INPUT: a YAML description, a DTB (or DTS), or ACPI IORT and MADT tables\n"
-	             "  SOURCE: a root complex, named component or SMMU (its own MSIs) by name;\n"
-	             "  ID: one input ID (a RID for a root complex), decimal or 0x hex\n");
+	fprintf(out,
+	        "usage: gicdesc resolve [--facts FILE] [--gic-version V] [--spis N] [--intid-bits N]\n"
+	        "                       [--device-id-bits N] [--event-id-bits N] INPUT... "
+	        "SOURCE[:ID]\n\n"
+	        "  INPUT: a YAML description, a DTB (or DTS), or ACPI IORT and MADT tables\n"
+	        "  SOURCE: a root complex, named component or SMMU (its own MSIs) by name;\n"
+	        "  ID: one input ID (a RID for a root complex), decimal or 0x hex\n"
+	        "%s",
+	        gd_input_usage);
 }
 
 /* Splits "NAME[:ID]"; returns 0, or -1 when ID is not a 32-bit number. */
@@ -106,22 +111,35 @@ int gd_cmd_resolve(int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    {"help", no_argument, NULL, 'h'},
+	    GD_INPUT_LONG_OPTIONS,
 	    {NULL, 0, NULL, 0},
 	};
-	int c;
+	struct gd_facts facts = {0};
+	struct gd_diags d = {0};
+	int c, status = 0;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		if (c == 'h') {
 			resolve_usage(stdout);
+			gd_facts_free(&facts);
 			return 0;
 		}
-		resolve_usage(stderr);
-		return 2;
+		int r = gd_input_option(&facts, c, optarg, &d);
+		if (r < 0)
+			resolve_usage(stderr);
+		if (r != 0)
+			status = 2;
 	}
-	if (argc - optind < 2) {
+	if (status == 0 && argc - optind < 2) {
 		resolve_usage(stderr);
-		return 2;
+		status = 2;
+	}
+	if (status != 0) {
+		gd_diags_print(stderr, &d);
+		gd_diags_free(&d);
+		gd_facts_free(&facts);
+		return status;
 	}
 	const char *name;
 	int has_id;
@@ -129,17 +147,18 @@ int gd_cmd_resolve(int argc, char **argv)
 	if (parse_source(argv[argc - 1], &name, &has_id, &id) != 0) {
 		fprintf(stderr, "gicdesc: error: '%s': the ID after ':' must be a 32-bit number\n",
 		        argv[argc - 1]);
+		gd_facts_free(&facts);
 		return 2;
 	}
 
 	struct gd_inputs in = {0};
-	struct gd_diags d = {0};
-	int status = gd_inputs_load(&in, argv + optind, (size_t)(argc - optind - 1), &d);
+	status = gd_inputs_load(&in, argv + optind, (size_t)(argc - optind - 1), &facts, &d);
 	gd_diags_print(stderr, &d);
 	for (size_t i = 0; i < in.n; i++)
 		if (in.v[i].loaded && resolve_in(&in.v[i], name, has_id, id, in.n > 1) && !status)
 			status = 1;
 	gd_inputs_free(&in);
 	gd_diags_free(&d);
+	gd_facts_free(&facts);
 	return status;
 }

@@ -37,7 +37,12 @@ int gd_acpi_emit(const struct gd_emit_ctx *ctx, struct gd_buf *out, bool source,
  * nor MADT (GICR structures have no DirectLPI flag) can say it.
  */
 
-/* True when IORT must leave mapping @m out: its output is the Direct-LPI target. */
+/*
+ * True when IORT must leave mapping @m out: its output is an MSI controller
+ * that takes no DeviceID (Direct LPI, a GICv2m frame, MBI), for which IORT
+ * has no node (IORT E.e §3). gd_iort_report_direct_lpi() and
+ * gd_iort_report_spi_msi() say what each loses.
+ */
 bool gd_iort_skips_map(const struct gd_id_map *m);
 
 /*
@@ -49,5 +54,13 @@ void gd_iort_report_direct_lpi(const struct gd_emit_ctx *ctx);
 
 /* A note when redistributors have DirectLPI: the MADT GICR structure cannot say so. */
 void gd_madt_note_direct_lpi(const struct gd_emit_ctx *ctx);
+
+/*
+ * Warns, for each route that ends at SPI-based MSI which IORT cannot carry
+ * (MBI; a GICv2m frame from a named component, whereas PCI reaches one
+ * through the MADT GIC MSI frame), that its source gets no MSI under ACPI
+ * (iort_spi_msi.c).
+ */
+void gd_iort_report_spi_msi(const struct gd_emit_ctx *ctx);
 
 #endif

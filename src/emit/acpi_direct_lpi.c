@@ -13,7 +13,7 @@
 
 bool gd_iort_skips_map(const struct gd_id_map *m)
 {
-	return m->output && m->output->kind == GD_NODE_DIRECT_LPI;
+	return m->output && m->output->kind != GD_NODE_ITS && gd_node_is_sink(m->output->kind);
 }
 
 /* Writes the LPI ranges of @n as "LPIs 8192-9215, 9300-9301" (nothing when none). */
@@ -26,8 +26,8 @@ static void lpi_text(const struct gd_node *n, char *buf, size_t size)
 	const struct gd_intid_range *r = rc ? rc->lpis : nc ? nc->lpis : NULL;
 	buf[0] = '\0';
 	for (size_t i = 0; i < k && len < size; i++) {
-		snprintf(buf + len, size - len, "%s%u-%llu", i ? ", " : " (LPIs ", (unsigned)r[i].base,
-		         (unsigned long long)r[i].base + r[i].count - 1);
+		snprintf(buf + len, size - len, "%s%u-%llu", i ? ", " : " (LPIs ",
+		         (unsigned)r[i].base, (unsigned long long)r[i].base + r[i].count - 1);
 		len = strnlen(buf, size);
 	}
 	if (k && len < size)
@@ -40,19 +40,20 @@ void gd_iort_report_direct_lpi(const struct gd_emit_ctx *ctx)
 	char lpis[160];
 	for (size_t i = 0; (n = gd_platform_node(ctx->p, i)); i++)
 		for (size_t k = 0; k < n->n_maps; k++) {
-			if (!gd_iort_skips_map(&n->maps[k]))
+			if (!n->maps[k].output || n->maps[k].output->kind != GD_NODE_DIRECT_LPI)
 				continue;
 			lpi_text(n, lpis, sizeof(lpis));
-			gd_diag_add(ctx->diags, ctx->force ? GD_SEV_WARNING : GD_SEV_ERROR, NULL,
-			            &n->maps[k].loc,
-			            "IORT: %s '%s' raises its MSIs through Direct LPI%s, which IORT "
-			            "cannot express (no node for it; ID mappings end at an ITS group "
-			            "or SMMU, and Direct LPI takes no DeviceID): %s",
-			            gd_node_kind_name(n->kind), n->name, lpis,
-			            ctx->force ? "written without that MSI route, so an OS booted "
-			                         "with ACPI gives the device no MSIs"
-			                       : "no IORT written (--force writes it without that "
-			                         "route)");
+			gd_diag_add(
+			    ctx->diags, ctx->force ? GD_SEV_WARNING : GD_SEV_ERROR, NULL,
+			    &n->maps[k].loc,
+			    "IORT: %s '%s' raises its MSIs through Direct LPI%s, which IORT "
+			    "cannot express (no node for it; ID mappings end at an ITS group "
+			    "or SMMU, and Direct LPI takes no DeviceID): %s",
+			    gd_node_kind_name(n->kind), n->name, lpis,
+			    ctx->force ? "written without that MSI route, so an OS booted "
+			                 "with ACPI gives the device no MSIs"
+			               : "no IORT written (--force writes it without that "
+			                 "route)");
 			break;
 		}
 }

@@ -31,6 +31,9 @@ static const char *const gic_props[] = {
     "#redistributor-regions",
     "redistributor-stride",
     "interrupts",
+    "msi-controller", /* with mbi-ranges, mbi-alias: the MBI of arm,gic-v3.yaml */
+    "mbi-ranges",
+    "mbi-alias",
     NULL,
 };
 
@@ -188,6 +191,11 @@ static uint32_t plan_phandle(struct merge *m, struct gd_dt_node *n)
 		const struct gd_its *its = (const struct gd_its *)n->source;
 		int gic = fdt_path_offset(fdt, m->covers[0].path);
 		return take_phandle(m, base_its_at(fdt, gic, its->base), &its->node.loc);
+	}
+	if (n->source && n->source->kind == GD_NODE_MSI_FRAME) {
+		const struct gd_msi_frame *f = (const struct gd_msi_frame *)n->source;
+		int gic = fdt_path_offset(fdt, m->covers[0].path);
+		return take_phandle(m, base_its_at(fdt, gic, f->base), &f->node.loc);
 	}
 	merge_error(m, NULL, NULL, "DT: gicdesc cannot refer to its node '%s' in a base tree",
 	            n->name);

@@ -21,8 +21,6 @@
 
 /* Architectural frame sizes used when the model leaves a size 0 (GIC architecture §12). */
 #define GICD_FRAME_SIZE 0x10000u
-#define ITS_FRAME_SIZE  0x20000u /* control + translation frames, 64 KiB each */
-#define GICC_FRAME_SIZE 0x2000u  /* GICC, GICH, GICV: 8 KiB, as in arm,gic-v3.yaml's example */
 #define MPIDR_AFF_MASK  0xff00ffffffull /* Aff3 [39:32], Aff2..Aff0 [23:0] */
 
 void gd_dt_error(struct gd_dt_builder *b, const struct gd_loc *loc, const char *fmt, ...)
@@ -82,12 +80,17 @@ void gd_dt_push_interrupt(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32
 		if (intid < classes[i].first || intid > classes[i].last)
 			continue;
 		size_t group = pr->group ? pr->n_cells / pr->group : 0;
+		/* GICv2 PPIs name their CPU interfaces in flags bits [15:8] (arm,gic.yaml). */
+		uint32_t mask = b->p->gic_version == GD_GIC_V2 && classes[i].type == 1
+		                    ? ((1u << (b->p->n_cpus < 8 ? b->p->n_cpus : 8)) - 1) << 8
+		                    : 0;
 		gd_dt_push_u32(b->t, pr, classes[i].type);
 		gd_dt_push_u32(b->t, pr, intid - classes[i].first);
-		gd_dt_push_u32(b->t, pr, edge ? 1 : 4);
-		gd_dt_note(b->t, pr, group, "%s%s%s %u %s", what ? what : "", what ? ": " : "",
+		gd_dt_push_u32(b->t, pr, (edge ? 1 : 4) | mask);
+		gd_dt_note(b->t, pr, group, "%s%s%s %u %s%s", what ? what : "", what ? ": " : "",
 		           classes[i].name, intid - classes[i].first,
-		           edge ? "IRQ_TYPE_EDGE_RISING" : "IRQ_TYPE_LEVEL_HIGH");
+		           edge ? "IRQ_TYPE_EDGE_RISING" : "IRQ_TYPE_LEVEL_HIGH",
+		           mask ? " | GIC_CPU_MASK_SIMPLE" : "");
 		return;
 	}
 	gd_dt_error(b, loc,
@@ -104,7 +107,10 @@ struct gd_dt_node *gd_dt_target(const struct gd_dt_builder *b, const struct gd_n
 	for (size_t i = 0; i < b->p->n_smmus; i++)
 		if (&b->p->smmus[i]->node == n)
 			return b->smmus[i];
-	return NULL;
+	for (size_t i = 0; i < b->p->n_msi_frames; i++)
+		if (&b->p->msi_frames[i]->node == n)
+			return b->v2m[i];
+	return n->kind == GD_NODE_MBI ? b->gic : NULL;
 }
 
 /* A per-CPU interrupt: its INTID (0 = none) and trigger. */
@@ -262,6 +268,8 @@ static void push_cpu_interfaces(struct gd_dt_builder *b, struct gd_dt_prop *reg)
 	if (!p->n_cpus)
 		return;
 	uint64_t first[3] = {p->cpus[0].gicc_base, p->cpus[0].gich_base, p->cpus[0].gicv_base};
+	uint64_t size[3] = {gd_cpuif_size(p->cpuif.gicc_size), gd_cpuif_size(p->cpuif.gich_size),
+	                    gd_cpuif_size(p->cpuif.gicv_size)};
 	for (size_t i = 1; i < p->n_cpus; i++) {
 		const struct gd_cpu *c = &p->cpus[i];
 		if (c->gicc_base != first[0] || c->gich_base != first[1] ||
@@ -277,7 +285,7 @@ static void push_cpu_interfaces(struct gd_dt_builder *b, struct gd_dt_prop *reg)
 			gd_dt_error(b, &p->cpus[0].loc,
 			            "DT: %s without %s; arm,gic-v3 reg entries are positional",
 			            names[k], names[k - 1]);
-		push_reg(b, reg, first[k], GICC_FRAME_SIZE, names[k]);
+		push_reg(b, reg, first[k], size[k], names[k]);
 	}
 }
 
@@ -333,7 +341,7 @@ static void build_its(struct gd_dt_builder *b, size_t i)
 	gd_dt_add_flag(b->t, n, "msi-controller");
 	gd_dt_add_u32(b->t, n, "#msi-cells", 1);
 	push_reg(b, gd_dt_add_cells(b->t, n, "reg", 4), its->base,
-	         its->size ? its->size : ITS_FRAME_SIZE, "GITS");
+	         its->size ? its->size : gd_its_frame_size(b->p->gic_version), "GITS");
 	if (its->has_proximity_domain)
 		gd_dt_add_u32(b->t, n, "numa-node-id", its->proximity_domain);
 }
@@ -343,6 +351,10 @@ static void build_gic(struct gd_dt_builder *b)
 	const struct gd_platform *p = b->p;
 	char name[48];
 
+	if (p->gic_version == GD_GIC_V2) {
+		gd_dt_build_gicv2(b);
+		return;
+	}
 	snprintf(name, sizeof(name), "interrupt-controller@%llx", (unsigned long long)p->dist.base);
 	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, "gic", &p->gic_loc);
 	b->gic = b->t->gic = n;
@@ -360,15 +372,21 @@ static void build_gic(struct gd_dt_builder *b)
 	gd_dt_add_u32(b->t, n, "#redistributor-regions", regions);
 	if (stride)
 		gd_dt_push_u64(b->t, gd_dt_add_cells(b->t, n, "redistributor-stride", 0), stride);
+	gd_dt_build_vgic_interrupt(b, n);
+	for (size_t i = 0; i < p->n_its; i++)
+		build_its(b, i);
+	gd_dt_build_mbi(b);
+}
+
+void gd_dt_build_vgic_interrupt(struct gd_dt_builder *b, struct gd_dt_node *n)
+{
 	bool edge = false;
 	uint32_t vgic = common_ppi(b, cpu_vgic, "VGIC maintenance", &edge);
 	if (vgic) {
 		struct gd_dt_prop *irq = gd_dt_add_cells(b->t, n, "interrupts", 3);
 		irq->decimal = true;
-		gd_dt_push_interrupt(b, irq, vgic, edge, "VGIC maintenance", &p->cpus[0].loc);
+		gd_dt_push_interrupt(b, irq, vgic, edge, "VGIC maintenance", &b->p->cpus[0].loc);
 	}
-	for (size_t i = 0; i < p->n_its; i++)
-		build_its(b, i);
 }
 
 int gd_dt_build(const struct gd_emit_ctx *ctx, struct gd_dt_tree *t)
@@ -378,6 +396,7 @@ int gd_dt_build(const struct gd_emit_ctx *ctx, struct gd_dt_tree *t)
 
 	b.its = gd_arena_alloc(&t->arena, (p->n_its + 1) * sizeof(*b.its));
 	b.smmus = gd_arena_alloc(&t->arena, (p->n_smmus + 1) * sizeof(*b.smmus));
+	b.v2m = gd_arena_alloc(&t->arena, (p->n_msi_frames + 1) * sizeof(*b.v2m));
 	struct gd_dt_node *root = gd_dt_builder_node(&b, NULL, "", NULL, NULL);
 	if (p->dt.model)
 		gd_dt_add_string(t, root, "model", p->dt.model)->standalone_only = true;

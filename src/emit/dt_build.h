@@ -15,10 +15,11 @@ struct gd_dt_builder {
 	const struct gd_platform *p;
 	struct gd_dt_tree *t;
 	struct gd_dt_node *gic;
-	struct gd_dt_node **its;   /* [p->n_its] */
-	struct gd_dt_node **smmus; /* [p->n_smmus] */
+	struct gd_dt_node **its;       /* [p->n_its] */
+	struct gd_dt_node **smmus;     /* [p->n_smmus] */
 	struct gd_dt_node *direct_lpi; /* the arm,gic-v3-direct-lpi node, NULL when none */
-	const char **labels;       /* every label given so far */
+	struct gd_dt_node **v2m;       /* [p->n_msi_frames] */
+	const char **labels;           /* every label given so far */
 	size_t n_labels, cap_labels;
 	int status; /* 0, or -1 once an error was reported */
 };
@@ -45,8 +46,20 @@ struct gd_dt_node *gd_dt_builder_node(struct gd_dt_builder *b, struct gd_dt_node
 void gd_dt_push_interrupt(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t intid, bool edge,
                           const char *what, const struct gd_loc *loc);
 
-/* The DT node of the ITS or SMMU @n, or NULL for any other node. */
+/*
+ * The DT node of the ITS, SMMU, GICv2m frame or MBI (the GIC node) @n, or
+ * NULL for any other node.
+ */
 struct gd_dt_node *gd_dt_target(const struct gd_dt_builder *b, const struct gd_node *n);
+
+/* Adds interrupts = the VGIC maintenance interrupt, common to every CPU, to the GIC node @n. */
+void gd_dt_build_vgic_interrupt(struct gd_dt_builder *b, struct gd_dt_node *n);
+
+/* Adds the GICv2 node (arm,gic.yaml) with its GICv2m frames under the root; sets b->gic. */
+void gd_dt_build_gicv2(struct gd_dt_builder *b);
+
+/* Adds msi-controller, mbi-ranges and mbi-alias (arm,gic-v3.yaml) to the GICv3 node. */
+void gd_dt_build_mbi(struct gd_dt_builder *b);
 
 /* Adds the SMMUv3 nodes (arm,smmu-v3.yaml) under the root. */
 void gd_dt_build_smmus(struct gd_dt_builder *b);

@@ -43,8 +43,7 @@ static const struct gd_intid_range *lpis_of(const struct gd_node *source, size_t
 static bool reaches_direct_lpi(const struct gd_dt_builder *b, const struct gd_node *source)
 {
 	size_t n = 0;
-	const struct gd_route *r =
-	    b->ctx->routes ? gd_routes_of(b->ctx->routes, source, &n) : NULL;
+	const struct gd_route *r = b->ctx->routes ? gd_routes_of(b->ctx->routes, source, &n) : NULL;
 	for (size_t i = 0; i < n; i++)
 		if (r[i].status == GD_ROUTE_OK && r[i].sink->kind == GD_NODE_DIRECT_LPI)
 			return true;

@@ -30,6 +30,11 @@ static void msi_parent(struct gd_dt_builder *b, struct gd_dt_node *dn, const str
 		if (r->source != source || !r->single)
 			continue;
 		struct gd_dt_node *its = r->status == GD_ROUTE_OK ? gd_dt_target(b, r->sink) : NULL;
+		if (its && r->sink->kind != GD_NODE_ITS && source->kind != GD_NODE_SMMU) {
+			/* SPI-based MSI: no DeviceID, no msi-specifier (msi.txt #msi-cells 0). */
+			gd_dt_push_ref(b->t, gd_dt_add_cells(b->t, dn, "msi-parent", 0), its);
+			return;
+		}
 		if (!its || r->sink->kind != GD_NODE_ITS) {
 			gd_dt_error(b, &source->loc,
 			            "DT: the own DeviceID of %s '%s' does not reach an ITS, so it "
@@ -143,8 +148,8 @@ static void rc_msi_map(struct gd_dt_builder *b, struct gd_dt_node *n,
 		if (r->source != &rc->node || r->status != GD_ROUTE_OK)
 			continue;
 		struct gd_dt_node *its = gd_dt_target(b, r->sink);
-		if (!its || r->sink->kind != GD_NODE_ITS)
-			continue;
+		if (!its)
+			continue; /* a sink with no DT form */
 		if (!map)
 			map = gd_dt_add_cells(b->t, n, "msi-map", 4);
 		push_map_entry(b, map, r->input_base, its, r->output_base, r->count, &rc->node.loc);

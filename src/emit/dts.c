@@ -133,10 +133,12 @@ static const char dts_header[] =
     "/dts-v1/;\n"
     "\n"
     "/*\n"
-    " * The interrupt system of platform \"%s\", written by gicdesc: CPUs, GICv3\n"
-    " * and ITS, SMMUv3, PCIe hosts, as in the Device Tree bindings of Linux 6.1.\n"
-    " * Interrupt specifiers are <type number flags> (arm,gic-v3.yaml): type 0 SPI,\n"
-    " * 1 PPI, 2 extended SPI, 3 extended PPI; flags 1 edge rising, 4 level high.\n"
+    " * The interrupt system of platform \"%s\", written by gicdesc: CPUs, the GIC\n"
+    " * (GICv3 with ITS and MBI, or GICv2 with GICv2m frames), SMMUv3, PCIe hosts,\n"
+    " * as in the Device Tree bindings of Linux 6.1. Interrupt specifiers are\n"
+    " * <type number flags> (arm,gic-v3.yaml, arm,gic.yaml): type 0 SPI, 1 PPI,\n"
+    " * 2 extended SPI, 3 extended PPI; flags 1 edge rising, 4 level high, and on\n"
+    " * GICv2 PPIs the CPU interfaces in bits [15:8].\n"
     " */\n"
     "\n";
 

@@ -35,7 +35,10 @@ static size_t nc_name_bytes(const struct gd_named_component *nc, size_t *padding
 	return name;
 }
 
-/* The ID mappings a node writes: its own (but Direct LPI), then an SMMU's DeviceID mapping. */
+/*
+ * The ID mappings a node writes: its own (but those into a sink with no
+ * DeviceID: gd_iort_skips_map()), then an SMMU's DeviceID mapping.
+ */
 static size_t n_maps(const struct gd_node *n)
 {
 	const struct gd_smmu *s = n->kind == GD_NODE_SMMU ? (const struct gd_smmu *)n : NULL;
@@ -175,7 +178,7 @@ static uint32_t output_ref(const struct iort_plan *pl, const struct gd_id_map *m
 static void add_map(struct gd_acpi_table *t, const struct iort_plan *pl, const struct gd_id_map *m)
 {
 	if (gd_iort_skips_map(m))
-		return; /* reported by gd_iort_report_direct_lpi() */
+		return; /* reported by gd_iort_report_direct_lpi(), _spi_msi() */
 	struct gd_acpi_values *v = gd_acpi_table_add(t, pl->L->map);
 	if (m->single) {
 		v->n[GD_V_FLAGS] = GD_IORT_MAP_SINGLE;
@@ -225,7 +228,7 @@ static void add_smmu(struct gd_acpi_table *t, const struct iort_plan *pl, size_t
 	v->n[GD_V_GERR_GSIV] = s->gerr_intid;
 	v->n[GD_V_SYNC_GSIV] = s->sync_intid;
 	v->n[GD_V_PXM] = s->has_proximity_domain ? s->proximity_domain : 0;
-	v->n[GD_V_ID_MAP_INDEX] = s->own_msi ? s->node.n_maps : 0;
+	v->n[GD_V_ID_MAP_INDEX] = s->own_msi ? n_maps(&s->node) - 1 : 0;
 	for (size_t k = 0; k < s->node.n_maps; k++)
 		add_map(t, pl, &s->node.maps[k]);
 	if (s->own_msi)
@@ -283,6 +286,7 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 	snprintf(title, size, "IORT revision %u (%s)", pl.L->table_revision, pl.L->spec);
 	size_t errors = ctx->diags->errors;
 	gd_iort_report_direct_lpi(ctx);
+	gd_iort_report_spi_msi(ctx);
 	if (plan_make(&pl) == 0) {
 		gd_acpi_emit_header(t, p, "IORT", pl.L->table_revision);
 		struct gd_acpi_values *v = gd_acpi_table_add(t, pl.L->header);

@@ -2,7 +2,9 @@
 /*
  * madt.c - the MADT ("APIC", ACPI 6.5 §5.2.12) of the GIC from the model,
  * as bytes or iasl source. Order as QEMU writes it: GICD, one GICC per CPU
- * in model order, one GICR per redistributor region, one GIC ITS per ITS.
+ * in model order, one GICR per redistributor region, one GIC ITS per ITS,
+ * one GIC MSI frame per GICv2m frame (its SPIs stated when known). GICD
+ * version 2, 3 or 4 (4 for GICv4.1 too: ACPI 6.5 table 5.39 has no 4.1).
  * Local interrupt controller address and flags are 0 (no PC-AT PICs).
  */
 #include <stdio.h>
@@ -83,7 +85,7 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 	v->n[GD_V_GIC_ID] = p->dist.gic_id;
 	v->n[GD_V_BASE] = p->dist.base;
 	v->n[GD_V_VECTOR_BASE] = p->dist.system_vector_base;
-	v->n[GD_V_VERSION] = p->gic_version == GD_GIC_V3 ? 3 : 4;
+	v->n[GD_V_VERSION] = p->gic_version == GD_GIC_V2 ? 2 : p->gic_version == GD_GIC_V3 ? 3 : 4;
 
 	int rc = 0;
 	gd_madt_note_direct_lpi(ctx);
@@ -105,6 +107,15 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 		v = subtable(t, L->its, GD_MADT_ITS);
 		v->n[GD_V_ITS_ID] = p->its[i]->its_id;
 		v->n[GD_V_BASE] = p->its[i]->base;
+	}
+	for (size_t i = 0; i < p->n_msi_frames; i++) {
+		const struct gd_msi_frame *f = p->msi_frames[i];
+		v = subtable(t, L->msi_frame, GD_MADT_MSI_FRAME);
+		v->n[GD_V_MSI_FRAME_ID] = f->frame_id;
+		v->n[GD_V_BASE] = f->base;
+		v->n[GD_V_FLAGS] = f->spi_count ? GD_MSI_FRAME_SPI_SELECT : 0;
+		v->n[GD_V_SPI_COUNT] = f->spi_count;
+		v->n[GD_V_SPI_BASE] = f->spi_base;
 	}
 	return rc;
 }

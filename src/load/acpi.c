@@ -8,9 +8,6 @@
 
 #include "load/acpi_load.h"
 
-/* Default DeviceID and EventID widths when the options do not say (GITS_TYPER is not in ACPI). */
-#define DEFAULT_ID_BITS 16u
-
 /* Sorts @path into the IORT or MADT slot by signature; returns 0 or 2. */
 static int take(struct gd_acpi_load *c, const char *path)
 {
@@ -73,22 +70,22 @@ static void identity(struct gd_acpi_load *c)
 	}
 }
 
-/* What no MADT or IORT says, with the defaults gicdesc takes. */
+/* What no MADT or IORT says: given by the options, else the defaults gicdesc takes. */
 static void defaults(struct gd_acpi_load *c)
 {
 	struct gd_platform *p = c->p;
-	p->dist.spis = 988;
-	p->dist.intid_bits = 16;
-	gd_acpi_assume(c, "988 SPIs (the architectural maximum) and 16 INTID bits: the MADT "
-	                  "does not carry GICD_TYPER");
-	gd_acpi_assume(c,
-	               "ITS DeviceID width %u bits and EventID width %u bits (the tables do "
-	               "not carry GITS_TYPER)",
-	               c->opts.device_id_bits, c->opts.event_id_bits);
+	p->dist.spis = c->opts.spis ? c->opts.spis : 988;
+	p->dist.intid_bits = c->opts.intid_bits ? c->opts.intid_bits : 16;
+	if (!c->opts.spis)
+		gd_acpi_assume(c, "988 SPIs (the architectural maximum): the MADT does not carry "
+		                  "GICD_TYPER");
+	if (!c->opts.intid_bits)
+		gd_acpi_assume(c, "16 INTID bits: the MADT does not carry GICD_TYPER");
 	if (!c->madt.data) {
-		p->gic_version = GD_GIC_V3;
-		gd_acpi_assume(c, "GICv3, and no distributor, redistributors or CPUs: no MADT "
-		                  "given");
+		p->gic_version = c->opts.gic_version ? c->opts.gic_version : GD_GIC_V3;
+		gd_acpi_assume(c, "no distributor, redistributors or CPUs: no MADT given");
+		if (!c->opts.gic_version)
+			gd_acpi_assume(c, "GICv3: no MADT given");
 	}
 }
 
@@ -96,9 +93,8 @@ int gd_load_acpi_opts(char **paths, size_t n, const struct gd_acpi_load_opts *op
                       struct gd_platform *p, struct gd_diags *d)
 {
 	struct gd_acpi_load c = {.p = p, .d = d};
-	c.opts.device_id_bits =
-	    opts && opts->device_id_bits ? opts->device_id_bits : DEFAULT_ID_BITS;
-	c.opts.event_id_bits = opts && opts->event_id_bits ? opts->event_id_bits : DEFAULT_ID_BITS;
+	if (opts)
+		c.opts = *opts;
 	int status = 0;
 	for (size_t i = 0; i < n; i++)
 		if (take(&c, paths[i]) != 0)
@@ -113,6 +109,7 @@ int gd_load_acpi_opts(char **paths, size_t n, const struct gd_acpi_load_opts *op
 		gd_acpi_index_its(&c);
 		if (c.iort.data && gd_acpi_load_iort(&c) != 0)
 			status = 1;
+		gd_acpi_v2m_fallback(&c);
 	}
 	free(c.iort.data);
 	free(c.madt.data);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "acpi/read.h"
+#include "load/assume.h"
 #include "load/acpi_load.h"
 
 struct gd_loc gd_acpi_loc(const struct gd_acpi_file *f, size_t off)
@@ -17,14 +18,10 @@ struct gd_loc gd_acpi_loc(const struct gd_acpi_file *f, size_t off)
 
 void gd_acpi_assume(struct gd_acpi_load *c, const char *fmt, ...)
 {
-	char buf[256];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	gd_load_vassume(c->p, fmt, ap);
 	va_end(ap);
-	struct gd_platform *p = c->p;
-	*GD_ARRAY_PUSH(&p->arena, p->assumed, p->n_assumed, p->cap_assumed) =
-	    gd_arena_strdup(&p->arena, buf);
 }
 
 /* Reads at most GD_ACPI_FILE_MAX + 1 bytes of @path; returns 0 or 2. */

@@ -16,6 +16,9 @@
 /* Largest table file accepted, in bytes (4 MiB; real IORTs and MADTs are a few KiB). */
 #define GD_ACPI_FILE_MAX (4u * 1024u * 1024u)
 
+/* DeviceID and EventID widths when no fact gives them (GITS_TYPER is not in ACPI). */
+#define GD_ACPI_DEFAULT_ID_BITS 16u
+
 /* Bytes of the ACPI table header (ACPI 6.5 §5.2.6). */
 #define GD_ACPI_HEADER_SIZE 36u
 
@@ -47,7 +50,7 @@ struct gd_acpi_names {
 struct gd_acpi_load {
 	struct gd_platform *p;
 	struct gd_diags *d;
-	struct gd_acpi_load_opts opts; /* defaults filled in */
+	struct gd_acpi_load_opts opts; /* as given (zero: not given) */
 	struct gd_acpi_file iort, madt;
 	struct gd_acpi_its_ref *its_by_id; /* the MADT's ITSs, sorted; malloc'ed */
 	size_t n_its_by_id;
@@ -66,7 +69,7 @@ int gd_acpi_file_read(struct gd_acpi_load *c, const char *path, struct gd_acpi_f
 /* The location of byte @off of table @f. */
 struct gd_loc gd_acpi_loc(const struct gd_acpi_file *f, size_t off);
 
-/* Records a fact the tables do not state, for the report (printf format). */
+/* Records a fact the tables do not state, for the report (printf format), once. */
 void gd_acpi_assume(struct gd_acpi_load *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -80,10 +83,26 @@ void *gd_acpi_add_node(struct gd_acpi_load *c, enum gd_node_kind kind, size_t si
 
 /*
  * Creates the ITS "its<ID>" (decimal GIC ITS ID) at @base, 128 KiB, with the
- * DeviceID and EventID widths of the options.
+ * DeviceID and EventID widths the options give it, else assumed.
  */
 struct gd_its *gd_acpi_add_its(struct gd_acpi_load *c, uint32_t its_id, uint64_t base,
                                const struct gd_loc *loc, uint32_t off);
+
+/*
+ * Creates the GICv2m frame "v2m<ID>" of the MADT GIC MSI frame structure
+ * (ACPI 6.5 §5.2.12.16) read into @v at subtable offset @off: 4 KiB, its
+ * SPIs (INTIDs) when flag "SPI count/base select" is set, else unknown (0).
+ */
+void gd_acpi_add_msi_frame(struct gd_acpi_load *c, const struct gd_acpi_values *v,
+                           const struct gd_loc *loc, uint32_t off);
+
+/*
+ * When the MADT has GIC MSI frames: gives each root complex an ID mapping to
+ * the first frame for every RID range its IORT ID mappings leave uncovered
+ * (Linux pci_msi_get_device_domain() falls back to the MSI domain that
+ * gicv2m_acpi_init() registers for PCI), and says so among the assumptions.
+ */
+void gd_acpi_v2m_fallback(struct gd_acpi_load *c);
 
 /* Returns the node named @name, or NULL (constant time). */
 struct gd_node *gd_acpi_node_named(const struct gd_acpi_load *c, const char *name);

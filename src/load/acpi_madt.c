@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The MADT ("APIC", ACPI 6.5 §5.2.12) into the GIC part of the model: GICD
- * (§5.2.12.15), GICC (§5.2.12.14), GICR (§5.2.12.17), GIC ITS (§5.2.12.18).
- * Other subtables (local APICs, GICv2m MSI frames, ...) are skipped with a
- * note. Each subtable is read with the field table the writer uses.
+ * (§5.2.12.15), GICC (§5.2.12.14), GIC MSI frame (§5.2.12.16), GICR
+ * (§5.2.12.17), GIC ITS (§5.2.12.18). Other subtables (local APICs, ...) are
+ * skipped with a note. Each subtable is read with the field table the writer uses.
  */
 #include "acpi/read.h"
 #include "load/acpi_load.h"
@@ -46,7 +46,7 @@ static void gicc(struct gd_acpi_load *c, const struct gd_acpi_values *v, const s
 	cpu->loc = *loc;
 }
 
-/* GICD "GIC version" (ACPI 6.5 table 5.39): 3 or 4; 0 means not specified. */
+/* GICD "GIC version" (ACPI 6.5 table 5.39): 2, 3 or 4; 0 means not specified. */
 static void gicd(struct gd_acpi_load *c, const struct gd_acpi_values *v, const struct gd_loc *loc)
 {
 	struct gd_platform *p = c->p;
@@ -56,22 +56,38 @@ static void gicd(struct gd_acpi_load *c, const struct gd_acpi_values *v, const s
 	p->dist.system_vector_base = (uint32_t)v->n[GD_V_VECTOR_BASE];
 	p->dist.loc = *loc;
 	p->gic_loc = *loc;
+	enum gd_gic_version given = c->opts.gic_version;
 	switch (v->n[GD_V_VERSION]) {
 	case 0:
-		p->gic_version = GD_GIC_V3;
-		gd_acpi_assume(c, "GIC version 3: the MADT GICD says 0, \"not specified\"");
+		p->gic_version = given ? given : GD_GIC_V3;
+		if (!given)
+			gd_acpi_assume(c, "GIC version 3: the MADT GICD says 0, \"not specified\"");
+		return;
+	case 2:
+		p->gic_version = GD_GIC_V2;
 		break;
 	case 3:
 		p->gic_version = GD_GIC_V3;
 		break;
 	case 4:
 		p->gic_version = GD_GIC_V4;
+		if (!given)
+			gd_acpi_assume(c, "GIC version 4.0: the MADT's 4 covers GICv4.0 and GICv4.1");
 		break;
 	default:
 		gd_diag_add(c->d, GD_SEV_ERROR, NULL, loc,
-		            "GICD: GIC version %u; gicdesc describes GICv3 and GICv4 (3, 4)",
+		            "GICD: GIC version %u; gicdesc describes GICv2, GICv3 and GICv4 (2, 3, 4)",
 		            (unsigned)v->n[GD_V_VERSION]);
+		return;
 	}
+	/* The MADT's word wins over a fact given; GICv4.1 is "4" in the MADT. */
+	if (given && given != p->gic_version &&
+	    !(given == GD_GIC_V4_1 && p->gic_version == GD_GIC_V4))
+		gd_diag_add(c->d, GD_SEV_WARNING, NULL, loc,
+		            "GICD: GIC version %s, not %s as given: the MADT's is used",
+		            gd_gic_version_name(p->gic_version), gd_gic_version_name(given));
+	else if (given)
+		p->gic_version = given;
 }
 
 static void gicr(struct gd_acpi_load *c, const struct gd_acpi_values *v, const struct gd_loc *loc)
@@ -103,9 +119,13 @@ static void subtable(struct gd_acpi_load *c, const struct gd_madt_layouts *L, un
 	case GD_MADT_ITS:
 		l = L->its;
 		break;
+	case GD_MADT_MSI_FRAME:
+		l = L->msi_frame;
+		break;
 	default:
 		gd_diag_add(c->d, GD_SEV_NOTE, NULL, &loc,
-		            "MADT subtable type 0x%02X skipped (not a GICv3/v4 structure)", type);
+		            "MADT subtable type 0x%02X skipped (not a GIC structure gicdesc models)",
+		            type);
 		return;
 	}
 	struct gd_acpi_values v = {0};
@@ -130,6 +150,9 @@ static void subtable(struct gd_acpi_load *c, const struct gd_madt_layouts *L, un
 		break;
 	case GD_MADT_GICR:
 		gicr(c, &v, &loc);
+		break;
+	case GD_MADT_MSI_FRAME:
+		gd_acpi_add_msi_frame(c, &v, &loc, (uint32_t)off);
 		break;
 	default:
 		gd_acpi_add_its(c, (uint32_t)v.n[GD_V_ITS_ID], v.n[GD_V_BASE], &loc, (uint32_t)off);

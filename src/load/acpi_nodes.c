@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "load/acpi_load.h"
+#include "load/assume.h"
 
 /* FNV-1a of @s. */
 static size_t hash(const char *s)
@@ -71,9 +72,21 @@ struct gd_its *gd_acpi_add_its(struct gd_acpi_load *c, uint32_t its_id, uint64_t
 	struct gd_its *its = gd_acpi_add_node(c, GD_NODE_ITS, sizeof(*its), name, loc, off);
 	its->its_id = its_id;
 	its->base = base;
-	its->size = 0x20000; /* GITS control and translation frames, 64 KiB each */
-	its->device_id_bits = c->opts.device_id_bits;
-	its->event_id_bits = c->opts.event_id_bits;
+	/*
+	 * MADT GICD "GIC version" has no value for GICv4.1: its 192 KiB frame
+	 * is taken only from a given GIC version (--gic-version, facts file).
+	 */
+	its->size = gd_its_frame_size(c->opts.gic_version == GD_GIC_V4_1 ? GD_GIC_V4_1 : GD_GIC_V3);
+	const struct gd_its_width_facts f = {
+	    .its = c->opts.its,
+	    .n_its = c->opts.n_its,
+	    .device_id_bits = c->opts.device_id_bits,
+	    .event_id_bits = c->opts.event_id_bits,
+	    .def_device_id_bits = GD_ACPI_DEFAULT_ID_BITS,
+	    .def_event_id_bits = GD_ACPI_DEFAULT_ID_BITS,
+	    .why = "the tables do not carry GITS_TYPER",
+	};
+	gd_load_its_widths(c->p, its, NULL, &f);
 	return its;
 }
 

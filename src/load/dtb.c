@@ -134,6 +134,7 @@ int gd_load_dtb_as(const char *path, const char *name, const struct gd_dtb_optio
 		if (c.gic >= 0) {
 			dtb_load_its(&c);
 			dtb_load_direct_lpi(&c);
+			dtb_load_spi_msi(&c);
 			dtb_load_pmu(&c);
 			dtb_load_smmus(&c);
 			dtb_load_pci(&c);

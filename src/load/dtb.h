@@ -54,6 +54,7 @@ struct dtb_ctx {
 	struct dtb_offs smmu; /* node offset of p->smmus[i] */
 	struct dtb_offs cpu;  /* node offset of p->cpus[i] */
 	int dlpi;             /* offset of the arm,gic-v3-direct-lpi node, -1 when none */
+	struct dtb_offs v2m;  /* node offset of p->msi_frames[i] */
 };
 
 /* dtb_tree.c: the node and phandle tables, paths, names, diagnostics. */
@@ -234,26 +235,53 @@ struct dtb_map_dest {
  */
 size_t dtb_read_map(struct dtb_ctx *c, int off, const char *prop, const struct dtb_map_dest *dst);
 
-/* One msi-parent entry that names an ITS of the model. */
+/* One msi-parent entry that names an MSI controller of the model. */
 struct dtb_msi_parent {
-	struct gd_its *its;
-	uint32_t devid; /* the msi-specifier: the device's DeviceID, 0 when it has none */
+	struct gd_node *node; /* an ITS, GICv2m frame or MBI */
+	uint32_t devid;       /* the msi-specifier: the device's DeviceID, 0 when it has none */
 };
 
 /*
  * Reads msi-parent of node @off (msi.txt: entries <phandle msi-specifier>,
  * each as long as its target's #msi-cells). Fills up to @max entries that
- * name an ITS of the model into @out and returns their number; entries that
- * name another MSI controller (GICv2m frame, MBI), and when @need_devid
- * entries without a DeviceID cell (#msi-cells = 0), are skipped with a note.
- * Returns -1 (error added) when the property is malformed.
+ * name an ITS of the model, or with @spi_msi a GICv2m frame or the MBI of
+ * the model, into @out and returns their number; other entries, and when
+ * @need_devid ITS entries without a DeviceID cell (#msi-cells = 0), are
+ * skipped with a note. Returns -1 (error added) when the property is malformed.
  */
-int dtb_msi_parents(struct dtb_ctx *c, int off, bool need_devid, struct dtb_msi_parent *out,
-                    size_t max);
+int dtb_msi_parents(struct dtb_ctx *c, int off, bool need_devid, bool spi_msi,
+                    struct dtb_msi_parent *out, size_t max);
 
 /* Fills @m as the single mapping (IORT) of node @off's own DeviceID given by @mp. */
 void dtb_single_map(struct dtb_ctx *c, int off, const struct dtb_msi_parent *mp,
                     struct gd_id_map *m);
+
+/* dtb_spi_msi.c: GICv2 (arm,gic.yaml), GICv2m frames, MBI (arm,gic-v3.yaml). */
+
+/* The first enabled GICv2 node (a compatible Linux's irq-gic.c probes), or -1. */
+int dtb_find_gicv2(struct dtb_ctx *c);
+
+/*
+ * Loads the GICv2 at c->gic: GICD, GICC, GICH, GICV (reg 0-3) and the VGIC
+ * maintenance interrupt.
+ */
+void dtb_load_gicv2(struct dtb_ctx *c);
+
+/*
+ * Loads the GICv2m frames below c->gic (arm,gic-v2m-frame with
+ * msi-controller) and the GIC's mbi-ranges and mbi-alias.
+ */
+void dtb_load_spi_msi(struct dtb_ctx *c);
+
+/* The GICv2m frame or MBI of the model whose DT node is @t, or NULL. */
+struct gd_node *dtb_spi_msi_node(const struct dtb_ctx *c, int t);
+
+/*
+ * Reads reg entries @first .. @first + 2 of the GIC node as the GICC, GICH
+ * and GICV of every CPU, and its interrupts as the VGIC maintenance
+ * interrupt (dtb_gic.c). Returns 0, or -1 (error added).
+ */
+int dtb_gic_cpu_facts(struct dtb_ctx *c, uint32_t first);
 
 /* IORT memory access properties from DT dma-coherent (recorded as assumed). */
 struct gd_mem_access dtb_mem_access(struct dtb_ctx *c, int off);

@@ -39,8 +39,7 @@ void dtb_load_direct_lpi(struct dtb_ctx *c)
 }
 
 /* Appends the pairs of arm,lpi-ranges of pool @pool to @v; returns -1 (error added) if bad. */
-static int read_pool(struct dtb_ctx *c, int pool, struct gd_intid_range **v, size_t *n,
-                     size_t *cap)
+static int read_pool(struct dtb_ctx *c, int pool, struct gd_intid_range **v, size_t *n, size_t *cap)
 {
 	int len = 0;
 	const void *cells = fdt_getprop(c->fdt, pool, "arm,lpi-ranges", &len);

@@ -28,10 +28,10 @@ static int find_gic(struct dtb_ctx *c)
 		else
 			gic = off;
 	}
-	if (gic < 0)
+	if (gic < 0 && (gic = dtb_find_gicv2(c)) < 0)
 		dtb_diag(c, GD_SEV_WARNING, 0, NULL,
-		         "no enabled arm,gic-v3 node: only GICv3/v4 interrupt systems are "
-		         "modelled, so nothing here was checked");
+		         "no enabled arm,gic-v3 node nor GICv2 (arm,gic.yaml): no GIC gicdesc "
+		         "models, so nothing here was checked");
 	return gic;
 }
 
@@ -77,23 +77,21 @@ static int read_redists(struct dtb_ctx *c, uint32_t nr)
 	return 0;
 }
 
-/*
- * Applies what the GIC node says about every CPU: the GICC, GICH, GICV bases
- * (reg entries after the GICR regions) and the VGIC maintenance interrupt.
- */
-static void read_cpu_facts(struct dtb_ctx *c, uint32_t nr)
+int dtb_gic_cpu_facts(struct dtb_ctx *c, uint32_t first)
 {
-	uint64_t base[3] = {0, 0, 0}, size;
+	uint64_t base[3] = {0, 0, 0}, size[3] = {0, 0, 0};
 	for (int i = 0; i < 3; i++)
-		if (dtb_reg(c, c->gic, (int)nr + 1 + i, &base[i], &size) < 0)
-			return;
+		if (dtb_reg(c, c->gic, (int)first + i, &base[i], &size[i]) < 0)
+			return -1;
 	struct dtb_irq maint = {0};
 	int r = dtb_irq_count(c, c->gic) > 0 ? dtb_irq(c, c->gic, 0, &maint) : 0;
 	if (r < 0)
-		return;
-	if (r && (maint.intid < 16 || maint.intid >= 32))
-		dtb_diag(c, GD_SEV_ERROR, c->gic, "interrupts",
-		         "the VGIC maintenance interrupt must be a PPI, not INTID %u", maint.intid);
+		return -1;
+	c->p->cpuif.gicc_size = size[0];
+	c->p->cpuif.gich_size = size[1];
+	c->p->cpuif.gicv_size = size[2];
+	c->p->cpuif.loc = dtb_loc(c, c->gic, "reg");
+	/* Whether it is a PPI (or extended PPI) is rule intid-class's to say. */
 	for (size_t i = 0; i < c->p->n_cpus; i++) {
 		struct gd_cpu *cpu = &c->p->cpus[i];
 		cpu->gicc_base = base[0];
@@ -102,6 +100,7 @@ static void read_cpu_facts(struct dtb_ctx *c, uint32_t nr)
 		cpu->vgic_maint_intid = maint.intid;
 		cpu->vgic_maint_edge = maint.edge;
 	}
+	return 0;
 }
 
 /* Fills the distributor facts a DTB does not state from the options. */
@@ -134,6 +133,10 @@ void dtb_load_gic(struct dtb_ctx *c)
 	if (c->gic < 0)
 		return;
 	p->gic_loc = dtb_loc(c, c->gic, NULL);
+	if (fdt_node_check_compatible(c->fdt, c->gic, "arm,gic-v3")) {
+		dtb_load_gicv2(c);
+		return;
+	}
 	distributor_options(c);
 
 	uint32_t icells = 0;
@@ -157,5 +160,5 @@ void dtb_load_gic(struct dtb_ctx *c)
 	p->dist.loc = dtb_loc(c, c->gic, "reg");
 	if (read_redists(c, nr))
 		return;
-	read_cpu_facts(c, nr);
+	dtb_gic_cpu_facts(c, nr + 1);
 }

@@ -9,6 +9,24 @@
 
 #include <libfdt.h>
 
+#include "load/assume.h"
+
+/* The DeviceID and EventID widths of @its at DT path @path (see gd_load_its_widths()). */
+static void its_widths(struct dtb_ctx *c, struct gd_its *its, const char *path)
+{
+	const struct gd_dtb_options none = {0}, *g = c->given ? c->given : &none;
+	const struct gd_its_width_facts f = {
+	    .its = g->its,
+	    .n_its = g->n_its,
+	    .device_id_bits = g->device_id_bits,
+	    .event_id_bits = g->event_id_bits,
+	    .def_device_id_bits = c->opt.device_id_bits,
+	    .def_event_id_bits = c->opt.event_id_bits,
+	    .why = "a DTB does not state them",
+	};
+	gd_load_its_widths(c->p, its, path, &f);
+}
+
 /* Loads the ITS at node @off; its_id is its order among the loaded ITSes. */
 static void load_one(struct dtb_ctx *c, int off)
 {
@@ -20,8 +38,7 @@ static void load_one(struct dtb_ctx *c, int off)
 	its->its_id = (uint32_t)its->node.index;
 	its->base = m.base;
 	its->size = m.size;
-	its->device_id_bits = c->opt.device_id_bits;
-	its->event_id_bits = c->opt.event_id_bits;
+	its_widths(c, its, dtb_path(c, off));
 	its->has_proximity_domain = m.has_numa;
 	its->proximity_domain = m.numa;
 	dtb_offs_push(c, &c->its, off);
@@ -43,14 +60,4 @@ void dtb_load_its(struct dtb_ctx *c)
 		return;
 	dtb_assume(c, "ITS IDs assumed to be the order of the ITS nodes (0, 1, ...): a DTB does "
 	              "not state them");
-	if (!c->given || !c->given->device_id_bits)
-		dtb_assume(c,
-		           "ITS DeviceID bits assumed %u (GITS_TYPER.Devbits + 1): a DTB does "
-		           "not state them",
-		           c->opt.device_id_bits);
-	if (!c->given || !c->given->event_id_bits)
-		dtb_assume(c,
-		           "ITS EventID bits assumed %u (GITS_TYPER.ID_bits + 1): a DTB does "
-		           "not state them",
-		           c->opt.event_id_bits);
 }

@@ -36,6 +36,9 @@ static struct gd_node *map_target(struct dtb_ctx *c, int off, const char *prop, 
 	int i = dtb_offs_find(iommu ? &c->smmu : &c->its, t);
 	if (i >= 0)
 		return iommu ? &c->p->smmus[i]->node : &c->p->its[i]->node;
+	struct gd_node *spi_msi = iommu ? NULL : dtb_spi_msi_node(c, t);
+	if (spi_msi)
+		return spi_msi;
 	if (!dtb_has(c, t, marker)) {
 		map_error(c, "dt-map-target", off, prop, "target %s has no %s", dtb_path(c, t),
 		          marker);
@@ -121,8 +124,8 @@ size_t dtb_read_map(struct dtb_ctx *c, int off, const char *prop, const struct d
 	return added;
 }
 
-int dtb_msi_parents(struct dtb_ctx *c, int off, bool need_devid, struct dtb_msi_parent *out,
-                    size_t max)
+int dtb_msi_parents(struct dtb_ctx *c, int off, bool need_devid, bool spi_msi,
+                    struct dtb_msi_parent *out, size_t max)
 {
 	int len = 0;
 	const void *v = fdt_getprop(c->fdt, off, "msi-parent", &len);
@@ -142,19 +145,22 @@ int dtb_msi_parents(struct dtb_ctx *c, int off, bool need_devid, struct dtb_msi_
 			return -1;
 		}
 		int i = dtb_offs_find(&c->its, t);
-		if (i < 0 && c->dlpi >= 0 && dtb_parent(c, t) == c->dlpi)
+		struct gd_node *sink = spi_msi ? dtb_spi_msi_node(c, t) : NULL;
+		if (i < 0 && !sink && c->dlpi >= 0 && dtb_parent(c, t) == c->dlpi)
 			; /* a Direct-LPI pool: dtb_direct_lpi_parent() reads it */
-		else if (i < 0)
+		else if (i < 0 && !sink)
 			dtb_diag(c, GD_SEV_NOTE, off, "msi-parent",
-			         "%s is not an ITS of the model (SPI-based MSI: GICv2m frame, MBI; "
-			         "or a disabled ITS): skipped",
-			         dtb_path(c, t));
+			         "%s is not %s of the model (or is disabled): skipped",
+			         dtb_path(c, t),
+			         spi_msi ? "an ITS, GICv2m frame or MBI" : "an ITS");
+		else if (sink && found < max)
+			out[found++] = (struct dtb_msi_parent){sink, 0};
 		else if (need_devid && !cells)
 			dtb_diag(c, GD_SEV_NOTE, off, "msi-parent",
 			         "%s gives no DeviceID (#msi-cells = 0): skipped", dtb_path(c, t));
 		else if (found < max)
-			out[found++] =
-			    (struct dtb_msi_parent){c->p->its[i], cells ? dtb_cell(v, at + 1) : 0};
+			out[found++] = (struct dtb_msi_parent){&c->p->its[i]->node,
+			                                       cells ? dtb_cell(v, at + 1) : 0};
 		at += 1 + cells;
 	}
 	return (int)found;
@@ -166,8 +172,8 @@ void dtb_single_map(struct dtb_ctx *c, int off, const struct dtb_msi_parent *mp,
 	m->single = true;
 	m->count = 1;
 	m->output_base = mp->devid;
-	m->output = &mp->its->node;
-	m->output_name = mp->its->node.name;
+	m->output = mp->node;
+	m->output_name = mp->node->name;
 	m->loc = dtb_loc(c, off, "msi-parent");
 }
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * DTB front end: platform devices that raise MSIs through an ITS become named
- * components (Linux 6.1 msi.txt; irq-gic-v3-its-platform-msi.c
+ * DTB front end: platform devices that raise MSIs through an ITS, a GICv2m
+ * frame or MBI become named components (Linux 6.1 msi.txt; irq-gic-v3-its-platform-msi.c
  * of_pmsi_get_dev_id(): the DeviceID is the msi-parent cell, else msi-map).
  * Nodes the other parts load (GIC, ITS, SMMU, CPUs, PCI hosts) and nodes on a
  * PCI bus are not named components.
@@ -25,7 +25,8 @@ static bool on_pci(const struct dtb_ctx *c, int off)
 static bool loaded_elsewhere(const struct dtb_ctx *c, int off)
 {
 	return off == c->gic || dtb_offs_find(&c->its, off) >= 0 ||
-	       dtb_offs_find(&c->smmu, off) >= 0 || dtb_offs_find(&c->cpu, off) >= 0;
+	       dtb_offs_find(&c->v2m, off) >= 0 || dtb_offs_find(&c->smmu, off) >= 0 ||
+	       dtb_offs_find(&c->cpu, off) >= 0;
 }
 
 static void load_one(struct dtb_ctx *c, int off)
@@ -37,7 +38,7 @@ static void load_one(struct dtb_ctx *c, int off)
 
 	n->kind = GD_NODE_NAMED_COMPONENT;
 	dtb_direct_lpi_parent(c, off, n);
-	int k = dtb_msi_parents(c, off, true, mp, sizeof(mp) / sizeof(mp[0]));
+	int k = dtb_msi_parents(c, off, true, true, mp, sizeof(mp) / sizeof(mp[0]));
 	for (int i = 0; i < k; i++)
 		dtb_single_map(c, off, &mp[i],
 		               GD_ARRAY_PUSH(&p->arena, n->maps, n->n_maps, n->cap_maps));

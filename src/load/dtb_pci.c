@@ -102,19 +102,19 @@ static int read_windows(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
 	return 0;
 }
 
-/* With no msi-map: msi-parent ITSes get the RIDs of the bus range unchanged. */
+/* With no msi-map: msi-parent MSI controllers get the RIDs of the bus range unchanged. */
 static void read_msi_parent(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
 {
 	struct dtb_msi_parent mp[8];
-	int n = dtb_msi_parents(c, off, false, mp, sizeof(mp) / sizeof(mp[0]));
+	int n = dtb_msi_parents(c, off, false, true, mp, sizeof(mp) / sizeof(mp[0]));
 	for (int i = 0; i < n; i++) {
 		struct gd_id_map *m =
 		    GD_ARRAY_PUSH(&c->p->arena, rc->node.maps, rc->node.n_maps, rc->node.cap_maps);
 		m->input_base = (uint32_t)rc->bus_start << 8;
 		m->count = gd_rc_rid_count(rc);
 		m->output_base = m->input_base;
-		m->output = &mp[i].its->node;
-		m->output_name = mp[i].its->node.name;
+		m->output = mp[i].node;
+		m->output_name = mp[i].node->name;
 		m->loc = dtb_loc(c, off, "msi-parent");
 	}
 }
@@ -151,10 +151,10 @@ static void load_one(struct dtb_ctx *c, int off, uint32_t order)
 	else if (!dtb_direct_lpi_parent(c, off, &rc->node))
 		read_msi_parent(c, off, rc);
 	if (!rc->node.n_maps && !dtb_has(c, off, "msi-map")) {
-		/* MSIs to a controller that is no ITS (GICv2m, a SoC's own): not modelled. */
+		/* MSIs to a controller gicdesc does not model (a SoC's own). */
 		dtb_diag(c, GD_SEV_NOTE, off, "msi-parent",
-		         "PCI host skipped: its msi-parent is no ITS, so its MSIs are not routed "
-		         "through DeviceIDs");
+		         "PCI host skipped: its msi-parent is no ITS, GICv2m frame or MBI of the "
+		         "model");
 		return;
 	}
 	dtb_read_map(c, off, "iommu-map", &iommu);

@@ -30,7 +30,7 @@ static void read_irqs(struct dtb_ctx *c, int off, struct gd_smmu *s)
 static void read_own_msi(struct dtb_ctx *c, int off, struct gd_smmu *s)
 {
 	struct dtb_msi_parent mp[8];
-	if (dtb_msi_parents(c, off, true, mp, sizeof(mp) / sizeof(mp[0])) > 0) {
+	if (dtb_msi_parents(c, off, true, false, mp, sizeof(mp) / sizeof(mp[0])) > 0) {
 		s->own_msi = gd_arena_alloc(&c->p->arena, sizeof(*s->own_msi));
 		dtb_single_map(c, off, &mp[0], s->own_msi);
 	}

@@ -2,6 +2,8 @@
 /* DTB front end: node and phandle tables, paths, names, properties, diagnostics. */
 #include "load/dtb.h"
 
+#include "load/assume.h"
+
 #include <libfdt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -143,16 +145,10 @@ void dtb_diag(struct dtb_ctx *c, enum gd_severity sev, int off, const char *prop
 
 void dtb_assume(struct dtb_ctx *c, const char *fmt, ...)
 {
-	char text[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
+	gd_load_vassume(c->p, fmt, ap);
 	va_end(ap);
-	for (size_t i = 0; i < c->p->n_assumed; i++)
-		if (!strcmp(c->p->assumed[i], text))
-			return;
-	*GD_ARRAY_PUSH(&c->p->arena, c->p->assumed, c->p->n_assumed, c->p->cap_assumed) =
-	    gd_arena_strdup(&c->p->arena, text);
 }
 
 const char *dtb_node_name(struct dtb_ctx *c, int off)

@@ -11,6 +11,8 @@
 #ifndef GD_LOAD_LOAD_H
 #define GD_LOAD_LOAD_H
 
+#include <stdbool.h>
+
 #include "model/platform.h"
 #include "util/diag.h"
 
@@ -18,12 +20,52 @@
 int gd_load_yaml(const char *path, struct gd_platform *p, struct gd_diags *d);
 
 /*
- * What ACPI tables do not say about the ITSs (GITS_TYPER is not in the
- * MADT): DeviceID and EventID widths in bits, 1..32. Zero means the
- * default, 16 each; either way the loader records the value as assumed.
+ * Facts about one ITS that neither a DTB nor ACPI tables state
+ * (GITS_TYPER), given by the user (gicdesc(5) "FACTS FILE"). The ITS is
+ * the one that matches every key set: its ITS ID (MADT GIC ITS ID; in a
+ * DTB the order of the ITS nodes), its base address (bytes), its DT node
+ * path. A width of 0 is not given.
+ */
+struct gd_its_fact {
+	uint32_t its_id;
+	uint64_t base;
+	bool has_its_id, has_base; /* which of the two above are keys */
+	const char *dt_path;       /* NULL: not matched by path */
+	uint32_t device_id_bits; /* GITS_TYPER.Devbits + 1: 1 .. 32, 0 = not given */
+	uint32_t event_id_bits;  /* GITS_TYPER.ID_bits + 1: 1 .. 32, 0 = not given */
+	struct gd_loc loc;       /* where it was given */
+};
+
+/*
+ * True when @f names the ITS of ID @its_id at @base, whose DT node path is
+ * @dt_path (NULL when the input is no DTB: a fact matched by path then
+ * does not match). src/load/facts.c.
+ */
+bool gd_its_fact_matches(const struct gd_its_fact *f, uint32_t its_id, uint64_t base,
+                         const char *dt_path);
+
+/*
+ * The DeviceID (@event false) or EventID (@event true) width of that ITS:
+ * from the first of the @n facts @v that matches it and gives the width,
+ * else @every (the width given for every ITS), else 0 (not given).
+ */
+uint32_t gd_its_fact_width(const struct gd_its_fact *v, size_t n, uint32_t its_id, uint64_t base,
+                           const char *dt_path, bool event, uint32_t every);
+
+/*
+ * What ACPI tables do not say (GITS_TYPER is not in the MADT; GICD_TYPER
+ * is not either): DeviceID and EventID widths in bits, 1..32, for every
+ * ITS or per ITS (@its); the number of SPIs and INTID bits; the GIC
+ * version when the MADT gives none (GICD "GIC version" 0, or no MADT).
+ * Zero means the default (16, 16, 988, 16, GICv3), which the loader then
+ * records as assumed; a given value is not.
  */
 struct gd_acpi_load_opts {
 	unsigned device_id_bits, event_id_bits;
+	enum gd_gic_version gic_version;
+	uint32_t spis, intid_bits;
+	const struct gd_its_fact *its; /* @n_its facts per ITS, before the widths above */
+	size_t n_its;
 };
 
 /*
@@ -57,6 +99,8 @@ struct gd_dtb_options {
 	uint32_t intid_bits;     /* 14 .. 24 */
 	uint32_t device_id_bits; /* 1 .. 32 */
 	uint32_t event_id_bits;  /* 1 .. 32 */
+	const struct gd_its_fact *its; /* @n_its facts per ITS, before the widths above */
+	size_t n_its;
 };
 
 /*

@@ -34,9 +34,9 @@ int gd_yaml_decode_direct_lpi(struct gd_yctx *c, const struct gd_ynode *v, void 
 
 /*
  * msi-parent: NAME. The node's MSIs go to a controller that takes no
- * DeviceID; the mapping's input range (a root complex's RIDs) is set when
- * references are resolved, once the bus range is known. A node has either
- * msi-parent or id-map: its MSIs go to one place.
+ * DeviceID (Direct LPI, a GICv2m frame, MBI); the mapping's input range (a root complex's RIDs) is
+ * set when references are resolved, once the bus range is known. A node has either msi-parent or
+ * id-map: its MSIs go to one place.
  */
 int gd_yaml_decode_msi_parent(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                               const struct gd_yfield *f)
@@ -122,17 +122,21 @@ int gd_yaml_decode_lpis(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
 
 int gd_yaml_resolve_msi_parent(struct gd_yctx *c, const struct gd_yref *r, struct gd_node *n)
 {
-	if (n->kind != GD_NODE_DIRECT_LPI) {
+	if (n->kind == GD_NODE_ITS || !gd_node_is_sink(n->kind)) {
 		gd_yerror_loc(c, &r->loc, "yaml-reference-kind",
 		              "'%s' is a %s; msi-parent names a controller that takes no DeviceID "
-		              "(a Direct-LPI target); an ITS is reached through id-map",
+		              "(a Direct-LPI target, GICv2m frame or MBI); an ITS is reached "
+		              "through id-map",
 		              r->map->output_name, gd_node_kind_name(n->kind));
 		return -1;
 	}
 	r->map->output = n;
 	struct gd_root_complex *rc = gd_node_as_rc(r->owner);
 	if (rc) {
+		/* RIDs carried unchanged, as a DT msi-parent of a PCI host (they select nothing).
+		 */
 		r->map->input_base = (uint32_t)rc->bus_start << 8;
+		r->map->output_base = r->map->input_base;
 		r->map->count = gd_rc_rid_count(rc);
 	}
 	return 0;

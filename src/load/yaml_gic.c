@@ -15,9 +15,9 @@ static const struct gd_yfield dist_fields[] = {
     {"size", GD_YF_BYTES, GD_YF_AT(struct gd_distributor, size)},
     /* GICD_TYPER.ITLinesNumber: the architectural range is the rule spis-range's. */
     {"spis", GD_YF_UINT, GD_YF_AT(struct gd_distributor, spis), .required = true, .max = 1u << 16},
-    /* GICD_TYPER.IDbits + 1: 14..24 is the rule intid-bits-range's. */
-    {"intid-bits", GD_YF_UINT, GD_YF_AT(struct gd_distributor, intid_bits), .required = true,
-     .max = 32},
+    /* GICD_TYPER.IDbits + 1: 14..24 is the rule intid-bits-range's; GICv3 and later only
+       (gd_yaml_gic_finish()). */
+    {"intid-bits", GD_YF_UINT, GD_YF_AT(struct gd_distributor, intid_bits), .max = 32},
     {"gic-id", GD_YF_UINT, GD_YF_AT(struct gd_distributor, gic_id)},
     {"system-vector-base", GD_YF_UINT, GD_YF_AT(struct gd_distributor, system_vector_base)},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
@@ -215,29 +215,21 @@ static const struct gd_yfield its_fields[] = {
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
-static void its_init(void *obj)
-{
-	struct gd_its *its = obj;
-	its->size = 0x20000;
-}
-
 static int decode_its(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                       const struct gd_yfield *f)
 {
 	static const struct gd_yfield *const tables[] = {its_fields, NULL};
 	(void)obj;
 	(void)f;
-	return gd_yaml_decode_nodes(c, v, "ITS frames", GD_NODE_ITS, sizeof(struct gd_its),
-	                            its_init, tables);
+	/* No defaults: a size left 0 gets the GIC version's frame size in gd_yaml_decode_gic(). */
+	return gd_yaml_decode_nodes(c, v, "ITS frames", GD_NODE_ITS, sizeof(struct gd_its), NULL,
+	                            tables);
 }
 
 /* ---- gic: ---- */
 
 static const struct gd_yenum gic_versions[] = {
-    {"3", GD_GIC_V3},
-    {"4", GD_GIC_V4},
-    {"4.1", GD_GIC_V4_1},
-    {NULL, 0},
+    {"2", GD_GIC_V2}, {"3", GD_GIC_V3}, {"4", GD_GIC_V4}, {"4.1", GD_GIC_V4_1}, {NULL, 0},
 };
 
 static const struct gd_yfield gic_fields[] = {
@@ -254,10 +246,16 @@ static const struct gd_yfield gic_fields[] = {
 int gd_yaml_decode_gic(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                        const struct gd_yfield *f)
 {
-	static const struct gd_yfield *const tables[] = {gic_fields, NULL};
+	static const struct gd_yfield *const tables[] = {gic_fields, gd_yaml_spi_msi_fields, NULL};
 	struct gd_platform *p = obj;
 
 	(void)f;
 	p->gic_loc = gd_yloc(c, v);
-	return gd_ymap_decode(c, v, "gic", tables, p);
+	int rc = gd_ymap_decode(c, v, "gic", tables, p);
+	if (v->kind == GD_YMAP && gd_yaml_gic_finish(c, v))
+		rc = -1;
+	for (size_t i = 0; i < p->n_its; i++)
+		if (p->its[i]->size == 0)
+			p->its[i]->size = gd_its_frame_size(p->gic_version);
+	return rc;
 }

@@ -184,7 +184,8 @@ int gd_yaml_decode_nodes(struct gd_yctx *c, const struct gd_ynode *v, const char
 	for (size_t i = 0; i < v->n_items; i++) {
 		struct gd_node *n = new_node(c, kind, size);
 		n->loc = gd_yloc(c, v->items[i]);
-		init(n);
+		if (init)
+			init(n);
 		if (gd_ymap_decode(c, v->items[i], gd_node_kind_name(kind), tables, n))
 			rc = -1;
 		if (!n->name[0])
@@ -404,6 +405,8 @@ static const struct gd_yfield rc_fields[] = {
     {"msis", GD_YF_UINT, GD_YF_AT(struct gd_root_complex, msis), .min = 1, .max = 2048},
     {"ims-slots", GD_YF_UINT, GD_YF_AT(struct gd_root_complex, ims_slots)},
     {"isolation-domain", GD_YF_STRING, GD_YF_AT(struct gd_root_complex, isolation_domain)},
+    {"dma-aliases", GD_YF_CUSTOM, .decode = gd_yaml_decode_dma_aliases},
+    {"unpopulated-rids", GD_YF_CUSTOM, .decode = gd_yaml_decode_unpopulated_rids},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
@@ -470,21 +473,22 @@ void gd_yaml_resolve_references(struct gd_yctx *c)
 			/* A node without a valid name may be the one meant: do not cascade. */
 			if (!c->unnamed)
 				gd_yerror_loc(c, &r->loc, "yaml-unknown-reference",
-				              "unknown reference '%s': no ITS, IOMMU, root complex "
-				              "or named component has this name",
+				              "unknown reference '%s': no node of the description "
+				              "has this name",
 				              r->map->output_name);
 		} else if (r->map->msi_parent) {
 			gd_yaml_resolve_msi_parent(c, r, n);
-		} else if (n->kind == GD_NODE_ITS ||
-		           (!r->its_only &&
-		            (n->kind == GD_NODE_SMMU || n->kind == GD_NODE_DIRECT_LPI))) {
+		} else if (n->kind == GD_NODE_ITS || (!r->its_only && (n->kind == GD_NODE_SMMU ||
+		                                                       gd_node_is_sink(n->kind)))) {
 			/* A DeviceID mapping into Direct LPI loads: rule direct-lpi-device-id. */
 			r->map->output = n;
 		} else {
 			gd_yerror_loc(c, &r->loc, "yaml-reference-kind", "'%s' is a %s; %s",
 			              r->map->output_name, gd_node_kind_name(n->kind),
-			              r->its_only ? "own MSIs go to an ITS"
-			                          : "an ID mapping outputs to an ITS or an IOMMU");
+			              r->its_only
+			                  ? "own MSIs go to an ITS"
+			                  : "an ID mapping outputs to an MSI controller (ITS, "
+			                    "GICv2m frame, MBI, Direct LPI) or an IOMMU");
 		}
 	}
 }

@@ -12,16 +12,38 @@
 /* gic: version, distributor, redistributors, cpus, its (yaml_gic.c). */
 gd_yfield_fn gd_yaml_decode_gic;
 
+/*
+ * Keys of gic: for GICv2 and SPI-based MSI (yaml_spi_msi.c): dt-compatible,
+ * cpu-interface, v2m-frames, mbi. A field table whose offsets refer to the
+ * struct gd_platform.
+ */
+extern const struct gd_yfield gd_yaml_spi_msi_fields[];
+
+/*
+ * Checks made once the gic: mapping @gic is decoded: intid-bits required on
+ * GICv3 and later and refused on GICv2; cpu-interface applied to every CPU.
+ * Returns 0 or -1 (reported).
+ */
+int gd_yaml_gic_finish(struct gd_yctx *c, const struct gd_ynode *gic);
+
 /* iommus:, root-complexes:, named-components: lists (yaml_nodes.c). */
 gd_yfield_fn gd_yaml_decode_iommus;
 gd_yfield_fn gd_yaml_decode_root_complexes;
 gd_yfield_fn gd_yaml_decode_named_components;
 
 /*
+ * dma-aliases: and unpopulated-rids: of a root complex (@obj), lists of
+ * {rids: [RID or [first, last], ...], reason: text} (yaml_decl.c).
+ */
+gd_yfield_fn gd_yaml_decode_dma_aliases;
+gd_yfield_fn gd_yaml_decode_unpopulated_rids;
+
+/*
  * Decodes the list @v of nodes of @kind (@size bytes each, a struct whose
  * first member is its struct gd_node): each item is made by @init (defaults)
  * and decoded through @tables, then appended to the platform's array of that
- * kind with its index and location. Returns 0 or -1 (reported).
+ * kind with its index and location. @init may be NULL (all zero).
+ * Returns 0 or -1 (reported).
  */
 int gd_yaml_decode_nodes(struct gd_yctx *c, const struct gd_ynode *v, const char *what,
                          enum gd_node_kind kind, size_t size, void (*init)(void *obj),
@@ -36,9 +58,9 @@ gd_yfield_fn gd_yaml_decode_msi_parent;
 gd_yfield_fn gd_yaml_decode_lpis;
 
 /*
- * Points the msi-parent mapping of @r at @n, which must be a Direct-LPI
- * target, and gives a root complex's mapping its RID space. Returns 0, or
- * -1 after an error [yaml-reference-kind].
+ * Points the msi-parent mapping of @r at @n, which must be a sink that takes
+ * no DeviceID (Direct-LPI target, GICv2m frame, MBI), and gives a root complex's mapping its RID
+ * space. Returns 0, or -1 after an error [yaml-reference-kind].
  */
 int gd_yaml_resolve_msi_parent(struct gd_yctx *c, const struct gd_yref *r, struct gd_node *n);
 

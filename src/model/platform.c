@@ -149,6 +149,13 @@ uint64_t gd_redist_frame_size(enum gd_gic_version v)
 	return v == GD_GIC_V3 ? 0x20000 : 0x40000;
 }
 
+uint64_t gd_its_frame_size(enum gd_gic_version v)
+{
+	if (v == GD_GIC_V2)
+		return 0;
+	return v == GD_GIC_V4_1 ? 0x30000 : 0x20000;
+}
+
 uint64_t gd_rc_rid_count(const struct gd_root_complex *rc)
 {
 	if (rc->bus_end < rc->bus_start)
@@ -164,4 +171,9 @@ struct gd_node *gd_platform_add_node(struct gd_platform *p, enum gd_node_kind ki
 	n->index = *a.n;
 	*GD_ARRAY_PUSH(&p->arena, *a.v, *a.n, *a.cap) = n;
 	return n;
+}
+
+uint64_t gd_cpuif_size(uint64_t size)
+{
+	return size ? size : 0x2000;
 }

@@ -138,6 +138,17 @@ struct gd_cpu {
 	struct gd_loc loc;
 };
 
+/*
+ * Sizes of the CPU interface frames, bytes, the same for every CPU (arm,gic.yaml
+ * reg entries 1-3: GICC, GICH, GICV; their bases are per CPU, struct gd_cpu,
+ * as MADT GICC gives them). 0 = 8 KiB (GIC architecture v2 §4.3: GICC and GICV
+ * span 8 KiB, GICC_DIR at 0x1000; arm,gic.yaml's example gives GICH 8 KiB too).
+ */
+struct gd_cpu_interface {
+	uint64_t gicc_size, gich_size, gicv_size;
+	struct gd_loc loc;
+};
+
 /* GIC distributor (MADT GICD, ACPI 6.5 §5.2.12.15; DT arm,gic-v3 first reg). */
 struct gd_distributor {
 	uint64_t base;
@@ -157,7 +168,7 @@ struct gd_its {
 	struct gd_node node;
 	uint32_t its_id; /* MADT "GIC ITS ID" = IORT ITS identifier */
 	uint64_t base;
-	uint64_t size;           /* bytes: 128 KiB (GICv3/v4), 192 KiB? see rules; DT reg size */
+	uint64_t size;           /* bytes, DT reg size: gd_its_frame_size() of the GIC version */
 	uint32_t device_id_bits; /* GITS_TYPER.Devbits + 1: 1 .. 32 */
 	uint32_t event_id_bits;  /* GITS_TYPER.ID_bits + 1: 1 .. 32 */
 	bool has_proximity_domain;
@@ -178,6 +189,12 @@ struct gd_msi_frame {
 	uint64_t base;
 	uint64_t size; /* bytes: 4 KiB */
 	uint32_t spi_base, spi_count;
+	/*
+	 * DT writes arm,msi-base-spi and arm,msi-num-spis, which arm,gic.yaml
+	 * keeps for a frame whose MSI_TYPER is wrong; MADT states a known range
+	 * whatever this says (flag "SPI count/base select").
+	 */
+	bool dt_override;
 };
 
 /*
@@ -254,6 +271,28 @@ struct gd_mem_access {
 	uint8_t flags;
 };
 
+/* A range of IDs [base, base + count), count 1 .. 2^32 (RIDs, StreamIDs, DeviceIDs). */
+struct gd_id_range {
+	uint32_t base;
+	uint64_t count;
+};
+
+/*
+ * Something a description declares of some input IDs of a source, with the
+ * reason it gives (YAML only: neither DT nor IORT can say it; `gicdesc
+ * check` lends it to the DTB and ACPI inputs checked beside the YAML).
+ * As a DMA alias group: the RIDs reach the ITS as one requester (a
+ * PCIe-to-PCI bridge, a device with phantom functions; Linux
+ * pci_for_each_dma_alias()), so their sharing one DeviceID is intended.
+ * As unpopulated RIDs: no device of the platform ever uses them.
+ */
+struct gd_id_decl {
+	struct gd_id_range *ranges;
+	size_t n_ranges, cap_ranges;
+	const char *reason;
+	struct gd_loc loc;
+};
+
 /*
  * PCI root complex (IORT root complex node §3.1.1.5; DT PCI host with
  * msi-map/iommu-map, pci-host-ecam-generic). node.maps: RID -> StreamID or
@@ -306,6 +345,11 @@ struct gd_root_complex {
 	uint32_t msis, ims_slots;
 	/* Isolation domain of the devices below (a name; NULL = not stated). */
 	const char *isolation_domain;
+	/* Declared DMA alias groups and unpopulated RIDs (struct gd_id_decl). */
+	struct gd_id_decl *dma_aliases;
+	size_t n_dma_aliases, cap_dma_aliases;
+	struct gd_id_decl *unpopulated_rids;
+	size_t n_unpopulated_rids, cap_unpopulated_rids;
 	/* Its node in a base DT (generate --base), or NULL: found by its ECAM reg. */
 	const char *dt_path;
 	struct gd_loc dt_path_loc; /* where dt_path was written */
@@ -348,6 +392,11 @@ struct gd_acpi_opts {
 /* DT output knobs for the root node of a standalone DTS. */
 struct gd_dt_opts {
 	const char *model;
+	/*
+	 * compatible of a GICv2 distributor node (arm,gic.yaml: "arm,gic-400",
+	 * "arm,cortex-a15-gic", ...); NULL = "arm,gic-400". GICv3/v4: unused.
+	 */
+	const char *gic_compatible;
 	const char **compatible; /* list of n_compatible strings */
 	size_t n_compatible, cap_compatible;
 };
@@ -371,6 +420,7 @@ struct gd_platform {
 	size_t n_redists, cap_redists;
 	struct gd_cpu *cpus;
 	size_t n_cpus, cap_cpus;
+	struct gd_cpu_interface cpuif;
 
 	struct gd_its **its;
 	size_t n_its, cap_its;
@@ -443,6 +493,17 @@ const char *gd_gic_version_name(enum gd_gic_version v);
  * GICv4.1 (adds VLPI_base and a reserved frame); 0 on GICv2 (none).
  */
 uint64_t gd_redist_frame_size(enum gd_gic_version v);
+
+/*
+ * ITS frame size in bytes for a GIC version (GIC architecture §12.19 and
+ * §12.20; Linux irq-gic-v3-its.c its_probe_one()): 128 KiB (ITS_base and the
+ * translation frame) on GICv3 and GICv4, 192 KiB on GICv4.1, which adds the
+ * vSGI frame at +128 KiB (GITS_SGIR); 0 on GICv2 (none).
+ */
+uint64_t gd_its_frame_size(enum gd_gic_version v);
+
+/* A CPU interface frame size of struct gd_cpu_interface: @size, or 8 KiB when it is 0. */
+uint64_t gd_cpuif_size(uint64_t size);
 
 /* Number of IDs in the RID space of a root complex's bus range (256 per bus). */
 uint64_t gd_rc_rid_count(const struct gd_root_complex *rc);

@@ -3,13 +3,22 @@
 
 Each case loads a good example (which must check clean), breaks one fact, and
 asserts that `gicdesc check --format json` reports exactly the rule named (the
-set of rule names of its errors and warnings). The expected rule comes from
-the fault, written by hand; nothing here is produced by the code under test.
+set of rule names of its errors and warnings). Then the broken YAML is
+generated (--force) as a DTB and as IORT+MADT, and each is checked alone:
+where the format can express the fault, exactly that rule must fire again;
+where it cannot, the expectation says what fires instead (often nothing),
+and why. Facts a DTB or ACPI tables cannot carry (ITS widths, GIC version,
+SPIs, INTID bits) are passed as a facts file (--facts) holding the values
+the broken YAML states for its hardware, so that only the format's own
+limits are tested. Every expectation is written by hand from the fault and
+the format; nothing here is produced by the code under test.
 
 Usage: check_rules.py GICDESC SRC WORKDIR
 """
 import copy
+import glob
 import json
+import os
 import subprocess
 import sys
 
@@ -19,6 +28,12 @@ gicdesc, src, work = sys.argv[1:4]
 examples = {
     "virt": f"{src}/examples/qemu-virt/qemu-virt.yaml",
     "smmu": f"{src}/examples/qemu-virt-smmuv3/qemu-virt-smmuv3.yaml",
+    # server block: the GICv4 QEMU machine and the GICv4.1 server
+    "gicv4": f"{src}/examples/qemu-virt-gicv4/qemu-virt-gicv4.yaml",
+    "server": f"{src}/examples/server-gicv4.1/server-gicv4.1.yaml",
+    # spimsi block: QEMU's GICv2 machine with its GICv2m frame
+    "v2": f"{src}/examples/qemu-virt-gicv2/qemu-virt-gicv2.yaml",
+    # dlpi block: Direct LPI on a hypervisor's virtual platform (no ITS)
     "dlpi": f"{src}/examples/direct-lpi/direct-lpi.yaml",
 }
 good = {k: yaml.safe_load(open(v)) for k, v in examples.items()}
@@ -29,7 +44,7 @@ def rc_map(d):
 
 
 def add_nc(d, **kw):
-    nc = {"name": "dma0", "acpi-path": "\\_SB.DMA0",
+    nc = {"name": "dma0", "acpi-path": "\\_SB.DMA0", "dt-path": "/dma@9100000",
           "id-map": [{"single": True, "output-base": kw.pop("devid", 0x20000), "output": "its0"}]}
     nc.update(kw)
     d.setdefault("named-components", []).append(nc)
@@ -48,6 +63,31 @@ def second_its(d, **kw):
     its.update(kw)
     d["gic"]["its"].append(its)
 
+
+def v2m(d):
+    return d["gic"]["v2m-frames"][0]
+
+
+def add_mbi(d, base, count):
+    # SPI INTIDs set aside for MBI on the GICv3 distributor (arm,gic-v3.yaml mbi-ranges).
+    d["gic"]["mbi"] = {"name": "mbi0", "ranges": [{"base": base, "count": count}]}
+
+
+# SPI-based MSI and GICv2: QEMU's GICv2 example has v2m0 on INTIDs 80-143 of 256 SPIs;
+# QEMU's SMMUv3 example wires the SMMU to INTIDs 106-109 (hw/arm/virt.c VIRT_SMMU = SPI 74).
+SPI_MSI_CASES = [
+    ("spi-msi-range", "v2", lambda d: v2m(d).update({"spi-base": 250})),  # 250-313 > 287
+    ("spi-msi-overlap", "v2", lambda d: d["gic"]["v2m-frames"].append(
+        {"name": "v2m1", "id": 1, "base": 0x08030000, "spi-base": 112, "spi-count": 64})),
+    ("spi-msi-wired", "smmu", lambda d: add_mbi(d, 96, 32)),  # 96-127 holds 106-109
+    ("v2m-spi-limit", "v2", lambda d: (d["gic"]["distributor"].update({"spis": 988}),
+                                       v2m(d).update({"spi-base": 956}))),  # 956 + 64 = 1020
+    ("mbi-multi-msi-alignment", "virt", lambda d: add_mbi(d, 72, 32)),  # 72 % 32 != 0
+    ("v2m-frame-alignment", "v2", lambda d: v2m(d).update({"base": 0x08020800})),
+    ("gicv2-features", "v2", lambda d: d["gic"].update(
+        {"its": [{"name": "its0", "id": 0, "base": 0x08080000, "device-id-bits": 16,
+                  "event-id-bits": 16}]})),
+]
 
 # (rule, base example, edit). Each edit breaks exactly one fact.
 CASES = [
@@ -68,8 +108,12 @@ CASES = [
     ("event-id-budget", "virt", lambda d: (d["gic"]["its"][0].update({"device-id-bits": 17}),
                                            add_nc(d, events=0x20000, devid=0x10000))),
     ("device-id-collision", "virt", lambda d: add_nc(d, devid=0x0010)),
-    ("smmu-msi-collision", "smmu", lambda d: d["iommus"][0].update(
-        {"own-msi": {"output": "its0", "device-id": 0x0008}})),
+    # One wired interrupt fewer: Linux uses an SMMUv3's DeviceID mapping index
+    # (own MSIs) before IORT node revision 5 only when not all four are wired
+    # (iort_get_id_mapping_index()), so the fault exists in the IORT too.
+    ("smmu-msi-collision", "smmu", lambda d: (
+        d["iommus"][0]["interrupts"].pop("sync"),
+        d["iommus"][0].update({"own-msi": {"output": "its0", "device-id": 0x0008}}))),
     ("vpe-proxy-device-id", "virt", lambda d: d["gic"].update({"version": 4})),
     ("its-id-duplicate", "virt", lambda d: second_its(d, id=0)),
     ("mpidr-duplicate", "virt", lambda d: cpu_list(d, [0, 1, 2, 2], [0, 1, 2, 3])),
@@ -88,10 +132,13 @@ CASES = [
     ("intid-bits-range", "virt", lambda d: d["gic"]["distributor"].update({"intid-bits": 13})),
     ("intid-class", "virt", lambda d: d["gic"]["cpus"].update(
         {"vgic-maintenance-interrupt": {"spi": 9}})),
+    # RIDs 0x0000-0x8000 and 0x8000-0xffff: 0x8000 twice, as when "number of
+    # IDs" is written where IORT wants number minus one.
+    ("id-map-count-off-by-one", "virt", lambda d: (
+        rc_map(d)[0].update({"count": 0x8001}),
+        rc_map(d).append({"input-base": 0x8000, "count": 0x8000, "output-base": 0x8000,
+                          "output": "its0"}))),
 ]
-
-# Rules whose findings are warnings: the broken copy still exits 0.
-warning_rules = {"route-unmapped", "vpe-proxy-device-id"}
 
 # ---- Direct LPI and EventID budgets (examples/direct-lpi: vpci0, vconsole, vblock) ----
 
@@ -126,7 +173,133 @@ CASES += [
                                            d["root-complexes"][0].update(
                                                {"msis": 2048, "ims-slots": 1}))),
 ]
-warning_rules |= {"direct-lpi-beside-its", "direct-lpi-isolation", "lpi-multi-msi-alignment"}
+# server block: GIC-version frame sizes, PCI segments on a shared ITS, DMA aliases.
+# RIDs 0x0100 and 0x0108 (two devices behind a PCIe-to-PCI bridge) mapped to one DeviceID.
+ALIASED_MAP = [{"input-base": 0, "count": 0x108, "output-base": 0, "output": "its0"},
+               {"input-base": 0x108, "count": 1, "output-base": 0x100, "output": "its0"},
+               {"input-base": 0x109, "count": 0xFEF7, "output-base": 0x109, "output": "its0"}]
+CASES += [
+    # 3 x 128 KiB would hold 2 GICv3 redistributors; 2 GICv4 ones need 2 x 256 KiB.
+    ("redist-region-too-small", "gicv4", lambda d: d["gic"]["redistributors"][0].update(
+        {"length": 0x60000})),
+    # A GICv4.1 ITS written at GICv3's 128 KiB: no room for the vSGI frame.
+    ("its-frame-size", "server", lambda d: d["gic"]["its"][0].update({"size": 0x20000})),
+    # Segments 0 and 1 share its0; smmu1 loses its segment offset: both reach 0x0000-0xffff.
+    ("device-id-collision", "server", lambda d: d["iommus"][1]["id-map"][0].update(
+        {"output-base": 0})),
+    # Two RIDs on one DeviceID that nothing declares: still an error.
+    ("device-id-collision", "virt", lambda d: d["root-complexes"][0].update(
+        {"id-map": copy.deepcopy(ALIASED_MAP)})),
+]
+
+# What the DTB and the IORT+MADT of each broken case report, by hand:
+#   SAME     exactly the case's rule;
+#   CLEAN    nothing: the format cannot express the fault;
+#   NOT_MADE the generator refuses to write the format (reason given);
+#   a set    the rules that fire instead (reason given).
+SAME, CLEAN, NOT_MADE = "same", frozenset(), "not made"
+DLPI_IORT = {"route-unmapped"}  # see the dlpi block below
+EXPECT = {
+    # IORT cannot encode 0 IDs (the field is the number minus one): the IORT
+    # emitter refuses. The DT back end writes msi-map from the routes, and a
+    # mapping of 0 IDs routes nothing: pcie0 gets no msi-map, and a PCI host
+    # without one is a host without MSIs (Linux falls back to INTx), no fault.
+    "id-map-zero-count": (CLEAN, NOT_MADE),
+    # The DT back end writes msi-map from the resolver's routes, which stop at
+    # DeviceID 0xffffffff: the DTB holds no overflowing entry. IORT keeps it.
+    "id-map-overflow": (CLEAN, SAME),
+    # msi-map is composed from first-match routes: the DTB holds no overlap.
+    "id-map-overlap": (CLEAN, SAME),
+    # DT states no SMMU's StreamID -> DeviceID mapping at all (msi-map goes
+    # RID -> DeviceID), so no SMMU -> SMMU mapping can be written.
+    "id-map-target-kind": (CLEAN, SAME),
+    # DT has no single mappings among an SMMU's StreamID mappings.
+    "single-mapping-kind": (CLEAN, SAME),
+    "route-unmapped": (SAME, SAME),
+    "device-id-range": (SAME, SAME),  # needs the 16 DeviceID bits given as a fact
+    # Neither DT nor IORT says how many MSIs a device uses (no "events"; the
+    # IORT named component has no such field): nothing to check there.
+    "event-id-budget": (CLEAN, CLEAN),
+    "device-id-collision": (SAME, SAME),
+    # DT states no SMMU StreamID -> DeviceID mapping: the root complex's msi-map
+    # goes straight to DeviceIDs, so RID 0x0008 and the SMMU's own MSIs are two
+    # sources on one DeviceID with no SMMU between: device-id-collision.
+    "smmu-msi-collision": ({"device-id-collision"}, SAME),
+    "vpe-proxy-device-id": (SAME, SAME),  # needs GIC version 4 given for the DTB
+    # DT has no ITS IDs: the loader takes the order of the ITS nodes (0, 1).
+    "its-id-duplicate": (CLEAN, SAME),
+    # Two /cpus nodes would both be cpu@2: the DT back end refuses.
+    "mpidr-duplicate": (NOT_MADE, SAME),
+    # DT has no ACPI processor UIDs: the loader takes the order of the cpu nodes.
+    "uid-duplicate": (CLEAN, SAME),
+    "pci-segment-duplicate": (SAME, SAME),  # DT linux,pci-domain; IORT segment
+    "mmio-overlap": (SAME, SAME),
+    "gic-frame-alignment": (SAME, SAME),
+    "redist-region-too-small": (SAME, SAME),
+    # Neither a DTB nor a MADT carries GICD_TYPER, and a facts file refuses 100
+    # SPIs or 13 INTID bits: the fault is in a fact no firmware table states.
+    "spis-range": (CLEAN, CLEAN),
+    "intid-bits-range": (CLEAN, CLEAN),
+    "intid-class": (SAME, SAME),  # DT GIC interrupts; MADT GICC VGIC GSIV
+    # The DTB's msi-map is composed from first-match routes: RIDs 0x0000-0x8000
+    # (0x8001 IDs, a power of two plus one) and 0x8001-0xffff; the IORT keeps
+    # the two mappings that share RID 0x8000. Both are the rule's shapes.
+    "id-map-count-off-by-one": (SAME, SAME),
+    # DT reg states the ITS frame size; a MADT GIC ITS structure does not: the
+    # ACPI loader takes the given GIC version's (192 KiB on GICv4.1).
+    "its-frame-size": (SAME, CLEAN),
+    # A DT states a GICv2m frame's SPIs only where MSI_TYPER is wrong
+    # (arm,gic.yaml arm,msi-base-spi); QEMU's example relies on MSI_TYPER, so
+    # its DTB says nothing of them. The MADT GIC MSI frame states them.
+    "spi-msi-range": (CLEAN, SAME),
+    "spi-msi-overlap": (CLEAN, SAME),
+    "v2m-spi-limit": (CLEAN, SAME),
+    # MBI has DT mbi-ranges and no ACPI form at all.
+    "spi-msi-wired": (SAME, CLEAN),
+    "mbi-multi-msi-alignment": (SAME, CLEAN),
+    "v2m-frame-alignment": (SAME, SAME),  # DT reg; MADT GIC MSI frame base
+    # arm,gic.yaml gives a GICv2 node no ITS child: the DT back end writes none.
+    # The MADT holds a GIC ITS structure beside a version-2 GICD.
+    "gicv2-features": (CLEAN, SAME),
+    # dlpi block. Direct LPI's DT form is our draft binding arm,gic-v3-direct-lpi
+    # (a pool of LPIs per device, arm,lpi-ranges; msi-parent to it, no DeviceID).
+    # IORT has no node for it: generate --force writes the IORT without the
+    # Direct-LPI devices' MSI routes (and warns), and the MADT GICR cannot say
+    # DirectLPI, so the tables hold no Direct-LPI target, no LPIs of a device
+    # and no redistributor's DirectLPI: no Direct-LPI rule can fire there.
+    # What they do show is the loss: vpci0's root complex node keeps no ID
+    # mapping, so its RIDs reach no MSI controller (route-unmapped, a warning);
+    # a named component with no ID mapping simply raises no MSIs.
+    "lpi-range-overlap": (SAME, DLPI_IORT),  # DT: both pools' arm,lpi-ranges
+    # A DTB cannot state GICR_TYPER.DirectLPI: its loader assumes it of every
+    # redistributor once an arm,gic-v3-direct-lpi node exists.
+    "direct-lpi-redistributor": (CLEAN, DLPI_IORT),
+    # The DT form has no DeviceID (msi-parent to a pool, #msi-cells = 0): the
+    # back end writes the RIDs' route as such a msi-parent, which is no mapping
+    # with an output base.
+    "direct-lpi-device-id": (CLEAN, DLPI_IORT),
+    # A pool needs arm,lpi-ranges: the DT back end refuses a device with none.
+    "direct-lpi-lpis": (NOT_MADE, DLPI_IORT),
+    "lpi-range-class": (SAME, DLPI_IORT),  # DT arm,lpi-ranges; INTID bits as a fact
+    # arm,lpi-ranges has no Multi-MSI block size: nothing to align to.
+    "lpi-multi-msi-alignment": (CLEAN, DLPI_IORT),
+    "direct-lpi-beside-its": (SAME, DLPI_IORT),  # DT: an ITS node beside the target
+    # Neither DT nor IORT names an isolation domain.
+    "direct-lpi-isolation": (CLEAN, DLPI_IORT),
+}
+
+# Cases on the GICv4 QEMU machine: its YAML declares RID 0xffff unpopulated
+# (Linux's VPE proxy takes DeviceID 0xffff), a declaration neither DT nor IORT
+# can carry, so the DTB and the tables also warn vpe-proxy-device-id.
+EXPECT_BY_BASE = {
+    ("redist-region-too-small", "gicv4"): ({"redist-region-too-small", "vpe-proxy-device-id"},
+                                           {"redist-region-too-small", "vpe-proxy-device-id"}),
+}
+
+# Warnings, not errors: such a case exits 0.
+WARNINGS = {"route-unmapped", "vpe-proxy-device-id", "id-map-count-off-by-one",
+            "v2m-spi-limit", "mbi-multi-msi-alignment",
+            "direct-lpi-beside-its", "direct-lpi-isolation", "lpi-multi-msi-alignment"}
 
 passed = failed = 0
 
@@ -141,8 +314,8 @@ def report(ok, msg):
         print(f"not ok - {msg}")
 
 
-def check(path):
-    r = subprocess.run([gicdesc, "check", "--format", "json", path],
+def check(*args):
+    r = subprocess.run([gicdesc, "check", "--format", "json", *args],
                        capture_output=True, text=True, timeout=30)
     try:
         out = json.loads(r.stdout)
@@ -157,17 +330,101 @@ for name, path in examples.items():
     status, rules, out = check(path)
     report(status == 0 and rules == set(), f"{name} example checks clean ({rules})")
 
-for rule, base, edit in CASES:
+
+
+def facts_file(d, path):
+    """The hardware facts the broken YAML states, as a facts file (gicdesc(5))."""
+    facts = {"gicdesc-facts": 1}
+    # A DTB's and a MADT's GICv2 says so itself. A GICv2 has no ITS whose widths
+    # a fact could give (an ITS beside one is the fault gicv2-features, and its
+    # DTB holds no ITS node for such a fact to match).
+    if d["gic"]["version"] != 2:
+        facts["gic-version"] = str(d["gic"]["version"])
+        facts["its"] = [{"id": i["id"], "device-id-bits": i["device-id-bits"],
+                         "event-id-bits": i["event-id-bits"]} for i in d["gic"].get("its", [])]
+    dist = d["gic"]["distributor"]
+    if dist["spis"] % 32 == 0 or dist["spis"] == 988:  # else no fact can hold it
+        facts["spis"] = dist["spis"]
+    if 14 <= dist.get("intid-bits", 0) <= 24:  # GICv2 has no LPIs: no INTID bits
+        facts["intid-bits"] = dist["intid-bits"]
+    with open(path, "w") as f:
+        yaml.safe_dump(facts, f, sort_keys=False)
+
+
+def generate(path, outdir, formats):
+    r = subprocess.run([gicdesc, "generate", "-q", "--force", "-o", outdir, "-f", formats,
+                        path], capture_output=True, text=True, timeout=30)
+    return r.returncode
+
+
+def expect_format(rule, what, want, status, rules, out):
+    if want == SAME:
+        want_status = 0 if rule in WARNINGS else 1
+        report(rules == {rule} and status == want_status,
+               f"{rule} as {what}: reported exactly it (got "
+               f"{sorted(rules) if rules is not None else out}, status {status})")
+    else:
+        want_status = 0 if not want or want <= WARNINGS else 1
+        report(rules == set(want) and status == want_status,
+               f"{rule} as {what}: {sorted(want) or 'clean'} (got "
+               f"{sorted(rules) if rules is not None else out}, status {status})")
+
+
+for n, (rule, base, edit) in enumerate(CASES + SPI_MSI_CASES):
     d = copy.deepcopy(good[base])
     edit(d)
-    path = f"{work}/{rule}.yaml"
+    case = f"{work}/{n:02d}-{rule}"
+    os.makedirs(case, exist_ok=True)
+    path = f"{case}/{rule}.yaml"
     with open(path, "w") as f:
         yaml.safe_dump(d, f, sort_keys=False)
     status, rules, out = check(path)
-    want_status = 0 if rule in warning_rules else 1
+    want_status = 0 if rule in WARNINGS else 1
     ok = rules == {rule} and status == want_status
     report(ok, f"{rule}: reported exactly it (got {sorted(rules) if rules else out}, "
                f"status {status})")
+
+    facts = f"{case}/facts.yaml"
+    facts_file(d, facts)
+    want_dtb, want_acpi = EXPECT_BY_BASE.get((rule, base), EXPECT[rule])
+    made = generate(path, f"{case}/dt", "dtb") == 0
+    dtbs = glob.glob(f"{case}/dt/*.dtb")
+    if want_dtb == NOT_MADE:
+        report(not made and not dtbs, f"{rule}: generate refuses the DTB")
+    else:
+        report(made and len(dtbs) == 1, f"{rule}: DTB generated")
+        if dtbs:
+            expect_format(rule, "DTB", want_dtb, *check("--facts", facts, dtbs[0]))
+    made = generate(path, f"{case}/acpi", "iort,madt") == 0
+    tables = [f"{case}/acpi/iort.aml", f"{case}/acpi/madt.aml"]
+    have = all(os.path.exists(t) for t in tables)
+    if want_acpi == NOT_MADE:
+        report(not made and not have, f"{rule}: generate refuses the IORT and MADT")
+    else:
+        report(made and have, f"{rule}: IORT and MADT generated")
+        if have:
+            expect_format(rule, "IORT+MADT", want_acpi, *check("--facts", facts, *tables))
+
+# server block: the same two RIDs declared a DMA alias group: no error or warning, a note
+# that gives the reason; a group that leaves one of the two out does not cover it.
+d = copy.deepcopy(good["virt"])
+d["root-complexes"][0]["id-map"] = copy.deepcopy(ALIASED_MAP)
+d["root-complexes"][0]["dma-aliases"] = [{"rids": [0x100, 0x108],
+                                          "reason": "PCIe-to-PCI bridge 00:01.0"}]
+path = f"{work}/dma-alias-declared.yaml"
+with open(path, "w") as f:
+    yaml.safe_dump(d, f, sort_keys=False)
+status, rules, out = check(path)
+notes = [g["message"] for g in out["diagnostics"]
+         if g["severity"] == "note" and g.get("rule") == "device-id-collision"] if rules is not None else []
+report(status == 0 and rules == set() and len(notes) == 1 and "PCIe-to-PCI bridge" in notes[0],
+       f"declared DMA alias: clean, one device-id-collision note with the reason (got {rules}, {notes})")
+d["root-complexes"][0]["dma-aliases"][0]["rids"] = [0x100, 0x10F]
+with open(path, "w") as f:
+    yaml.safe_dump(d, f, sort_keys=False)
+status, rules, out = check(path)
+report(status == 1 and rules == {"device-id-collision"},
+       f"an alias group without RID 0x0108: device-id-collision (got {rules})")
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

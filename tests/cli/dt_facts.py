@@ -3,7 +3,7 @@
 """dt_facts.py DTB: prints the interrupt-system facts of a flattened device tree, one per line,
 in a form that does not depend on node names, node order, property order or phandle values, so
 that two trees that describe the same hardware print the same text. Nodes are found by
-compatible / device_type; a phandle is printed as the node it points at ("arm,gic-v3-its@0x8080000").
+compatible / device_type (GICv3 or GICv2 with its GICv2m frames); a phandle is printed as the node it points at ("arm,gic-v3-its@0x8080000").
 Needs Debian's python3-libfdt."""
 import sys
 
@@ -70,16 +70,26 @@ class Tree:
                          for i in range(0, len(c) - 3, 4))
 
 
+# GICv3 (arm,gic-v3.yaml) and the GICv2s of arm,gic.yaml that Linux's irq-gic.c probes.
+GIC_COMPATIBLES = ('arm,gic-v3', 'arm,gic-400', 'arm,cortex-a15-gic', 'arm,cortex-a9-gic',
+                   'arm,cortex-a7-gic', 'arm,arm11mp-gic', 'arm,arm1176jzf-devchip-gic',
+                   'qcom,msm-8660-qgic', 'qcom,msm-qgic2', 'arm,pl390')
+
+
 def facts(t):
     out = []
     root = t.nodes['/']
     out.append('root #address-cells %s' % t.hexcells('/', '#address-cells'))
     out.append('root #size-cells %s' % t.hexcells('/', '#size-cells'))
     out.append('root interrupt-parent %s' % t.ident(cells(root['interrupt-parent'])[0]))
-    for gic in t.with_compatible('arm,gic-v3'):
+    for gic in sum((t.with_compatible(c) for c in GIC_COMPATIBLES), []):
         out.append('gic compatible %s' % strings(t.nodes[gic]['compatible']))
-        for prop in ('reg', '#redistributor-regions', '#interrupt-cells', 'interrupt-controller'):
+        for prop in ('reg', '#redistributor-regions', '#interrupt-cells', 'interrupt-controller',
+                     'interrupts', 'msi-controller', 'mbi-ranges', 'mbi-alias'):
             out.append('gic %s %s' % (prop, t.hexcells(gic, prop)))
+    for v2m in t.with_compatible('arm,gic-v2m-frame'):
+        for prop in ('reg', 'msi-controller', 'arm,msi-base-spi', 'arm,msi-num-spis'):
+            out.append('v2m %s %s' % (prop, t.hexcells(v2m, prop)))
     for its in t.with_compatible('arm,gic-v3-its'):
         for prop in ('reg', '#msi-cells', 'msi-controller'):
             out.append('its %s %s' % (prop, t.hexcells(its, prop)))

@@ -101,6 +101,60 @@ if generate default -f iort,iort-dsl,madt,madt-dsl; then
 	roundtrip "$OLD" "$D/madt.dsl" "$D/madt.aml"
 fi
 
+# --- the GICv4 example against QEMU 7.2's gic-version=4,virtualization=on tables ---
+# Byte for byte but for checksum (byte 9), OEM revision (24..27) and the compiler
+# fields (28..35), which are the table author's; and field for field through iasl.
+G4_YAML=$GICDESC_SRC/examples/qemu-virt-gicv4/qemu-virt-gicv4.yaml
+G4_QEMU=$GICDESC_SRC/tests/data/qemu-7.2/virt-gicv4-its-smp2
+mkdir -p "$T/gicv4"
+if "$GICDESC" generate -q -o "$T/gicv4" -f iort,madt "$G4_YAML" 2>"$T/gicv4.err"; then
+	for pair in iort.aml:IORT.dat madt.aml:APIC.dat; do
+		ours=$T/gicv4/${pair%%:*} qemu=$G4_QEMU/${pair#*:}
+		if [ "$(stat -c %s "$ours")" = "$(stat -c %s "$qemu")" ] &&
+			cmp -l "$ours" "$qemu" | awk '$1 != 10 && ($1 < 25 || $1 > 36) { bad = 1 } END { exit bad }'; then
+			echo "ok: GICv4: our ${pair%%:*} equals QEMU 7.2's ${pair#*:} but for checksum, OEM revision, compiler"
+		else
+			cmp -l "$ours" "$qemu" | head
+			fail "GICv4: our ${pair%%:*} differs from QEMU 7.2's ${pair#*:}"
+		fi
+	done
+	decode "$MODERN" "$T/gicv4/iort.aml" "$T/iort.g4.dsl" &&
+		decode "$MODERN" "$G4_QEMU/IORT.dat" "$T/iort.g4.qemu.dsl" &&
+		same_fields "$T/iort.g4.dsl" "$T/iort.g4.qemu.dsl" \
+			"GICv4 IORT: iasl 20250404 decodes ours as QEMU 7.2's"
+	decode "$OLD" "$T/gicv4/madt.aml" "$T/madt.g4.dsl" &&
+		same_fields "$T/madt.g4.dsl" "$G4_QEMU/APIC.dsl" \
+			"GICv4 MADT (GICD version 4, VGIC maintenance GSIV 25): iasl 20200925 decodes ours as QEMU 7.2's"
+else
+	cat "$T/gicv4.err"
+	fail "gicdesc generate of the GICv4 example failed"
+fi
+
+# --- the GICv4.1 server example (IORT E.d with named components, MADT revision 5) ---
+# No QEMU oracle: iasl decodes every node and subtable, and the MADT compiles back.
+SRV_YAML=$GICDESC_SRC/examples/server-gicv4.1/server-gicv4.1.yaml
+mkdir -p "$T/server"
+if "$GICDESC" generate -q -o "$T/server" -f iort,madt,madt-dsl "$SRV_YAML" 2>"$T/server.err"; then
+	decode "$MODERN" "$T/server/iort.aml" "$T/iort.srv.dsl" &&
+		[ "$(grep -c 'Type : 00$' "$T/iort.srv.dsl")" = 4 ] &&
+		[ "$(grep -c 'Type : 04$' "$T/iort.srv.dsl")" = 4 ] &&
+		[ "$(grep -c 'Type : 02$' "$T/iort.srv.dsl")" = 4 ] &&
+		[ "$(grep -c 'Type : 01$' "$T/iort.srv.dsl")" = 2 ] &&
+		echo "ok: server IORT rev 5: iasl 20250404 decodes 4 ITS groups, 4 SMMUv3, 4 root complexes, 2 named components" ||
+		fail "server IORT: iasl 20250404 does not decode the nodes expected"
+	decode "$OLD" "$T/server/madt.aml" "$T/madt.srv.dsl" &&
+		[ "$(grep -c 'Generic Interrupt Redistributor\]' "$T/madt.srv.dsl")" = 4 ] &&
+		[ "$(grep -c 'Generic Interrupt Translator\]' "$T/madt.srv.dsl")" = 4 ] &&
+		[ "$(grep -c 'Generic Interrupt Controller\]' "$T/madt.srv.dsl")" = 16 ] &&
+		grep -q 'Version : 04' "$T/madt.srv.dsl" &&
+		echo "ok: server MADT rev 5: iasl 20200925 decodes 16 GICC, 4 GICR regions, 4 GIC ITS, GIC version 4" ||
+		fail "server MADT: iasl 20200925 does not decode the subtables expected"
+	roundtrip "$OLD" "$T/server/madt.dsl" "$T/server/madt.aml"
+else
+	cat "$T/server.err"
+	fail "gicdesc generate of the server example failed"
+fi
+
 # --- IORT revision 5 (E.d) and MADT revision 6 (ACPI 6.5): iasl 20250404 ---
 if generate rev5 -f iort,iort-dsl,madt,madt-dsl --iort-revision 5 --madt-revision 6; then
 	D=$T/rev5
@@ -156,6 +210,46 @@ if generate old -f iort,madt --iort-revision 0 --madt-revision 3; then
 			fi
 	else
 		echo "note: $GICDESC_SHARED/reference/qemu-upstream-tests absent: QEMU's older tables not compared"
+	fi
+fi
+
+# --- GICv2 (examples/qemu-virt-gicv2): GICD version 2, GICC with the CPU interface, MSI frame ---
+YAML=$GICDESC_SRC/examples/qemu-virt-gicv2/qemu-virt-gicv2.yaml
+if generate gicv2 -f iort,iort-dsl,madt,madt-dsl; then
+	D=$T/gicv2
+	decode "$OLD" "$D/madt.aml" "$T/madt.v2.dsl" &&
+		grep -q 'Version : 02' <(fields "$T/madt.v2.dsl") &&
+		grep -q 'Generic MSI Frame' "$T/madt.v2.dsl" &&
+		echo "ok: GICv2 MADT decodes with iasl 20200925 (GICD version 2, a Generic MSI Frame)"
+	decode "$MODERN" "$D/iort.aml" "$T/iort.v2.dsl" && echo "ok: GICv2 IORT decodes with iasl 20250404"
+	roundtrip "$OLD" "$D/madt.dsl" "$D/madt.aml"
+	roundtrip "$MODERN" "$D/iort.dsl" "$D/iort.aml"
+	# subtable DSL TYPE: field lines of the first subtable whose type line names TYPE, but for
+	# the fields QEMU chose differently over the years (GICC length, GICH and GICV bases,
+	# which QEMU wrote for every GICv2 machine, virtualization or not).
+	subtable() {
+		fields "$1" | awk -v t="$2" '/^Subtable Type/ { n++; if (!s && index($0, t)) s = n } s && n == s' |
+			grep -Ev '^(Length|Virtual GIC Base Address|Hypervisor GIC Base Address|Efficiency Class|Reserved|SPE Overflow Interrupt) :|^/\*'
+	}
+	REF=${GICDESC_SHARED:+$GICDESC_SHARED/reference/qemu-upstream-tests}
+	if [ -n "$REF" ] && [ -f "$REF/APIC.pre-535824f596" ] && [ -f "$REF/APIC.msi_gicv2m" ]; then
+		# QEMU's GICv2 virt MADT before commit 535824f596 (1 CPU), and its GICv3 + GICv2m one.
+		decode "$OLD" "$REF/APIC.pre-535824f596" "$T/APIC.pre-535824f596.dsl"
+		decode "$OLD" "$REF/APIC.msi_gicv2m" "$T/APIC.msi_gicv2m.dsl"
+		for what in 'Generic Interrupt Distributor:APIC.pre-535824f596' \
+			'Generic Interrupt Controller]:APIC.pre-535824f596' \
+			'Generic MSI Frame:APIC.pre-535824f596' 'Generic MSI Frame:APIC.msi_gicv2m'; do
+			t=${what%%:*} q=${what##*:}
+			if diff <(subtable "$T/madt.v2.dsl" "$t") <(subtable "$T/$q.dsl" "$t") >"$T/diff" &&
+				[ -n "$(subtable "$T/$q.dsl" "$t")" ]; then
+				echo "ok: GICv2 MADT: our first '$t' subtable decodes as QEMU's $q"
+			else
+				cat "$T/diff"
+				fail "GICv2 MADT: '$t' differs from QEMU's $q"
+			fi
+		done
+	else
+		echo "note: QEMU's upstream GICv2 MADTs absent: the GICv2 MADT not compared"
 	fi
 fi
 

@@ -1,12 +1,15 @@
 #!/bin/bash
 # The DT back end against its oracles (dtc, cpp, QEMU 7.2's own DTBs), on the QEMU virt examples
-# (examples/qemu-virt, examples/qemu-virt-smmuv3):
+# (examples/qemu-virt, examples/qemu-virt-smmuv3, examples/qemu-virt-gicv4,
+# examples/qemu-virt-gicv2):
 # - dtc compiles our DTS and decompiles our DTB without a warning;
 # - the DTB dtc builds from our DTS decompiles to exactly the text our DTB does (same tree,
 #   same phandles);
 # - a board DTS that #includes our DTSI goes through cpp and dtc without a warning;
 # - the interrupt-system facts of our DTB equal those of QEMU's own DTB (tests/cli/dt_facts.py:
-#   reg cells, #redistributor-regions, CPUs, PCIe host, msi-map with phandles as their targets).
+#   reg cells, #redistributor-regions, the GIC's VGIC maintenance interrupt, CPUs, PMU
+#   interrupts with GICv2 CPU masks, GICv2m frames, PCIe host, msi-map with phandles as their
+#   targets).
 # Needs: device-tree-compiler, cpp, python3-libfdt.
 set -u
 tmp=${GICDESC_TMP:-/tmp}/dt-oracles
@@ -16,7 +19,8 @@ check() { # check WHAT FILE-OF-STDERR: the file must be empty
   if [ -s "$2" ]; then echo "FAIL: $1:"; cat "$2"; fail=1; else echo "ok: $1"; fi
 }
 
-for pair in "qemu-virt virt-gicv3-its-smp4" "qemu-virt-smmuv3 virt-gicv3-its-smmuv3-smp2"; do
+for pair in "qemu-virt virt-gicv3-its-smp4" "qemu-virt-smmuv3 virt-gicv3-its-smmuv3-smp2" \
+            "qemu-virt-gicv4 virt-gicv4-its-smp2" "qemu-virt-gicv2 virt-gicv2-v2m-smp2"; do
   set -- $pair; name=$1; qemu=$2
   if ! "$GICDESC" generate -q -f dts,dtsi,dtb -o "$tmp" "$GICDESC_SRC/examples/$name/$name.yaml" 2> "$tmp/gen.err"; then
     cat "$tmp/gen.err"

@@ -1,7 +1,8 @@
 #!/bin/bash
 # dt-validate (Debian's dt-schema) against the Device Tree bindings of Linux 6.1 plus this
 # project's draft bindings (schemas/bindings/*/*.yaml, each first checked by dt-doc-validate)
-# must report nothing for our DTB of every example. The processed bindings come from
+# must report nothing for our DTB of every example (the GICv4.1 server example: but a stated
+# gap of the Linux bindings). The processed bindings come from
 # tools/dt-bindings-6.1 (Debian's linux-source-6.1); skips when that is not installed.
 # The draft bindings' own examples compile with dtc and validate too (as the kernel's
 # dt_binding_check does: dt-extract-example, dtc, dt-validate).
@@ -19,7 +20,20 @@ for yaml in "$GICDESC_SRC"/examples/*/*.yaml; do
   if ! "$GICDESC" generate -q -f dtb -o "$tmp" "$yaml"; then
     echo "FAIL: $name: gicdesc generate"; fail=1; continue
   fi
-  if ! dt-validate -s "$schema" "$tmp/$name.dtb" > "$tmp/validate.out" 2>&1 || [ -s "$tmp/validate.out" ]; then
+  dt-validate -s "$schema" "$tmp/$name.dtb" > "$tmp/validate.out" 2>&1 || echo "dt-validate failed" >> "$tmp/validate.out"
+  if [ "$name" = server-gicv4.1 ]; then
+    # Known gap of the Linux bindings, not of the tree: arm,gic-v3.yaml's ITS child and
+    # arm,smmu-v3.yaml allow no numa-node-id, which Linux reads nonetheless (irq-gic-v3-its.c
+    # its_of_probe(): of_node_to_nid(); numa.txt puts it on any device node). Exactly the
+    # 4 ITS and 4 SMMUv3 nodes of the example carry it; nothing else may be reported.
+    numa=$(grep -c "'numa-node-id' does not match any of the regexes" "$tmp/validate.out")
+    if [ "$numa" = 8 ]; then
+      echo "ok: $name: dt-validate reports only numa-node-id on its 4 ITS and 4 SMMUv3 nodes"
+      grep -v -e "'numa-node-id' does not match any of the regexes" -e '^\s*$' -e '^\s*From schema: ' "$tmp/validate.out" > "$tmp/rest.out"
+      mv "$tmp/rest.out" "$tmp/validate.out"
+    fi
+  fi
+  if [ -s "$tmp/validate.out" ]; then
     echo "FAIL: $name: dt-validate reports:"; cat "$tmp/validate.out"; fail=1
   else
     echo "ok: $name: dt-validate (Linux 6.1 bindings and ours) reports nothing for our DTB"

@@ -39,14 +39,15 @@ print(f"schema: {len(good)} examples valid, {len(bad)} bad files refused" if not
 sys.exit(1 if failed else 0)
 PY
 
-# Every example loads: no diagnostic points into it (back ends may still refuse to emit).
+# Every example loads: no error or warning points into it (back ends may still refuse to emit;
+# a note, such as a finding the description declares intended, is no fault).
 # DTB only: the IORT refuses Direct-LPI devices by design (test_check_examples.sh checks that).
 out="$GICDESC_TMP/yaml-schema-out"
 for f in "${examples[@]}"; do
 	rm -rf "$out" && mkdir -p "$out"
 	timeout 10 "$GICDESC" generate -f dtb -o "$out" "$f" >/dev/null 2>"$out.err"
 	status=$?
-	if [ "$status" -ge 2 ] || grep -qF -- "$f:" "$out.err"; then
+	if [ "$status" -ge 2 ] || grep -F -- "$f:" "$out.err" | grep -qv ': note: '; then
 		echo "FAIL: $f does not load (status $status):"
 		cat "$out.err"
 		failures=$((failures + 1))

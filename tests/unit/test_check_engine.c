@@ -25,6 +25,7 @@ static const char *const expected_rules[] = {
     "id-map-zero-count",
     "id-map-overflow",
     "id-map-overlap",
+    "id-map-count-off-by-one",
     "id-map-target-kind",
     "single-mapping-kind",
     "route-cycle",
@@ -51,9 +52,18 @@ static const char *const expected_rules[] = {
     "mmio-overlap",
     "gic-frame-alignment",
     "redist-region-too-small",
+    "its-frame-size", /* server: GICv4.1 frame sizes */
     "spis-range",
     "intid-bits-range",
     "intid-class",
+    /* SPI-based MSI and GICv2 */
+    "spi-msi-range",
+    "spi-msi-overlap",
+    "spi-msi-wired",
+    "v2m-spi-limit",
+    "mbi-multi-msi-alignment",
+    "v2m-frame-alignment",
+    "gicv2-features",
     "firmware-drift",
 };
 #define N_EXPECTED (sizeof(expected_rules) / sizeof(expected_rules[0]))

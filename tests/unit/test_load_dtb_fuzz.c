@@ -185,12 +185,20 @@ static void mutated_gicv4(void **state)
 	mutated(QEMU_DATA "virt-gicv4-its-smp2/virt.dtb", 12345u);
 }
 
+/* GICv2 (arm,gic.yaml) with a GICv2m frame and a PCI host whose msi-map names it. */
+static void mutated_gicv2(void **state)
+{
+	(void)state;
+	mutated(QEMU_DATA "virt-gicv2-v2m-smp2/virt.dtb", 0x5eed2u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(truncated),
 	    cmocka_unit_test(mutated_smmuv3),
 	    cmocka_unit_test(mutated_gicv4),
+	    cmocka_unit_test(mutated_gicv2),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

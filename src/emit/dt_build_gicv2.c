@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * dt_build_gicv2.c - the device tree of SPI-based MSI and of a GICv2: the
+ * GICv2 node (interrupt-controller/arm,gic.yaml: reg = GICD, GICC, then GICH
+ * and GICV with virtualization) with its GICv2m frames (arm,gic-v2m-frame
+ * children), and the MBI properties of a GICv3 node (arm,gic-v3.yaml
+ * msi-controller, mbi-ranges, mbi-alias), Linux 6.1 bindings.
+ */
+#include <stdio.h>
+
+#include "emit/dt_build.h"
+
+#define GICD_FRAME_SIZE 0x10000u /* 64 KiB, as the model's default */
+#define V2M_FRAME_SIZE  0x1000u  /* one 4 KiB page (MSI_TYPER, MSI_SETSPI_NS) */
+
+static void push_frame(struct gd_dt_builder *b, struct gd_dt_prop *reg, uint64_t base,
+                       uint64_t size, const char *note)
+{
+	size_t group = reg->n_cells / 4;
+	gd_dt_push_u64(b->t, reg, base);
+	gd_dt_push_u64(b->t, reg, size);
+	gd_dt_note(b->t, reg, group, "%s", note);
+}
+
+/* GICC, GICH, GICV of every CPU: one value each in DT, so every CPU must agree. */
+static void push_cpu_interface(struct gd_dt_builder *b, struct gd_dt_prop *reg)
+{
+	const struct gd_platform *p = b->p;
+	if (!p->n_cpus)
+		return;
+	const struct gd_cpu *c0 = &p->cpus[0];
+	for (size_t i = 1; i < p->n_cpus; i++)
+		if (p->cpus[i].gicc_base != c0->gicc_base ||
+		    p->cpus[i].gich_base != c0->gich_base || p->cpus[i].gicv_base != c0->gicv_base)
+			gd_dt_error(b, &p->cpus[i].loc,
+			            "DT: CPUs differ in their GICC/GICH/GICV bases; arm,gic.yaml "
+			            "gives one of each for the whole GIC");
+	if (!c0->gicc_base)
+		gd_dt_error(b, &c0->loc, "DT: a GICv2 needs its CPU interface (GICC) base");
+	push_frame(b, reg, c0->gicc_base, gd_cpuif_size(p->cpuif.gicc_size), "GICC");
+	if (!c0->gich_base != !c0->gicv_base)
+		gd_dt_error(b, &c0->loc,
+		            "DT: GICH and GICV come together (arm,gic.yaml reg entries 2 and 3)");
+	else if (c0->gich_base) {
+		push_frame(b, reg, c0->gich_base, gd_cpuif_size(p->cpuif.gich_size), "GICH");
+		push_frame(b, reg, c0->gicv_base, gd_cpuif_size(p->cpuif.gicv_size), "GICV");
+	}
+}
+
+static void build_v2m_frame(struct gd_dt_builder *b, size_t i)
+{
+	const struct gd_msi_frame *f = b->p->msi_frames[i];
+	char name[48];
+
+	snprintf(name, sizeof(name), "v2m@%llx", (unsigned long long)f->base);
+	struct gd_dt_node *n = gd_dt_builder_node(b, b->gic, name, f->node.name, &f->node.loc);
+	b->v2m[i] = n;
+	n->source = &f->node;
+	gd_dt_add_string(b->t, n, "compatible", "arm,gic-v2m-frame");
+	gd_dt_add_flag(b->t, n, "msi-controller");
+	push_frame(b, gd_dt_add_cells(b->t, n, "reg", 4), f->base,
+	           f->size ? f->size : V2M_FRAME_SIZE, "MSI frame");
+	if (!f->dt_override)
+		return;
+	if (!f->spi_count) {
+		gd_dt_error(b, &f->node.loc,
+		            "DT: GICv2m frame '%s' overrides MSI_TYPER but gives no SPIs",
+		            f->node.name);
+		return;
+	}
+	gd_dt_add_u32(b->t, n, "arm,msi-base-spi", f->spi_base);
+	gd_dt_add_u32(b->t, n, "arm,msi-num-spis", f->spi_count);
+}
+
+void gd_dt_build_gicv2(struct gd_dt_builder *b)
+{
+	const struct gd_platform *p = b->p;
+	char name[48];
+
+	snprintf(name, sizeof(name), "interrupt-controller@%llx", (unsigned long long)p->dist.base);
+	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, "gic", &p->gic_loc);
+	b->gic = b->t->gic = n;
+	gd_dt_add_string(b->t, n, "compatible",
+	                 p->dt.gic_compatible ? p->dt.gic_compatible : "arm,gic-400");
+	gd_dt_add_u32(b->t, n, "#interrupt-cells", 3);
+	gd_dt_add_u32(b->t, n, "#address-cells", 2);
+	gd_dt_add_u32(b->t, n, "#size-cells", 2);
+	gd_dt_add_flag(b->t, n, "ranges");
+	gd_dt_add_flag(b->t, n, "interrupt-controller");
+	struct gd_dt_prop *reg = gd_dt_add_cells(b->t, n, "reg", 4);
+	push_frame(b, reg, p->dist.base, p->dist.size ? p->dist.size : GICD_FRAME_SIZE, "GICD");
+	push_cpu_interface(b, reg);
+	gd_dt_build_vgic_interrupt(b, n);
+	for (size_t i = 0; i < p->n_msi_frames; i++)
+		build_v2m_frame(b, i);
+}
+
+void gd_dt_build_mbi(struct gd_dt_builder *b)
+{
+	const struct gd_platform *p = b->p;
+	if (!p->n_mbis)
+		return;
+	const struct gd_mbi *mbi = p->mbis[0];
+	if (p->n_mbis > 1)
+		gd_dt_error(b, &p->mbis[1]->node.loc,
+		            "DT: a second MBI; the distributor has one set of mbi-ranges");
+	gd_dt_add_flag(b->t, b->gic, "msi-controller");
+	struct gd_dt_prop *ranges = gd_dt_add_cells(b->t, b->gic, "mbi-ranges", 2);
+	ranges->decimal = true;
+	for (size_t i = 0; i < mbi->n_ranges; i++) {
+		gd_dt_push_u32(b->t, ranges, mbi->ranges[i].base);
+		gd_dt_push_u32(b->t, ranges, mbi->ranges[i].count);
+		gd_dt_note(b->t, ranges, i, "SPI INTIDs %u-%u", mbi->ranges[i].base,
+		           mbi->ranges[i].base + mbi->ranges[i].count - 1);
+	}
+	if (mbi->alias)
+		gd_dt_push_u64(b->t, gd_dt_add_cells(b->t, b->gic, "mbi-alias", 0), mbi->alias);
+}
