@@ -159,13 +159,15 @@ static void off_by_one_of(struct gd_check_ctx *c, const struct gd_node *n)
 			const struct gd_id_map *b = &n->maps[at->idx];
 			char tail[160] = "";
 			if (a < b) /* written first: first match takes it */
-				snprintf(tail, sizeof(tail),
-				         ", DT of_map_id() and gicdesc to the first, written before it "
-				         "(to %s)",
-				         a->output_name);
+				snprintf(
+				    tail, sizeof(tail),
+				    ", DT of_map_id() and gicdesc to the first, written before it "
+				    "(to %s)",
+				    a->output_name);
 			gd_check_report(
 			    c, &a->loc,
-			    "ID mappings of %s for %s %s and %s share %s 0x%04x, the last of the first "
+			    "ID mappings of %s for %s %s and %s share %s 0x%04x, the last of the "
+			    "first "
 			    "and the base of the second: a number of IDs written where IORT wants "
 			    "number minus one? Linux iort_id_map() gives that ID to the second (to "
 			    "%s)%s",
@@ -180,8 +182,8 @@ static void off_by_one_of(struct gd_check_ctx *c, const struct gd_node *n)
 			    "ID mapping of %s for %s %s holds 0x%llx IDs, a power of two plus one: "
 			    "a number of IDs written where IORT wants number minus one (0x%llx)?",
 			    n->name, gd_check_id_name(n->kind),
-			    gd_check_range(r1, a->input_base, a->count), (unsigned long long)a->count,
-			    (unsigned long long)(a->count - 2));
+			    gd_check_range(r1, a->input_base, a->count),
+			    (unsigned long long)a->count, (unsigned long long)(a->count - 2));
 		}
 	}
 }

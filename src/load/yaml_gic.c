@@ -228,11 +228,7 @@ static int decode_its(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
 /* ---- gic: ---- */
 
 static const struct gd_yenum gic_versions[] = {
-    {"2", GD_GIC_V2},
-    {"3", GD_GIC_V3},
-    {"4", GD_GIC_V4},
-    {"4.1", GD_GIC_V4_1},
-    {NULL, 0},
+    {"2", GD_GIC_V2}, {"3", GD_GIC_V3}, {"4", GD_GIC_V4}, {"4.1", GD_GIC_V4_1}, {NULL, 0},
 };
 
 static const struct gd_yfield gic_fields[] = {

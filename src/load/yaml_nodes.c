@@ -460,15 +460,16 @@ void gd_yaml_resolve_references(struct gd_yctx *c)
 				              "unknown reference '%s': no node of the description "
 				              "has this name",
 				              r->map->output_name);
-		} else if (n->kind == GD_NODE_ITS ||
-		           (!r->its_only && (n->kind == GD_NODE_SMMU || gd_node_is_sink(n->kind)))) {
+		} else if (n->kind == GD_NODE_ITS || (!r->its_only && (n->kind == GD_NODE_SMMU ||
+		                                                       gd_node_is_sink(n->kind)))) {
 			r->map->output = n;
 		} else {
 			gd_yerror_loc(c, &r->loc, "yaml-reference-kind", "'%s' is a %s; %s",
 			              r->map->output_name, gd_node_kind_name(n->kind),
-			              r->its_only ? "own MSIs go to an ITS"
-			                          : "an ID mapping outputs to an MSI controller (ITS, "
-			                            "GICv2m frame, MBI) or an IOMMU");
+			              r->its_only
+			                  ? "own MSIs go to an ITS"
+			                  : "an ID mapping outputs to an MSI controller (ITS, "
+			                    "GICv2m frame, MBI) or an IOMMU");
 		}
 	}
 }
