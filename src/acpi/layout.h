@@ -210,10 +210,10 @@ enum gd_madt_type {
 	GD_MADT_GICR = 0x0E,
 	GD_MADT_ITS = 0x0F
 };
-#define GD_GICC_ENABLED        0x1u
-#define GD_GICC_PERF_EDGE      0x2u
-#define GD_GICC_VGIC_EDGE      0x4u
-#define GD_GICC_ONLINE_CAPABLE 0x8u
+#define GD_GICC_ENABLED         0x1u
+#define GD_GICC_PERF_EDGE       0x2u
+#define GD_GICC_VGIC_EDGE       0x4u
+#define GD_GICC_ONLINE_CAPABLE  0x8u
 #define GD_MSI_FRAME_SPI_SELECT 0x1u /* GIC MSI frame flags: SPI count/base select */
 
 #endif

@@ -161,6 +161,7 @@ void gd_rule_gic_frame_alignment(struct gd_check_ctx *c);
 void gd_rule_redist_region_too_small(struct gd_check_ctx *c);
 /* rules_frames.c: frame sizes of the GIC version. */
 void gd_rule_its_frame_size(struct gd_check_ctx *c);
+void gd_rule_its_translater_frame(struct gd_check_ctx *c);
 /* rules_intid.c: interrupt numbers. */
 void gd_rule_spis_range(struct gd_check_ctx *c);
 void gd_rule_intid_bits_range(struct gd_check_ctx *c);

@@ -65,12 +65,9 @@ static bool off_by_one(const struct gd_id_map *a, const struct gd_id_map *b)
 	       b->input_base > a->input_base;
 }
 
-/*
- * Reports input ranges of two ranged mappings of @n that overlap (sort by
- * input base, sweep), except an overlap of one ID of the off_by_one() shape,
- * which rule id-map-count-off-by-one reports.
- */
-static void overlaps_of(struct gd_check_ctx *c, const struct gd_node *n)
+/* The ranged mappings of @n (not single, not of 0 IDs) by input base, in *@out; their number. */
+static size_t ranged_by_input_base(struct gd_check_ctx *c, const struct gd_node *n,
+                                   struct gd_check_keyed **out)
 {
 	struct gd_check_keyed *v = gd_arena_alloc(c->tmp, n->n_maps * sizeof(*v));
 	size_t m = 0;
@@ -78,6 +75,19 @@ static void overlaps_of(struct gd_check_ctx *c, const struct gd_node *n)
 		if (!n->maps[k].single && n->maps[k].count)
 			v[m++] = (struct gd_check_keyed){n->maps[k].input_base, k};
 	gd_check_sort(v, m);
+	*out = v;
+	return m;
+}
+
+/*
+ * Reports input ranges of two ranged mappings of @n that overlap (sort by
+ * input base, sweep), except an overlap of one ID of the off_by_one() shape,
+ * which rule id-map-count-off-by-one reports.
+ */
+static void overlaps_of(struct gd_check_ctx *c, const struct gd_node *n)
+{
+	struct gd_check_keyed *v;
+	size_t m = ranged_by_input_base(c, n, &v);
 
 	const struct gd_id_map *reach = NULL; /* the mapping that ends last so far */
 	for (size_t k = 0; k < m; k++) {
@@ -143,12 +153,8 @@ static const struct gd_check_keyed *first_keyed(const struct gd_check_keyed *v, 
 static void off_by_one_of(struct gd_check_ctx *c, const struct gd_node *n)
 {
 	char r1[GD_RANGE_BUF], r2[GD_RANGE_BUF];
-	struct gd_check_keyed *v = gd_arena_alloc(c->tmp, n->n_maps * sizeof(*v));
-	size_t m = 0;
-	for (size_t k = 0; k < n->n_maps; k++)
-		if (!n->maps[k].single && n->maps[k].count)
-			v[m++] = (struct gd_check_keyed){n->maps[k].input_base, k};
-	gd_check_sort(v, m);
+	struct gd_check_keyed *v;
+	size_t m = ranged_by_input_base(c, n, &v);
 	for (size_t k = 0; k < n->n_maps; k++) {
 		const struct gd_id_map *a = &n->maps[k];
 		if (a->single || !a->count)
@@ -159,13 +165,15 @@ static void off_by_one_of(struct gd_check_ctx *c, const struct gd_node *n)
 			const struct gd_id_map *b = &n->maps[at->idx];
 			char tail[160] = "";
 			if (a < b) /* written first: first match takes it */
-				snprintf(tail, sizeof(tail),
-				         ", DT of_map_id() and gicdesc to the first, written before it "
-				         "(to %s)",
-				         a->output_name);
+				snprintf(
+				    tail, sizeof(tail),
+				    ", DT of_map_id() and gicdesc to the first, written before it "
+				    "(to %s)",
+				    a->output_name);
 			gd_check_report(
 			    c, &a->loc,
-			    "ID mappings of %s for %s %s and %s share %s 0x%04x, the last of the first "
+			    "ID mappings of %s for %s %s and %s share %s 0x%04x, the last of the "
+			    "first "
 			    "and the base of the second: a number of IDs written where IORT wants "
 			    "number minus one? Linux iort_id_map() gives that ID to the second (to "
 			    "%s)%s",
@@ -180,8 +188,8 @@ static void off_by_one_of(struct gd_check_ctx *c, const struct gd_node *n)
 			    "ID mapping of %s for %s %s holds 0x%llx IDs, a power of two plus one: "
 			    "a number of IDs written where IORT wants number minus one (0x%llx)?",
 			    n->name, gd_check_id_name(n->kind),
-			    gd_check_range(r1, a->input_base, a->count), (unsigned long long)a->count,
-			    (unsigned long long)(a->count - 2));
+			    gd_check_range(r1, a->input_base, a->count),
+			    (unsigned long long)a->count, (unsigned long long)(a->count - 2));
 		}
 	}
 }

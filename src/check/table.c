@@ -113,8 +113,12 @@ const struct gd_rule gd_rules[] = {
      "of at least a frame (ACPI 6.5 §5.2.12.16 GICR; arm,gic-v3.yaml redistributor-stride)"},
     /* GICv4.1 frame sizes (server: several ITSes, GICv4/4.1) */
     {"its-frame-size", E, gd_rule_its_frame_size, NONE,
-     "an ITS frame smaller than its GIC version's: 128 KiB, 192 KiB on GICv4.1 with the vSGI "
-     "frame (GIC architecture §12.19; Linux its_probe_one() maps GITS_SGIR at base + 128 KiB)"},
+     "a GICv4.1 ITS frame smaller than 192 KiB, without its vSGI frame (GIC architecture "
+     "§12.19; Linux its_probe_one() maps GITS_SGIR at base + 128 KiB whatever the firmware says)"},
+    {"its-translater-frame", W, gd_rule_its_translater_frame, NONE,
+     "an ITS frame smaller than 128 KiB, leaving out the translation frame and GITS_TRANSLATER "
+     "(GIC architecture §12.19; Linux maps only the first 64 KiB and boots, but a hypervisor or "
+     "IOMMU that maps the stated frame misses the MSI doorbell)"},
     /* Interrupt numbers */
     {"spis-range", E, gd_rule_spis_range, NONE,
      "a number of SPIs GICD_TYPER.ITLinesNumber cannot give: a multiple of 32 up to 960, or "

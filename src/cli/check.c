@@ -19,18 +19,19 @@ enum report_format { REPORT_TEXT, REPORT_JSON, REPORT_SARIF };
 
 static void check_usage(FILE *out)
 {
-	fprintf(out,
-	        "usage: gicdesc check [-W NAME] [-E NAME] [-Wno-NAME] [--format text|json|sarif]\n"
-	        "                     [--facts FILE] [--gic-version V] [--spis N] [--intid-bits N]\n"
-	        "                     [--device-id-bits N] [--event-id-bits N] INPUT...\n"
-	        "       gicdesc check --list-rules\n\n"
-	        "  INPUT: a YAML description, a DTB (or DTS), or ACPI IORT and MADT tables\n"
-	        "  -W NAME / -Wno-NAME    report rule NAME as a warning / not at all\n"
-	        "  -E NAME / -Eno-NAME    report rule NAME as an error / as a warning\n"
-	        "      --format FORMAT    text (default), json or sarif (SARIF 2.1.0)\n"
-	        "      --list-rules       print the rules: name, default severity, source\n"
-	        "%s",
-	        gd_input_usage);
+	fprintf(
+	    out,
+	    "usage: gicdesc check [-W NAME] [-E NAME] [-Wno-NAME] [--format text|json|sarif]\n"
+	    "                     [--facts FILE] [--gic-version V] [--spis N] [--intid-bits N]\n"
+	    "                     [--device-id-bits N] [--event-id-bits N] INPUT...\n"
+	    "       gicdesc check --list-rules\n\n"
+	    "  INPUT: a YAML description, a DTB (or DTS), or ACPI IORT and MADT tables\n"
+	    "  -W NAME / -Wno-NAME    report rule NAME as a warning / not at all\n"
+	    "  -E NAME / -Eno-NAME    report rule NAME as an error / as a warning\n"
+	    "      --format FORMAT    text (default), json or sarif (SARIF 2.1.0)\n"
+	    "      --list-rules       print the rules: name, default severity, source\n"
+	    "%s",
+	    gd_input_usage);
 }
 
 /* Adds a note for every fact a loader assumed, so the report says what it took for granted. */

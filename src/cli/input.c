@@ -132,8 +132,7 @@ static int load_acpi(struct gd_inputs *in, char **paths, size_t n,
 }
 
 /* Notes the facts given; warns at per-ITS facts no DTB or ACPI input used. */
-static void note_facts(const struct gd_inputs *in, const struct gd_facts *facts,
-                       struct gd_diags *d)
+static void note_facts(const struct gd_inputs *in, const struct gd_facts *facts, struct gd_diags *d)
 {
 	if (gd_facts_empty(facts))
 		return;

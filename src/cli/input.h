@@ -70,7 +70,9 @@ enum {
 	    {"spis", required_argument, NULL, GD_OPT_SPIS},                                        \
 	    {"intid-bits", required_argument, NULL, GD_OPT_INTID_BITS},                            \
 	    {"device-id-bits", required_argument, NULL, GD_OPT_DEVICE_ID_BITS},                    \
-	    {"event-id-bits", required_argument, NULL, GD_OPT_EVENT_ID_BITS}
+	{                                                                                          \
+		"event-id-bits", required_argument, NULL, GD_OPT_EVENT_ID_BITS                     \
+	}
 
 /* Usage lines of those options. */
 extern const char gd_input_usage[];

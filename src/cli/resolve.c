@@ -15,15 +15,16 @@
 
 static void resolve_usage(FILE *out)
 {
-	fprintf(out,
-	        "usage: gicdesc resolve [--facts FILE] [--gic-version V] [--spis N] [--intid-bits N]\n"
-	        "                       [--device-id-bits N] [--event-id-bits N] INPUT... "
-	        "SOURCE[:ID]\n\n"
-	        "  INPUT: a YAML description, a DTB (or DTS), or ACPI IORT and MADT tables\n"
-	        "  SOURCE: a root complex, named component or SMMU (its own MSIs) by name;\n"
-	        "  ID: one input ID (a RID for a root complex), decimal or 0x hex\n"
-	        "%s",
-	        gd_input_usage);
+	fprintf(
+	    out,
+	    "usage: gicdesc resolve [--facts FILE] [--gic-version V] [--spis N] [--intid-bits N]\n"
+	    "                       [--device-id-bits N] [--event-id-bits N] INPUT... "
+	    "SOURCE[:ID]\n\n"
+	    "  INPUT: a YAML description, a DTB (or DTS), or ACPI IORT and MADT tables\n"
+	    "  SOURCE: a root complex, named component or SMMU (its own MSIs) by name;\n"
+	    "  ID: one input ID (a RID for a root complex), decimal or 0x hex\n"
+	    "%s",
+	    gd_input_usage);
 }
 
 /* Splits "NAME[:ID]"; returns 0, or -1 when ID is not a 32-bit number. */

@@ -72,12 +72,14 @@ static void gicd(struct gd_acpi_load *c, const struct gd_acpi_values *v, const s
 	case 4:
 		p->gic_version = GD_GIC_V4;
 		if (!given)
-			gd_acpi_assume(c, "GIC version 4.0: the MADT's 4 covers GICv4.0 and GICv4.1");
+			gd_acpi_assume(c,
+			               "GIC version 4.0: the MADT's 4 covers GICv4.0 and GICv4.1");
 		break;
 	default:
-		gd_diag_add(c->d, GD_SEV_ERROR, NULL, loc,
-		            "GICD: GIC version %u; gicdesc describes GICv2, GICv3 and GICv4 (2, 3, 4)",
-		            (unsigned)v->n[GD_V_VERSION]);
+		gd_diag_add(
+		    c->d, GD_SEV_ERROR, NULL, loc,
+		    "GICD: GIC version %u; gicdesc describes GICv2, GICv3 and GICv4 (2, 3, 4)",
+		    (unsigned)v->n[GD_V_VERSION]);
 		return;
 	}
 	/* The MADT's word wins over a fact given; GICv4.1 is "4" in the MADT. */
@@ -123,9 +125,9 @@ static void subtable(struct gd_acpi_load *c, const struct gd_madt_layouts *L, un
 		l = L->msi_frame;
 		break;
 	default:
-		gd_diag_add(c->d, GD_SEV_NOTE, NULL, &loc,
-		            "MADT subtable type 0x%02X skipped (not a GIC structure gicdesc models)",
-		            type);
+		gd_diag_add(
+		    c->d, GD_SEV_NOTE, NULL, &loc,
+		    "MADT subtable type 0x%02X skipped (not a GIC structure gicdesc models)", type);
 		return;
 	}
 	struct gd_acpi_values v = {0};

@@ -18,7 +18,8 @@ void gd_load_vassume(struct gd_platform *p, const char *fmt, va_list ap)
 }
 
 /* Records a fact once (gd_load_vassume() with arguments). */
-static void assume(struct gd_platform *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void assume(struct gd_platform *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 static void assume(struct gd_platform *p, const char *fmt, ...)
 {
 	va_list ap;

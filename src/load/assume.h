@@ -18,7 +18,7 @@ void gd_load_vassume(struct gd_platform *p, const char *fmt, va_list ap)
 struct gd_its_width_facts {
 	const struct gd_its_fact *its; /* per ITS (load.h), @n_its of them */
 	size_t n_its;
-	uint32_t device_id_bits, event_id_bits; /* given for every ITS, 0 = not */
+	uint32_t device_id_bits, event_id_bits;         /* given for every ITS, 0 = not */
 	uint32_t def_device_id_bits, def_event_id_bits; /* the front end's defaults */
 	const char *why; /* why they are assumed: "a DTB does not state them" */
 };

@@ -48,10 +48,10 @@ static const struct fact_key fact_keys[] = {
     {"gic-version", offsetof(struct gd_facts, gic_version), 0, 0, "GIC version ", ""},
     {"spis", offsetof(struct gd_facts, spis), 32, 988, "", " SPIs"},
     {"intid-bits", offsetof(struct gd_facts, intid_bits), 14, 24, "", " INTID bits"},
-    {"device-id-bits", offsetof(struct gd_facts, device_id_bits), 1, 32,
-     "", " DeviceID bits, every ITS"},
-    {"event-id-bits", offsetof(struct gd_facts, event_id_bits), 1, 32,
-     "", " EventID bits, every ITS"},
+    {"device-id-bits", offsetof(struct gd_facts, device_id_bits), 1, 32, "",
+     " DeviceID bits, every ITS"},
+    {"event-id-bits", offsetof(struct gd_facts, event_id_bits), 1, 32, "",
+     " EventID bits, every ITS"},
 };
 #define N_FACT_KEYS (sizeof(fact_keys) / sizeof(fact_keys[0]))
 
@@ -93,7 +93,7 @@ static const char *parse_value(const struct fact_key *k, const char *text, uint3
 	if (gd_yscalar_uint(text, false, &n, &why))
 		return why;
 	if (n < k->min || n > k->max)
-		return k->min == 32 ? "must be a multiple of 32 from 32 to 960, or 988"
+		return k->min == 32   ? "must be a multiple of 32 from 32 to 960, or 988"
 		       : k->min == 14 ? "must be 14 .. 24"
 		                      : "must be 1 .. 32";
 	if (k->min == 32 && n % 32 && n != 988)
@@ -165,8 +165,7 @@ static const struct gd_yfield its_fact_fields[] = {
     {"dt-path", GD_YF_CUSTOM, .decode = decode_dt_path},
     {"device-id-bits", GD_YF_UINT, GD_YF_AT(struct gd_its_fact, device_id_bits), .min = 1,
      .max = 32},
-    {"event-id-bits", GD_YF_UINT, GD_YF_AT(struct gd_its_fact, event_id_bits), .min = 1,
-     .max = 32},
+    {"event-id-bits", GD_YF_UINT, GD_YF_AT(struct gd_its_fact, event_id_bits), .min = 1, .max = 32},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
@@ -228,8 +227,8 @@ int gd_facts_read(struct gd_facts *f, const char *path, struct gd_diags *d)
 {
 	static const struct gd_yfield *const tables[] = {facts_fields, NULL};
 	if (f->file) {
-		gd_diag_add(d, GD_SEV_ERROR, NULL, NULL, "--facts %s: one facts file only (%s is one)",
-		            path, f->file);
+		gd_diag_add(d, GD_SEV_ERROR, NULL, NULL,
+		            "--facts %s: one facts file only (%s is one)", path, f->file);
 		return 2;
 	}
 	f->file = path;
@@ -237,8 +236,9 @@ int gd_facts_read(struct gd_facts *f, const char *path, struct gd_diags *d)
 		return 2;
 	struct gd_yctx c = {.d = d, .file = path};
 	if (!f->tree.root) {
-		gd_yerror(&c, NULL, "yaml-type", "a facts file is a mapping that starts with "
-		                                 "'gicdesc-facts: 1'");
+		gd_yerror(&c, NULL, "yaml-type",
+		          "a facts file is a mapping that starts with "
+		          "'gicdesc-facts: 1'");
 		return 2;
 	}
 	gd_ymap_decode(&c, f->tree.root, "the facts file", tables, f);
@@ -313,13 +313,12 @@ void gd_facts_note(const struct gd_facts *f, struct gd_diags *d)
 			continue;
 		char v[16];
 		snprintf(v, sizeof(v), "%u", (unsigned)fact->value);
-		const char *text = fact_keys[i].max ? v
-		                                    : gd_gic_version_name(
-		                                          (enum gd_gic_version)fact->value);
+		const char *text =
+		    fact_keys[i].max ? v : gd_gic_version_name((enum gd_gic_version)fact->value);
 		const char *a = fact_keys[i].before, *b = fact_keys[i].after;
 		if (fact->option)
-			gd_diag_add(d, GD_SEV_NOTE, NULL, NULL, "given by --%s: %s%s%s", fact->option,
-			            a, text, b);
+			gd_diag_add(d, GD_SEV_NOTE, NULL, NULL, "given by --%s: %s%s%s",
+			            fact->option, a, text, b);
 		else
 			gd_diag_add(d, GD_SEV_NOTE, NULL, &fact->loc, "given: %s%s%s", a, text, b);
 	}
@@ -328,8 +327,8 @@ void gd_facts_note(const struct gd_facts *f, struct gd_diags *d)
 		char who[400], dev[32] = "", ev[32] = "";
 		its_words(t, who, sizeof(who));
 		if (t->device_id_bits)
-			snprintf(dev, sizeof(dev), "%u DeviceID bits%s", (unsigned)t->device_id_bits,
-			         t->event_id_bits ? ", " : "");
+			snprintf(dev, sizeof(dev), "%u DeviceID bits%s",
+			         (unsigned)t->device_id_bits, t->event_id_bits ? ", " : "");
 		if (t->event_id_bits)
 			snprintf(ev, sizeof(ev), "%u EventID bits", (unsigned)t->event_id_bits);
 		gd_diag_add(d, GD_SEV_NOTE, NULL, &t->loc, "given: %s%s for %s", dev, ev, who);

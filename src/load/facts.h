@@ -19,16 +19,17 @@
 /* One platform-wide fact: its value and where it was given. */
 struct gd_fact {
 	bool given;
-	uint32_t value;     /* GIC version as enum gd_gic_version; counts and widths as is */
-	const char *option; /* the option's name ("spis") when given on the command line, else NULL */
-	struct gd_loc loc;  /* facts file line:col when given there */
+	uint32_t value; /* GIC version as enum gd_gic_version; counts and widths as is */
+	const char
+	    *option; /* the option's name ("spis") when given on the command line, else NULL */
+	struct gd_loc loc; /* facts file line:col when given there */
 };
 
 /* Everything given; zero-initialise, free with gd_facts_free(). */
 struct gd_facts {
-	struct gd_fact gic_version; /* 3, 4 or 4.1 */
-	struct gd_fact spis;        /* multiple of 32 up to 960, or 988 */
-	struct gd_fact intid_bits;  /* 14 .. 24 */
+	struct gd_fact gic_version;                   /* 3, 4 or 4.1 */
+	struct gd_fact spis;                          /* multiple of 32 up to 960, or 988 */
+	struct gd_fact intid_bits;                    /* 14 .. 24 */
 	struct gd_fact device_id_bits, event_id_bits; /* 1 .. 32, every ITS */
 	struct gd_its_fact *its;                      /* per ITS, malloc'ed */
 	size_t n_its, cap_its;

@@ -31,9 +31,9 @@ struct gd_its_fact {
 	uint64_t base;
 	bool has_its_id, has_base; /* which of the two above are keys */
 	const char *dt_path;       /* NULL: not matched by path */
-	uint32_t device_id_bits; /* GITS_TYPER.Devbits + 1: 1 .. 32, 0 = not given */
-	uint32_t event_id_bits;  /* GITS_TYPER.ID_bits + 1: 1 .. 32, 0 = not given */
-	struct gd_loc loc;       /* where it was given */
+	uint32_t device_id_bits;   /* GITS_TYPER.Devbits + 1: 1 .. 32, 0 = not given */
+	uint32_t event_id_bits;    /* GITS_TYPER.ID_bits + 1: 1 .. 32, 0 = not given */
+	struct gd_loc loc;         /* where it was given */
 };
 
 /*
@@ -95,10 +95,10 @@ int gd_load_acpi(char **paths, size_t n, struct gd_platform *p, struct gd_diags 
  */
 struct gd_dtb_options {
 	enum gd_gic_version gic_version;
-	uint32_t spis;           /* multiple of 32 up to 960, or 988 */
-	uint32_t intid_bits;     /* 14 .. 24 */
-	uint32_t device_id_bits; /* 1 .. 32 */
-	uint32_t event_id_bits;  /* 1 .. 32 */
+	uint32_t spis;                 /* multiple of 32 up to 960, or 988 */
+	uint32_t intid_bits;           /* 14 .. 24 */
+	uint32_t device_id_bits;       /* 1 .. 32 */
+	uint32_t event_id_bits;        /* 1 .. 32 */
 	const struct gd_its_fact *its; /* @n_its facts per ITS, before the widths above */
 	size_t n_its;
 };

@@ -184,6 +184,8 @@ CASES += [
         {"length": 0x60000})),
     # A GICv4.1 ITS written at GICv3's 128 KiB: no room for the vSGI frame.
     ("its-frame-size", "server", lambda d: d["gic"]["its"][0].update({"size": 0x20000})),
+    # A 64 KiB ITS, as 40 TI and Broadcom trees of Linux 6.12 declare it.
+    ("its-translater-frame", "virt", lambda d: d["gic"]["its"][0].update({"size": 0x10000})),
     # Segments 0 and 1 share its0; smmu1 loses its segment offset: both reach 0x0000-0xffff.
     ("device-id-collision", "server", lambda d: d["iommus"][1]["id-map"][0].update(
         {"output-base": 0})),
@@ -248,6 +250,7 @@ EXPECT = {
     # DT reg states the ITS frame size; a MADT GIC ITS structure does not: the
     # ACPI loader takes the given GIC version's (192 KiB on GICv4.1).
     "its-frame-size": (SAME, CLEAN),
+    "its-translater-frame": (SAME, CLEAN),  # the same: DT reg, no size in the MADT
     # A DT states a GICv2m frame's SPIs only where MSI_TYPER is wrong
     # (arm,gic.yaml arm,msi-base-spi); QEMU's example relies on MSI_TYPER, so
     # its DTB says nothing of them. The MADT GIC MSI frame states them.
@@ -298,7 +301,7 @@ EXPECT_BY_BASE = {
 
 # Warnings, not errors: such a case exits 0.
 WARNINGS = {"route-unmapped", "vpe-proxy-device-id", "id-map-count-off-by-one",
-            "v2m-spi-limit", "mbi-multi-msi-alignment",
+            "v2m-spi-limit", "mbi-multi-msi-alignment", "its-translater-frame",
             "direct-lpi-beside-its", "direct-lpi-isolation", "lpi-multi-msi-alignment"}
 
 passed = failed = 0
@@ -334,14 +337,13 @@ for name, path in examples.items():
 
 def facts_file(d, path):
     """The hardware facts the broken YAML states, as a facts file (gicdesc(5))."""
-    facts = {"gicdesc-facts": 1}
-    # A DTB's and a MADT's GICv2 says so itself. A GICv2 has no ITS whose widths
-    # a fact could give (an ITS beside one is the fault gicv2-features, and its
-    # DTB holds no ITS node for such a fact to match).
-    if d["gic"]["version"] != 2:
+    facts = {"gicdesc-facts": 1,
+             "its": [{"id": i["id"], "device-id-bits": i["device-id-bits"],
+                      "event-id-bits": i["event-id-bits"]} for i in d["gic"].get("its", [])]}
+    if d["gic"]["version"] != 2:  # a DTB's and a MADT's GICv2 says so itself
         facts["gic-version"] = str(d["gic"]["version"])
-        facts["its"] = [{"id": i["id"], "device-id-bits": i["device-id-bits"],
-                         "event-id-bits": i["event-id-bits"]} for i in d["gic"].get("its", [])]
+    else:  # GICv2 has no ITS: an ITS fact would name one only the MADT holds
+        del facts["its"]
     dist = d["gic"]["distributor"]
     if dist["spis"] % 32 == 0 or dist["spis"] == 988:  # else no fact can hold it
         facts["spis"] = dist["spis"]

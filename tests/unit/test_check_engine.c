@@ -53,6 +53,7 @@ static const char *const expected_rules[] = {
     "gic-frame-alignment",
     "redist-region-too-small",
     "its-frame-size", /* server: GICv4.1 frame sizes */
+    "its-translater-frame",
     "spis-range",
     "intid-bits-range",
     "intid-class",
