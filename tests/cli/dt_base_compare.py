@@ -33,25 +33,11 @@ def check(what, cond):
 
 
 def ordered(path):
-    """Node paths and, per node, property names in blob order."""
+    """The blob and, per node path in blob order, its property names in blob order (the walk of
+    dt_facts.load(), whose dicts keep the order they were filled in)."""
     with open(path, 'rb') as f:
         fdt = libfdt.Fdt(f.read())
-    order = {}
-
-    def walk(off, p):
-        names = []
-        poff = fdt.first_property_offset(off, libfdt.QUIET_NOTFOUND)
-        while poff >= 0:
-            names.append(fdt.get_property_by_offset(poff).name)
-            poff = fdt.next_property_offset(poff, libfdt.QUIET_NOTFOUND)
-        order[p] = names
-        child = fdt.first_subnode(off, libfdt.QUIET_NOTFOUND)
-        while child >= 0:
-            walk(child, p.rstrip('/') + '/' + fdt.get_name(child))
-            child = fdt.next_subnode(child, libfdt.QUIET_NOTFOUND)
-
-    walk(0, '/')
-    return fdt, order
+    return fdt, {n: list(props) for n, props in load(path).items()}
 
 
 def compatible(props, c):
