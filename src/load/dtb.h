@@ -94,6 +94,15 @@ bool dtb_available(const struct dtb_ctx *c, int off);
 bool dtb_has(const struct dtb_ctx *c, int off, const char *name);
 
 /*
+ * True when the MSI controller child @off of the GIC (an ITS or a GICv2m
+ * frame, named @what in messages) is to be loaded: enabled, and with
+ * msi-controller (msi-controller.yaml), which Linux's its_of_probe() and
+ * gicv2m_of_init() require. Otherwise notes a disabled one, or warns that
+ * one without msi-controller is ignored, and returns false.
+ */
+bool dtb_msi_controller_usable(struct dtb_ctx *c, int off, const char *what);
+
+/*
  * Reads the one-cell property @name of node @off. Returns 1 with *@v set,
  * 0 when absent, -1 (error added) when its length is not 4 bytes.
  */

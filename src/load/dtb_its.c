@@ -48,12 +48,7 @@ void dtb_load_its(struct dtb_ctx *c)
 {
 	for (int off = fdt_node_offset_by_compatible(c->fdt, c->gic, "arm,gic-v3-its"); off >= 0;
 	     off = fdt_node_offset_by_compatible(c->fdt, off, "arm,gic-v3-its")) {
-		if (!dtb_available(c, off))
-			dtb_diag(c, GD_SEV_NOTE, off, "status", "disabled ITS skipped");
-		else if (!dtb_has(c, off, "msi-controller"))
-			dtb_diag(c, GD_SEV_WARNING, off, NULL,
-			         "ITS without msi-controller: ignored, as Linux does");
-		else
+		if (dtb_msi_controller_usable(c, off, "ITS"))
 			load_one(c, off);
 	}
 	if (!c->p->n_its)

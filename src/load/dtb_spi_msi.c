@@ -135,12 +135,7 @@ void dtb_load_spi_msi(struct dtb_ctx *c)
 	     off = fdt_next_subnode(c->fdt, off)) {
 		if (fdt_node_check_compatible(c->fdt, off, "arm,gic-v2m-frame"))
 			continue;
-		if (!dtb_available(c, off))
-			dtb_diag(c, GD_SEV_NOTE, off, "status", "disabled GICv2m frame skipped");
-		else if (!dtb_has(c, off, "msi-controller"))
-			dtb_diag(c, GD_SEV_WARNING, off, NULL,
-			         "GICv2m frame without msi-controller: ignored, as Linux does");
-		else
+		if (dtb_msi_controller_usable(c, off, "GICv2m frame"))
 			load_frame(c, off);
 	}
 	if (c->p->gic_version != GD_GIC_V2)
