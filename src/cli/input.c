@@ -54,7 +54,7 @@ static struct gd_input_platform *add(struct gd_inputs *in, enum gd_input_kind ki
  * A DTS goes through dtc (device-tree-compiler) into a temporary DTB, which
  * is loaded with locations naming the DTS (node paths are the same).
  */
-static int load_dts(const char *path, const struct gd_dtb_options *opt, struct gd_platform *p,
+static int load_dts(const char *path, const struct gd_load_options *opt, struct gd_platform *p,
                     struct gd_diags *d)
 {
 	struct gd_loc loc = {.file = path};
@@ -94,7 +94,7 @@ static int worst(int a, int b)
  * the place of the first). Returns the loader's status; 0 when there is none.
  */
 static int load_acpi(struct gd_inputs *in, char **paths, size_t n,
-                     const struct gd_acpi_load_opts *opts, struct gd_diags *d)
+                     const struct gd_load_options *opts, struct gd_diags *d)
 {
 	char **acpi = calloc(n, sizeof(*acpi));
 	size_t k = 0, label = sizeof("ACPI ");
@@ -161,15 +161,13 @@ int gd_inputs_load(struct gd_inputs *in, char **paths, size_t n, const struct gd
                    struct gd_diags *d)
 {
 	static const struct gd_facts none;
-	struct gd_dtb_options dtb_opt;
-	struct gd_acpi_load_opts acpi_opt;
+	struct gd_load_options opt;
 	int status = 0;
 	bool acpi_done = false;
 
 	if (!facts)
 		facts = &none;
-	gd_facts_dtb_options(facts, &dtb_opt);
-	gd_facts_acpi_options(facts, &acpi_opt);
+	gd_facts_load_options(facts, &opt);
 	for (size_t i = 0; i < n; i++) {
 		struct gd_loc loc = {.file = paths[i]};
 		enum gd_input_kind kind = gd_input_detect(paths[i]);
@@ -183,16 +181,16 @@ int gd_inputs_load(struct gd_inputs *in, char **paths, size_t n, const struct gd
 			break;
 		case GD_INPUT_ACPI:
 			if (!acpi_done)
-				status = worst(status, load_acpi(in, paths, n, &acpi_opt, d));
+				status = worst(status, load_acpi(in, paths, n, &opt, d));
 			acpi_done = true;
 			continue;
 		case GD_INPUT_DTB:
 			ip = add(in, kind, paths[i]);
-			rc = gd_load_dtb(paths[i], &dtb_opt, &ip->p, d);
+			rc = gd_load_dtb(paths[i], &opt, &ip->p, d);
 			break;
 		case GD_INPUT_DTS:
 			ip = add(in, kind, paths[i]);
-			rc = load_dts(paths[i], &dtb_opt, &ip->p, d);
+			rc = load_dts(paths[i], &opt, &ip->p, d);
 			break;
 		default:
 			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc,

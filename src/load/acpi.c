@@ -89,7 +89,7 @@ static void defaults(struct gd_acpi_load *c)
 	}
 }
 
-int gd_load_acpi_opts(char **paths, size_t n, const struct gd_acpi_load_opts *opts,
+int gd_load_acpi_opts(char **paths, size_t n, const struct gd_load_options *opts,
                       struct gd_platform *p, struct gd_diags *d)
 {
 	struct gd_acpi_load c = {.p = p, .d = d};

@@ -50,7 +50,7 @@ struct gd_acpi_names {
 struct gd_acpi_load {
 	struct gd_platform *p;
 	struct gd_diags *d;
-	struct gd_acpi_load_opts opts; /* as given (zero: not given) */
+	struct gd_load_options opts; /* as given (zero: not given) */
 	struct gd_acpi_file iort, madt;
 	struct gd_acpi_its_ref *its_by_id; /* the MADT's ITSs, sorted; malloc'ed */
 	size_t n_its_by_id;

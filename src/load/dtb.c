@@ -54,9 +54,9 @@ static int read_file(const char *path, struct gd_diags *d, void **out, size_t *s
 }
 
 /* The default of every option left 0 (load.h). */
-static struct gd_dtb_options fill_defaults(const struct gd_dtb_options *given)
+static struct gd_load_options fill_defaults(const struct gd_load_options *given)
 {
-	struct gd_dtb_options o = {0};
+	struct gd_load_options o = {0};
 	if (given)
 		o = *given;
 	if (!o.gic_version)
@@ -109,13 +109,13 @@ int gd_dtb_read(const char *path, const char *name, struct gd_diags *d, void **b
 	return 0;
 }
 
-int gd_load_dtb(const char *path, const struct gd_dtb_options *opt, struct gd_platform *p,
+int gd_load_dtb(const char *path, const struct gd_load_options *opt, struct gd_platform *p,
                 struct gd_diags *d)
 {
 	return gd_load_dtb_as(path, path, opt, p, d);
 }
 
-int gd_load_dtb_as(const char *path, const char *name, const struct gd_dtb_options *opt,
+int gd_load_dtb_as(const char *path, const char *name, const struct gd_load_options *opt,
                    struct gd_platform *p, struct gd_diags *d)
 {
 	void *blob;

@@ -39,9 +39,9 @@ struct dtb_ctx {
 	const char *file; /* the DTB's path, owned by the platform arena */
 	struct gd_platform *p;
 	struct gd_diags *d;
-	const struct gd_dtb_options *given; /* as the caller passed them, may be NULL */
-	struct gd_dtb_options opt;          /* with defaults filled in */
-	struct gd_arena scratch;            /* tables below; freed when loading ends */
+	const struct gd_load_options *given; /* as the caller passed them, may be NULL */
+	struct gd_load_options opt;          /* with defaults filled in */
+	struct gd_arena scratch;             /* tables below; freed when loading ends */
 
 	struct dtb_offs nodes;        /* every node offset, in tree (= increasing) order */
 	int *parent;                  /* index of the parent of nodes.v[i], -1 for the root */

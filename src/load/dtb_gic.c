@@ -106,7 +106,7 @@ int dtb_gic_cpu_facts(struct dtb_ctx *c, uint32_t first)
 /* Fills the distributor facts a DTB does not state from the options. */
 static void distributor_options(struct dtb_ctx *c)
 {
-	const struct gd_dtb_options *given = c->given;
+	const struct gd_load_options *given = c->given;
 	struct gd_platform *p = c->p;
 	p->gic_version = c->opt.gic_version;
 	p->dist.spis = c->opt.spis;

@@ -14,7 +14,7 @@
 /* The DeviceID and EventID widths of @its at DT path @path (see gd_load_its_widths()). */
 static void its_widths(struct dtb_ctx *c, struct gd_its *its, const char *path)
 {
-	const struct gd_dtb_options none = {0}, *g = c->given ? c->given : &none;
+	const struct gd_load_options none = {0}, *g = c->given ? c->given : &none;
 	const struct gd_its_width_facts f = {
 	    .its = g->its,
 	    .n_its = g->n_its,

@@ -261,22 +261,9 @@ static uint32_t value(const struct gd_fact *fact)
 	return fact->given ? fact->value : 0;
 }
 
-void gd_facts_dtb_options(const struct gd_facts *f, struct gd_dtb_options *o)
+void gd_facts_load_options(const struct gd_facts *f, struct gd_load_options *o)
 {
-	*o = (struct gd_dtb_options){
-	    .gic_version = (enum gd_gic_version)value(&f->gic_version),
-	    .spis = value(&f->spis),
-	    .intid_bits = value(&f->intid_bits),
-	    .device_id_bits = value(&f->device_id_bits),
-	    .event_id_bits = value(&f->event_id_bits),
-	    .its = f->its,
-	    .n_its = f->n_its,
-	};
-}
-
-void gd_facts_acpi_options(const struct gd_facts *f, struct gd_acpi_load_opts *o)
-{
-	*o = (struct gd_acpi_load_opts){
+	*o = (struct gd_load_options){
 	    .gic_version = (enum gd_gic_version)value(&f->gic_version),
 	    .spis = value(&f->spis),
 	    .intid_bits = value(&f->intid_bits),

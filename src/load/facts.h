@@ -55,9 +55,8 @@ int gd_facts_read(struct gd_facts *f, const char *path, struct gd_diags *d);
 /* True when nothing was given. */
 bool gd_facts_empty(const struct gd_facts *f);
 
-/* The loader options for a DTB and for ACPI tables that carry the facts of @f. */
-void gd_facts_dtb_options(const struct gd_facts *f, struct gd_dtb_options *o);
-void gd_facts_acpi_options(const struct gd_facts *f, struct gd_acpi_load_opts *o);
+/* The loader options (for a DTB or ACPI tables) that carry the facts of @f. */
+void gd_facts_load_options(const struct gd_facts *f, struct gd_load_options *o);
 
 /* Adds a note for every fact given, at the option or the file's line, for the report. */
 void gd_facts_note(const struct gd_facts *f, struct gd_diags *d);

@@ -53,18 +53,21 @@ uint32_t gd_its_fact_width(const struct gd_its_fact *v, size_t n, uint32_t its_i
                            const char *dt_path, bool event, uint32_t every);
 
 /*
- * What ACPI tables do not say (GITS_TYPER is not in the MADT; GICD_TYPER
- * is not either): DeviceID and EventID widths in bits, 1..32, for every
- * ITS or per ITS (@its); the number of SPIs and INTID bits; the GIC
- * version when the MADT gives none (GICD "GIC version" 0, or no MADT).
- * Zero means the default (16, 16, 988, 16, GICv3), which the loader then
- * records as assumed; a given value is not.
+ * Facts a firmware format cannot state, given to its loader (gd_load_acpi_opts(),
+ * gd_load_dtb()): the GIC version; the number of SPIs (a multiple of 32 up
+ * to 960, or 988) and INTID bits (14 .. 24), which are GICD_TYPER's; the
+ * DeviceID and EventID widths in bits (1 .. 32, GITS_TYPER's) for every ITS
+ * or per ITS (@its, which win over the widths for every ITS). Zero (or a
+ * NULL options pointer) selects the loader's default, which it then records
+ * in p->assumed; a value given is not recorded as assumed.
  */
-struct gd_acpi_load_opts {
-	unsigned device_id_bits, event_id_bits;
+struct gd_load_options {
 	enum gd_gic_version gic_version;
-	uint32_t spis, intid_bits;
-	const struct gd_its_fact *its; /* @n_its facts per ITS, before the widths above */
+	uint32_t spis;
+	uint32_t intid_bits;
+	uint32_t device_id_bits;
+	uint32_t event_id_bits;
+	const struct gd_its_fact *its; /* @n_its facts per ITS */
 	size_t n_its;
 };
 
@@ -73,57 +76,44 @@ struct gd_acpi_load_opts {
  * (Arm DEN0049, table revisions 0..5 and later) and at most one MADT
  * ("APIC", ACPI 6.5 §5.2.12, revisions 3..6 and later), recognised by their
  * signatures. The tables are untrusted: every length, offset and count is
- * checked. @opts may be NULL (defaults). Every object's location is the
- * byte offset of its structure in its table's file.
+ * checked. Every object's location is the byte offset of its structure in
+ * its table's file. @opts may be NULL; its defaults (GITS_TYPER and
+ * GICD_TYPER are not in the MADT): 16 DeviceID and 16 EventID bits, 988
+ * SPIs, 16 INTID bits, and GICv3 when the MADT gives no GIC version (GICD
+ * "GIC version" 0, or no MADT).
  */
-int gd_load_acpi_opts(char **paths, size_t n, const struct gd_acpi_load_opts *opts,
+int gd_load_acpi_opts(char **paths, size_t n, const struct gd_load_options *opts,
                       struct gd_platform *p, struct gd_diags *d);
 
 /* gd_load_acpi_opts() with the default options. */
 int gd_load_acpi(char **paths, size_t n, struct gd_platform *p, struct gd_diags *d);
 
 /*
- * Facts a DTB cannot state, for gd_load_dtb(). Zero (or a NULL options
- * pointer) selects the default, and the loader then records the assumption
- * in p->assumed. The defaults are the architectural maxima, so that no
- * check can fail on a value the DTB never stated:
- *   gic_version     GD_GIC_V3 (arm,gic-v3 covers GICv3, v4 and v4.1);
- *   spis            988 (GICD_TYPER.ITLinesNumber = 31: INTIDs 32 .. 1019);
- *   intid_bits      24 (GICD_TYPER.IDbits = 23);
- *   device_id_bits  32 (GITS_TYPER.Devbits = 31), every ITS;
- *   event_id_bits   32 (GITS_TYPER.ID_bits = 31), every ITS.
- */
-struct gd_dtb_options {
-	enum gd_gic_version gic_version;
-	uint32_t spis;                 /* multiple of 32 up to 960, or 988 */
-	uint32_t intid_bits;           /* 14 .. 24 */
-	uint32_t device_id_bits;       /* 1 .. 32 */
-	uint32_t event_id_bits;        /* 1 .. 32 */
-	const struct gd_its_fact *its; /* @n_its facts per ITS, before the widths above */
-	size_t n_its;
-};
-
-/*
  * Loads a flattened device tree blob (DTSpec v0.4 §5; at most 64 MiB,
- * validated with libfdt's fdt_check_full()) describing a GICv3/v4 system:
- * the enabled arm,gic-v3 node and its arm,gic-v3-its children, /cpus, the
+ * validated with libfdt's fdt_check_full()) describing a GICv2/v3/v4 system:
+ * the enabled arm,gic-v3 (or GICv2) node and its ITS and GICv2m children, /cpus, the
  * CPU PMU, arm,smmu-v3 nodes, PCI hosts with msi-map / iommu-map /
  * msi-parent, and platform devices whose msi-parent names an ITS. Bindings:
  * Linux 6.1 arm,gic-v3.yaml, arm,smmu-v3.yaml, pci-msi.txt, pci-iommu.txt,
  * msi.txt, arm/cpus.yaml. Every object's loc is {path, "/node/path[:prop]"}.
- * @opt may be NULL. Returns 0, 1 or 2 as above: 2 when the file cannot be
+ * @opt may be NULL; its defaults are the architectural maxima, so that no
+ * check can fail on a value the DTB never stated: GICv3 (arm,gic-v3 covers
+ * GICv3, v4 and v4.1), 988 SPIs (GICD_TYPER.ITLinesNumber = 31: INTIDs
+ * 32 .. 1019), 24 INTID bits (GICD_TYPER.IDbits = 23), 32 DeviceID and 32
+ * EventID bits (GITS_TYPER.Devbits, ID_bits = 31) for every ITS.
+ * Returns 0, 1 or 2 as above: 2 when the file cannot be
  * read or is not a valid DTB, 1 when it describes something the model
  * cannot hold or that is wrong (no enabled arm,gic-v3 node, a malformed
  * msi-map, ...). What the loader does not model is skipped with a note.
  */
-int gd_load_dtb(const char *path, const struct gd_dtb_options *opt, struct gd_platform *p,
+int gd_load_dtb(const char *path, const struct gd_load_options *opt, struct gd_platform *p,
                 struct gd_diags *d);
 
 /*
  * gd_load_dtb() of the blob at @path, with every location and diagnostic
  * naming @name instead (a DTS the blob was compiled from, for example).
  */
-int gd_load_dtb_as(const char *path, const char *name, const struct gd_dtb_options *opt,
+int gd_load_dtb_as(const char *path, const char *name, const struct gd_load_options *opt,
                    struct gd_platform *p, struct gd_diags *d);
 
 /*

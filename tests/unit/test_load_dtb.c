@@ -22,13 +22,13 @@
 
 /* What QEMU's virt machine has and a DTB cannot say (QEMU hw/arm/virt.c, hw/intc/arm_gicv3_its.c).
  */
-static const struct gd_dtb_options qemu_opts = {.gic_version = GD_GIC_V3,
-                                                .spis = 256,
-                                                .intid_bits = 16,
-                                                .device_id_bits = 16,
-                                                .event_id_bits = 16};
+static const struct gd_load_options qemu_opts = {.gic_version = GD_GIC_V3,
+                                                 .spis = 256,
+                                                 .intid_bits = 16,
+                                                 .device_id_bits = 16,
+                                                 .event_id_bits = 16};
 
-static void load(const char *dir, const struct gd_dtb_options *o, struct gd_platform *p)
+static void load(const char *dir, const struct gd_load_options *o, struct gd_platform *p)
 {
 	struct gd_diags d = {0};
 	memset(p, 0, sizeof(*p));
@@ -285,7 +285,7 @@ static void qemu_virt_gicv4_maintenance(void **state)
 {
 	(void)state;
 	struct gd_platform p;
-	struct gd_dtb_options o = qemu_opts;
+	struct gd_load_options o = qemu_opts;
 	o.gic_version = GD_GIC_V4;
 	load(QEMU_DATA "virt-gicv4-its-smp2/virt.dtb", &o, &p);
 	assert_int_equal(p.gic_version, GD_GIC_V4);
