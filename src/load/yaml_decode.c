@@ -2,6 +2,7 @@
 #include "load/yaml_decode.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "load/yaml_scalar.h"
@@ -63,6 +64,26 @@ int gd_yseq_check(struct gd_yctx *c, const struct gd_ynode *v, const char *what)
 	gd_yerror(c, v, "yaml-type", "expected a list of %s, found %s", what,
 	          v->kind == GD_YSCALAR ? "a scalar" : gd_ynode_kind_name(v->kind));
 	return -1;
+}
+
+int gd_yaml_decode_intid_ranges(struct gd_yctx *c, const struct gd_ynode *v, const char *what,
+                                const struct gd_yfield *fields, struct gd_intid_range **ranges,
+                                size_t *n, size_t *cap)
+{
+	const struct gd_yfield *const tables[] = {fields, NULL};
+	char list[64];
+	int status = 0;
+
+	snprintf(list, sizeof(list), "%ss", what);
+	if (gd_yseq_check(c, v, list))
+		return -1;
+	for (size_t i = 0; i < v->n_items; i++) {
+		struct gd_intid_range *r = GD_ARRAY_PUSH(&c->p->arena, *ranges, *n, *cap);
+		r->loc = gd_yloc(c, v->items[i]);
+		if (gd_ymap_decode(c, v->items[i], what, tables, r))
+			status = -1;
+	}
+	return status;
 }
 
 int gd_yuint(struct gd_yctx *c, const struct gd_ynode *v, unsigned bits, bool bytes, uint64_t *out)

@@ -117,6 +117,17 @@ const struct gd_ynode *gd_ymap_get(const struct gd_ynode *map, const char *key);
 /* Checks that @v is a list ("expected a list of WHAT"); returns 0 or -1. */
 int gd_yseq_check(struct gd_yctx *c, const struct gd_ynode *v, const char *what);
 
+/*
+ * Decodes @v, a list of INTID ranges (MBI ranges, LPI ranges), each a
+ * mapping of @fields over struct gd_intid_range, appending them to the
+ * array *@ranges (*@n of *@cap) in the platform's arena with their
+ * line:col. @what names one in messages ("MBI range"); the list is "@what"
+ * + "s". Returns 0, or -1 after reporting errors.
+ */
+int gd_yaml_decode_intid_ranges(struct gd_yctx *c, const struct gd_ynode *v, const char *what,
+                                const struct gd_yfield *fields, struct gd_intid_range **ranges,
+                                size_t *n, size_t *cap);
+
 /* Decodes an unsigned number of @bits bits from scalar @v; returns 0 or -1 (reported). */
 int gd_yuint(struct gd_yctx *c, const struct gd_ynode *v, unsigned bits, bool bytes, uint64_t *out);
 

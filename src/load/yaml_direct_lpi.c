@@ -100,24 +100,15 @@ static const struct gd_yfield lpi_range_fields[] = {
 int gd_yaml_decode_lpis(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                         const struct gd_yfield *f)
 {
-	static const struct gd_yfield *const tables[] = {lpi_range_fields, NULL};
-	struct gd_node *node = obj;
-	struct gd_root_complex *rc = gd_node_as_rc(node);
-	struct gd_named_component *nc = gd_node_as_nc(node);
-	int status = 0;
+	struct gd_root_complex *rc = gd_node_as_rc(obj);
+	struct gd_named_component *nc = gd_node_as_nc(obj);
 
 	(void)f;
-	if (gd_yseq_check(c, v, "LPI ranges"))
-		return -1;
-	for (size_t i = 0; i < v->n_items; i++) {
-		struct gd_intid_range *r =
-		    rc ? GD_ARRAY_PUSH(&c->p->arena, rc->lpis, rc->n_lpis, rc->cap_lpis)
-		       : GD_ARRAY_PUSH(&c->p->arena, nc->lpis, nc->n_lpis, nc->cap_lpis);
-		r->loc = gd_yloc(c, v->items[i]);
-		if (gd_ymap_decode(c, v->items[i], "LPI range", tables, r))
-			status = -1;
-	}
-	return status;
+	if (rc)
+		return gd_yaml_decode_intid_ranges(c, v, "LPI range", lpi_range_fields, &rc->lpis,
+		                                   &rc->n_lpis, &rc->cap_lpis);
+	return gd_yaml_decode_intid_ranges(c, v, "LPI range", lpi_range_fields, &nc->lpis,
+	                                   &nc->n_lpis, &nc->cap_lpis);
 }
 
 int gd_yaml_resolve_msi_parent(struct gd_yctx *c, const struct gd_yref *r, struct gd_node *n)

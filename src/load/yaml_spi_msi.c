@@ -127,21 +127,11 @@ static const struct gd_yfield range_fields[] = {
 static int decode_mbi_ranges(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                              const struct gd_yfield *f)
 {
-	static const struct gd_yfield *const tables[] = {range_fields, NULL};
 	struct gd_mbi *mbi = obj;
-	int rc = 0;
 
 	(void)f;
-	if (gd_yseq_check(c, v, "MBI ranges"))
-		return -1;
-	for (size_t i = 0; i < v->n_items; i++) {
-		struct gd_intid_range *r =
-		    GD_ARRAY_PUSH(&c->p->arena, mbi->ranges, mbi->n_ranges, mbi->cap_ranges);
-		r->loc = gd_yloc(c, v->items[i]);
-		if (gd_ymap_decode(c, v->items[i], "MBI range", tables, r))
-			rc = -1;
-	}
-	return rc;
+	return gd_yaml_decode_intid_ranges(c, v, "MBI range", range_fields, &mbi->ranges,
+	                                   &mbi->n_ranges, &mbi->cap_ranges);
 }
 
 static const struct gd_yfield mbi_fields[] = {
