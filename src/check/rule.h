@@ -114,6 +114,20 @@ struct gd_check_keyed {
 void gd_check_sort(struct gd_check_keyed *v, size_t n);
 
 /*
+ * The overlap sweep of the layout and range rules. @sorted: @n intervals
+ * as {first value, index}, sorted with gd_check_sort(); end(@arg, index) is
+ * an interval's exclusive end (> its first value, saturated, in the same
+ * unit: bytes, IDs, INTIDs). Calls overlap(@c, @arg, i, reach) for each
+ * interval i that starts before the furthest end of the intervals before
+ * it, reach being the interval of that furthest end. O(n).
+ */
+void gd_check_overlaps(struct gd_check_ctx *c, const struct gd_check_keyed *sorted, size_t n,
+                       uint64_t (*end)(const void *arg, size_t i),
+                       void (*overlap)(struct gd_check_ctx *c, const void *arg, size_t i,
+                                       size_t reach),
+                       const void *arg);
+
+/*
  * Writes "RIDs 0x0000-0xffff of pcie0", "the single-mapping ID of dma0" or
  * "the own MSIs of smmu0": what the input of route @r is, in user terms.
  */

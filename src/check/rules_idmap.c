@@ -79,40 +79,43 @@ static size_t ranged_by_input_base(struct gd_check_ctx *c, const struct gd_node 
 	return m;
 }
 
+static uint64_t map_end_at(const void *arg, size_t k)
+{
+	const struct gd_id_map *m = &((const struct gd_node *)arg)->maps[k];
+	return m->input_base + m->count;
+}
+
 /*
- * Reports input ranges of two ranged mappings of @n that overlap (sort by
- * input base, sweep), except an overlap of one ID of the off_by_one() shape,
- * which rule id-map-count-off-by-one reports.
+ * Reports mappings @k and @reach of node @arg, whose input ranges overlap,
+ * except an overlap of one ID of the off_by_one() shape, which rule
+ * id-map-count-off-by-one reports.
  */
+static void map_overlap(struct gd_check_ctx *c, const void *arg, size_t k, size_t reach)
+{
+	const struct gd_node *n = arg;
+	const struct gd_id_map *a = &n->maps[k], *r = &n->maps[reach];
+	if (off_by_one(r, a))
+		return;
+	uint64_t end = map_end_at(n, k), reach_end = map_end_at(n, reach);
+	uint64_t ov_end = end < reach_end ? end : reach_end;
+	const struct gd_id_map *later = a > r ? a : r, *first = a > r ? r : a;
+	char ov[GD_RANGE_BUF], r1[GD_RANGE_BUF], r2[GD_RANGE_BUF];
+	gd_check_report(c, &later->loc,
+	                "ID mappings of %s for %s %s and %s overlap on %s: Linux uses the "
+	                "first there (to %s), never the second (to %s)",
+	                n->name, gd_check_id_name(n->kind),
+	                gd_check_range(r1, first->input_base, first->count),
+	                gd_check_range(r2, later->input_base, later->count),
+	                gd_check_range(ov, a->input_base, ov_end - a->input_base),
+	                first->output_name, later->output_name);
+}
+
+/* Reports input ranges of two ranged mappings of @n that overlap (sort by input base, sweep). */
 static void overlaps_of(struct gd_check_ctx *c, const struct gd_node *n)
 {
 	struct gd_check_keyed *v;
 	size_t m = ranged_by_input_base(c, n, &v);
-
-	const struct gd_id_map *reach = NULL; /* the mapping that ends last so far */
-	for (size_t k = 0; k < m; k++) {
-		const struct gd_id_map *a = &n->maps[v[k].idx];
-		uint64_t end = a->input_base + a->count;
-		if (reach && a->input_base < reach->input_base + reach->count &&
-		    !off_by_one(reach, a)) {
-			uint64_t reach_end = reach->input_base + reach->count;
-			uint64_t ov_end = end < reach_end ? end : reach_end;
-			const struct gd_id_map *later = a > reach ? a : reach;
-			const struct gd_id_map *first = a > reach ? reach : a;
-			char ov[GD_RANGE_BUF], r1[GD_RANGE_BUF], r2[GD_RANGE_BUF];
-			gd_check_report(
-			    c, &later->loc,
-			    "ID mappings of %s for %s %s and %s overlap on %s: Linux uses the "
-			    "first there (to %s), never the second (to %s)",
-			    n->name, gd_check_id_name(n->kind),
-			    gd_check_range(r1, first->input_base, first->count),
-			    gd_check_range(r2, later->input_base, later->count),
-			    gd_check_range(ov, a->input_base, ov_end - a->input_base),
-			    first->output_name, later->output_name);
-		}
-		if (!reach || end > reach->input_base + reach->count)
-			reach = a;
-	}
+	gd_check_overlaps(c, v, m, map_end_at, map_overlap, n);
 }
 
 void gd_rule_id_map_overlap(struct gd_check_ctx *c)

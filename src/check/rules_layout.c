@@ -88,6 +88,23 @@ static uint64_t mmio_end(const struct mmio *m)
 	return m->base + m->size < m->base ? UINT64_MAX : m->base + m->size;
 }
 
+static uint64_t mmio_end_at(const void *arg, size_t i)
+{
+	return mmio_end(&((const struct mmio *)arg)[i]);
+}
+
+/* Reports the later (in collection order) of two overlapping ranges at its location. */
+static void mmio_overlap(struct gd_check_ctx *c, const void *arg, size_t i, size_t reach)
+{
+	const struct mmio *v = arg;
+	const struct mmio *later = &v[i > reach ? i : reach], *first = &v[i > reach ? reach : i];
+	gd_check_report(c, later->loc,
+	                "%s (0x%" PRIx64 "-0x%" PRIx64 ") overlaps %s (0x%" PRIx64 "-0x%" PRIx64
+	                ")",
+	                later->what, later->base, mmio_end(later) - 1, first->what, first->base,
+	                mmio_end(first) - 1);
+}
+
 void gd_rule_mmio_overlap(struct gd_check_ctx *c)
 {
 	struct mmio *v;
@@ -96,22 +113,7 @@ void gd_rule_mmio_overlap(struct gd_check_ctx *c)
 	for (size_t i = 0; i < n; i++)
 		order[i] = (struct gd_check_keyed){v[i].base, i};
 	gd_check_sort(order, n);
-
-	const struct mmio *reach = NULL; /* the range that ends last so far */
-	for (size_t k = 0; k < n; k++) {
-		const struct mmio *a = &v[order[k].idx];
-		if (reach && a->base < mmio_end(reach)) {
-			const struct mmio *later = a > reach ? a : reach;
-			const struct mmio *first = a > reach ? reach : a;
-			gd_check_report(c, later->loc,
-			                "%s (0x%" PRIx64 "-0x%" PRIx64 ") overlaps %s (0x%" PRIx64
-			                "-0x%" PRIx64 ")",
-			                later->what, later->base, mmio_end(later) - 1, first->what,
-			                first->base, mmio_end(first) - 1);
-		}
-		if (!reach || mmio_end(a) > mmio_end(reach))
-			reach = a;
-	}
+	gd_check_overlaps(c, order, n, mmio_end_at, mmio_overlap, v);
 }
 
 /* Reports @base of @what at @loc unless it is 64 KiB aligned. */

@@ -66,6 +66,21 @@ void gd_rule_spi_msi_range(struct gd_check_ctx *c)
 			                c->p->dist.spis);
 }
 
+static uint64_t range_end_at(const void *arg, size_t i)
+{
+	return last_intid(&((const struct msi_range *)arg)[i]) + 1;
+}
+
+static void range_overlap(struct gd_check_ctx *c, const void *arg, size_t i, size_t reach)
+{
+	const struct msi_range *a = &((const struct msi_range *)arg)[i];
+	const struct msi_range *r = &((const struct msi_range *)arg)[reach];
+	gd_check_report(c, a->loc,
+	                "%s (INTIDs %" PRIu32 "-%" PRIu64 ") overlaps %s (INTIDs %" PRIu32
+	                "-%" PRIu64 "): one SPI would be given to two MSIs",
+	                a->what, a->base, last_intid(a), r->what, r->base, last_intid(r));
+}
+
 void gd_rule_spi_msi_overlap(struct gd_check_ctx *c)
 {
 	struct msi_range *v;
@@ -74,19 +89,7 @@ void gd_rule_spi_msi_overlap(struct gd_check_ctx *c)
 	for (size_t i = 0; i < n; i++)
 		order[i] = (struct gd_check_keyed){v[i].base, i};
 	gd_check_sort(order, n);
-	const struct msi_range *reach = NULL; /* the range that ends last so far */
-	for (size_t k = 0; k < n; k++) {
-		const struct msi_range *a = &v[order[k].idx];
-		if (reach && a->base <= last_intid(reach))
-			gd_check_report(c, a->loc,
-			                "%s (INTIDs %" PRIu32 "-%" PRIu64
-			                ") overlaps %s (INTIDs %" PRIu32 "-%" PRIu64
-			                "): one SPI would be given to two MSIs",
-			                a->what, a->base, last_intid(a), reach->what, reach->base,
-			                last_intid(reach));
-		if (!reach || last_intid(a) > last_intid(reach))
-			reach = a;
-	}
+	gd_check_overlaps(c, order, n, range_end_at, range_overlap, v);
 }
 
 /* Reports @intid (0 = none) of @what when an MSI range of @v holds it. */

@@ -59,6 +59,22 @@ void gd_check_sort(struct gd_check_keyed *v, size_t n)
 		qsort(v, n, sizeof(*v), cmp_keyed);
 }
 
+void gd_check_overlaps(struct gd_check_ctx *c, const struct gd_check_keyed *sorted, size_t n,
+                       uint64_t (*end)(const void *arg, size_t i),
+                       void (*overlap)(struct gd_check_ctx *c, const void *arg, size_t i,
+                                       size_t reach),
+                       const void *arg)
+{
+	size_t reach = SIZE_MAX; /* the interval that ends last so far */
+	for (size_t k = 0; k < n; k++) {
+		size_t i = sorted[k].idx;
+		if (reach != SIZE_MAX && sorted[k].key < end(arg, reach))
+			overlap(c, arg, i, reach);
+		if (reach == SIZE_MAX || end(arg, i) > end(arg, reach))
+			reach = i;
+	}
+}
+
 void gd_check_route_source(const struct gd_route *r, char *buf, size_t size)
 {
 	char range[GD_RANGE_BUF];
