@@ -20,8 +20,7 @@
 #include "emit/dt_build.h"
 
 /* Architectural frame sizes used when the model leaves a size 0 (GIC architecture §12). */
-#define GICD_FRAME_SIZE 0x10000u
-#define MPIDR_AFF_MASK  0xff00ffffffull /* Aff3 [39:32], Aff2..Aff0 [23:0] */
+#define MPIDR_AFF_MASK 0xff00ffffffull /* Aff3 [39:32], Aff2..Aff0 [23:0] */
 
 void gd_dt_error(struct gd_dt_builder *b, const struct gd_loc *loc, const char *fmt, ...)
 {
@@ -247,8 +246,8 @@ static void build_cpus(struct gd_dt_builder *b)
 		build_cpu(b, cpus, i, two_cells);
 }
 
-static void push_reg(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint64_t base, uint64_t size,
-                     const char *note)
+void gd_dt_builder_push_reg(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint64_t base,
+                            uint64_t size, const char *note)
 {
 	size_t group = pr->n_cells / 4;
 	gd_dt_push_u64(b->t, pr, base);
@@ -285,7 +284,7 @@ static void push_cpu_interfaces(struct gd_dt_builder *b, struct gd_dt_prop *reg)
 			gd_dt_error(b, &p->cpus[0].loc,
 			            "DT: %s without %s; arm,gic-v3 reg entries are positional",
 			            names[k], names[k - 1]);
-		push_reg(b, reg, first[k], size[k], names[k]);
+		gd_dt_builder_push_reg(b, reg, first[k], size[k], names[k]);
 	}
 }
 
@@ -311,7 +310,7 @@ static uint32_t push_redistributors(struct gd_dt_builder *b, struct gd_dt_prop *
 		if (i == 0 && s != frame)
 			*stride = s;
 		snprintf(note, sizeof(note), "GICR region %zu", i);
-		push_reg(b, reg, r->base, r->length, note);
+		gd_dt_builder_push_reg(b, reg, r->base, r->length, note);
 	}
 	if (p->n_redists)
 		return (uint32_t)p->n_redists;
@@ -320,7 +319,7 @@ static uint32_t push_redistributors(struct gd_dt_builder *b, struct gd_dt_prop *
 		if (!p->cpus[i].gicr_base)
 			continue;
 		snprintf(note, sizeof(note), "GICR of CPU %zu", i);
-		push_reg(b, reg, p->cpus[i].gicr_base, frame, note);
+		gd_dt_builder_push_reg(b, reg, p->cpus[i].gicr_base, frame, note);
 		n++;
 	}
 	if (!n)
@@ -328,20 +327,30 @@ static uint32_t push_redistributors(struct gd_dt_builder *b, struct gd_dt_prop *
 	return n;
 }
 
+struct gd_dt_node *gd_dt_builder_msi_child(struct gd_dt_builder *b, const char *prefix,
+                                           uint64_t base, const struct gd_node *src,
+                                           const char *compatible)
+{
+	char name[48];
+
+	snprintf(name, sizeof(name), "%s@%llx", prefix, (unsigned long long)base);
+	struct gd_dt_node *n = gd_dt_builder_node(b, b->gic, name, src->name, &src->loc);
+	n->source = src;
+	gd_dt_add_string(b->t, n, "compatible", compatible);
+	gd_dt_add_flag(b->t, n, "msi-controller");
+	return n;
+}
+
 static void build_its(struct gd_dt_builder *b, size_t i)
 {
 	const struct gd_its *its = b->p->its[i];
-	char name[48];
-
-	snprintf(name, sizeof(name), "msi-controller@%llx", (unsigned long long)its->base);
-	struct gd_dt_node *n = gd_dt_builder_node(b, b->gic, name, its->node.name, &its->node.loc);
+	struct gd_dt_node *n =
+	    gd_dt_builder_msi_child(b, "msi-controller", its->base, &its->node, "arm,gic-v3-its");
 	b->its[i] = n;
-	n->source = &its->node;
-	gd_dt_add_string(b->t, n, "compatible", "arm,gic-v3-its");
-	gd_dt_add_flag(b->t, n, "msi-controller");
 	gd_dt_add_u32(b->t, n, "#msi-cells", 1);
-	push_reg(b, gd_dt_add_cells(b->t, n, "reg", 4), its->base,
-	         its->size ? its->size : gd_its_frame_size(b->p->gic_version), "GITS");
+	gd_dt_builder_push_reg(b, gd_dt_add_cells(b->t, n, "reg", 4), its->base,
+	                       its->size ? its->size : gd_its_frame_size(b->p->gic_version),
+	                       "GITS");
 	if (its->has_proximity_domain)
 		gd_dt_add_u32(b->t, n, "numa-node-id", its->proximity_domain);
 }
@@ -365,7 +374,8 @@ static void build_gic(struct gd_dt_builder *b)
 	gd_dt_add_flag(b->t, n, "ranges");
 	gd_dt_add_flag(b->t, n, "interrupt-controller");
 	struct gd_dt_prop *reg = gd_dt_add_cells(b->t, n, "reg", 4);
-	push_reg(b, reg, p->dist.base, p->dist.size ? p->dist.size : GICD_FRAME_SIZE, "GICD");
+	gd_dt_builder_push_reg(b, reg, p->dist.base,
+	                       p->dist.size ? p->dist.size : GD_DT_GICD_FRAME_SIZE, "GICD");
 	uint64_t stride;
 	uint32_t regions = push_redistributors(b, reg, &stride);
 	push_cpu_interfaces(b, reg);

@@ -37,6 +37,27 @@ struct gd_dt_node *gd_dt_builder_node(struct gd_dt_builder *b, struct gd_dt_node
                                       const char *name, const char *label,
                                       const struct gd_loc *loc);
 
+/* GICD frame size in bytes written when the model gives none (GIC architecture: 64 KiB). */
+#define GD_DT_GICD_FRAME_SIZE 0x10000u
+
+/*
+ * Appends one <base size> entry, two cells each (#address-cells and
+ * #size-cells 2), to the reg property @pr, with a DTS comment @note.
+ */
+void gd_dt_builder_push_reg(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint64_t base,
+                            uint64_t size, const char *note);
+
+/*
+ * Adds the MSI controller child "@prefix@BASE" of the GIC for model node
+ * @src at @base (an ITS, a GICv2m frame), labelled with its name, with
+ * compatible @compatible and msi-controller (msi-controller.yaml); the
+ * caller adds the rest. Returns the node; a name or label already taken is
+ * an error at src->loc (gd_dt_builder_node()).
+ */
+struct gd_dt_node *gd_dt_builder_msi_child(struct gd_dt_builder *b, const char *prefix,
+                                           uint64_t base, const struct gd_node *src,
+                                           const char *compatible);
+
 /*
  * Appends the arm,gic-v3 interrupt specifier <type number flags> of @intid
  * (type 0 SPI, 1 PPI, 2 extended SPI, 3 extended PPI; flags 1 edge rising,

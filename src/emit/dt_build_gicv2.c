@@ -10,17 +10,7 @@
 
 #include "emit/dt_build.h"
 
-#define GICD_FRAME_SIZE 0x10000u /* 64 KiB, as the model's default */
-#define V2M_FRAME_SIZE  0x1000u  /* one 4 KiB page (MSI_TYPER, MSI_SETSPI_NS) */
-
-static void push_frame(struct gd_dt_builder *b, struct gd_dt_prop *reg, uint64_t base,
-                       uint64_t size, const char *note)
-{
-	size_t group = reg->n_cells / 4;
-	gd_dt_push_u64(b->t, reg, base);
-	gd_dt_push_u64(b->t, reg, size);
-	gd_dt_note(b->t, reg, group, "%s", note);
-}
+#define V2M_FRAME_SIZE 0x1000u /* one 4 KiB page (MSI_TYPER, MSI_SETSPI_NS) */
 
 /* GICC, GICH, GICV of every CPU: one value each in DT, so every CPU must agree. */
 static void push_cpu_interface(struct gd_dt_builder *b, struct gd_dt_prop *reg)
@@ -37,29 +27,26 @@ static void push_cpu_interface(struct gd_dt_builder *b, struct gd_dt_prop *reg)
 			            "gives one of each for the whole GIC");
 	if (!c0->gicc_base)
 		gd_dt_error(b, &c0->loc, "DT: a GICv2 needs its CPU interface (GICC) base");
-	push_frame(b, reg, c0->gicc_base, gd_cpuif_size(p->cpuif.gicc_size), "GICC");
+	gd_dt_builder_push_reg(b, reg, c0->gicc_base, gd_cpuif_size(p->cpuif.gicc_size), "GICC");
 	if (!c0->gich_base != !c0->gicv_base)
 		gd_dt_error(b, &c0->loc,
 		            "DT: GICH and GICV come together (arm,gic.yaml reg entries 2 and 3)");
 	else if (c0->gich_base) {
-		push_frame(b, reg, c0->gich_base, gd_cpuif_size(p->cpuif.gich_size), "GICH");
-		push_frame(b, reg, c0->gicv_base, gd_cpuif_size(p->cpuif.gicv_size), "GICV");
+		gd_dt_builder_push_reg(b, reg, c0->gich_base, gd_cpuif_size(p->cpuif.gich_size),
+		                       "GICH");
+		gd_dt_builder_push_reg(b, reg, c0->gicv_base, gd_cpuif_size(p->cpuif.gicv_size),
+		                       "GICV");
 	}
 }
 
 static void build_v2m_frame(struct gd_dt_builder *b, size_t i)
 {
 	const struct gd_msi_frame *f = b->p->msi_frames[i];
-	char name[48];
-
-	snprintf(name, sizeof(name), "v2m@%llx", (unsigned long long)f->base);
-	struct gd_dt_node *n = gd_dt_builder_node(b, b->gic, name, f->node.name, &f->node.loc);
+	struct gd_dt_node *n =
+	    gd_dt_builder_msi_child(b, "v2m", f->base, &f->node, "arm,gic-v2m-frame");
 	b->v2m[i] = n;
-	n->source = &f->node;
-	gd_dt_add_string(b->t, n, "compatible", "arm,gic-v2m-frame");
-	gd_dt_add_flag(b->t, n, "msi-controller");
-	push_frame(b, gd_dt_add_cells(b->t, n, "reg", 4), f->base,
-	           f->size ? f->size : V2M_FRAME_SIZE, "MSI frame");
+	gd_dt_builder_push_reg(b, gd_dt_add_cells(b->t, n, "reg", 4), f->base,
+	                       f->size ? f->size : V2M_FRAME_SIZE, "MSI frame");
 	if (!f->dt_override)
 		return;
 	if (!f->spi_count) {
@@ -88,7 +75,8 @@ void gd_dt_build_gicv2(struct gd_dt_builder *b)
 	gd_dt_add_flag(b->t, n, "ranges");
 	gd_dt_add_flag(b->t, n, "interrupt-controller");
 	struct gd_dt_prop *reg = gd_dt_add_cells(b->t, n, "reg", 4);
-	push_frame(b, reg, p->dist.base, p->dist.size ? p->dist.size : GICD_FRAME_SIZE, "GICD");
+	gd_dt_builder_push_reg(b, reg, p->dist.base,
+	                       p->dist.size ? p->dist.size : GD_DT_GICD_FRAME_SIZE, "GICD");
 	push_cpu_interface(b, reg);
 	gd_dt_build_vgic_interrupt(b, n);
 	for (size_t i = 0; i < p->n_msi_frames; i++)
