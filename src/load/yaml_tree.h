@@ -24,6 +24,7 @@
 /* Most nodes (scalars, mappings, sequences) accepted in one document. */
 #define GD_YTREE_MAX_NODES (1u << 20)
 
+/* Kind of a YAML node (YAML 1.2 §3.2.1.1: scalar, mapping, sequence). */
 enum gd_ynode_kind { GD_YSCALAR, GD_YMAP, GD_YSEQ };
 
 struct gd_ynode;

@@ -250,9 +250,13 @@ struct gd_smmu {
 	struct gd_loc dt_path_loc; /* where dt_path was written */
 };
 
-/* A PCI host bridge address window (DT ranges entry of a PCI host). */
+/* PCI address space of a window: the ss field of a PCI ranges entry (PCI Bus Binding §2.2.1.1). */
 enum gd_pci_space { GD_PCI_IO = 1, GD_PCI_MEM32 = 2, GD_PCI_MEM64 = 3 };
 
+/*
+ * A PCI host bridge address window (DT ranges entry of a PCI host): @size
+ * bytes at @pci_base on the PCI bus, at @cpu_base on the CPU's bus.
+ */
 struct gd_pci_window {
 	enum gd_pci_space space;
 	bool prefetchable;
