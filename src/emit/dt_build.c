@@ -355,27 +355,37 @@ static void build_its(struct gd_dt_builder *b, size_t i)
 		gd_dt_add_u32(b->t, n, "numa-node-id", its->proximity_domain);
 }
 
-static void build_gic(struct gd_dt_builder *b)
+struct gd_dt_node *gd_dt_builder_gic_node(struct gd_dt_builder *b, const char *compatible,
+                                          struct gd_dt_prop **reg)
 {
 	const struct gd_platform *p = b->p;
 	char name[48];
 
-	if (p->gic_version == GD_GIC_V2) {
-		gd_dt_build_gicv2(b);
-		return;
-	}
 	snprintf(name, sizeof(name), "interrupt-controller@%llx", (unsigned long long)p->dist.base);
 	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, "gic", &p->gic_loc);
 	b->gic = b->t->gic = n;
-	gd_dt_add_string(b->t, n, "compatible", "arm,gic-v3");
+	gd_dt_add_string(b->t, n, "compatible", compatible);
 	gd_dt_add_u32(b->t, n, "#interrupt-cells", 3);
 	gd_dt_add_u32(b->t, n, "#address-cells", 2);
 	gd_dt_add_u32(b->t, n, "#size-cells", 2);
 	gd_dt_add_flag(b->t, n, "ranges");
 	gd_dt_add_flag(b->t, n, "interrupt-controller");
-	struct gd_dt_prop *reg = gd_dt_add_cells(b->t, n, "reg", 4);
-	gd_dt_builder_push_reg(b, reg, p->dist.base,
+	*reg = gd_dt_add_cells(b->t, n, "reg", 4);
+	gd_dt_builder_push_reg(b, *reg, p->dist.base,
 	                       p->dist.size ? p->dist.size : GD_DT_GICD_FRAME_SIZE, "GICD");
+	return n;
+}
+
+static void build_gic(struct gd_dt_builder *b)
+{
+	const struct gd_platform *p = b->p;
+
+	if (p->gic_version == GD_GIC_V2) {
+		gd_dt_build_gicv2(b);
+		return;
+	}
+	struct gd_dt_prop *reg;
+	struct gd_dt_node *n = gd_dt_builder_gic_node(b, "arm,gic-v3", &reg);
 	uint64_t stride;
 	uint32_t regions = push_redistributors(b, reg, &stride);
 	push_cpu_interfaces(b, reg);

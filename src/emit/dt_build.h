@@ -48,6 +48,16 @@ void gd_dt_builder_push_reg(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint
                             uint64_t size, const char *note);
 
 /*
+ * Adds the GIC node "interrupt-controller@GICD" (label "gic") under the root
+ * with compatible @compatible, #interrupt-cells 3, 2-cell addresses and
+ * sizes, ranges, interrupt-controller (arm,gic-v3.yaml, arm,gic.yaml), and
+ * its reg (*@reg) holding the GICD frame; the caller appends the other
+ * frames of its GIC version. Sets b->gic. Returns the node.
+ */
+struct gd_dt_node *gd_dt_builder_gic_node(struct gd_dt_builder *b, const char *compatible,
+                                          struct gd_dt_prop **reg);
+
+/*
  * Adds the MSI controller child "@prefix@BASE" of the GIC for model node
  * @src at @base (an ITS, a GICv2m frame), labelled with its name, with
  * compatible @compatible and msi-controller (msi-controller.yaml); the

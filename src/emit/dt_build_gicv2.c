@@ -62,21 +62,9 @@ static void build_v2m_frame(struct gd_dt_builder *b, size_t i)
 void gd_dt_build_gicv2(struct gd_dt_builder *b)
 {
 	const struct gd_platform *p = b->p;
-	char name[48];
-
-	snprintf(name, sizeof(name), "interrupt-controller@%llx", (unsigned long long)p->dist.base);
-	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, "gic", &p->gic_loc);
-	b->gic = b->t->gic = n;
-	gd_dt_add_string(b->t, n, "compatible",
-	                 p->dt.gic_compatible ? p->dt.gic_compatible : "arm,gic-400");
-	gd_dt_add_u32(b->t, n, "#interrupt-cells", 3);
-	gd_dt_add_u32(b->t, n, "#address-cells", 2);
-	gd_dt_add_u32(b->t, n, "#size-cells", 2);
-	gd_dt_add_flag(b->t, n, "ranges");
-	gd_dt_add_flag(b->t, n, "interrupt-controller");
-	struct gd_dt_prop *reg = gd_dt_add_cells(b->t, n, "reg", 4);
-	gd_dt_builder_push_reg(b, reg, p->dist.base,
-	                       p->dist.size ? p->dist.size : GD_DT_GICD_FRAME_SIZE, "GICD");
+	struct gd_dt_prop *reg;
+	struct gd_dt_node *n = gd_dt_builder_gic_node(
+	    b, p->dt.gic_compatible ? p->dt.gic_compatible : "arm,gic-400", &reg);
 	push_cpu_interface(b, reg);
 	gd_dt_build_vgic_interrupt(b, n);
 	for (size_t i = 0; i < p->n_msi_frames; i++)
