@@ -3,11 +3,16 @@
 #
 #   scripts/setup.sh          install what is missing, build, and run
 #                             `gicdesc generate` on the QEMU example (into out/)
-#   scripts/setup.sh --test   the same, then the whole test suite: once in a
-#                             normal build, once built with ASan and UBSan
+#   scripts/setup.sh --test   the same, then prove every oracle starts, and run
+#                             the whole test suite: in a gcc build, in a gcc
+#                             ASan+UBSan build, and in a clang build with the
+#                             libFuzzer harnesses run for a short fixed time
 #
 # Installs Debian packages only (apt-get, as root or through sudo); never
-# changes anything else on the machine.
+# changes anything else on the machine. Packages are installed with
+# --no-install-recommends, so every package a test runs is named here,
+# down to what those need at run time (a minimal root proves it:
+# scripts/fresh-root-test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,15 +23,20 @@ case "${1:-}" in
 *) echo "usage: scripts/setup.sh [--test]" >&2; exit 2 ;;
 esac
 
-# Build: compiler, CMake, libraries. Tests: cmocka and the oracles (dtc, iasl,
-# dt-validate with Linux 6.1's bindings, QEMU, JSON Schema validation); the
-# boot tests also need UEFI for arm64 (qemu-efi-aarch64), flock (util-linux)
-# and dpkg-deb, and download an arm64 kernel into ~/.cache/gicdesc-boot.
-packages=(gcc make cmake pkgconf libyaml-dev libfdt-dev)
-test_packages=(libcmocka-dev device-tree-compiler acpica-tools dt-schema linux-source-6.1
-	linux-source-6.12
-	python3 python3-yaml python3-jsonschema python3-libfdt cpp util-linux xz-utils
-	qemu-system-arm qemu-efi-aarch64)
+# Build: compiler and C library headers (gcc alone brings no libc6-dev),
+# CMake, libraries.
+packages=(gcc libc6-dev make cmake pkgconf libyaml-dev libfdt-dev)
+# Tests: cmocka; clang with its sanitizer and libFuzzer runtimes (the clang
+# build and tests/fuzz); the oracles: dtc, iasl, dt-validate with Linux 6.1's
+# and 6.12's bindings (linux-source-*), QEMU with the ROMs its default NIC
+# loads (ipxe-qemu) and UEFI for arm64 (qemu-efi-aarch64); man-db renders the
+# man pages; python3 and its modules run the test scripts; cpp preprocesses
+# binding examples; flock (util-linux), xz and dpkg-deb fetch the boot kernel
+# into ~/.cache/gicdesc-boot.
+test_packages=(libcmocka-dev clang libclang-rt-14-dev
+	device-tree-compiler acpica-tools dt-schema linux-source-6.1 linux-source-6.12
+	qemu-system-arm ipxe-qemu qemu-efi-aarch64 man-db
+	python3 python3-yaml python3-jsonschema python3-libfdt cpp util-linux xz-utils)
 [ "$run_tests" = 1 ] && packages+=("${test_packages[@]}")
 
 missing=()
@@ -55,11 +65,19 @@ echo "== gicdesc generate examples/qemu-virt/qemu-virt.yaml -> out/"
 
 [ "$run_tests" = 1 ] || exit 0
 
-echo "== tests (normal build)"
+echo "== oracles start"
+scripts/prove-oracles.sh
+
+echo "== tests (gcc build)"
 (cd build && ctest --output-on-failure -j "$jobs")
 
-echo "== tests (ASan + UBSan build, build-asan/)"
+echo "== tests (gcc, ASan + UBSan build, build-asan/)"
 cmake -S . -B build-asan -DGICDESC_SANITIZE=ON -DGICDESC_TESTS=ON >/dev/null
 cmake --build build-asan -j "$jobs"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j "$jobs")
+
+echo "== tests (clang build with the libFuzzer harnesses, build-clang/)"
+CC=clang cmake -S . -B build-clang -DGICDESC_TESTS=ON -DGICDESC_FUZZ=ON >/dev/null
+cmake --build build-clang -j "$jobs"
+(cd build-clang && ctest --output-on-failure -j "$jobs" -L 'unit|fuzz')

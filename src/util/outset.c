@@ -54,67 +54,115 @@ static int write_file(const char *path, const struct gd_buf *b)
 	return bad ? -1 : 0;
 }
 
-int gd_outset_commit(const struct gd_outset *s, const char *dir, struct gd_diags *d)
+/* Reports "DIR: error: WHAT NAME: strerror" with DIR as the location (it outlives @d's use). */
+static void fail(struct gd_diags *d, const char *dir, const char *what, const char *name, int err)
 {
 	struct gd_loc loc = {.file = dir};
+	gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "%s%s%s: %s", what, name ? " " : "",
+	            name ? name : "", strerror(err));
+}
+
+/*
+ * The temporary, backup and final paths of one output, and what has been
+ * done with them: a backup is a hard link to a final file that existed, so a
+ * failed rename can put it back.
+ */
+struct staged {
+	char *tmp, *bak, *final;
+	int written, backed_up, renamed;
+};
+
+/* Undoes every staged step of @st[0..n): renamed files go, backups return, temporaries go. */
+static void roll_back(struct staged *st, size_t n)
+{
+	for (size_t i = n; i-- > 0;) {
+		if (st[i].renamed) {
+			if (st[i].backed_up)
+				rename(st[i].bak, st[i].final);
+			else
+				unlink(st[i].final);
+		} else if (st[i].backed_up) {
+			unlink(st[i].bak);
+		}
+		if (st[i].written && !st[i].renamed)
+			unlink(st[i].tmp);
+	}
+}
+
+int gd_outset_commit(const struct gd_outset *s, const char *dir, struct gd_diags *d)
+{
 	char suffix[32];
-	size_t done = 0;
+	struct stat st_dir;
 	int rc = -1;
 
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "cannot create output directory: %s",
-		            strerror(errno));
+		fail(d, dir, "cannot create output directory", NULL, errno);
 		return -1;
 	}
-	snprintf(suffix, sizeof(suffix), ".tmp-%ld", (long)getpid());
-	char **tmp = calloc(s->n ? s->n : 1, sizeof(*tmp));
-	if (!tmp) {
+	errno = 0;
+	if (stat(dir, &st_dir) != 0 || !S_ISDIR(st_dir.st_mode)) {
+		fail(d, dir, "cannot write outputs into this folder", NULL,
+		     errno ? errno : ENOTDIR);
+		return -1;
+	}
+	struct staged *st = calloc(s->n ? s->n : 1, sizeof(*st));
+	if (!st) {
 		fprintf(stderr, "gicdesc: error: out of memory\n");
 		exit(2);
 	}
-	for (; done < s->n; done++) {
-		tmp[done] = join(dir, ".", s->v[done].name, suffix);
-		if (write_file(tmp[done], &s->v[done].content) != 0) {
-			loc.file = tmp[done];
-			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "cannot write: %s",
-			            strerror(errno));
-			done++;
+	snprintf(suffix, sizeof(suffix), ".tmp-%ld", (long)getpid());
+	for (size_t i = 0; i < s->n; i++) {
+		st[i].tmp = join(dir, ".", s->v[i].name, suffix);
+		st[i].final = join(dir, "", s->v[i].name, "");
+	}
+	snprintf(suffix, sizeof(suffix), ".bak-%ld", (long)getpid());
+	for (size_t i = 0; i < s->n; i++)
+		st[i].bak = join(dir, ".", s->v[i].name, suffix);
+
+	for (size_t i = 0; i < s->n; i++) {
+		if (write_file(st[i].tmp, &s->v[i].content) != 0) {
+			int err = errno;
+			unlink(st[i].tmp);
+			fail(d, dir, "cannot write", s->v[i].name, err);
 			goto out;
 		}
+		st[i].written = 1;
 	}
 	/* A final name held by a directory would fail mid-way: refuse before renaming any. */
 	for (size_t i = 0; i < s->n; i++) {
-		char *final = join(dir, "", s->v[i].name, "");
-		struct stat st;
-		int is_dir = stat(final, &st) == 0 && S_ISDIR(st.st_mode);
-		free(final);
-		if (is_dir) {
-			loc.file = dir;
-			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc,
-			            "cannot write %s: it is a directory", s->v[i].name);
+		struct stat sf;
+		if (stat(st[i].final, &sf) == 0 && S_ISDIR(sf.st_mode)) {
+			fail(d, dir, "cannot replace", s->v[i].name, EISDIR);
 			goto out;
 		}
 	}
 	for (size_t i = 0; i < s->n; i++) {
-		char *final = join(dir, "", s->v[i].name, "");
-		int r = rename(tmp[i], final);
-		free(final);
-		if (r != 0) {
-			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "cannot rename %s: %s", tmp[i],
-			            strerror(errno));
+		unlink(st[i].bak);
+		if (link(st[i].final, st[i].bak) == 0) {
+			st[i].backed_up = 1;
+		} else if (errno != ENOENT) {
+			fail(d, dir, "cannot keep a copy of", s->v[i].name, errno);
 			goto out;
 		}
-		free(tmp[i]);
-		tmp[i] = NULL;
+		if (rename(st[i].tmp, st[i].final) != 0) {
+			fail(d, dir, "cannot rename into place", s->v[i].name, errno);
+			goto out;
+		}
+		st[i].renamed = 1;
 	}
+	for (size_t i = 0; i < s->n; i++)
+		if (st[i].backed_up)
+			unlink(st[i].bak);
 	rc = 0;
 out:
-	for (size_t i = 0; i < done; i++) {
-		if (tmp[i])
-			unlink(tmp[i]);
-		free(tmp[i]);
+	if (rc != 0)
+		roll_back(st, s->n);
+	for (size_t i = 0; i < s->n; i++) {
+		free(st[i].tmp);
+		free(st[i].bak);
+		free(st[i].final);
 	}
-	free(tmp);
+	free(st);
 	return rc;
 }
 

@@ -4,7 +4,10 @@
  *
  * Each file is first written to "DIR/.NAME.tmp-PID"; only when every file of
  * the set has been written and flushed are they renamed to their final names.
- * On any failure every temporary is removed and no final name is touched.
+ * A final file that already exists is kept as a hard link "DIR/.NAME.bak-PID"
+ * until every rename has succeeded. On any failure every temporary is
+ * removed, every renamed file is put back as it was (or removed, if it is
+ * new), and every diagnostic names the real folder and file.
  */
 #ifndef GD_UTIL_OUTSET_H
 #define GD_UTIL_OUTSET_H
@@ -31,8 +34,8 @@ struct gd_buf *gd_outset_add(struct gd_outset *s, const char *name);
 
 /*
  * Writes every output into directory @dir (created if missing, one level).
- * Returns 0 on success; -1 after adding an error to @d, with nothing left
- * behind.
+ * Returns 0 on success; -1 after adding an error to @d located at @dir (which
+ * must outlive @d), with the folder as it was before.
  */
 int gd_outset_commit(const struct gd_outset *s, const char *dir, struct gd_diags *d);
 
