@@ -83,7 +83,11 @@ static void put_prop(struct gd_buf *out, const struct gd_dt_prop *pr, unsigned d
 {
 	put_indent(out, depth);
 	gd_buf_printf(out, "%s", pr->name);
-	if (pr->kind == GD_DT_EMPTY) {
+	/* A value of no cells, strings or bytes is a zero-length property: "name;" (DTSpec §6.3). */
+	bool empty = pr->kind == GD_DT_EMPTY || (pr->kind == GD_DT_CELLS && pr->n_cells == 0) ||
+	             (pr->kind == GD_DT_STRINGS && pr->n_strings == 0) ||
+	             (pr->kind == GD_DT_BYTES && pr->n_bytes == 0);
+	if (empty) {
 		gd_buf_append(out, ";", 1);
 	} else if (pr->kind == GD_DT_STRINGS) {
 		gd_buf_printf(out, " = ");
