@@ -50,6 +50,13 @@ struct gd_check_config {
  */
 int gd_check_option(struct gd_check_config *cfg, char opt, const char *arg, struct gd_diags *d);
 
+/*
+ * Turns off every rule that judges only what the output format family
+ * @format ("dt": dts, dtsi, dtb; "iort"; "madt") cannot express, as if by
+ * -Wno-NAME: for a generate that writes nothing of that family.
+ */
+void gd_check_off_for_format(struct gd_check_config *cfg, const char *format);
+
 /* Frees the overrides of @cfg and zeroes it. */
 void gd_check_config_free(struct gd_check_config *cfg);
 

@@ -29,6 +29,17 @@ int gd_check_option(struct gd_check_config *cfg, char opt, const char *arg, stru
 	return 0;
 }
 
+void gd_check_off_for_format(struct gd_check_config *cfg, const char *format)
+{
+	for (size_t i = 0; i < gd_n_rules; i++)
+		if (gd_rules[i].format && !strcmp(gd_rules[i].format, format)) {
+			struct gd_check_override *o =
+			    GD_ARRAY_PUSH(&cfg->arena, cfg->v, cfg->n, cfg->cap);
+			o->rule = i;
+			o->sev = GD_SEV_OFF;
+		}
+}
+
 void gd_check_config_free(struct gd_check_config *cfg)
 {
 	gd_arena_free(&cfg->arena);

@@ -22,7 +22,9 @@ struct gd_check_ctx;
  * One rule: its kebab-case name, default severity, function, the names of
  * earlier rules it needs to have passed (NULL-terminated), and a one-line
  * description citing its source. A rule without a function compares several
- * inputs and is run by gd_check_compare(), not by gd_check_run().
+ * inputs and is run by gd_check_compare(), not by gd_check_run(). @format:
+ * the output format family ("dt", "iort", "madt") whose limits alone the
+ * rule judges (gd_check_off_for_format()), NULL for a fault of the platform.
  */
 struct gd_rule {
 	const char *name;
@@ -30,6 +32,7 @@ struct gd_rule {
 	void (*fn)(struct gd_check_ctx *c);
 	const char *prereq[GD_RULE_MAX_PREREQ + 1];
 	const char *desc;
+	const char *format;
 };
 
 /* The rule table (table.c), gd_n_rules entries, prerequisites before dependents. */
@@ -189,5 +192,10 @@ void gd_rule_v2m_spi_limit(struct gd_check_ctx *c);
 void gd_rule_mbi_multi_msi_alignment(struct gd_check_ctx *c);
 void gd_rule_v2m_frame_alignment(struct gd_check_ctx *c);
 void gd_rule_gicv2_features(struct gd_check_ctx *c);
+/* rules_expressible.c: what DT or ACPI cannot express of a description. */
+void gd_rule_iort_direct_lpi(struct gd_check_ctx *c);
+void gd_rule_iort_spi_msi(struct gd_check_ctx *c);
+void gd_rule_madt_direct_lpi(struct gd_check_ctx *c);
+void gd_rule_dt_ats(struct gd_check_ctx *c);
 
 #endif

@@ -17,146 +17,205 @@
 	}
 #define E GD_SEV_ERROR
 #define W GD_SEV_WARNING
+#define N GD_SEV_NOTE
 
 const struct gd_rule gd_rules[] = {
     /* ID mappings, node by node (IORT E.e §3.2.2 "ID mapping"; DT msi-map, iommu-map) */
     {"id-map-zero-count", E, gd_rule_id_map_zero_count, NONE,
      "an ID mapping of 0 IDs (IORT E.e ID mapping: number of IDs is written minus one, so 0 "
-     "cannot be; DT msi-map length must be > 0)"},
+     "cannot be; DT msi-map length must be > 0)",
+     NULL},
     {"id-map-overflow", E, gd_rule_id_map_overflow, NONE,
      "an ID mapping whose input or output range runs past 0xffffffff (IORT E.e ID mapping: "
-     "32-bit IDs; Linux of_map_id())"},
+     "32-bit IDs; Linux of_map_id())",
+     NULL},
     {"id-map-overlap", E, gd_rule_id_map_overlap, NONE,
      "two ID mappings of one node overlap on their input IDs (Linux iort_node_map_id() and "
-     "of_map_id() take the first that matches)"},
+     "of_map_id() take the first that matches)",
+     NULL},
     {"id-map-count-off-by-one", W, gd_rule_id_map_count_off_by_one, NONE,
      "an ID mapping whose last ID is the input base of another of its node, or that holds "
      "2^k + 1 IDs (k >= 8): the number of IDs written where IORT E.e §3.2.2 wants number "
-     "minus one (Linux iort_id_map() FW_BUG \"conflicting mapping\" work-around)"},
+     "minus one (Linux iort_id_map() FW_BUG \"conflicting mapping\" work-around)",
+     NULL},
     {"id-map-target-kind", E, gd_rule_id_map_target_kind, NONE,
      "an ID mapping outputs to a node that cannot take it: a root complex or named component, "
-     "an SMMUv3 from an SMMUv3, or a mapping on an ITS (IORT E.e: ITS groups have none)"},
+     "an SMMUv3 from an SMMUv3, or a mapping on an ITS (IORT E.e: ITS groups have none)",
+     NULL},
     {"single-mapping-kind", E, gd_rule_single_mapping_kind, NONE,
      "a single mapping where Linux ignores it: among an SMMUv3's StreamID mappings, or an "
-     "own-MSI mapping that is not single (Linux iort_id_map(), iort_set_device_domain())"},
+     "own-MSI mapping that is not single (Linux iort_id_map(), iort_set_device_domain())",
+     NULL},
     /* Routes (src/resolve: every source's IDs pushed through the mappings) */
     {"route-cycle", E, gd_rule_route_cycle, NONE,
      "a chain of ID mappings that comes back to a node it passed (Linux iort_node_map_id() "
-     "follows output references until it reaches an ITS)"},
+     "follows output references until it reaches an ITS)",
+     NULL},
     {"route-unmapped", W, gd_rule_route_unmapped, GRAPH,
      "input IDs of a source that no ID mapping covers: those devices get no MSI domain "
-     "(Linux iort_get_device_domain(), of_msi_map_get_device_domain())"},
+     "(Linux iort_get_device_domain(), of_msi_map_get_device_domain())",
+     NULL},
     {"route-no-its", E, gd_rule_route_no_its, GRAPH,
      "a route that ends at a node that is no MSI controller (IORT E.e: MSI ID chains end at "
-     "an ITS group; DT: msi-map targets an msi-controller)"},
+     "an ITS group; DT: msi-map targets an msi-controller)",
+     NULL},
     /* DeviceIDs and EventIDs at each ITS (GIC architecture IHI 0069, the ITS) */
     {"device-id-range", E, gd_rule_device_id_range, GRAPH,
      "a DeviceID at or past 2^device-id-bits of its ITS (GITS_TYPER.Devbits; Linux "
-     "its_alloc_device_table() refuses it)"},
+     "its_alloc_device_table() refuses it)",
+     NULL},
     {"event-id-budget", E, gd_rule_event_id_budget, GRAPH,
      "the MSIs (events, msis) and IMS slots of every device that reaches one DeviceID add up "
-     "to more than 2^event-id-bits of its ITS (GITS_TYPER.ID_bits: EventIDs per DeviceID)"},
+     "to more than 2^event-id-bits of its ITS (GITS_TYPER.ID_bits: EventIDs per DeviceID)",
+     NULL},
     {"device-id-collision", E, gd_rule_device_id_collision, GRAPH,
      "two sources reach the same DeviceID of one ITS, which then cannot isolate them (GIC "
-     "architecture: the DeviceID identifies the requester)"},
+     "architecture: the DeviceID identifies the requester)",
+     NULL},
     {"smmu-msi-collision", E, gd_rule_smmu_msi_collision, GRAPH,
      "an SMMUv3's own-MSI DeviceID that its clients reach through it too (IORT E.e §3.1.1.3 "
-     "DeviceID mapping index)"},
+     "DeviceID mapping index)",
+     NULL},
     {"vpe-proxy-device-id", W, gd_rule_vpe_proxy_device_id, GRAPH,
      "GICv4.0: a device reaches DeviceID 2^device-id-bits - 1 of the first ITS, which Linux "
-     "takes for the VPE proxy without DirectLPI (irq-gic-v3-its.c its_init_vpe_domain())"},
+     "takes for the VPE proxy without DirectLPI (irq-gic-v3-its.c its_init_vpe_domain())",
+     NULL},
     /* Direct LPI (GIC architecture §12.11 GICR_SETLPIR; our draft arm,gic-v3-direct-lpi) */
     {"direct-lpi-redistributor", E, gd_rule_direct_lpi_redistributor, NONE,
      "a Direct-LPI target while some redistributor lacks DirectLPI (GICR_SETLPIR is defined "
-     "only when GICR_TYPER.DirectLPI is 1)"},
+     "only when GICR_TYPER.DirectLPI is 1)",
+     NULL},
     {"direct-lpi-device-id", E, gd_rule_direct_lpi_device_id, NONE,
      "an ID mapping with an output base into a Direct-LPI target, which takes no DeviceID "
-     "(GICR_SETLPIR: the data is the INTID); a device names it in msi-parent"},
+     "(GICR_SETLPIR: the data is the INTID); a device names it in msi-parent",
+     NULL},
     {"direct-lpi-lpis", E, gd_rule_direct_lpi_lpis, GRAPH,
      "a device that reaches the Direct-LPI target owns no LPIs, or one that owns LPIs does "
-     "not reach it (arm,gic-v3-direct-lpi: msi-parent gives the LPIs a device owns)"},
+     "not reach it (arm,gic-v3-direct-lpi: msi-parent gives the LPIs a device owns)",
+     NULL},
     {"lpi-range-class", E, gd_rule_lpi_range_class, NONE,
      "LPIs a device owns outside 8192 .. 2^intid-bits - 1 (GIC architecture: LPI INTIDs; "
-     "GICD_TYPER.IDbits)"},
+     "GICD_TYPER.IDbits)",
+     NULL},
     {"lpi-range-overlap", E, gd_rule_lpi_range_overlap, NONE,
      "two LPI ranges that devices own overlap: with no DeviceID the OS cannot tell which "
-     "raised an LPI (GICR_SETLPIR)"},
+     "raised an LPI (GICR_SETLPIR)",
+     NULL},
     {"direct-lpi-beside-its", W, gd_rule_direct_lpi_beside_its, NONE,
      "a Direct-LPI target on a GIC with an ITS: GICR_SETLPIR is then IMPLEMENTATION DEFINED "
-     "(GIC architecture §12.11)"},
+     "(GIC architecture §12.11)",
+     NULL},
     {"direct-lpi-isolation", W, gd_rule_direct_lpi_isolation, GRAPH,
      "devices of different isolation domains raise LPIs through Direct LPI, which has no "
-     "DeviceID to keep them apart (an ITS isolates by DeviceID)"},
+     "DeviceID to keep them apart (an ITS isolates by DeviceID)",
+     NULL},
     {"lpi-multi-msi-alignment", W, gd_rule_lpi_multi_msi_alignment, NONE,
      "an LPI range holding Multi-MSI blocks whose base or count is not a multiple of the block "
-     "(PCI Local Bus 3.0 §6.8.1: MSI Multiple Message Enable, n-aligned blocks)"},
+     "(PCI Local Bus 3.0 §6.8.1: MSI Multiple Message Enable, n-aligned blocks)",
+     NULL},
     /* Identifiers that must be unique */
     {"its-id-duplicate", E, gd_rule_its_id_duplicate, NONE,
      "two ITSes share an ITS ID (ACPI 6.5 §5.2.12.18 GIC ITS ID; IORT E.e §3.1.1.1 ITS "
-     "identifiers)"},
+     "identifiers)",
+     NULL},
     {"mpidr-duplicate", E, gd_rule_mpidr_duplicate, NONE,
-     "two CPUs share an MPIDR (ACPI 6.5 §5.2.12.14 GICC MPIDR; DT arm/cpus.yaml reg)"},
+     "two CPUs share an MPIDR (ACPI 6.5 §5.2.12.14 GICC MPIDR; DT arm/cpus.yaml reg)", NULL},
     {"uid-duplicate", E, gd_rule_uid_duplicate, NONE,
-     "two CPUs share an ACPI processor UID (ACPI 6.5 §5.2.12.14 GICC ACPI Processor UID)"},
+     "two CPUs share an ACPI processor UID (ACPI 6.5 §5.2.12.14 GICC ACPI Processor UID)", NULL},
     {"pci-segment-duplicate", E, gd_rule_pci_segment_duplicate, NONE,
      "two root complexes share a PCI segment (Linux iort_match_node_callback(): one root "
-     "complex per segment, the first wins)"},
+     "complex per segment, the first wins)",
+     NULL},
     /* MMIO layout */
     {"mmio-overlap", E, gd_rule_mmio_overlap, NONE,
      "two MMIO ranges overlap: GICD, redistributor regions and frames, ITS, SMMUv3, ECAM, PCI "
-     "windows (GIC architecture; PCI Firmware 3.3 MCFG)"},
+     "windows (GIC architecture; PCI Firmware 3.3 MCFG)",
+     NULL},
     {"gic-frame-alignment", E, gd_rule_gic_frame_alignment, NONE,
      "a GICD, redistributor or ITS base that is not 64 KiB aligned (GIC architecture: every "
-     "register frame is a 64 KiB page)"},
+     "register frame is a 64 KiB page)",
+     NULL},
     {"redist-region-too-small", E, gd_rule_redist_region_too_small, NONE,
      "redistributor regions short of one frame per CPU, or a stride not a multiple of 64 KiB "
-     "of at least a frame (ACPI 6.5 §5.2.12.16 GICR; arm,gic-v3.yaml redistributor-stride)"},
+     "of at least a frame (ACPI 6.5 §5.2.12.16 GICR; arm,gic-v3.yaml redistributor-stride)",
+     NULL},
     /* GICv4.1 frame sizes (server: several ITSes, GICv4/4.1) */
     {"its-frame-size", E, gd_rule_its_frame_size, NONE,
      "a GICv4.1 ITS frame smaller than 192 KiB, without its vSGI frame (GIC architecture "
-     "§12.19; Linux its_probe_one() maps GITS_SGIR at base + 128 KiB whatever the firmware says)"},
+     "§12.19; Linux its_probe_one() maps GITS_SGIR at base + 128 KiB whatever the firmware says)",
+     NULL},
     {"its-translater-frame", W, gd_rule_its_translater_frame, NONE,
      "an ITS frame smaller than 128 KiB, leaving out the translation frame and GITS_TRANSLATER "
      "(GIC architecture §12.19; Linux maps only the first 64 KiB and boots, but a hypervisor or "
-     "IOMMU that maps the stated frame misses the MSI doorbell)"},
+     "IOMMU that maps the stated frame misses the MSI doorbell)",
+     NULL},
     /* Interrupt numbers */
     {"spis-range", E, gd_rule_spis_range, NONE,
      "a number of SPIs GICD_TYPER.ITLinesNumber cannot give: a multiple of 32 up to 960, or "
-     "988 (Linux caps the SPIs at INTID 1019)"},
+     "988 (Linux caps the SPIs at INTID 1019)",
+     NULL},
     {"intid-bits-range", E, gd_rule_intid_bits_range, NONE,
-     "intid-bits outside 14..24 (GICD_TYPER.IDbits + 1; LPIs start at INTID 8192)"},
+     "intid-bits outside 14..24 (GICD_TYPER.IDbits + 1; LPIs start at INTID 8192)", NULL},
     {"intid-class", E, gd_rule_intid_class, NONE,
      "a CPU interrupt that is no PPI (16-31, 1056-1119) or an SMMUv3 interrupt that is no SPI "
-     "of the distributor (32-1019) or extended SPI (4096-5119) (GIC architecture INTIDs)"},
+     "of the distributor (32-1019) or extended SPI (4096-5119) (GIC architecture INTIDs)",
+     NULL},
     /* SPI-based MSI (GICv2m frames, GICv3 MBI) and GICv2 */
     {"spi-msi-range", E, gd_rule_spi_msi_range, NONE,
      "a GICv2m frame or MBI range with INTIDs that are no SPI of the distributor (32-1019 and "
-     "below 32 + spis; arm,gic.yaml arm,msi-base-spi, arm,gic-v3.yaml mbi-ranges)"},
+     "below 32 + spis; arm,gic.yaml arm,msi-base-spi, arm,gic-v3.yaml mbi-ranges)",
+     NULL},
     {"spi-msi-overlap", E, gd_rule_spi_msi_overlap, NONE,
      "two GICv2m frames or MBI ranges share SPIs (Linux gicv2m and mbi allocate each range "
-     "on its own, so one SPI would serve two MSIs)"},
+     "on its own, so one SPI would serve two MSIs)",
+     NULL},
     {"spi-msi-wired", E, gd_rule_spi_msi_wired, NONE,
      "a wired SPI in use (SMMUv3 interrupts, a PMU on SPIs) inside a GICv2m frame or MBI "
-     "range (the SPI would be both wired and an MSI)"},
+     "range (the SPI would be both wired and an MSI)",
+     NULL},
     {"v2m-spi-limit", W, gd_rule_v2m_spi_limit, NONE,
      "a GICv2m frame whose SPIs end at INTID 1019 (base + count = 1020): Linux refuses the "
-     "frame (irq-gic-v2m.c is_msi_spi_valid(): base + num > V2M_MAX_SPI)"},
+     "frame (irq-gic-v2m.c is_msi_spi_valid(): base + num > V2M_MAX_SPI)",
+     NULL},
     {"mbi-multi-msi-alignment", W, gd_rule_mbi_multi_msi_alignment, NONE,
      "an MBI range whose first INTID is not a multiple of the largest Multi-MSI block it "
      "holds (min(32, 2^floor(log2(count))); irq-gic-v3-mbi.c aligns blocks from the range "
-     "start, PCI Multi-MSI needs the INTID aligned)"},
+     "start, PCI Multi-MSI needs the INTID aligned)",
+     NULL},
     {"v2m-frame-alignment", E, gd_rule_v2m_frame_alignment, NONE,
      "a GICv2m frame base that is not 4 KiB aligned (ACPI 6.5 §5.2.12.16; the frame is one "
-     "4 KiB page)"},
+     "4 KiB page)",
+     NULL},
     {"gicv2-features", E, gd_rule_gicv2_features, NONE,
      "a GICv2 platform with an ITS, redistributors, MBI or Direct LPI, or a CPU interface "
      "number past 7 (GICv2 has no LPIs and 8 CPU interfaces; ACPI 6.5 §5.2.12.15 GIC "
-     "version 2)"},
+     "version 2)",
+     NULL},
+    /* What a format cannot express of a description (YAML only: firmware chose its format) */
+    {"iort-direct-lpi", E, gd_rule_iort_direct_lpi, NONE,
+     "a device raises its MSIs through Direct LPI, which IORT cannot express: no node for it, "
+     "ID mappings end at an ITS group or SMMU (IORT E.e §3), and GICR_SETLPIR takes no "
+     "DeviceID; generate writes no IORT (with --force, one without that route)",
+     "iort"},
+    {"iort-spi-msi", W, gd_rule_iort_spi_msi, GRAPH,
+     "a route ends at MBI, or at a GICv2m frame from a named component: IORT has no node "
+     "for either, so the source gets no MSI under ACPI (PCI keeps a GICv2m frame through the "
+     "MADT GIC MSI frame, Linux gicv2m_acpi_init())",
+     "iort"},
+    {"madt-direct-lpi", N, gd_rule_madt_direct_lpi, NONE,
+     "redistributors with DirectLPI: the MADT GICR structure has no flag for it (ACPI 6.5 "
+     "§5.2.12.16); the OS reads GICR_TYPER.DirectLPI",
+     "madt"},
+    {"dt-ats", W, gd_rule_dt_ats, NONE,
+     "a root complex supports ATS, which the Linux 6.1 DT bindings cannot say (IORT root "
+     "complex ATS attribute only): an OS booted from the DT does not enable it",
+     "dt"},
     /* Across inputs: run by gd_check_compare() when several are given */
     {"firmware-drift", E, NULL, NONE,
      "two descriptions of one platform (YAML, DTB, IORT+MADT) send an input ID to different "
      "ITSes or DeviceIDs (DT msi-map and IORT ID mappings must agree: Linux follows whichever "
-     "it booted with)"},
+     "it booted with)",
+     NULL},
 };
 
 const size_t gd_n_rules = sizeof(gd_rules) / sizeof(gd_rules[0]);

@@ -75,36 +75,26 @@ static int parse_revision(const char *opt, const char *s, const int *allowed, si
 }
 
 /*
- * Emits every selected format into @set; with @base, the dts and dtb formats
- * are @base with the interrupt system put in, merged once for both.
- * Returns 0 or -1 (errors in @d).
+ * Emits every selected format into @set from one emit context, so that each
+ * representation (DT tree, --base merge, IORT, MADT) is built once and its
+ * diagnostics are reported once; with @base, the dts and dtb formats are
+ * @base with the interrupt system put in. Returns 0 or -1 (errors in @d).
  */
 static int emit_all(const struct gd_platform *p, const struct gd_routes *routes,
                     const unsigned char *selected, const struct gd_dt_base *base,
-                    struct gd_outset *set, struct gd_diags *d, bool force)
+                    struct gd_outset *set, struct gd_diags *d)
 {
-	struct gd_emit_ctx ctx = {.p = p, .routes = routes, .diags = d, .force = force};
-	size_t merged_dts = SIZE_MAX, merged_dtb = SIZE_MAX;
+	struct gd_emit_ctx ctx = {.p = p, .routes = routes, .diags = d, .base = base};
 	char name[512];
 	int rc = 0;
-
 	for (size_t i = 0; i < gd_n_formats; i++) {
 		if (!selected[i])
 			continue;
 		gd_format_file_name(&gd_formats[i], p->name, name, sizeof(name));
-		struct gd_buf *out = gd_outset_add(set, name);
-		if (base && gd_formats[i].emit == gd_emit_dts)
-			merged_dts = set->n - 1;
-		else if (base && gd_formats[i].emit == gd_emit_dtb)
-			merged_dtb = set->n - 1;
-		else if (gd_formats[i].emit(&ctx, out) != 0)
+		if (gd_formats[i].emit(&ctx, gd_outset_add(set, name)) != 0)
 			rc = -1;
 	}
-	if ((merged_dts != SIZE_MAX || merged_dtb != SIZE_MAX) &&
-	    gd_dt_base_merge(&ctx, base,
-	                     merged_dtb != SIZE_MAX ? &set->v[merged_dtb].content : NULL,
-	                     merged_dts != SIZE_MAX ? &set->v[merged_dts].content : NULL))
-		rc = -1;
+	gd_emit_ctx_free(&ctx);
 	return rc;
 }
 
@@ -186,12 +176,24 @@ int gd_cmd_generate(int argc, char **argv)
 		if (madt_rev >= 0)
 			p.acpi.madt_revision = (uint8_t)madt_rev;
 		gd_resolve(&p, &routes);
-		/* The rules of `gicdesc check` guard what we write, as dtc's checks do. */
-		size_t rule_errors = (size_t)gd_check_run(&p, &routes, NULL, &d);
+		/*
+		 * The rules of `gicdesc check` guard what we write, as dtc's checks
+		 * do; those of a format family not written stay silent.
+		 */
+		struct gd_check_config cfg = {0};
+		for (size_t i = 0; i < gd_n_formats; i++) {
+			bool written = false;
+			for (size_t k = 0; k < gd_n_formats; k++)
+				written |= selected[k] &&
+				           !strcmp(gd_formats[k].family, gd_formats[i].family);
+			if (!written)
+				gd_check_off_for_format(&cfg, gd_formats[i].family);
+		}
+		size_t rule_errors = (size_t)gd_check_run(&p, &routes, &cfg, &d);
+		gd_check_config_free(&cfg);
 		if (rule_errors && !force)
 			status = 1;
-		else if (emit_all(&p, &routes, selected, base_path ? &base : NULL, &set, &d,
-		                  force) != 0 ||
+		else if (emit_all(&p, &routes, selected, base_path ? &base : NULL, &set, &d) != 0 ||
 		         d.errors > rule_errors)
 			status = 1;
 	}

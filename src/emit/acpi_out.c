@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "emit/acpi.h"
+#include "emit/built.h"
 
 void gd_acpi_emit_header(struct gd_acpi_table *t, const struct gd_platform *p,
                          const char *signature, unsigned revision)
@@ -15,13 +16,12 @@ void gd_acpi_emit_header(struct gd_acpi_table *t, const struct gd_platform *p,
 }
 
 /* Appends the finished table @t as bytes or source; see gd_acpi_emit(). */
-static int output(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, bool source,
-                  const char *what, struct gd_buf *out)
+static void output(const struct gd_emit_ctx *ctx, const struct gd_acpi_table *t, bool source,
+                   const char *what, struct gd_buf *out)
 {
-	gd_acpi_table_finish(t);
 	if (!source) {
 		gd_acpi_table_write(t, out);
-		return 0;
+		return;
 	}
 	const char *iasl;
 	const struct gd_acpi_layout *bad = gd_acpi_table_iasl(t, &iasl);
@@ -50,18 +50,19 @@ static int output(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, bool s
 		    what, *iasl ? iasl : "(any release)");
 	}
 	gd_acpi_table_source(t, out);
-	return 0;
 }
 
-int gd_acpi_emit(const struct gd_emit_ctx *ctx, struct gd_buf *out, bool source,
+int gd_acpi_emit(struct gd_emit_ctx *ctx, struct gd_acpi_built *slot, struct gd_buf *out,
+                 bool source,
                  int (*build)(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *title,
                               size_t size))
 {
-	struct gd_acpi_table t = {0};
-	char title[80] = "";
-	int rc = build(ctx, &t, title, sizeof(title));
-	if (rc == 0)
-		rc = output(ctx, &t, source, title, out);
-	gd_acpi_table_free(&t);
-	return rc;
+	if (slot->status == 1) {
+		slot->status = build(ctx, &slot->t, slot->title, sizeof(slot->title));
+		if (slot->status == 0)
+			gd_acpi_table_finish(&slot->t);
+	}
+	if (slot->status == 0)
+		output(ctx, &slot->t, source, slot->title, out);
+	return slot->status;
 }

@@ -47,7 +47,7 @@ struct cover {
 struct merge {
 	const struct gd_emit_ctx *ctx;
 	const struct gd_dt_base *base;
-	struct gd_dt_tree t;
+	struct gd_dt_tree *t; /* ours, built once per run (emit/built.h) */
 	struct cover *covers; /* covers[0] is the GIC */
 	size_t n_covers, cap_covers;
 	uint32_t next_phandle;
@@ -97,8 +97,8 @@ static void add_cover(struct merge *m, int off, struct gd_dt_node *ours, const c
 			            path, m->covers[i].ours->name);
 			return;
 		}
-	struct cover *c = GD_ARRAY_PUSH(&m->t.arena, m->covers, m->n_covers, m->cap_covers);
-	c->path = gd_arena_strdup(&m->t.arena, path);
+	struct cover *c = GD_ARRAY_PUSH(&m->t->arena, m->covers, m->n_covers, m->cap_covers);
+	c->path = gd_arena_strdup(&m->t->arena, path);
 	c->ours = ours;
 	c->owned = owned;
 }
@@ -394,20 +394,21 @@ static int prepare(struct merge *m)
 		            gic == -2 ? "more than one" : "no");
 		return -1;
 	}
-	add_cover(m, gic, m->t.gic, gic_props, &m->ctx->p->gic_loc);
-	locate_all(m, m->t.root);
+	add_cover(m, gic, m->t->gic, gic_props, &m->ctx->p->gic_loc);
+	locate_all(m, m->t->root);
 	if (m->status || fdt_find_max_phandle(fdt, &max))
 		return -1;
 	m->next_phandle = max + 1;
-	plan_phandles(m, m->t.root);
+	plan_phandles(m, m->t->root);
 	check_cpus(m);
 	return m->status;
 }
 
-int gd_dt_base_merge(const struct gd_emit_ctx *ctx, const struct gd_dt_base *base,
-                     struct gd_buf *dtb, struct gd_buf *dts)
+int gd_dt_base_merge(const struct gd_emit_ctx *ctx, struct gd_dt_tree *t, struct gd_buf *dtb,
+                     struct gd_buf *dts)
 {
-	struct merge m = {.ctx = ctx, .base = base};
+	const struct gd_dt_base *base = ctx->base;
+	struct merge m = {.ctx = ctx, .base = base, .t = t};
 	struct gd_loc base_loc = {.file = base->file};
 	int err = fdt_check_full(base->fdt, base->size);
 
@@ -415,10 +416,8 @@ int gd_dt_base_merge(const struct gd_emit_ctx *ctx, const struct gd_dt_base *bas
 		merge_error(&m, &base_loc, NULL, "not a valid DTB: %s", fdt_strerror(err));
 		return -1;
 	}
-	if (gd_dt_build(ctx, &m.t) || prepare(&m)) {
-		gd_dt_tree_free(&m.t);
+	if (prepare(&m))
 		return -1;
-	}
 	/* Room for the base and ours; doubled while libfdt runs out of it. */
 	void *fdt = NULL;
 	err = -FDT_ERR_NOSPACE;
@@ -439,6 +438,5 @@ int gd_dt_base_merge(const struct gd_emit_ctx *ctx, const struct gd_dt_base *bas
 	if (!m.status && dtb)
 		gd_buf_append(dtb, fdt, fdt_totalsize(fdt));
 	free(fdt);
-	gd_dt_tree_free(&m.t);
 	return m.status;
 }

@@ -22,7 +22,7 @@
 #ifndef GD_EMIT_DT_BASE_H
 #define GD_EMIT_DT_BASE_H
 
-#include "emit/emit.h"
+#include "emit/dt_tree.h"
 
 /* A base device tree: @size bytes at @fdt (checked with fdt_check_full()), @file for messages. */
 struct gd_dt_base {
@@ -32,14 +32,16 @@ struct gd_dt_base {
 };
 
 /*
- * Puts the interrupt system of ctx->p (routes ctx->routes) into @base and
- * appends the packed blob to @dtb and its dtc source to @dts (either may be
- * NULL). Returns 0, or -1 after errors in ctx->diags (rule "base-node" for
- * a node the description names that the base lacks, "base-phandle" for a
- * reference of the base left without its node), nothing appended then.
+ * Puts the interrupt system of ctx->p, as the DT tree @t built from it
+ * (gd_dt_build()), into ctx->base and appends the packed blob to @dtb and its
+ * dtc source to @dts (either may be NULL). Our nodes take the base's
+ * phandles in @t. Returns 0, or -1 after errors in ctx->diags (rule
+ * "base-node" for a node the description names that the base lacks,
+ * "base-phandle" for a reference of the base left without its node),
+ * nothing appended then. Called once per run through gd_emit_merged().
  */
-int gd_dt_base_merge(const struct gd_emit_ctx *ctx, const struct gd_dt_base *base,
-                     struct gd_buf *dtb, struct gd_buf *dts);
+int gd_dt_base_merge(const struct gd_emit_ctx *ctx, struct gd_dt_tree *t, struct gd_buf *dtb,
+                     struct gd_buf *dts);
 
 /* ---- Private to dt_base*.c ---- */
 

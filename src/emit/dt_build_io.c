@@ -237,11 +237,6 @@ static void build_root_complex(struct gd_dt_builder *b, const struct gd_root_com
 	rc_msi_map(b, n, rc);
 	gd_dt_direct_lpi_parent(b, n, &rc->node);
 	rc_iommu_map(b, n, rc);
-	if (rc->ats)
-		gd_diag_add(b->ctx->diags, GD_SEV_WARNING, NULL, loc,
-		            "DT: the Linux 6.1 bindings cannot say that root complex '%s' supports "
-		            "ATS; an OS booted from this device tree will not enable it",
-		            rc->node.name);
 }
 
 void gd_dt_build_root_complexes(struct gd_dt_builder *b)

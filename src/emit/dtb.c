@@ -7,7 +7,7 @@
 #include <libfdt.h>
 #include <stdlib.h>
 
-#include "emit/dt_tree.h"
+#include "emit/built.h"
 
 /* Writes @pr; returns 0 or a negative libfdt error. */
 static int put_prop(void *fdt, const struct gd_dt_prop *pr, struct gd_buf *scratch)
@@ -40,11 +40,13 @@ static int write_blob(const struct gd_dt_tree *t, void *fdt, size_t size, struct
 	return err ? err : fdt_finish(fdt);
 }
 
-int gd_emit_dtb(const struct gd_emit_ctx *ctx, struct gd_buf *out)
+int gd_emit_dtb(struct gd_emit_ctx *ctx, struct gd_buf *out)
 {
-	struct gd_dt_tree t = {0};
+	if (ctx->base)
+		return gd_emit_put_merged(ctx, true, out);
+	const struct gd_dt_tree *t = gd_emit_dt_tree(ctx);
 	struct gd_buf scratch = {0};
-	int rc = gd_dt_build(ctx, &t);
+	int rc = t ? 0 : -1;
 
 	/* Start at 64 KiB and double while libfdt runs out of room. */
 	for (size_t size = 0x10000; rc == 0; size *= 2) {
@@ -56,7 +58,7 @@ int gd_emit_dtb(const struct gd_emit_ctx *ctx, struct gd_buf *out)
 			rc = -1;
 			break;
 		}
-		int err = write_blob(&t, fdt, size, &scratch);
+		int err = write_blob(t, fdt, size, &scratch);
 		if (!err)
 			gd_buf_append(out, fdt, fdt_totalsize(fdt));
 		free(fdt);
@@ -70,6 +72,5 @@ int gd_emit_dtb(const struct gd_emit_ctx *ctx, struct gd_buf *out)
 		break;
 	}
 	gd_buf_free(&scratch);
-	gd_dt_tree_free(&t);
 	return rc;
 }

@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "emit/dt_tree.h"
+#include "emit/built.h"
 
 /* Prints a C comment's text: "*" followed by "/" would end it, newlines would break it. */
 static void put_comment_text(struct gd_buf *out, const char *s)
@@ -83,7 +83,8 @@ static void put_prop(struct gd_buf *out, const struct gd_dt_prop *pr, unsigned d
 {
 	put_indent(out, depth);
 	gd_buf_printf(out, "%s", pr->name);
-	/* A value of no cells, strings or bytes is a zero-length property: "name;" (DTSpec §6.3). */
+	/* A value of no cells, strings or bytes is a zero-length property: "name;" (DTSpec §6.3).
+	 */
 	bool empty = pr->kind == GD_DT_EMPTY || (pr->kind == GD_DT_CELLS && pr->n_cells == 0) ||
 	             (pr->kind == GD_DT_STRINGS && pr->n_strings == 0) ||
 	             (pr->kind == GD_DT_BYTES && pr->n_bytes == 0);
@@ -178,25 +179,24 @@ static void put_header(struct gd_buf *out, const char *fmt, const char *name)
 	gd_buf_printf(out, "%s", mark + 2);
 }
 
-static int emit_text(const struct gd_emit_ctx *ctx, struct gd_buf *out, bool standalone)
+static int emit_text(struct gd_emit_ctx *ctx, struct gd_buf *out, bool standalone)
 {
-	struct gd_dt_tree t = {0};
-	int rc = gd_dt_build(ctx, &t);
-
-	if (rc == 0) {
-		put_header(out, standalone ? dts_header : dtsi_header, ctx->p->name);
-		put_node(out, t.root, 0, standalone);
-	}
-	gd_dt_tree_free(&t);
-	return rc;
+	const struct gd_dt_tree *t = gd_emit_dt_tree(ctx);
+	if (!t)
+		return -1;
+	put_header(out, standalone ? dts_header : dtsi_header, ctx->p->name);
+	put_node(out, t->root, 0, standalone);
+	return 0;
 }
 
-int gd_emit_dts(const struct gd_emit_ctx *ctx, struct gd_buf *out)
+int gd_emit_dts(struct gd_emit_ctx *ctx, struct gd_buf *out)
 {
+	if (ctx->base)
+		return gd_emit_put_merged(ctx, false, out);
 	return emit_text(ctx, out, true);
 }
 
-int gd_emit_dtsi(const struct gd_emit_ctx *ctx, struct gd_buf *out)
+int gd_emit_dtsi(struct gd_emit_ctx *ctx, struct gd_buf *out)
 {
 	return emit_text(ctx, out, false);
 }

@@ -4,7 +4,10 @@
  * resolved routes into a buffer (never a file; see util/outset.h).
  *
  * Every emitter returns 0 on success, or -1 after adding at least one error
- * to ctx->diags (for a fact the format cannot express, for example).
+ * to ctx->diags (once per context: a representation that failed to build is
+ * not built again). What a format cannot express is a rule of check/
+ * (iort-direct-lpi, iort-spi-msi, dt-ats, ...), reported before generate
+ * emits; an emitter leaves it out without a word.
  */
 #ifndef GD_EMIT_EMIT_H
 #define GD_EMIT_EMIT_H
@@ -14,28 +17,42 @@
 #include "util/buf.h"
 #include "util/diag.h"
 
-/* What every emitter reads. */
+struct gd_dt_base;
+struct gd_emit_built;
+
+/*
+ * What every emitter reads, and what one run has built: each representation
+ * (the DT tree, the --base merge, the IORT and the MADT) is built at most once
+ * per context, on first use, so that every format printed from it agrees with
+ * the others and every diagnostic of building it is reported once. Zero-
+ * initialise with @p, @routes, @diags (and @base), emit any formats, then free
+ * with gd_emit_ctx_free().
+ */
 struct gd_emit_ctx {
 	const struct gd_platform *p;
 	const struct gd_routes *routes;
 	struct gd_diags *diags;
-	/*
-	 * generate --force: what an output format cannot carry (Direct LPI in
-	 * IORT) is a warning and the output is written without it, not an error.
-	 */
-	bool force;
+	/* generate --base: the dts and dtb formats are this base with our system put in. */
+	const struct gd_dt_base *base;
+	struct gd_emit_built *built; /* private to src/emit (built.h); NULL until used */
 };
 
+/* Frees what @ctx has built (not p, routes, diags or base). */
+void gd_emit_ctx_free(struct gd_emit_ctx *ctx);
+
 /*
- * One output format: its --format name, its file name (the platform name
- * followed by @file_suffix when @after_name, else @file_suffix alone), emitter.
+ * One output format: its --format name, the family of formats printed from
+ * one representation ("dt", "iort", "madt"; check rules name it, struct
+ * gd_rule), its file name (the platform name followed by @file_suffix when
+ * @after_name, else @file_suffix alone), and its emitter.
  */
 struct gd_format {
 	const char *name;
+	const char *family;
 	bool after_name;
 	const char *file_suffix;
 	const char *description;
-	int (*emit)(const struct gd_emit_ctx *ctx, struct gd_buf *out);
+	int (*emit)(struct gd_emit_ctx *ctx, struct gd_buf *out);
 };
 
 /* The table of formats, in the order they are written: gd_n_formats entries. */
@@ -48,19 +65,20 @@ void gd_format_file_name(const struct gd_format *f, const char *name, char *buf,
 /* Returns the format called @name, or NULL. */
 const struct gd_format *gd_format_find(const char *name);
 
-/* Standalone DTS of the interrupt system (dtc source, /dts-v1/). */
-int gd_emit_dts(const struct gd_emit_ctx *ctx, struct gd_buf *out);
+/* Standalone DTS of the interrupt system (dtc source, /dts-v1/), or with ctx->base the merged tree.
+ */
+int gd_emit_dts(struct gd_emit_ctx *ctx, struct gd_buf *out);
 /* The same nodes as a labelled fragment for #include from a board DTS. */
-int gd_emit_dtsi(const struct gd_emit_ctx *ctx, struct gd_buf *out);
+int gd_emit_dtsi(struct gd_emit_ctx *ctx, struct gd_buf *out);
 /* Flattened device tree blob of exactly the tree of the DTS (libfdt sequential write). */
-int gd_emit_dtb(const struct gd_emit_ctx *ctx, struct gd_buf *out);
+int gd_emit_dtb(struct gd_emit_ctx *ctx, struct gd_buf *out);
 /* IORT binary (IORT E.b/E.d, DEN0049) with a valid checksum. */
-int gd_emit_iort(const struct gd_emit_ctx *ctx, struct gd_buf *out);
+int gd_emit_iort(struct gd_emit_ctx *ctx, struct gd_buf *out);
 /* IORT as iasl data-table source that iasl compiles to the same bytes. */
-int gd_emit_iort_dsl(const struct gd_emit_ctx *ctx, struct gd_buf *out);
+int gd_emit_iort_dsl(struct gd_emit_ctx *ctx, struct gd_buf *out);
 /* MADT ("APIC") binary, ACPI 6.5 §5.2.12, with a valid checksum. */
-int gd_emit_madt(const struct gd_emit_ctx *ctx, struct gd_buf *out);
+int gd_emit_madt(struct gd_emit_ctx *ctx, struct gd_buf *out);
 /* MADT as iasl data-table source. */
-int gd_emit_madt_dsl(const struct gd_emit_ctx *ctx, struct gd_buf *out);
+int gd_emit_madt_dsl(struct gd_emit_ctx *ctx, struct gd_buf *out);
 
 #endif

@@ -5,14 +5,14 @@
 #include <string.h>
 
 const struct gd_format gd_formats[] = {
-    {"dts", true, ".dts", "standalone DTS of the interrupt system", gd_emit_dts},
-    {"dtsi", true, "-gic.dtsi", "labelled DTS fragment for #include from a board DTS",
+    {"dts", "dt", true, ".dts", "standalone DTS of the interrupt system", gd_emit_dts},
+    {"dtsi", "dt", true, "-gic.dtsi", "labelled DTS fragment for #include from a board DTS",
      gd_emit_dtsi},
-    {"dtb", true, ".dtb", "flattened device tree blob (libfdt)", gd_emit_dtb},
-    {"iort", false, "iort.aml", "IORT binary table", gd_emit_iort},
-    {"iort-dsl", false, "iort.dsl", "IORT as iasl data-table source", gd_emit_iort_dsl},
-    {"madt", false, "madt.aml", "MADT (APIC) binary table", gd_emit_madt},
-    {"madt-dsl", false, "madt.dsl", "MADT as iasl data-table source", gd_emit_madt_dsl},
+    {"dtb", "dt", true, ".dtb", "flattened device tree blob (libfdt)", gd_emit_dtb},
+    {"iort", "iort", false, "iort.aml", "IORT binary table", gd_emit_iort},
+    {"iort-dsl", "iort", false, "iort.dsl", "IORT as iasl data-table source", gd_emit_iort_dsl},
+    {"madt", "madt", false, "madt.aml", "MADT (APIC) binary table", gd_emit_madt},
+    {"madt-dsl", "madt", false, "madt.dsl", "MADT as iasl data-table source", gd_emit_madt_dsl},
 };
 
 const size_t gd_n_formats = sizeof(gd_formats) / sizeof(gd_formats[0]);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "emit/acpi.h"
+#include "emit/built.h"
 
 #define IORT_NODES_AT    48 /* ACPI header (36) + IORT header (12) */
 #define MAP_SIZE         20
@@ -36,15 +37,26 @@ static size_t nc_name_bytes(const struct gd_named_component *nc, size_t *padding
 }
 
 /*
+ * True when IORT must leave mapping @m out: its output is an MSI controller
+ * that takes no DeviceID (Direct LPI, a GICv2m frame, MBI), for which IORT
+ * has no node (IORT E.e §3). Rules iort-direct-lpi and iort-spi-msi say what
+ * each loses.
+ */
+static bool skips_map(const struct gd_id_map *m)
+{
+	return m->output && m->output->kind != GD_NODE_ITS && gd_node_is_sink(m->output->kind);
+}
+
+/*
  * The ID mappings a node writes: its own (but those into a sink with no
- * DeviceID: gd_iort_skips_map()), then an SMMU's DeviceID mapping.
+ * DeviceID: skips_map()), then an SMMU's DeviceID mapping.
  */
 static size_t n_maps(const struct gd_node *n)
 {
 	const struct gd_smmu *s = n->kind == GD_NODE_SMMU ? (const struct gd_smmu *)n : NULL;
 	size_t k = s && s->own_msi ? 1 : 0;
 	for (size_t i = 0; i < n->n_maps; i++)
-		k += !gd_iort_skips_map(&n->maps[i]);
+		k += !skips_map(&n->maps[i]);
 	return k;
 }
 
@@ -177,7 +189,7 @@ static uint32_t output_ref(const struct iort_plan *pl, const struct gd_id_map *m
 
 static void add_map(struct gd_acpi_table *t, const struct iort_plan *pl, const struct gd_id_map *m)
 {
-	if (gd_iort_skips_map(m))
+	if (skips_map(m))
 		return; /* reported by gd_iort_report_direct_lpi(), _spi_msi() */
 	struct gd_acpi_values *v = gd_acpi_table_add(t, pl->L->map);
 	if (m->single) {
@@ -285,8 +297,6 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 	}
 	snprintf(title, size, "IORT revision %u (%s)", pl.L->table_revision, pl.L->spec);
 	size_t errors = ctx->diags->errors;
-	gd_iort_report_direct_lpi(ctx);
-	gd_iort_report_spi_msi(ctx);
 	if (plan_make(&pl) == 0) {
 		gd_acpi_emit_header(t, p, "IORT", pl.L->table_revision);
 		struct gd_acpi_values *v = gd_acpi_table_add(t, pl.L->header);
@@ -318,12 +328,12 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 	return ctx->diags->errors > errors ? -1 : 0;
 }
 
-int gd_emit_iort(const struct gd_emit_ctx *ctx, struct gd_buf *out)
+int gd_emit_iort(struct gd_emit_ctx *ctx, struct gd_buf *out)
 {
-	return gd_acpi_emit(ctx, out, false, build);
+	return gd_acpi_emit(ctx, &gd_emit_built(ctx)->iort, out, false, build);
 }
 
-int gd_emit_iort_dsl(const struct gd_emit_ctx *ctx, struct gd_buf *out)
+int gd_emit_iort_dsl(struct gd_emit_ctx *ctx, struct gd_buf *out)
 {
-	return gd_acpi_emit(ctx, out, true, build);
+	return gd_acpi_emit(ctx, &gd_emit_built(ctx)->iort, out, true, build);
 }

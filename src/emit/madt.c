@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "emit/acpi.h"
+#include "emit/built.h"
 
 /* Reports a GICC field @value that MADT revision @rev cannot carry (it needs @need). */
 static int lost(const struct gd_emit_ctx *ctx, const struct gd_cpu *c, const char *field,
@@ -88,7 +89,6 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 	v->n[GD_V_VERSION] = p->gic_version == GD_GIC_V2 ? 2 : p->gic_version == GD_GIC_V3 ? 3 : 4;
 
 	int rc = 0;
-	gd_madt_note_direct_lpi(ctx);
 	for (size_t i = 0; i < p->n_cpus; i++)
 		rc |= add_gicc(ctx, t, L, &p->cpus[i]);
 	for (size_t i = 0; i < p->n_redists; i++) {
@@ -120,12 +120,12 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 	return rc;
 }
 
-int gd_emit_madt(const struct gd_emit_ctx *ctx, struct gd_buf *out)
+int gd_emit_madt(struct gd_emit_ctx *ctx, struct gd_buf *out)
 {
-	return gd_acpi_emit(ctx, out, false, build);
+	return gd_acpi_emit(ctx, &gd_emit_built(ctx)->madt, out, false, build);
 }
 
-int gd_emit_madt_dsl(const struct gd_emit_ctx *ctx, struct gd_buf *out)
+int gd_emit_madt_dsl(struct gd_emit_ctx *ctx, struct gd_buf *out)
 {
-	return gd_acpi_emit(ctx, out, true, build);
+	return gd_acpi_emit(ctx, &gd_emit_built(ctx)->madt, out, true, build);
 }

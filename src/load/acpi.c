@@ -53,6 +53,7 @@ static void identity(struct gd_acpi_load *c)
 	const struct gd_acpi_values *h = &f->header;
 	p->name = "acpi";
 	p->file = f->path;
+	p->origin = GD_ORIGIN_ACPI;
 	copy_field(p->oem_id, sizeof(p->oem_id), h->s[GD_V_OEM_ID]);
 	copy_field(p->oem_table_id, sizeof(p->oem_table_id), h->s[GD_V_OEM_TABLE_ID]);
 	p->oem_revision = (uint32_t)h->n[GD_V_OEM_REVISION];

@@ -125,6 +125,7 @@ int gd_load_dtb_as(const char *path, const char *name, const struct gd_load_opti
 		return 2;
 	struct dtb_ctx c = {.fdt = blob, .p = p, .d = d, .given = opt, .gic = -1, .dlpi = -1};
 	c.file = p->file = gd_arena_strdup(&p->arena, name);
+	p->origin = GD_ORIGIN_DTB;
 	c.opt = fill_defaults(opt);
 	int status = 2;
 	if (fdt_path_offset(blob, "/") == 0 && !dtb_tree_build(&c)) {

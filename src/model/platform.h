@@ -406,9 +406,16 @@ struct gd_dt_opts {
 };
 
 /* The whole platform; zero-initialise, fill through a loader, free with gd_platform_free(). */
+/*
+ * What a platform was loaded from: a gicdesc description (from which
+ * generate writes both DT and ACPI), a device tree, or ACPI tables.
+ */
+enum gd_origin { GD_ORIGIN_YAML = 0, GD_ORIGIN_DTB, GD_ORIGIN_ACPI };
+
 struct gd_platform {
 	struct gd_arena arena;
 	const char *file; /* the description's path, for diagnostics */
+	enum gd_origin origin;
 
 	const char *name;     /* output file stem */
 	char oem_id[7];       /* 6 chars, space padded, NUL-terminated */

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Direct LPI in ACPI (examples/direct-lpi): IORT has no node for it and the MADT
-# GICR structure no DirectLPI flag. Never a silent drop: --force writes the
-# tables with a warning naming each device; iasl (the oracle) decodes them and
+# GICR structure no DirectLPI flag. Never a silent drop: rule iort-direct-lpi
+# names each device, and --force writes the tables without their routes; iasl (the oracle) decodes them and
 # shows those devices with no ID mapping; and `check` of the YAML beside them
 # reports each missing route as firmware-drift.
 . "$(dirname "$0")/lib.sh"
@@ -14,10 +14,11 @@ st=$?
 set -e
 check "generate --force writes IORT and MADT (status $st)" test "$st" = 0 -a -s "$out/iort.aml"
 for dev in "root complex 'vpci0'" "named component 'vconsole'" "named component 'vblock'"; do
-	check "warning names $dev and what IORT cannot express" \
-		grep -q "warning: IORT: $dev raises its MSIs through Direct LPI.*written without that MSI route" "$WORK/gen.err"
+	check "rule iort-direct-lpi names $dev and what IORT cannot express" \
+		grep -q "error: IORT: $dev raises its MSIs through Direct LPI.*with --force one without that MSI route.*\[iort-direct-lpi\]" "$WORK/gen.err"
 done
-check "MADT note: no DirectLPI flag in GICR" grep -q "note: MADT: the GICR structure has no DirectLPI flag" "$WORK/gen.err"
+check "rule madt-direct-lpi: no DirectLPI flag in GICR" grep -q "note: MADT: the GICR structure has no DirectLPI flag.*\[madt-direct-lpi\]" "$WORK/gen.err"
+check "each finding once (no line printed twice)" test -z "$(sort "$WORK/gen.err" | uniq -d)"
 (cd "$out" && iasl -d iort.aml madt.aml >/dev/null 2>&1)
 check "iasl -d decodes both tables" test -s "$out/iort.dsl" -a -s "$out/madt.dsl"
 nodes=$(grep -c 'Type : 0[12]$' "$out/iort.dsl" || true)

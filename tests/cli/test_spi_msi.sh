@@ -32,7 +32,8 @@ check "MBI: DT mbi-ranges are the <INTID span> pairs ($facts)" test "$facts" = "
 check "MBI: DT mbi-alias" test "$(fdtget -tx "$WORK/out/mbi.dtb" /interrupt-controller@8000000 mbi-alias)" = "0 8100000"
 check "MBI: the GIC is an msi-controller" fdtget "$WORK/out/mbi.dtb" /interrupt-controller@8000000 msi-controller
 set +e
-"$GICDESC" check --format json "$WORK/mbi.yaml" "$WORK/out/mbi.dtb" >"$WORK/r.json"
+# iort-spi-msi (the YAML's MBI routes have no ACPI form) was asserted above.
+"$GICDESC" check -Wno-iort-spi-msi --format json "$WORK/mbi.yaml" "$WORK/out/mbi.dtb" >"$WORK/r.json"
 st=$?
 set -e
 n=$(/usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["errors"]+d["warnings"])' <"$WORK/r.json")

@@ -9,12 +9,13 @@
 
 #include "support_acpi.h"
 
-int acpi_run(int (*emit)(const struct gd_emit_ctx *, struct gd_buf *), struct gd_platform *p,
+int acpi_run(int (*emit)(struct gd_emit_ctx *, struct gd_buf *), struct gd_platform *p,
              struct gd_buf *out, size_t *errors, size_t *warnings)
 {
 	struct gd_diags d = {0};
 	struct gd_emit_ctx ctx = {.p = p, .diags = &d};
 	int rc = emit(&ctx, out);
+	gd_emit_ctx_free(&ctx);
 	gd_diags_print(stderr, &d);
 	if (errors)
 		*errors = d.errors;

@@ -12,7 +12,7 @@
 #include "emit/emit.h"
 
 /* Runs @emit on @p into @out; returns its result; diagnostics are printed. */
-int acpi_run(int (*emit)(const struct gd_emit_ctx *, struct gd_buf *), struct gd_platform *p,
+int acpi_run(int (*emit)(struct gd_emit_ctx *, struct gd_buf *), struct gd_platform *p,
              struct gd_buf *out, size_t *errors, size_t *warnings);
 
 /* Reads GICDESC_SOURCE_DIR/@rel into @out (fails the test when absent). */

@@ -28,6 +28,7 @@ static int emit_case(struct dt_case *c)
 {
 	struct gd_emit_ctx ctx = {.p = &c->p, .routes = &c->routes, .diags = &c->diags};
 	int rc = gd_emit_dtb(&ctx, &c->dtb);
+	gd_emit_ctx_free(&ctx);
 	if (rc == 0)
 		assert_int_equal(fdt_check_full(c->dtb.data, c->dtb.len), 0);
 	return rc;

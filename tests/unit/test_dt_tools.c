@@ -67,6 +67,7 @@ static void check_fixture(void (*fixture)(struct gd_platform *), const char *qem
 	struct gd_emit_ctx ctx = {.p = &p, .routes = &routes, .diags = &d};
 	assert_int_equal(gd_emit_dts(&ctx, &dts), 0);
 	assert_int_equal(gd_emit_dtb(&ctx, &dtb), 0);
+	gd_emit_ctx_free(&ctx);
 	assert_non_null(mkdtemp(dir));
 	write_file(dir, "ours.dts", &dts);
 	write_file(dir, "ours.dtb", &dtb);
