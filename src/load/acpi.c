@@ -71,19 +71,24 @@ static void identity(struct gd_acpi_load *c)
 	}
 }
 
-/* What no MADT or IORT says: given by the options, else the defaults gicdesc takes. */
+/* What no MADT or IORT says: given by the options, else the defaults every loader shares. */
 static void defaults(struct gd_acpi_load *c)
 {
 	struct gd_platform *p = c->p;
-	p->dist.spis = c->opts.spis ? c->opts.spis : 988;
-	p->dist.intid_bits = c->opts.intid_bits ? c->opts.intid_bits : 16;
+	p->dist.spis = c->lent.spis;
+	p->dist.intid_bits = c->lent.intid_bits;
 	if (!c->opts.spis)
-		gd_acpi_assume(c, "988 SPIs (the architectural maximum): the MADT does not carry "
-		                  "GICD_TYPER");
+		gd_acpi_assume(c,
+		               "%u SPIs (the architectural maximum): the MADT does not carry "
+		               "GICD_TYPER",
+		               (unsigned)p->dist.spis);
 	if (!c->opts.intid_bits)
-		gd_acpi_assume(c, "16 INTID bits: the MADT does not carry GICD_TYPER");
+		gd_acpi_assume(c,
+		               "%u INTID bits (the architectural maximum): the MADT does not "
+		               "carry GICD_TYPER",
+		               (unsigned)p->dist.intid_bits);
 	if (!c->madt.data) {
-		p->gic_version = c->opts.gic_version ? c->opts.gic_version : GD_GIC_V3;
+		p->gic_version = c->lent.gic_version;
 		gd_acpi_assume(c, "no distributor, redistributors or CPUs: no MADT given");
 		if (!c->opts.gic_version)
 			gd_acpi_assume(c, "GICv3: no MADT given");
@@ -96,6 +101,7 @@ int gd_load_acpi_opts(char **paths, size_t n, const struct gd_load_options *opts
 	struct gd_acpi_load c = {.p = p, .d = d};
 	if (opts)
 		c.opts = *opts;
+	c.lent = gd_load_options_complete(opts);
 	int status = 0;
 	for (size_t i = 0; i < n; i++)
 		if (take(&c, paths[i]) != 0)

@@ -16,9 +16,6 @@
 /* Largest table file accepted, in bytes (4 MiB; real IORTs and MADTs are a few KiB). */
 #define GD_ACPI_FILE_MAX (4u * 1024u * 1024u)
 
-/* DeviceID and EventID widths when no fact gives them (GITS_TYPER is not in ACPI). */
-#define GD_ACPI_DEFAULT_ID_BITS 16u
-
 /* Bytes of the ACPI table header (ACPI 6.5 §5.2.6). */
 #define GD_ACPI_HEADER_SIZE 36u
 
@@ -51,6 +48,7 @@ struct gd_acpi_load {
 	struct gd_platform *p;
 	struct gd_diags *d;
 	struct gd_load_options opts; /* as given (zero: not given) */
+	struct gd_load_options lent; /* opts completed by gd_load_options_complete() */
 	struct gd_acpi_file iort, madt;
 	struct gd_acpi_its_ref *its_by_id; /* the MADT's ITSs, sorted; malloc'ed */
 	size_t n_its_by_id;

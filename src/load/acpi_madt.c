@@ -59,7 +59,7 @@ static void gicd(struct gd_acpi_load *c, const struct gd_acpi_values *v, const s
 	enum gd_gic_version given = c->opts.gic_version;
 	switch (v->n[GD_V_VERSION]) {
 	case 0:
-		p->gic_version = given ? given : GD_GIC_V3;
+		p->gic_version = c->lent.gic_version;
 		if (!given)
 			gd_acpi_assume(c, "GIC version 3: the MADT GICD says 0, \"not specified\"");
 		return;

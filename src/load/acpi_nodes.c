@@ -82,8 +82,8 @@ struct gd_its *gd_acpi_add_its(struct gd_acpi_load *c, uint32_t its_id, uint64_t
 	    .n_its = c->opts.n_its,
 	    .device_id_bits = c->opts.device_id_bits,
 	    .event_id_bits = c->opts.event_id_bits,
-	    .def_device_id_bits = GD_ACPI_DEFAULT_ID_BITS,
-	    .def_event_id_bits = GD_ACPI_DEFAULT_ID_BITS,
+	    .def_device_id_bits = c->lent.device_id_bits,
+	    .def_event_id_bits = c->lent.event_id_bits,
 	    .why = "the tables do not carry GITS_TYPER",
 	};
 	gd_load_its_widths(c->p, its, NULL, &f);

@@ -53,25 +53,6 @@ static int read_file(const char *path, struct gd_diags *d, void **out, size_t *s
 	return 0;
 }
 
-/* The default of every option left 0 (load.h). */
-static struct gd_load_options fill_defaults(const struct gd_load_options *given)
-{
-	struct gd_load_options o = {0};
-	if (given)
-		o = *given;
-	if (!o.gic_version)
-		o.gic_version = GD_GIC_V3;
-	if (!o.spis)
-		o.spis = 988;
-	if (!o.intid_bits)
-		o.intid_bits = 24;
-	if (!o.device_id_bits)
-		o.device_id_bits = 32;
-	if (!o.event_id_bits)
-		o.event_id_bits = 32;
-	return o;
-}
-
 /* The platform's name (file stem), model and root compatible list. */
 static void load_root(struct dtb_ctx *c)
 {
@@ -126,7 +107,7 @@ int gd_load_dtb_as(const char *path, const char *name, const struct gd_load_opti
 	struct dtb_ctx c = {.fdt = blob, .p = p, .d = d, .given = opt, .gic = -1, .dlpi = -1};
 	c.file = p->file = gd_arena_strdup(&p->arena, name);
 	p->origin = GD_ORIGIN_DTB;
-	c.opt = fill_defaults(opt);
+	c.opt = gd_load_options_complete(opt);
 	int status = 2;
 	if (fdt_path_offset(blob, "/") == 0 && !dtb_tree_build(&c)) {
 		load_root(&c);

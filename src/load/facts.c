@@ -355,3 +355,21 @@ void gd_facts_free(struct gd_facts *f)
 	gd_ytree_free(&f->tree);
 	memset(f, 0, sizeof(*f));
 }
+
+struct gd_load_options gd_load_options_complete(const struct gd_load_options *given)
+{
+	struct gd_load_options o = {0};
+	if (given)
+		o = *given;
+	if (!o.gic_version)
+		o.gic_version = GD_GIC_V3;
+	if (!o.spis)
+		o.spis = 988;
+	if (!o.intid_bits)
+		o.intid_bits = 24;
+	if (!o.device_id_bits)
+		o.device_id_bits = 32;
+	if (!o.event_id_bits)
+		o.event_id_bits = 32;
+	return o;
+}

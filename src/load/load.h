@@ -58,8 +58,9 @@ uint32_t gd_its_fact_width(const struct gd_its_fact *v, size_t n, uint32_t its_i
  * to 960, or 988) and INTID bits (14 .. 24), which are GICD_TYPER's; the
  * DeviceID and EventID widths in bits (1 .. 32, GITS_TYPER's) for every ITS
  * or per ITS (@its, which win over the widths for every ITS). Zero (or a
- * NULL options pointer) selects the loader's default, which it then records
- * in p->assumed; a value given is not recorded as assumed.
+ * NULL options pointer) selects the default of gd_load_options_complete(),
+ * which every loader shares and records in p->assumed; a value given is not
+ * recorded as assumed.
  */
 struct gd_load_options {
 	enum gd_gic_version gic_version;
@@ -72,15 +73,26 @@ struct gd_load_options {
 };
 
 /*
+ * @given (may be NULL) with every fact left 0 set to the one default policy
+ * of every front end (src/load/facts.c; gicdesc(5) FACTS FILE): the most
+ * permissive architectural value, so that no finding rests on a value the
+ * input never stated: GICv3 (GICD_PIDR2.ArchRev is not in a DTB or MADT;
+ * arm,gic-v3 covers v3, v4 and v4.1), 988 SPIs (GICD_TYPER.ITLinesNumber =
+ * 31: INTIDs 32..1019), 24 INTID bits (GICD_TYPER.IDbits = 23), and 32
+ * DeviceID and 32 EventID bits (GITS_TYPER.Devbits, ID_bits = 31) for every
+ * ITS without a fact of its own.
+ */
+struct gd_load_options gd_load_options_complete(const struct gd_load_options *given);
+
+/*
  * Loads binary ACPI tables given together as one platform: at most one IORT
  * (Arm DEN0049, table revisions 0..5 and later) and at most one MADT
  * ("APIC", ACPI 6.5 §5.2.12, revisions 3..6 and later), recognised by their
  * signatures. The tables are untrusted: every length, offset and count is
  * checked. Every object's location is the byte offset of its structure in
- * its table's file. @opts may be NULL; its defaults (GITS_TYPER and
- * GICD_TYPER are not in the MADT): 16 DeviceID and 16 EventID bits, 988
- * SPIs, 16 INTID bits, and GICv3 when the MADT gives no GIC version (GICD
- * "GIC version" 0, or no MADT).
+ * its table's file. @opts may be NULL; what the tables do not carry
+ * (GITS_TYPER, GICD_TYPER; the GIC version where the MADT GICD says 0 or no
+ * MADT is given) takes the defaults of gd_load_options_complete().
  */
 int gd_load_acpi_opts(char **paths, size_t n, const struct gd_load_options *opts,
                       struct gd_platform *p, struct gd_diags *d);
@@ -96,11 +108,8 @@ int gd_load_acpi(char **paths, size_t n, struct gd_platform *p, struct gd_diags 
  * msi-parent, and platform devices whose msi-parent names an ITS. Bindings:
  * Linux 6.1 arm,gic-v3.yaml, arm,smmu-v3.yaml, pci-msi.txt, pci-iommu.txt,
  * msi.txt, arm/cpus.yaml. Every object's loc is {path, "/node/path[:prop]"}.
- * @opt may be NULL; its defaults are the architectural maxima, so that no
- * check can fail on a value the DTB never stated: GICv3 (arm,gic-v3 covers
- * GICv3, v4 and v4.1), 988 SPIs (GICD_TYPER.ITLinesNumber = 31: INTIDs
- * 32 .. 1019), 24 INTID bits (GICD_TYPER.IDbits = 23), 32 DeviceID and 32
- * EventID bits (GITS_TYPER.Devbits, ID_bits = 31) for every ITS.
+ * @opt may be NULL; what a DTB does not state takes the defaults of
+ * gd_load_options_complete().
  * Returns 0, 1 or 2 as above: 2 when the file cannot be
  * read or is not a valid DTB, 1 when it describes something the model
  * cannot hold or that is wrong (no enabled arm,gic-v3 node, a malformed

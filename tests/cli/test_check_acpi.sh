@@ -15,13 +15,20 @@ for m in virt-gicv3-its-smp4 virt-gicv4-its-smp2; do
 	check "$m: the assumptions are reported" grep -q 'assumed: pcie0: buses 0..255' <<<"$out"
 done
 
-# QEMU's GICv4 tables alone: the VPE proxy warning is true (RID 0xffff -> DeviceID 0xffff,
-# GENMASK(15, 0) of QEMU's 16 DeviceID bits, no DirectLPI). Beside the example, whose
-# root complex declares RID 0xffff unpopulated, the finding is a note and all checks clean.
+# QEMU's GICv4 tables with QEMU's 16 DeviceID bits stated (GITS_TYPER is in no table):
+# the VPE proxy warning is true (RID 0xffff -> DeviceID 0xffff, GENMASK(15, 0), no
+# DirectLPI). Without the fact, the widest ITS (32 bits) is lent and nothing rests on a
+# guess. Beside the example, whose root complex declares RID 0xffff unpopulated, the
+# finding is a note and all checks clean.
 g4=$QEMU_DATA/virt-gicv4-its-smp2
-out=$("$GICDESC" check "$g4/IORT.dat" "$g4/APIC.dat") || true
-check "virt-gicv4-its-smp2: RID 0xffff warned as the VPE proxy DeviceID" \
+out=$("$GICDESC" check --device-id-bits 16 "$g4/IORT.dat" "$g4/APIC.dat") || true
+check "virt-gicv4-its-smp2, 16 DeviceID bits given: RID 0xffff warned as the VPE proxy DeviceID" \
 	grep -q 'warning: RID 0xffff of pcie0 reaches DeviceID 0xffff.*vpe-proxy-device-id' <<<"$out"
+out=$("$GICDESC" check "$g4/IORT.dat" "$g4/APIC.dat") || true
+check "virt-gicv4-its-smp2, no fact: no VPE proxy finding, and 32 DeviceID bits reported assumed" \
+	grep -q 'DeviceID bits assumed 32' <<<"$out"
+check "virt-gicv4-its-smp2, no fact: nothing rests on an assumed DeviceID width" \
+	test -z "$(grep vpe-proxy-device-id <<<"$out")"
 out=$("$GICDESC" check "$GICDESC_SRC/examples/qemu-virt-gicv4/qemu-virt-gicv4.yaml" \
 	"$g4/virt.dtb" "$g4/IORT.dat" "$g4/APIC.dat") && rc=0 || rc=$?
 check "virt-gicv4-its-smp2 beside the example YAML: 0 errors, 0 warnings" \
