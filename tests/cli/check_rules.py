@@ -338,7 +338,18 @@ def report(ok, msg):
         print(f"not ok - {msg}")
 
 
+def once(what, text):
+    """No diagnostic is printed twice (each representation is built once per run)."""
+    lines = [l for l in text.splitlines() if l.strip()]
+    twice = sorted({l for l in lines if lines.count(l) > 1})
+    if twice:
+        report(False, f"{what}: printed twice: {twice[0]}")
+
+
 def check(*args):
+    text = subprocess.run([gicdesc, "check", *args], capture_output=True, text=True,
+                          timeout=30)
+    once(f"check {' '.join(args)}", text.stdout + text.stderr)
     r = subprocess.run([gicdesc, "check", "--format", "json", *args],
                        capture_output=True, text=True, timeout=30)
     try:
@@ -381,6 +392,7 @@ def facts_file(d, path):
 def generate(path, outdir, formats):
     r = subprocess.run([gicdesc, "generate", "-q", "--force", "-o", outdir, "-f", formats,
                         path], capture_output=True, text=True, timeout=30)
+    once(f"generate -f {formats} {path}", r.stdout + r.stderr)
     return r.returncode
 
 

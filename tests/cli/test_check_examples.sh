@@ -5,12 +5,18 @@
 # An example whose IORT cannot carry its routes (Direct LPI: IORT has no node
 # for it) must be refused by `generate -f iort` with one error per such device
 # (the YAML says how many devices use Direct LPI); YAML and DTB are compared.
+# No diagnostic of generate (every format at once) or check is printed twice.
 . "$(dirname "$0")/lib.sh"
 /usr/bin/python3 -c 'import yaml' 2>/dev/null || skip "python3-yaml not installed"
 
 for yaml in "$GICDESC_SRC"/examples/*/*.yaml; do
 	name=$(basename "$yaml" .yaml)
 	out="$WORK/$name"
+	# Every format in one run (each representation built once): no line twice.
+	"$GICDESC" generate -q --force -o "$WORK/all-$name" "$yaml" >"$WORK/gen.out" 2>&1 || true
+	"$GICDESC" check "$yaml" >"$WORK/check.out" 2>&1 || true
+	twice=$(sort "$WORK/gen.out" | uniq -d; grep -v "^[0-9]* errors" "$WORK/check.out" | sort | uniq -d || true)
+	check "$name: generate (every format) and check each print no diagnostic twice${twice:+: $twice}" test -z "$twice"
 	"$GICDESC" generate -q -f dtb -o "$out" "$yaml"
 	dtb=$(ls "$out"/*.dtb)
 	acpi=("$out/iort.aml" "$out/madt.aml")

@@ -25,7 +25,7 @@ total=$(find "$corpus" -name '*.dtb' | wc -l)
 check "the corpus built ($(cat "$WORK/build.txt"))" test "$total" -gt 1000
 
 : >"$WORK/errors"
-crashes=0 hangs=0 sanitizer=0 warnings=0 clean=0 nogic=0
+crashes=0 hangs=0 sanitizer=0 warnings=0 clean=0 nogic=0 twice=0
 while IFS= read -r dtb; do
 	board=${dtb#"$corpus"/}
 	board=${board%.dtb}
@@ -37,6 +37,8 @@ while IFS= read -r dtb; do
 	[ "$st" = 2 ] && { crashes=$((crashes + 1)); echo "unreadable: $board"; }
 	grep -q 'Sanitizer\|runtime error' "$WORK/out" && { sanitizer=$((sanitizer + 1)); echo "sanitizer: $board"; }
 	grep -q 'nothing here was checked' "$WORK/out" && nogic=$((nogic + 1))
+	dup=$(grep -v '^[0-9]* errors' "$WORK/out" | sort | uniq -d | head -n1 || true)
+	[ -n "$dup" ] && { twice=$((twice + 1)); echo "printed twice: $board: $dup"; }
 	warnings=$((warnings + $(grep -c ': warning: .*\]$' "$WORK/out" || true)))
 	sed -n 's/.*: error: .*\[\([a-z0-9-]*\)\]$/\1/p' "$WORK/out" | sort -u | sed "s|^|$board |" >>"$WORK/errors"
 	[ "$st" = 0 ] && clean=$((clean + 1))
@@ -46,6 +48,7 @@ echo "checked $total DTBs: $clean exit 0, $nogic without GICv3 (not modelled), $
 check "no crash or unreadable tree" test "$crashes" = 0
 check "no hang" test "$hangs" = 0
 check "no sanitizer report" test "$sanitizer" = 0
+check "no diagnostic printed twice in any tree ($twice trees)" test "$twice" = 0
 actual=$(sort -u "$WORK/errors")
 if [ "$actual" = "$expected_errors" ]; then
 	ok "errors are exactly the $(wc -l <<<"$expected_errors") reviewed real defects"
