@@ -92,18 +92,6 @@ int gd_check_compare(const struct gd_check_input *a, const struct gd_check_input
                      const struct gd_check_config *cfg, struct gd_diags *d);
 
 /*
- * Lends @dst (a DTB or ACPI tables of the platform @src describes, checked
- * beside it) the facts its format cannot carry, from @src (a YAML
- * description): the declarations of root complexes of the same PCI segment
- * that have none (DMA alias groups, unpopulated RIDs: struct gd_id_decl),
- * the DeviceID and EventID widths of ITSes at the same base (GITS_TYPER is
- * in neither DT nor IORT), and GICv4.1 where a MADT says GIC version 4.
- * Records what it lent among @dst's assumed facts. @dst then points into
- * @src's arena: free @dst first or together.
- */
-void gd_check_lend(struct gd_platform *dst, const struct gd_platform *src);
-
-/*
  * Prints the rule table for `gicdesc check --list-rules`: one line per rule,
  * "NAME SEVERITY DESCRIPTION" in columns, in table order.
  */

@@ -2,8 +2,8 @@
 /*
  * declared.c - what a description declares of the RIDs of its root complexes
  * (struct gd_id_decl): DMA alias groups and unpopulated RIDs. The rules turn
- * findings a declaration covers into notes; `gicdesc check` lends the
- * declarations of a YAML description to the DTB and ACPI inputs beside it.
+ * findings a declaration covers into notes (load/facts.c gd_load_lend() gives
+ * a YAML description's declarations to the DTB and ACPI inputs beside it).
  */
 #include "check/rule.h"
 
@@ -49,68 +49,4 @@ const struct gd_id_decl *gd_check_unpopulated(const struct gd_route *r, uint32_t
 		if (holds(&rc->unpopulated_rids[i], in, count))
 			return &rc->unpopulated_rids[i];
 	return NULL;
-}
-
-/* Lends the RC declarations of @src to the RCs of @dst with the same segment and none of their own.
- */
-static size_t lend_declarations(struct gd_platform *dst, const struct gd_platform *src)
-{
-	size_t lent = 0;
-	for (size_t i = 0; i < dst->n_rcs; i++) {
-		struct gd_root_complex *to = dst->rcs[i];
-		if (to->n_dma_aliases || to->n_unpopulated_rids)
-			continue;
-		for (size_t k = 0; k < src->n_rcs; k++) {
-			const struct gd_root_complex *from = src->rcs[k];
-			if (from->segment != to->segment)
-				continue;
-			to->dma_aliases = from->dma_aliases;
-			to->n_dma_aliases = from->n_dma_aliases;
-			to->unpopulated_rids = from->unpopulated_rids;
-			to->n_unpopulated_rids = from->n_unpopulated_rids;
-			lent += from->n_dma_aliases + from->n_unpopulated_rids;
-			break;
-		}
-	}
-	return lent;
-}
-
-/* Lends GITS_TYPER's DeviceID and EventID widths of @src's ITSes to those of @dst at the same base.
- */
-static size_t lend_its_widths(struct gd_platform *dst, const struct gd_platform *src)
-{
-	size_t lent = 0;
-	for (size_t i = 0; i < dst->n_its; i++)
-		for (size_t k = 0; k < src->n_its; k++)
-			if (src->its[k]->base == dst->its[i]->base) {
-				dst->its[i]->device_id_bits = src->its[k]->device_id_bits;
-				dst->its[i]->event_id_bits = src->its[k]->event_id_bits;
-				lent++;
-				break;
-			}
-	return lent;
-}
-
-void gd_check_lend(struct gd_platform *dst, const struct gd_platform *src)
-{
-	size_t decls = lend_declarations(dst, src);
-	size_t widths = lend_its_widths(dst, src);
-	/* MADT GICD "GIC version" 4 stands for GICv4.0 and GICv4.1 alike (ACPI 6.5 Table 5.48). */
-	bool v41 = dst->gic_version == GD_GIC_V4 && src->gic_version == GD_GIC_V4_1;
-	if (v41) {
-		/* The MADT gives no ITS size either: its loader took GICv4.0's. */
-		dst->gic_version = GD_GIC_V4_1;
-		for (size_t i = 0; i < dst->n_its; i++)
-			dst->its[i]->size = gd_its_frame_size(GD_GIC_V4_1);
-	}
-	if (!decls && !widths && !v41)
-		return;
-	char text[320];
-	snprintf(text, sizeof(text),
-	         "taken from %s, which states what this input cannot: %zu ITS DeviceID and "
-	         "EventID widths, %zu DMA alias or unpopulated-RID declarations%s",
-	         src->file ? src->file : "the description", widths, decls,
-	         v41 ? ", GICv4.1 (MADT GIC version 4)" : "");
-	*GD_ARRAY_PUSH(&dst->arena, dst->assumed, dst->n_assumed, dst->cap_assumed) =
-	    gd_arena_strdup(&dst->arena, text);
 }

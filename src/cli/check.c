@@ -132,7 +132,7 @@ int gd_cmd_check(int argc, char **argv)
 		/* What only the first input (a YAML description) can state holds for the others. */
 		for (size_t i = 1; i < in.n; i++)
 			if (in.v[0].loaded && in.v[i].loaded)
-				gd_check_lend(&in.v[i].p, &in.v[0].p);
+				gd_load_lend(&in.v[i].p, &in.v[0].p);
 		/* A platform its loader found wrong may be partial: no rules on it. */
 		for (size_t i = 0; i < in.n; i++) {
 			if (!in.v[i].loaded)

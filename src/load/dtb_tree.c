@@ -141,6 +141,19 @@ void dtb_diag(struct dtb_ctx *c, enum gd_severity sev, int off, const char *prop
 	va_start(ap, fmt);
 	gd_diag_vadd(c->d, sev, NULL, &loc, fmt, ap);
 	va_end(ap);
+	/* The entries of one map property that say the same (one skipped target): said once. */
+	size_t n = c->d->n;
+	if (n >= 2 && c->d->v[n - 1].sev == c->d->v[n - 2].sev && !c->d->v[n - 1].rule &&
+	    !c->d->v[n - 2].rule && c->d->v[n - 1].loc.where && c->d->v[n - 2].loc.where &&
+	    !strcmp(c->d->v[n - 1].loc.where, c->d->v[n - 2].loc.where) &&
+	    !strcmp(c->d->v[n - 1].msg, c->d->v[n - 2].msg)) {
+		free(c->d->v[n - 1].msg);
+		c->d->n--;
+		if (sev == GD_SEV_ERROR)
+			c->d->errors--;
+		else if (sev == GD_SEV_WARNING)
+			c->d->warnings--;
+	}
 }
 
 void dtb_assume(struct dtb_ctx *c, const char *fmt, ...)

@@ -5,7 +5,8 @@
  * --intid-bits, --device-id-bits, --event-id-bits) or in a facts file
  * (--facts FILE.yaml, gicdesc(5) "FACTS FILE", schemas/gicdesc-facts.schema.json).
  * An option wins over the file, whatever their order. A fact given is
- * passed to the loaders (load.h), which then do not record it as assumed.
+ * passed to the loaders (load.h), which then do not record it as assumed;
+ * a YAML description checked beside firmware lends it its facts too.
  */
 #ifndef GD_LOAD_FACTS_H
 #define GD_LOAD_FACTS_H
@@ -67,6 +68,19 @@ void gd_facts_note(const struct gd_facts *f, struct gd_diags *d);
  */
 void gd_facts_warn_unmatched(const struct gd_facts *f, const struct gd_platform *const *ps,
                              size_t n, struct gd_diags *d);
+
+/*
+ * Lends @dst (a DTB or ACPI tables of the platform @src describes, checked
+ * beside it) the facts its format cannot carry, from @src (a YAML
+ * description): the declarations of root complexes of the same PCI segment
+ * that have none (DMA alias groups, unpopulated RIDs: struct gd_id_decl),
+ * the DeviceID and EventID widths of ITSes at the same base (GITS_TYPER is
+ * in neither DT nor IORT), and GICv4.1 where a MADT says GIC version 4.
+ * Records what it lent among @dst's assumed facts. With
+ * gd_load_options_complete(), the one place facts are lent. @dst then points into
+ * @src's arena: free @dst first or together.
+ */
+void gd_load_lend(struct gd_platform *dst, const struct gd_platform *src);
 
 /* Frees what @f owns and zeroes it. */
 void gd_facts_free(struct gd_facts *f);
