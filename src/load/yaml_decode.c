@@ -18,6 +18,9 @@ struct gd_loc gd_yloc(const struct gd_yctx *c, const struct gd_ynode *n)
 }
 
 static void verror(struct gd_yctx *c, const struct gd_loc *loc, const char *rule, const char *fmt,
+                   va_list ap) __attribute__((format(printf, 4, 0)));
+
+static void verror(struct gd_yctx *c, const struct gd_loc *loc, const char *rule, const char *fmt,
                    va_list ap)
 {
 	if (c->errors++ >= GD_YAML_MAX_ERRORS) {

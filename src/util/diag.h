@@ -58,7 +58,8 @@ void gd_diag_add(struct gd_diags *d, enum gd_severity sev, const char *rule,
 
 /* va_list form of gd_diag_add(). */
 void gd_diag_vadd(struct gd_diags *d, enum gd_severity sev, const char *rule,
-                  const struct gd_loc *loc, const char *fmt, va_list ap);
+                  const struct gd_loc *loc, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
 
 /* Writes "FILE:LOCATION" for @loc into @buf (always NUL-terminated, truncated to @size). */
 void gd_loc_format(const struct gd_loc *loc, char *buf, size_t size);
