@@ -2,6 +2,7 @@
 #include "util/outset.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,7 +96,8 @@ int gd_outset_commit(const struct gd_outset *s, const char *dir, struct gd_diags
 	struct stat st_dir;
 	int rc = -1;
 
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+	int created = mkdir(dir, 0777) == 0;
+	if (!created && errno != EEXIST) {
 		fail(d, dir, "cannot create output directory", NULL, errno);
 		return -1;
 	}
@@ -110,6 +112,14 @@ int gd_outset_commit(const struct gd_outset *s, const char *dir, struct gd_diags
 		fprintf(stderr, "gicdesc: error: out of memory\n");
 		exit(2);
 	}
+	/*
+	 * A file-size limit (ulimit -f) must fail a write with EFBIG, reported
+	 * and rolled back like a full disk, not kill the process with SIGXFSZ
+	 * and leave the temporaries behind.
+	 */
+	struct sigaction ign = {.sa_handler = SIG_IGN}, old_xfsz;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGXFSZ, &ign, &old_xfsz);
 	snprintf(suffix, sizeof(suffix), ".tmp-%ld", (long)getpid());
 	for (size_t i = 0; i < s->n; i++) {
 		st[i].tmp = join(dir, ".", s->v[i].name, suffix);
@@ -155,14 +165,18 @@ int gd_outset_commit(const struct gd_outset *s, const char *dir, struct gd_diags
 			unlink(st[i].bak);
 	rc = 0;
 out:
-	if (rc != 0)
+	if (rc != 0) {
 		roll_back(st, s->n);
+		if (created)
+			rmdir(dir);
+	}
 	for (size_t i = 0; i < s->n; i++) {
 		free(st[i].tmp);
 		free(st[i].bak);
 		free(st[i].final);
 	}
 	free(st);
+	sigaction(SIGXFSZ, &old_xfsz, NULL);
 	return rc;
 }
 

@@ -7,7 +7,9 @@
  * A final file that already exists is kept as a hard link "DIR/.NAME.bak-PID"
  * until every rename has succeeded. On any failure every temporary is
  * removed, every renamed file is put back as it was (or removed, if it is
- * new), and every diagnostic names the real folder and file.
+ * new), a folder the commit created is removed, and every diagnostic names
+ * the real folder and file. A file-size limit (SIGXFSZ) fails a write like a
+ * full disk.
  */
 #ifndef GD_UTIL_OUTSET_H
 #define GD_UTIL_OUTSET_H
