@@ -205,6 +205,8 @@ static uint32_t plan_phandle(struct merge *m, struct gd_dt_node *n)
 /* Gives each referenced node of ours its phandle in the merged tree (and its "phandle"). */
 static void plan_phandles(struct merge *m, struct gd_dt_node *n)
 {
+	if (n->base_keeps)
+		return;
 	if (n->phandle) {
 		n->phandle = plan_phandle(m, n);
 		for (size_t i = 0; i < n->n_props; i++)
@@ -280,6 +282,8 @@ static int put_gic(struct merge *m, void *fdt, struct gd_buf *scratch)
 	if (!err)
 		err = rename_gic(fdt, gic, ours);
 	for (size_t i = ours->n_children; !err && i-- > 0;) {
+		if (ours->children[i]->base_keeps)
+			continue;
 		int its = fdt_add_subnode(fdt, gic, ours->children[i]->name);
 		err = its < 0 ? its : put_props(fdt, its, ours->children[i], NULL, scratch);
 	}

@@ -14,7 +14,10 @@
  *   pci-iommu.txt, msi.txt, iommu.txt);
  * - everything else of the base stays as it is, node for node, property for
  *   property, byte for byte and in its order, with the memory reservation
- *   map and the header's boot CPU; /cpus, /psci and the PMU stay the base's.
+ *   map and the header's boot CPU; /cpus, /psci, the PMUs and the GIC's
+ *   ppi-partitions stay the base's, and the GIC keeps the base's
+ *   #interrupt-cells (3, or 4 with PPI partitions): our specifiers are
+ *   written in it.
  * Phandles: the GIC and every covered node keep the base's; an ITS takes the
  * phandle of the base ITS or GICv2m frame at the same address, else one the
  * base does not use (its largest + 1, ...).
@@ -42,6 +45,13 @@ struct gd_dt_base {
  */
 int gd_dt_base_merge(const struct gd_emit_ctx *ctx, struct gd_dt_tree *t, struct gd_buf *dtb,
                      struct gd_buf *dts);
+
+/*
+ * #interrupt-cells of the base's GIC: 4 when it says 4 (ppi-partitions,
+ * arm,gic-v3.yaml), else 3. The description's specifiers are written in it,
+ * so the base's own interrupts properties stay valid.
+ */
+uint32_t gd_dt_base_interrupt_cells(const struct gd_dt_base *base);
 
 /* ---- Private to dt_base*.c ---- */
 

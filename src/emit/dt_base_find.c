@@ -118,3 +118,10 @@ int gd_dt_base_find_gic(const void *fdt)
 	}
 	return found;
 }
+
+uint32_t gd_dt_base_interrupt_cells(const struct gd_dt_base *base)
+{
+	int gic = gd_dt_base_find_gic(base->fdt);
+	int n = gic < 0 ? 3 : cells(base->fdt, gic, "#interrupt-cells", 3);
+	return n == 4 ? 4 : 3;
+}

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "emit/dt_base.h"
 #include "emit/dt_build.h"
 
 /* Architectural frame sizes used when the model leaves a size 0 (GIC architecture §12). */
@@ -63,8 +64,9 @@ struct gd_dt_node *gd_dt_builder_node(struct gd_dt_builder *b, struct gd_dt_node
 	return n;
 }
 
-void gd_dt_push_interrupt(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t intid, bool edge,
-                          const char *what, const struct gd_loc *loc)
+/* gd_dt_push_interrupt() with the partition cell of @partition (NULL: 0). */
+static void push_spec(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t intid, bool edge,
+                      const char *what, struct gd_dt_node *partition, const struct gd_loc *loc)
 {
 	static const struct {
 		uint32_t first, last, type;
@@ -86,6 +88,10 @@ void gd_dt_push_interrupt(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32
 		gd_dt_push_u32(b->t, pr, classes[i].type);
 		gd_dt_push_u32(b->t, pr, intid - classes[i].first);
 		gd_dt_push_u32(b->t, pr, (edge ? 1 : 4) | mask);
+		if (b->icells == 4 && partition)
+			gd_dt_push_ref(b->t, pr, partition);
+		else if (b->icells == 4)
+			gd_dt_push_u32(b->t, pr, 0);
 		gd_dt_note(b->t, pr, group, "%s%s%s %u %s%s", what ? what : "", what ? ": " : "",
 		           classes[i].name, intid - classes[i].first,
 		           edge ? "IRQ_TYPE_EDGE_RISING" : "IRQ_TYPE_LEVEL_HIGH",
@@ -96,6 +102,25 @@ void gd_dt_push_interrupt(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32
 	            "DT: %s INTID %u is not a PPI, SPI, extended PPI or extended SPI; an "
 	            "arm,gic-v3 interrupt specifier cannot name it",
 	            what, intid);
+}
+
+void gd_dt_push_interrupt(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t intid, bool edge,
+                          const char *what, const struct gd_loc *loc)
+{
+	push_spec(b, pr, intid, edge, what, NULL, loc);
+}
+
+void gd_dt_push_partitioned(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t intid,
+                            bool edge, struct gd_dt_node *partition, const struct gd_loc *loc)
+{
+	push_spec(b, pr, intid, edge, "PMU", partition, loc);
+}
+
+struct gd_dt_prop *gd_dt_builder_interrupts(struct gd_dt_builder *b, struct gd_dt_node *n)
+{
+	struct gd_dt_prop *irq = gd_dt_add_cells(b->t, n, "interrupts", b->icells);
+	irq->decimal = true;
+	return irq;
 }
 
 struct gd_dt_node *gd_dt_target(const struct gd_dt_builder *b, const struct gd_node *n)
@@ -110,15 +135,6 @@ struct gd_dt_node *gd_dt_target(const struct gd_dt_builder *b, const struct gd_n
 		if (&b->p->msi_frames[i]->node == n)
 			return b->v2m[i];
 	return n->kind == GD_NODE_MBI ? b->gic : NULL;
-}
-
-/* A per-CPU interrupt: its INTID (0 = none) and trigger. */
-typedef uint32_t (*cpu_ppi_fn)(const struct gd_cpu *c, bool *edge);
-
-static uint32_t cpu_pmu(const struct gd_cpu *c, bool *edge)
-{
-	*edge = c->pmu_edge;
-	return c->pmu_intid;
 }
 
 static uint32_t cpu_vgic(const struct gd_cpu *c, bool *edge)
@@ -140,42 +156,39 @@ static uint32_t cpu_trbe(const struct gd_cpu *c, bool *edge)
 	return c->trbe_intid;
 }
 
-/*
- * The one interrupt every CPU has for @fn; 0 when none has it. DT describes a
- * PPI once for all CPUs: CPUs that differ need ppi-partitions, which gicdesc
- * does not write, so that is an error.
- */
-static uint32_t common_ppi(struct gd_dt_builder *b, cpu_ppi_fn fn, const char *what, bool *edge)
+uint32_t gd_dt_common_ppi(struct gd_dt_builder *b, gd_cpu_ppi_fn fn, const size_t *cpus, size_t n,
+                          const char *what, bool *edge)
 {
-	if (!b->p->n_cpus)
+	if (!cpus)
+		n = b->p->n_cpus;
+	if (!n)
 		return 0;
-	uint32_t intid = fn(&b->p->cpus[0], edge);
-	for (size_t i = 1; i < b->p->n_cpus; i++) {
+	uint32_t intid = fn(&b->p->cpus[cpus ? cpus[0] : 0], edge);
+	for (size_t i = 1; i < n; i++) {
+		const struct gd_cpu *c = &b->p->cpus[cpus ? cpus[i] : i];
 		bool e;
-		if (fn(&b->p->cpus[i], &e) != intid || (intid && e != *edge)) {
-			gd_dt_error(
-			    b, &b->p->cpus[i].loc,
-			    "DT: CPUs differ in their %s interrupt; DT would need "
-			    "ppi-partitions (arm,gic-v3.yaml), which gicdesc does not write",
-			    what);
+		if (fn(c, &e) != intid || (intid && e != *edge)) {
+			gd_dt_error(b, &c->loc,
+			            "DT: CPUs %sdiffer in their %s interrupt; DT gives it once for "
+			            "them",
+			            cpus ? "of one type " : "", what);
 			return 0;
 		}
 	}
 	return intid;
 }
 
-static void ppi_device(struct gd_dt_builder *b, cpu_ppi_fn fn, const char *what, const char *name,
-                       const char *compatible)
+void gd_dt_ppi_device(struct gd_dt_builder *b, gd_cpu_ppi_fn fn, const char *what, const char *name,
+                      const char *compatible)
 {
 	bool edge = false;
-	uint32_t intid = common_ppi(b, fn, what, &edge);
+	uint32_t intid = gd_dt_common_ppi(b, fn, NULL, 0, what, &edge);
 	if (!intid)
 		return;
 	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, NULL, NULL);
 	gd_dt_add_string(b->t, n, "compatible", compatible);
-	struct gd_dt_prop *irq = gd_dt_add_cells(b->t, n, "interrupts", 3);
-	irq->decimal = true;
-	gd_dt_push_interrupt(b, irq, intid, edge, NULL, &b->p->cpus[0].loc);
+	gd_dt_push_interrupt(b, gd_dt_builder_interrupts(b, n), intid, edge, NULL,
+	                     &b->p->cpus[0].loc);
 }
 
 /* /psci (arm/psci.yaml) when a CPU's enable-method is "psci". */
@@ -206,7 +219,7 @@ static void build_cpu(struct gd_dt_builder *b, struct gd_dt_node *cpus, size_t i
 		            (unsigned long long)c->mpidr);
 	snprintf(name, sizeof(name), "cpu@%llx", (unsigned long long)reg);
 	snprintf(label, sizeof(label), "cpu%zu", i);
-	struct gd_dt_node *n = gd_dt_builder_node(b, cpus, name, label, &c->loc);
+	struct gd_dt_node *n = b->cpus[i] = gd_dt_builder_node(b, cpus, name, label, &c->loc);
 	gd_dt_add_string(b->t, n, "device_type", "cpu");
 	if (c->compatible)
 		gd_dt_add_string(b->t, n, "compatible", c->compatible);
@@ -240,6 +253,7 @@ static void build_cpus(struct gd_dt_builder *b)
 	for (size_t i = 0; i < b->p->n_cpus; i++)
 		two_cells |= (b->p->cpus[i].mpidr >> 32 & 0xff) != 0;
 	struct gd_dt_node *cpus = gd_dt_builder_node(b, b->t->root, "cpus", NULL, NULL);
+	cpus->base_keeps = true;
 	gd_dt_add_u32(b->t, cpus, "#address-cells", two_cells ? 2 : 1);
 	gd_dt_add_u32(b->t, cpus, "#size-cells", 0);
 	for (size_t i = 0; i < b->p->n_cpus; i++)
@@ -365,7 +379,7 @@ struct gd_dt_node *gd_dt_builder_gic_node(struct gd_dt_builder *b, const char *c
 	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, "gic", &p->gic_loc);
 	b->gic = b->t->gic = n;
 	gd_dt_add_string(b->t, n, "compatible", compatible);
-	gd_dt_add_u32(b->t, n, "#interrupt-cells", 3);
+	gd_dt_add_u32(b->t, n, "#interrupt-cells", b->icells);
 	gd_dt_add_u32(b->t, n, "#address-cells", 2);
 	gd_dt_add_u32(b->t, n, "#size-cells", 2);
 	gd_dt_add_flag(b->t, n, "ranges");
@@ -401,12 +415,10 @@ static void build_gic(struct gd_dt_builder *b)
 void gd_dt_build_vgic_interrupt(struct gd_dt_builder *b, struct gd_dt_node *n)
 {
 	bool edge = false;
-	uint32_t vgic = common_ppi(b, cpu_vgic, "VGIC maintenance", &edge);
-	if (vgic) {
-		struct gd_dt_prop *irq = gd_dt_add_cells(b->t, n, "interrupts", 3);
-		irq->decimal = true;
-		gd_dt_push_interrupt(b, irq, vgic, edge, "VGIC maintenance", &b->p->cpus[0].loc);
-	}
+	uint32_t vgic = gd_dt_common_ppi(b, cpu_vgic, NULL, 0, "VGIC maintenance", &edge);
+	if (vgic)
+		gd_dt_push_interrupt(b, gd_dt_builder_interrupts(b, n), vgic, edge,
+		                     "VGIC maintenance", &b->p->cpus[0].loc);
 }
 
 int gd_dt_build(const struct gd_emit_ctx *ctx, struct gd_dt_tree *t)
@@ -417,6 +429,10 @@ int gd_dt_build(const struct gd_emit_ctx *ctx, struct gd_dt_tree *t)
 	b.its = gd_arena_alloc(&t->arena, (p->n_its + 1) * sizeof(*b.its));
 	b.smmus = gd_arena_alloc(&t->arena, (p->n_smmus + 1) * sizeof(*b.smmus));
 	b.v2m = gd_arena_alloc(&t->arena, (p->n_msi_frames + 1) * sizeof(*b.v2m));
+	b.cpus = gd_arena_alloc(&t->arena, (p->n_cpus + 1) * sizeof(*b.cpus));
+	b.icells = gd_dt_pmu_partitioned(p) ? 4 : 3;
+	if (ctx->base && p->gic_version != GD_GIC_V2)
+		b.icells = gd_dt_base_interrupt_cells(ctx->base);
 	struct gd_dt_node *root = gd_dt_builder_node(&b, NULL, "", NULL, NULL);
 	if (p->dt.model)
 		gd_dt_add_string(t, root, "model", p->dt.model)->standalone_only = true;
@@ -432,10 +448,10 @@ int gd_dt_build(const struct gd_emit_ctx *ctx, struct gd_dt_tree *t)
 
 	build_psci(&b);
 	build_cpus(&b);
-	ppi_device(&b, cpu_pmu, "PMU", "pmu", "arm,armv8-pmuv3");
-	ppi_device(&b, cpu_spe, "SPE", "spe-pmu", "arm,statistical-profiling-extension-v1");
-	ppi_device(&b, cpu_trbe, "TRBE", "trbe", "arm,trace-buffer-extension");
 	build_gic(&b);
+	gd_dt_build_pmus(&b);
+	gd_dt_ppi_device(&b, cpu_spe, "SPE", "spe-pmu", "arm,statistical-profiling-extension-v1");
+	gd_dt_ppi_device(&b, cpu_trbe, "TRBE", "trbe", "arm,trace-buffer-extension");
 	gd_dt_push_ref(t, parent, b.gic);
 	gd_dt_build_direct_lpi(&b);
 	gd_dt_build_smmus(&b);

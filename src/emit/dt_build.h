@@ -19,7 +19,14 @@ struct gd_dt_builder {
 	struct gd_dt_node **smmus;     /* [p->n_smmus] */
 	struct gd_dt_node *direct_lpi; /* the arm,gic-v3-direct-lpi node, NULL when none */
 	struct gd_dt_node **v2m;       /* [p->n_msi_frames] */
-	const char **labels;           /* every label given so far */
+	struct gd_dt_node **cpus;      /* [p->n_cpus] */
+	/*
+	 * #interrupt-cells of the GIC: 3, or 4 when a PPI needs a partition
+	 * (arm,gic-v3.yaml ppi-partitions) or a --base GIC has 4; every
+	 * specifier gd_dt_push_interrupt() writes has this many cells.
+	 */
+	uint32_t icells;
+	const char **labels; /* every label given so far */
 	size_t n_labels, cap_labels;
 	int status; /* 0, or -1 once an error was reported */
 };
@@ -69,13 +76,55 @@ struct gd_dt_node *gd_dt_builder_msi_child(struct gd_dt_builder *b, const char *
                                            const char *compatible);
 
 /*
+ * Adds an "interrupts" property to @n, printed in decimal, one specifier
+ * of b->icells cells a group; fill it with gd_dt_push_interrupt().
+ */
+struct gd_dt_prop *gd_dt_builder_interrupts(struct gd_dt_builder *b, struct gd_dt_node *n);
+
+/*
  * Appends the arm,gic-v3 interrupt specifier <type number flags> of @intid
  * (type 0 SPI, 1 PPI, 2 extended SPI, 3 extended PPI; flags 1 edge rising,
- * 4 level high) to @pr, with a note naming it; @what names the interrupt in
- * the error given for an INTID that is none of these (SGI, LPI, special).
+ * 4 level high) to @pr, with a note naming it, and with b->icells 4 a fourth
+ * cell: a reference to the PPI partition node @partition, or 0 (every CPU;
+ * arm,gic-v3.yaml). @what names the interrupt in the error given for an
+ * INTID that is none of these (SGI, LPI, special).
  */
 void gd_dt_push_interrupt(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t intid, bool edge,
                           const char *what, const struct gd_loc *loc);
+void gd_dt_push_partitioned(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t intid,
+                            bool edge, struct gd_dt_node *partition, const struct gd_loc *loc);
+
+/*
+ * The one interrupt every CPU of @cpus (n indices into p->cpus; all CPUs
+ * when @cpus is NULL) has for @fn, with its trigger in *@edge; 0 when none
+ * has one. CPUs that differ are an error naming @what (DT gives a PPI once
+ * for the CPUs of a node).
+ */
+typedef uint32_t (*gd_cpu_ppi_fn)(const struct gd_cpu *c, bool *edge);
+uint32_t gd_dt_common_ppi(struct gd_dt_builder *b, gd_cpu_ppi_fn fn, const size_t *cpus, size_t n,
+                          const char *what, bool *edge);
+
+/*
+ * Adds node @name (compatible @compatible) under the root with the PPI
+ * every CPU has for @fn, when they have one (gd_dt_common_ppi()).
+ */
+void gd_dt_ppi_device(struct gd_dt_builder *b, gd_cpu_ppi_fn fn, const char *what, const char *name,
+                      const char *compatible);
+
+/*
+ * True when the CPUs that have a PMU interrupt are of more than one type
+ * (compatible) on a GICv3/v4: DT then gives one PMU node per type on a PPI
+ * partition of its CPUs (dt_build_pmu.c), as big.LITTLE boards do.
+ */
+bool gd_dt_pmu_partitioned(const struct gd_platform *p);
+
+/*
+ * The CPU PMU nodes (arm,pmu.yaml): one arm,armv8-pmuv3 on the PMU PPI of
+ * every CPU, or when gd_dt_pmu_partitioned() one arm,<cpu>-pmu node per CPU
+ * type with the GIC's ppi-partitions child (arm,gic-v3.yaml) for its CPUs.
+ * Needs b->gic and b->cpus.
+ */
+void gd_dt_build_pmus(struct gd_dt_builder *b);
 
 /*
  * The DT node of the ITS, SMMU, GICv2m frame or MBI (the GIC node) @n, or

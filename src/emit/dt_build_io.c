@@ -69,8 +69,7 @@ static void smmu_interrupts(struct gd_dt_builder *b, struct gd_dt_node *n, const
 		if (!irqs[i].intid)
 			continue;
 		if (!irq) {
-			irq = gd_dt_add_cells(b->t, n, "interrupts", 3);
-			irq->decimal = true;
+			irq = gd_dt_builder_interrupts(b, n);
 			names = gd_dt_add_strings(b->t, n, "interrupt-names");
 		}
 		gd_dt_push_interrupt(b, irq, irqs[i].intid, true, irqs[i].name, &s->node.loc);

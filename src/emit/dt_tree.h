@@ -66,12 +66,15 @@ struct gd_dt_prop {
 /*
  * A node: name ("cpu@0"), optional DTS label ("cpu0"), phandle (0 = none),
  * and the model node it describes (ITS, SMMU, root complex, named component;
- * NULL for every other node).
+ * NULL for every other node). @base_keeps: a --base merge keeps the base's
+ * own node of this kind (/cpus, the GIC's ppi-partitions) and puts in
+ * nothing of this subtree (dt_base.h).
  */
 struct gd_dt_node {
 	const char *name;
 	const char *label;
 	uint32_t phandle;
+	bool base_keeps;
 	const struct gd_node *source;
 	struct gd_dt_node *parent;
 	struct gd_dt_prop *props;
