@@ -37,6 +37,7 @@ mirror() {
 		awk '/^URIs:/ {u=$2} /^Suites:/ && / bookworm( |$)/ && u {print u; exit}' "$f"
 	done | head -n1
 	grep -hsE '^deb +[^[]*bookworm( |$)' /etc/apt/sources.list | awk '{print $2}' | head -n1
+	return 0
 }
 
 if [ ! -s "$tarball" ]; then
