@@ -4,12 +4,14 @@
 # cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp with the kernel's
 # include-prefixes, then dtc -O dtb -b 0. Real firmware for `gicdesc check`.
 #
-#   scripts/build-dt-corpus.sh OUTDIR
+#   scripts/build-dt-corpus.sh OUTDIR [VENDOR/BOARD.dts...]
 #
-# Writes OUTDIR/<vendor>/<board>.dtb and prints how many compiled. Sources are
+# Writes OUTDIR/<vendor>/<board>.dtb (every board, or only those named) and
+# prints how many compiled. Sources are
 # extracted once into ${GICDESC_TOOLS_CACHE:-~/.cache/gicdesc-tools}/linux-6.12.
 set -euo pipefail
-out=${1:?usage: build-dt-corpus.sh OUTDIR}
+out=${1:?usage: build-dt-corpus.sh OUTDIR [VENDOR/BOARD.dts...]}
+shift
 tarball=/usr/src/linux-source-6.12.tar.xz
 [ -r "$tarball" ] || { echo "build-dt-corpus: $tarball missing (Debian linux-source-6.12)" >&2; exit 77; }
 cache=${GICDESC_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/gicdesc-tools}/linux-6.12
@@ -41,7 +43,9 @@ compile() { # one board: $1 = path of the .dts under arch/arm64/boot/dts
 }
 export -f compile
 export src out prefixes
-find "$src/arch/arm64/boot/dts" -name '*.dts' | sort |
+if [ $# -gt 0 ]; then printf "$src/arch/arm64/boot/dts/%s\n" "$@"; else
+	find "$src/arch/arm64/boot/dts" -name '*.dts' | sort
+fi |
 	xargs -P "$(nproc)" -I{} bash -c 'compile "$1"' _ {} >"$out/build.log"
 echo "build-dt-corpus: $(grep -c '^ok' "$out/build.log") DTBs compiled," \
 	"$(grep -c '^failed' "$out/build.log" || true) failed with Debian's dtc (see $out/build.log)"

@@ -325,7 +325,17 @@ static const struct gd_node *find_match(const struct gd_platform *p, const struc
 	return NULL;
 }
 
-/* Reports every source of @from with routes that @to does not describe. */
+/* True when @to states root complex @n's host bridge but disables it (no devices behind it). */
+static bool disabled_in(const struct gd_platform *to, const struct gd_node *n)
+{
+	const struct gd_root_complex *rc = gd_node_as_rc((struct gd_node *)n);
+	for (size_t i = 0; rc && i < to->n_disabled_segments; i++)
+		if (to->disabled_segments[i] == rc->segment)
+			return true;
+	return false;
+}
+
+/* Reports every source of @from with routes that @to neither describes nor disables. */
 static void missing_sources(struct drift *c, const struct gd_check_input *from,
                             const struct gd_check_input *to)
 {
@@ -333,7 +343,7 @@ static void missing_sources(struct drift *c, const struct gd_check_input *from,
 		const struct gd_node *n = source_at(from->p, k);
 		size_t count = 0;
 		gd_routes_of(from->routes, n, &count);
-		if (!count || find_match(to->p, n))
+		if (!count || find_match(to->p, n) || disabled_in(to->p, n))
 			continue;
 		char id[64];
 		source_identity(n, id, sizeof(id));

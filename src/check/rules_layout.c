@@ -19,7 +19,7 @@ static size_t collect_mmio(struct gd_check_ctx *c, struct mmio **out)
 	const struct gd_platform *p = c->p;
 	size_t cap = 1 + p->n_redists + 4 * p->n_cpus + p->n_its + p->n_smmus + p->n_msi_frames;
 	for (size_t i = 0; i < p->n_rcs; i++)
-		cap += 1 + p->rcs[i]->n_windows;
+		cap += 1 + p->rcs[i]->n_windows + p->rcs[i]->n_regs;
 	struct mmio *v = gd_arena_alloc(c->tmp, cap * sizeof(*v));
 	size_t n = 0;
 #define ADD(b, s, l, ...)                                                                          \
@@ -73,6 +73,9 @@ static size_t collect_mmio(struct gd_check_ctx *c, struct mmio **out)
 			ADD(rc->ecam_base + ((uint64_t)rc->bus_start << 20),
 			    gd_rc_rid_count(rc) << 12, &rc->node.loc, "the ECAM of %s",
 			    rc->node.name);
+		for (size_t k = 0; k < rc->n_regs; k++)
+			ADD(rc->regs[k].base, rc->regs[k].size, &rc->regs[k].loc,
+			    "register region '%s' of %s", rc->regs[k].name, rc->node.name);
 		for (size_t k = 0; k < rc->n_windows; k++)
 			ADD(rc->windows[k].cpu_base, rc->windows[k].size, &rc->windows[k].loc,
 			    "PCI window %zu of %s", k, rc->node.name);

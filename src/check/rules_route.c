@@ -41,13 +41,37 @@ void gd_rule_route_cycle(struct gd_check_ctx *c)
 	}
 }
 
+/*
+ * True for RIDs of a root complex whose bus range the input does not state
+ * (IORT without MCFG) that lie below its first ID mapping or above its last:
+ * buses it may not have, so no finding may rest on them. A root complex with
+ * no ID mapping has no such RIDs: whatever buses it has are unmapped.
+ */
+static bool outside_assumed_buses(const struct gd_route *r)
+{
+	const struct gd_root_complex *rc = gd_node_as_rc((struct gd_node *)r->source);
+	if (!rc || !rc->bus_range_assumed || last_node(r) != r->source)
+		return false;
+	uint64_t lo = UINT64_MAX, hi = 0;
+	for (size_t i = 0; i < rc->node.n_maps; i++) {
+		const struct gd_id_map *m = &rc->node.maps[i];
+		if (m->single)
+			continue;
+		lo = m->input_base < lo ? m->input_base : lo;
+		hi = m->input_base + m->count > hi ? m->input_base + m->count : hi;
+	}
+	/* with no ID mapping at all, every bus it has is unmapped, whichever they are */
+	return lo < hi && (r->input_base + r->count <= lo || r->input_base >= hi);
+}
+
 void gd_rule_route_unmapped(struct gd_check_ctx *c)
 {
 	char src[160], at[GD_RANGE_BUF];
 
 	for (size_t i = 0; i < c->routes->n; i++) {
 		struct gd_route r0 = c->routes->v[i], *r = &r0;
-		if (r->status != GD_ROUTE_UNMAPPED || ends_at_dead_end(r))
+		if (r->status != GD_ROUTE_UNMAPPED || ends_at_dead_end(r) ||
+		    outside_assumed_buses(r))
 			continue;
 		const struct gd_node *n = last_node(r);
 		/*

@@ -153,7 +153,8 @@ void gd_rule_mbi_multi_msi_alignment(struct gd_check_ctx *c)
 	for (size_t i = 0; i < c->p->n_mbis; i++)
 		for (size_t k = 0; k < c->p->mbis[i]->n_ranges; k++) {
 			const struct gd_intid_range *r = &c->p->mbis[i]->ranges[k];
-			uint32_t block = multi_msi_block(r->count);
+			/* the block the description states, else the largest the range holds */
+			uint32_t block = r->multi_msi ? r->multi_msi : multi_msi_block(r->count);
 			if (r->base % block)
 				gd_check_report(
 				    c, &r->loc,

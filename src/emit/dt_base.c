@@ -142,7 +142,9 @@ static void locate_all(struct merge *m, struct gd_dt_node *n)
 	if (src && src->kind == GD_NODE_ROOT_COMPLEX) {
 		const struct gd_root_complex *rc = (const struct gd_root_complex *)src;
 		locate(m, n, rc->dt_path, &rc->dt_path_loc,
-		       rc->ecam_base + ((uint64_t)rc->bus_start << 20), NULL, "pci");
+		       rc->n_regs ? rc->regs[0].base
+		                  : rc->ecam_base + ((uint64_t)rc->bus_start << 20),
+		       NULL, "pci");
 	} else if (src && src->kind == GD_NODE_SMMU) {
 		const struct gd_smmu *s = (const struct gd_smmu *)src;
 		locate(m, n, s->dt_path, &s->dt_path_loc, s->base, "#iommu-cells", NULL);
@@ -180,6 +182,22 @@ static int base_its_at(const void *fdt, int gic, uint64_t base)
 	return -1;
 }
 
+/*
+ * The base's node that our ITS or GICv2m frame @n replaces (the GIC's ITS or
+ * frame child at its address): its offset, -1 when the base has none there,
+ * -2 when @n is no ITS or frame.
+ */
+static int base_msi_child(struct merge *m, const struct gd_dt_node *n)
+{
+	const void *fdt = m->base->fdt;
+	int gic = fdt_path_offset(fdt, m->covers[0].path);
+	if (n->source && n->source->kind == GD_NODE_ITS)
+		return base_its_at(fdt, gic, ((const struct gd_its *)n->source)->base);
+	if (n->source && n->source->kind == GD_NODE_MSI_FRAME)
+		return base_its_at(fdt, gic, ((const struct gd_msi_frame *)n->source)->base);
+	return -2;
+}
+
 /* The new phandle of our node @n, which a property of ours refers to. */
 static uint32_t plan_phandle(struct merge *m, struct gd_dt_node *n)
 {
@@ -187,26 +205,32 @@ static uint32_t plan_phandle(struct merge *m, struct gd_dt_node *n)
 	for (size_t i = 0; i < m->n_covers; i++)
 		if (m->covers[i].ours == n)
 			return take_phandle(m, fdt_path_offset(fdt, m->covers[i].path), NULL);
-	if (n->source && n->source->kind == GD_NODE_ITS) {
-		const struct gd_its *its = (const struct gd_its *)n->source;
-		int gic = fdt_path_offset(fdt, m->covers[0].path);
-		return take_phandle(m, base_its_at(fdt, gic, its->base), &its->node.loc);
-	}
-	if (n->source && n->source->kind == GD_NODE_MSI_FRAME) {
-		const struct gd_msi_frame *f = (const struct gd_msi_frame *)n->source;
-		int gic = fdt_path_offset(fdt, m->covers[0].path);
-		return take_phandle(m, base_its_at(fdt, gic, f->base), &f->node.loc);
-	}
+	int off = base_msi_child(m, n);
+	if (off != -2)
+		return take_phandle(m, off, &n->source->loc);
 	merge_error(m, NULL, NULL, "DT: gicdesc cannot refer to its node '%s' in a base tree",
 	            n->name);
 	return 0;
 }
 
-/* Gives each referenced node of ours its phandle in the merged tree (and its "phandle"). */
+/*
+ * Gives each referenced node of ours its phandle in the merged tree (and its
+ * "phandle"); an ITS or frame nothing of ours refers to still takes the
+ * phandle of the base node it replaces, which the base's own nodes (a PCIe
+ * host the description does not cover) may refer to.
+ */
 static void plan_phandles(struct merge *m, struct gd_dt_node *n)
 {
 	if (n->base_keeps)
 		return;
+	int off = n->phandle ? -1 : base_msi_child(m, n);
+	uint32_t kept = off >= 0 ? fdt_get_phandle(m->base->fdt, off) : 0;
+	if (kept) {
+		struct gd_dt_prop *ph = gd_dt_add_cells(m->t, n, "phandle", 0);
+		ph->generated = true;
+		gd_dt_push_u32(m->t, ph, kept);
+		n->phandle = kept;
+	}
 	if (n->phandle) {
 		n->phandle = plan_phandle(m, n);
 		for (size_t i = 0; i < n->n_props; i++)

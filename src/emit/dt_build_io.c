@@ -202,20 +202,34 @@ static void build_root_complex(struct gd_dt_builder *b, const struct gd_root_com
 		gd_dt_error(b, loc, "DT: root complex '%s' has bus range %u..%u", rc->node.name,
 		            rc->bus_start, rc->bus_end);
 	/* ecam_base is the address of bus 0 (as in MCFG); DT reg starts at the first bus. */
-	uint64_t base = rc->ecam_base + (uint64_t)rc->bus_start * ECAM_BUS_SIZE;
+	uint64_t base =
+	    rc->n_regs ? rc->regs[0].base : rc->ecam_base + (uint64_t)rc->bus_start * ECAM_BUS_SIZE;
 	uint64_t buses = rc->bus_end >= rc->bus_start ? rc->bus_end - rc->bus_start + 1u : 0;
 	snprintf(name, sizeof(name), "pcie@%llx", (unsigned long long)base);
 	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, rc->node.name, loc);
 	n->source = &rc->node;
-	gd_dt_add_string(b->t, n, "compatible",
-	                 rc->dt_compatible ? rc->dt_compatible : "pci-host-ecam-generic");
+	struct gd_dt_prop *compatible = gd_dt_add_strings(b->t, n, "compatible");
+	for (size_t i = 0; i < rc->n_dt_compatible; i++)
+		gd_dt_push_string(b->t, compatible, rc->dt_compatible[i]);
+	if (!rc->n_dt_compatible)
+		gd_dt_push_string(b->t, compatible, "pci-host-ecam-generic");
 	gd_dt_add_string(b->t, n, "device_type", "pci");
 	gd_dt_add_u32(b->t, n, "#address-cells", 3);
 	gd_dt_add_u32(b->t, n, "#size-cells", 2);
 	struct gd_dt_prop *reg = gd_dt_add_cells(b->t, n, "reg", 4);
-	gd_dt_push_u64(b->t, reg, base);
-	gd_dt_push_u64(b->t, reg, buses * ECAM_BUS_SIZE);
-	gd_dt_note(b->t, reg, 0, "ECAM, buses %u..%u", rc->bus_start, rc->bus_end);
+	if (rc->n_regs) {
+		/* A host with named registers (pci/snps,dw-pcie.yaml reg, reg-names). */
+		struct gd_dt_prop *names = gd_dt_add_strings(b->t, n, "reg-names");
+		for (size_t i = 0; i < rc->n_regs; i++) {
+			gd_dt_builder_push_reg(b, reg, rc->regs[i].base, rc->regs[i].size,
+			                       rc->regs[i].name);
+			gd_dt_push_string(b->t, names, rc->regs[i].name);
+		}
+	} else {
+		gd_dt_push_u64(b->t, reg, base);
+		gd_dt_push_u64(b->t, reg, buses * ECAM_BUS_SIZE);
+		gd_dt_note(b->t, reg, 0, "ECAM, buses %u..%u", rc->bus_start, rc->bus_end);
+	}
 	struct gd_dt_prop *bus_range = gd_dt_add_cells(b->t, n, "bus-range", 0);
 	bus_range->decimal = true;
 	gd_dt_push_u32(b->t, bus_range, rc->bus_start);

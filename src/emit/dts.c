@@ -143,7 +143,8 @@ static const char dts_header[] =
     " * as in the Device Tree bindings of Linux 6.1. Interrupt specifiers are\n"
     " * <type number flags> (arm,gic-v3.yaml, arm,gic.yaml): type 0 SPI, 1 PPI,\n"
     " * 2 extended SPI, 3 extended PPI; flags 1 edge rising, 4 level high, and on\n"
-    " * GICv2 PPIs the CPU interfaces in bits [15:8].\n"
+    " * GICv2 PPIs the CPU interfaces in bits [15:8]. A GIC with #interrupt-cells\n"
+    " * = <4> has a 4th cell: a PPI's partition (ppi-partitions), else 0.\n"
     " */\n"
     "\n";
 
@@ -157,7 +158,7 @@ static const char dtsi_header[] =
     " *   \"/ { ... };\" block merges into the board's root node.\n"
     " * - It sets the root's #address-cells and #size-cells to 2 (every reg and\n"
     " *   ranges below is written so) and its interrupt-parent to &gic.\n"
-    " * - It owns /cpus, /psci, the PMU, the GIC and its ITSes, the SMMUs and the\n"
+    " * - It owns /cpus, /psci, the PMUs, the GIC and its ITSes, the SMMUs and the\n"
     " *   PCIe hosts: the board must not define them again, but may extend them\n"
     " *   through their labels: &gic, &psci, &cpu0.., and each ITS, SMMU and PCIe\n"
     " *   host by its name in the description (characters other than letters,\n"
@@ -167,7 +168,8 @@ static const char dtsi_header[] =
     " *   iommus: the board's own definition of that node gives the rest.\n"
     " * - The board gives model, compatible, memory, chosen, timer and the rest.\n"
     " * Interrupt specifiers are <type number flags> (arm,gic-v3.yaml): type 0 SPI,\n"
-    " * 1 PPI, 2 extended SPI, 3 extended PPI; flags 1 edge rising, 4 level high.\n"
+    " * 1 PPI, 2 extended SPI, 3 extended PPI; flags 1 edge rising, 4 level high;\n"
+    " * with #interrupt-cells = <4>, a 4th cell: a PPI's partition, else 0.\n"
     " */\n"
     "\n";
 

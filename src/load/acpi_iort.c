@@ -139,10 +139,11 @@ static void root_complex(struct iort_walk *w, struct iort_node *n)
 	rc->bus_start = 0;
 	rc->bus_end = 255;
 	rc->ecam_unknown = true;
-	rc->dt_compatible = "pci-host-ecam-generic";
+	rc->bus_range_assumed = true;
 	gd_acpi_assume(c,
-	               "%s: buses 0..255 and ECAM base unknown (the IORT carries neither; "
-	               "the MCFG does)",
+	               "%s: bus range and ECAM base unknown (the IORT carries neither; the MCFG "
+	               "does): RIDs below its first ID mapping and above its last are taken as "
+	               "buses it does not have",
 	               rc->node.name);
 	n->node = &rc->node;
 }

@@ -64,15 +64,8 @@ static void load_root(struct dtb_ctx *c)
 		len -= 4;
 	p->name = gd_arena_strndup(&p->arena, base, len);
 	p->dt.model = dtb_string(c, 0, "model");
-	int n = fdt_stringlist_count(c->fdt, 0, "compatible");
-	for (int i = 0; i < n; i++) {
-		int l = 0;
-		const char *s = fdt_stringlist_get(c->fdt, 0, "compatible", i, &l);
-		if (s && l >= 0)
-			*GD_ARRAY_PUSH(&p->arena, p->dt.compatible, p->dt.n_compatible,
-			               p->dt.cap_compatible) =
-			    gd_arena_strndup(&p->arena, s, (size_t)l);
-	}
+	dtb_strings(c, 0, "compatible", &p->dt.compatible, &p->dt.n_compatible,
+	            &p->dt.cap_compatible);
 }
 
 int gd_dtb_read(const char *path, const char *name, struct gd_diags *d, void **blob, size_t *size)

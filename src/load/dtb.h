@@ -111,6 +111,16 @@ int dtb_u32(struct dtb_ctx *c, int off, const char *name, uint32_t *v);
 /* The first string of property @name of node @off copied into the arena, or NULL. */
 const char *dtb_string(struct dtb_ctx *c, int off, const char *name);
 
+/* Largest number of strings read from one string-list property (compatible). */
+#define DTB_MAX_COMPATIBLES 64
+
+/*
+ * Appends the strings of string-list property @name of @off (at most
+ * DTB_MAX_COMPATIBLES), copied into the arena, to *@list (*@n of *@cap).
+ */
+void dtb_strings(struct dtb_ctx *c, int off, const char *name, const char ***list, size_t *n,
+                 size_t *cap);
+
 /* Big-endian cell @i of @cells (the caller has bounded @i). */
 uint32_t dtb_cell(const void *cells, size_t i);
 

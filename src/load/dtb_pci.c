@@ -42,15 +42,51 @@ static int read_bus_range(struct dtb_ctx *c, int off, struct gd_root_complex *rc
 	return 0;
 }
 
-/* Reads the ECAM base of bus 0 from reg of an ECAM host; 0 or -1 (error added). */
+/*
+ * The named register regions of a host bridge that has no ECAM (reg with
+ * reg-names: DesignWare pci/snps,dw-pcie.yaml and its vendor variants).
+ * Returns the number read (0 without reg-names), or -1 (error added).
+ */
+static int read_regs(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
+{
+	int n = fdt_stringlist_count(c->fdt, off, "reg-names"), regs = dtb_reg_count(c, off);
+	if (n <= 0)
+		return 0;
+	if (regs != n) {
+		dtb_diag(c, GD_SEV_ERROR, off, "reg-names",
+		         "%d names for %d reg entries (pci/snps,dw-pcie.yaml: one name per "
+		         "region)",
+		         n, regs < 0 ? 0 : regs);
+		return -1;
+	}
+	for (int i = 0; i < n; i++) {
+		struct gd_reg_region *r =
+		    GD_ARRAY_PUSH(&c->p->arena, rc->regs, rc->n_regs, rc->cap_regs);
+		int len = 0;
+		const char *name = fdt_stringlist_get(c->fdt, off, "reg-names", i, &len);
+		r->name = gd_arena_strndup(&c->p->arena, name ? name : "", name ? (size_t)len : 0);
+		r->loc = dtb_loc(c, off, "reg");
+		if (dtb_reg(c, off, i, &r->base, &r->size) != 1)
+			return -1;
+	}
+	return n;
+}
+
+/*
+ * Reads the ECAM base of bus 0 from reg of an ECAM host, or the named
+ * regions of a host without ECAM; 0 or -1 (error added).
+ */
 static int read_ecam(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
 {
 	uint64_t base, size;
 	if (fdt_node_check_compatible(c->fdt, off, "pci-host-ecam-generic")) {
-		dtb_diag(c, GD_SEV_NOTE, off, "compatible",
-		         "not pci-host-ecam-generic: reg is not read as ECAM (ECAM unknown)");
 		rc->ecam_unknown = true;
-		return 0;
+		int n = read_regs(c, off, rc);
+		if (n == 0)
+			dtb_diag(c, GD_SEV_NOTE, off, "compatible",
+			         "not pci-host-ecam-generic and no reg-names: reg is not read "
+			         "(ECAM unknown)");
+		return n < 0 ? -1 : 0;
 	}
 	if (dtb_reg(c, off, 0, &base, &size) != 1) {
 		dtb_diag(c, GD_SEV_ERROR, off, "reg", "no ECAM region");
@@ -126,7 +162,8 @@ static void load_one(struct dtb_ctx *c, int off, uint32_t order)
 	rc->node.kind = GD_NODE_ROOT_COMPLEX;
 	rc->node.name = dtb_node_name(c, off);
 	rc->node.loc = dtb_loc(c, off, NULL);
-	rc->dt_compatible = dtb_string(c, off, "compatible");
+	dtb_strings(c, off, "compatible", &rc->dt_compatible, &rc->n_dt_compatible,
+	            &rc->cap_dt_compatible);
 	int has_domain = dtb_u32(c, off, "linux,pci-domain", &rc->segment);
 	if (has_domain < 0 || read_bus_range(c, off, rc) || read_ecam(c, off, rc) ||
 	    read_windows(c, off, rc))
@@ -173,7 +210,12 @@ void dtb_load_pci(struct dtb_ctx *c)
 		    !dtb_has(c, off, "msi-parent"))
 			continue;
 		if (!dtb_available(c, off)) {
+			uint32_t segment;
 			dtb_diag(c, GD_SEV_NOTE, off, "status", "disabled PCI host skipped");
+			if (dtb_u32(c, off, "linux,pci-domain", &segment) == 1)
+				*GD_ARRAY_PUSH(&c->p->arena, c->p->disabled_segments,
+				               c->p->n_disabled_segments,
+				               c->p->cap_disabled_segments) = segment;
 			continue;
 		}
 		load_one(c, off, order++);

@@ -10,9 +10,6 @@
 #include <libfdt.h>
 #include <string.h>
 
-/* Largest number of compatible strings looked at on one node. */
-#define DTB_MAX_COMPATIBLES 64
-
 /* Largest number of interrupts read from one PMU node (one per CPU at most). */
 #define DTB_MAX_PMU_IRQS 1024
 

@@ -228,6 +228,19 @@ const char *dtb_string(struct dtb_ctx *c, int off, const char *name)
 	return gd_arena_strndup(&c->p->arena, s, strnlen(s, (size_t)len));
 }
 
+void dtb_strings(struct dtb_ctx *c, int off, const char *name, const char ***list, size_t *n,
+                 size_t *cap)
+{
+	int count = fdt_stringlist_count(c->fdt, off, name);
+	for (int i = 0; i < count && i < DTB_MAX_COMPATIBLES; i++) {
+		int len = 0;
+		const char *s = fdt_stringlist_get(c->fdt, off, name, i, &len);
+		if (s && len >= 0)
+			*GD_ARRAY_PUSH(&c->p->arena, *list, *n, *cap) =
+			    gd_arena_strndup(&c->p->arena, s, (size_t)len);
+	}
+}
+
 uint32_t dtb_cell(const void *cells, size_t i)
 {
 	return fdt32_ld((const fdt32_t *)cells + i);

@@ -69,6 +69,42 @@ int gd_yseq_check(struct gd_yctx *c, const struct gd_ynode *v, const char *what)
 	return -1;
 }
 
+int gd_ystrings(struct gd_yctx *c, const struct gd_ynode *v, const char ***list, size_t *n,
+                size_t *cap)
+{
+	int rc = 0;
+	if (gd_yseq_check(c, v, "strings"))
+		return -1;
+	for (size_t i = 0; i < v->n_items; i++) {
+		const char *s = gd_ystring(c, v->items[i]);
+		if (!s) {
+			rc = -1;
+			continue;
+		}
+		*GD_ARRAY_PUSH(&c->p->arena, *list, *n, *cap) = gd_arena_strdup(&c->p->arena, s);
+	}
+	return rc;
+}
+
+int gd_yaml_decode_multi_msi(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                             const struct gd_yfield *f)
+{
+	uint64_t n;
+
+	(void)f;
+	if (gd_yuint(c, v, 32, false, &n))
+		return -1;
+	if (n == 0 || n > 32 || (n & (n - 1))) {
+		gd_yerror(c, v, "yaml-value",
+		          "multi-msi: %s is no Multi-MSI block size (1, 2, 4, 8, 16 or 32 vectors; "
+		          "PCI MSI Multiple Message Enable)",
+		          v->text);
+		return -1;
+	}
+	((struct gd_intid_range *)obj)->multi_msi = (uint32_t)n;
+	return 0;
+}
+
 int gd_yaml_decode_intid_ranges(struct gd_yctx *c, const struct gd_ynode *v, const char *what,
                                 const struct gd_yfield *fields, struct gd_intid_range **ranges,
                                 size_t *n, size_t *cap)

@@ -128,10 +128,25 @@ int gd_yaml_decode_intid_ranges(struct gd_yctx *c, const struct gd_ynode *v, con
                                 const struct gd_yfield *fields, struct gd_intid_range **ranges,
                                 size_t *n, size_t *cap);
 
+/*
+ * multi-msi: of an INTID range (@obj a struct gd_intid_range): the largest
+ * Multi-MSI block it must hold, 1, 2, 4, 8, 16 or 32 vectors (PCI MSI
+ * Multiple Message Enable). Returns 0 or -1 (reported).
+ */
+gd_yfield_fn gd_yaml_decode_multi_msi;
+
 /* Decodes an unsigned number of @bits bits from scalar @v; returns 0 or -1 (reported). */
 int gd_yuint(struct gd_yctx *c, const struct gd_ynode *v, unsigned bits, bool bytes, uint64_t *out);
 
 /* Returns the text of a string scalar @v, or NULL after reporting a wrong type. */
 const char *gd_ystring(struct gd_yctx *c, const struct gd_ynode *v);
+
+/*
+ * Appends the strings of the list @v (DT compatible lists, most specific
+ * first) to the array *@list (*@n of *@cap) in the platform's arena.
+ * Returns 0, or -1 after reporting a value that is no list of strings.
+ */
+int gd_ystrings(struct gd_yctx *c, const struct gd_ynode *v, const char ***list, size_t *n,
+                size_t *cap);
 
 #endif

@@ -67,32 +67,12 @@ int gd_yaml_decode_msi_parent(struct gd_yctx *c, const struct gd_ynode *v, void 
 	return 0;
 }
 
-/* Multi-MSI blocks: 1 to 32 vectors, a power of two (the MSI capability's log2 field). */
-static int decode_multi_msi(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
-                            const struct gd_yfield *f)
-{
-	uint64_t n;
-
-	(void)f;
-	if (gd_yuint(c, v, 32, false, &n))
-		return -1;
-	if (n == 0 || n > 32 || (n & (n - 1))) {
-		gd_yerror(c, v, "yaml-value",
-		          "multi-msi: %s is no Multi-MSI block size (1, 2, 4, 8, 16 or 32 vectors; "
-		          "PCI MSI Multiple Message Enable)",
-		          v->text);
-		return -1;
-	}
-	((struct gd_intid_range *)obj)->multi_msi = (uint32_t)n;
-	return 0;
-}
-
 /* One range of LPI INTIDs: base and count (>= 1); rules check them against the GIC. */
 static const struct gd_yfield lpi_range_fields[] = {
     {"base", GD_YF_UINT, GD_YF_AT(struct gd_intid_range, base), .required = true},
     {"count", GD_YF_UINT, GD_YF_AT(struct gd_intid_range, count), .required = true, .min = 1,
      .max = UINT32_MAX},
-    {"multi-msi", GD_YF_CUSTOM, .decode = decode_multi_msi},
+    {"multi-msi", GD_YF_CUSTOM, .decode = gd_yaml_decode_multi_msi},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 

@@ -291,112 +291,19 @@ int gd_yaml_decode_iommus(struct gd_yctx *c, const struct gd_ynode *v, void *obj
 	                            tables);
 }
 
-/* ---- PCI root complexes (IORT E.e §3.1.1.5; pci-host-ecam-generic) ---- */
-
-/* bus-range: [first, last] bus numbers of the ECAM region, 0..255, first <= last. */
-static int decode_bus_range(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
-                            const struct gd_yfield *f)
-{
-	struct gd_root_complex *rc = obj;
-	uint64_t bus[2];
-
-	(void)f;
-	if (v->kind != GD_YSEQ || v->n_items != 2) {
-		gd_yerror(c, v, "yaml-type", "bus-range: expected a list [first, last]");
-		return -1;
-	}
-	for (size_t i = 0; i < 2; i++)
-		if (gd_yuint(c, v->items[i], 8, false, &bus[i]))
-			return -1;
-	if (bus[0] > bus[1]) {
-		gd_yerror(c, v, "yaml-value", "bus-range: first bus %llu is after last bus %llu",
-		          (unsigned long long)bus[0], (unsigned long long)bus[1]);
-		return -1;
-	}
-	rc->bus_start = (uint8_t)bus[0];
-	rc->bus_end = (uint8_t)bus[1];
-	return 0;
-}
-
-static const struct gd_yfield ecam_fields[] = {
-    {"base", GD_YF_BYTES, GD_YF_AT(struct gd_root_complex, ecam_base), .required = true},
-    {"bus-range", GD_YF_CUSTOM, .decode = decode_bus_range, .required = true},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
-};
-
-/*
- * `base` is the ECAM of the first bus of bus-range (what DT reg says); the
- * model keeps the base of bus 0 (what MCFG says): bus b at base + (b << 20).
- */
-static int decode_ecam(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
-                       const struct gd_yfield *f)
-{
-	static const struct gd_yfield *const tables[] = {ecam_fields, NULL};
-	struct gd_root_complex *rc = obj;
-	(void)f;
-	int rc_status = gd_ymap_decode(c, v, "ecam", tables, obj);
-	uint64_t first = (uint64_t)rc->bus_start << 20;
-	if (rc_status == 0 && rc->ecam_base < first) {
-		gd_yerror(
-		    c, v, "yaml-value",
-		    "ECAM base 0x%llx is below the %llu MiB that buses 0..%u before the first "
-		    "bus would take",
-		    (unsigned long long)rc->ecam_base, (unsigned long long)(first >> 20),
-		    (unsigned)rc->bus_start - 1);
-		return -1;
-	}
-	rc->ecam_base -= first;
-	return rc_status;
-}
-
-static const struct gd_yenum window_types[] = {
-    {"io", GD_PCI_IO},
-    {"mem32", GD_PCI_MEM32},
-    {"mem64", GD_PCI_MEM64},
-    {NULL, 0},
-};
-
-/* A host bridge window: one DT "ranges" entry of the PCI host (PCI bus binding). */
-static const struct gd_yfield window_fields[] = {
-    {"type", GD_YF_ENUM, GD_YF_AT(struct gd_pci_window, space), .enums = window_types,
-     .required = true},
-    {"prefetchable", GD_YF_BOOL, GD_YF_AT(struct gd_pci_window, prefetchable)},
-    {"pci-base", GD_YF_BYTES, GD_YF_AT(struct gd_pci_window, pci_base), .required = true},
-    {"cpu-base", GD_YF_BYTES, GD_YF_AT(struct gd_pci_window, cpu_base), .required = true},
-    {"size", GD_YF_BYTES, GD_YF_AT(struct gd_pci_window, size), .required = true},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
-};
-
-static int decode_windows(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
-                          const struct gd_yfield *f)
-{
-	static const struct gd_yfield *const tables[] = {window_fields, NULL};
-	struct gd_root_complex *rc = obj;
-	int status = 0;
-
-	(void)f;
-	if (gd_yseq_check(c, v, "windows"))
-		return -1;
-	for (size_t i = 0; i < v->n_items; i++) {
-		struct gd_pci_window *w =
-		    GD_ARRAY_PUSH(&c->p->arena, rc->windows, rc->n_windows, rc->cap_windows);
-		w->loc = gd_yloc(c, v->items[i]);
-		if (gd_ymap_decode(c, v->items[i], "window", tables, w))
-			status = -1;
-	}
-	return status;
-}
+/* ---- PCI root complexes (IORT E.e §3.1.1.5; the host bridge: yaml_pci_host.c) ---- */
 
 static const struct gd_yfield rc_fields[] = {
     {"name", GD_YF_CUSTOM, .decode = gd_yaml_decode_node_name, .required = true},
     {"segment", GD_YF_UINT, GD_YF_AT(struct gd_root_complex, segment), .required = true},
-    {"ecam", GD_YF_CUSTOM, .decode = decode_ecam, .required = true},
+    {"ecam", GD_YF_CUSTOM, .decode = gd_yaml_decode_ecam},
+    {"host", GD_YF_CUSTOM, .decode = gd_yaml_decode_pci_host},
     {"coherent", GD_YF_CUSTOM, GD_YF_AT(struct gd_root_complex, mem), .decode = decode_coherent},
     {"ats", GD_YF_BOOL, GD_YF_AT(struct gd_root_complex, ats)},
     {"memory-address-limit", GD_YF_UINT, GD_YF_AT(struct gd_root_complex, memory_address_limit),
      .min = 1, .max = 64},
-    {"windows", GD_YF_CUSTOM, .decode = decode_windows},
-    {"dt-compatible", GD_YF_STRING, GD_YF_AT(struct gd_root_complex, dt_compatible)},
+    {"windows", GD_YF_CUSTOM, .decode = gd_yaml_decode_pci_windows},
+    {"dt-compatible", GD_YF_CUSTOM, .decode = gd_yaml_decode_rc_compatible},
     {"id-map", GD_YF_CUSTOM, .decode = decode_id_maps},
     DT_PATH_FIELD(struct gd_root_complex),
     /* Direct LPI and EventID budgets (yaml_direct_lpi.c; PCI MSI-X Table Size <= 2048) */
@@ -414,7 +321,7 @@ static void rc_init(void *obj)
 {
 	struct gd_root_complex *rc = obj;
 	rc->memory_address_limit = 64;
-	rc->dt_compatible = "pci-host-ecam-generic";
+	rc->ecam_unknown = true; /* until ecam: gives it */
 }
 
 int gd_yaml_decode_root_complexes(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
@@ -423,8 +330,10 @@ int gd_yaml_decode_root_complexes(struct gd_yctx *c, const struct gd_ynode *v, v
 	static const struct gd_yfield *const tables[] = {rc_fields, NULL};
 	(void)obj;
 	(void)f;
-	return gd_yaml_decode_nodes(c, v, "root complexes", GD_NODE_ROOT_COMPLEX,
-	                            sizeof(struct gd_root_complex), rc_init, tables);
+	if (gd_yaml_decode_nodes(c, v, "root complexes", GD_NODE_ROOT_COMPLEX,
+	                         sizeof(struct gd_root_complex), rc_init, tables))
+		return -1;
+	return gd_yaml_pci_hosts_finish(c);
 }
 
 /* ---- Named components (IORT E.e §3.1.1.4) ---- */

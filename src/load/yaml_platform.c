@@ -82,21 +82,8 @@ static int decode_dt_compatible(struct gd_yctx *c, const struct gd_ynode *v, voi
                                 const struct gd_yfield *f)
 {
 	struct gd_dt_opts *dt = &((struct gd_platform *)obj)->dt;
-	int rc = 0;
-
 	(void)f;
-	if (gd_yseq_check(c, v, "compatible strings"))
-		return -1;
-	for (size_t i = 0; i < v->n_items; i++) {
-		const char *s = gd_ystring(c, v->items[i]);
-		if (!s) {
-			rc = -1;
-			continue;
-		}
-		*GD_ARRAY_PUSH(&c->p->arena, dt->compatible, dt->n_compatible, dt->cap_compatible) =
-		    gd_arena_strdup(&c->p->arena, s);
-	}
-	return rc;
+	return gd_ystrings(c, v, &dt->compatible, &dt->n_compatible, &dt->cap_compatible);
 }
 
 static const struct gd_yfield dt_fields[] = {

@@ -32,6 +32,24 @@ gd_yfield_fn gd_yaml_decode_root_complexes;
 gd_yfield_fn gd_yaml_decode_named_components;
 
 /*
+ * The host bridge of a root complex (@obj; yaml_pci_host.c): ecam: {base,
+ * bus-range} (pci-host-ecam-generic; clears ecam_unknown), host: {compatible,
+ * bus-range, reg: [{name, base, size}]} (a host with named registers and no
+ * ECAM, pci/snps,dw-pcie.yaml), windows: (DT ranges), dt-compatible: (a
+ * string or a list).
+ */
+gd_yfield_fn gd_yaml_decode_ecam;
+gd_yfield_fn gd_yaml_decode_pci_host;
+gd_yfield_fn gd_yaml_decode_pci_windows;
+gd_yfield_fn gd_yaml_decode_rc_compatible;
+
+/*
+ * Checks every root complex has exactly one of ecam: and host:. Returns 0,
+ * or -1 after an error at the root complex.
+ */
+int gd_yaml_pci_hosts_finish(struct gd_yctx *c);
+
+/*
  * dma-aliases: and unpopulated-rids: of a root complex (@obj), lists of
  * {rids: [RID or [first, last], ...], reason: text} (yaml_decl.c).
  */

@@ -121,6 +121,7 @@ static const struct gd_yfield range_fields[] = {
     {"base", GD_YF_UINT, GD_YF_AT(struct gd_intid_range, base), .required = true, .max = 0xffff},
     {"count", GD_YF_UINT, GD_YF_AT(struct gd_intid_range, count), .required = true, .min = 1,
      .max = 0xffff},
+    {"multi-msi", GD_YF_CUSTOM, .decode = gd_yaml_decode_multi_msi},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 

@@ -275,6 +275,17 @@ struct gd_mem_access {
 	uint8_t flags;
 };
 
+/*
+ * A named register region of a host bridge that has no ECAM (a DT reg entry
+ * and its reg-names name: DesignWare pci/snps,dw-pcie.yaml "dbi", "apb",
+ * "config", ...): @size bytes at CPU address @base.
+ */
+struct gd_reg_region {
+	const char *name;
+	uint64_t base, size;
+	struct gd_loc loc;
+};
+
 /* A range of IDs [base, base + count), count 1 .. 2^32 (RIDs, StreamIDs, DeviceIDs). */
 struct gd_id_range {
 	uint32_t base;
@@ -309,12 +320,27 @@ struct gd_root_complex {
 	uint64_t ecam_base; /* ECAM base of bus 0 (MCFG "base address"): bus b at + (b << 20) */
 	bool ecam_unknown;  /* the input does not say (IORT): ecam_base is meaningless */
 	uint8_t bus_start, bus_end;
+	/*
+	 * The input does not state the bus range (an IORT without its MCFG):
+	 * bus_start..bus_end is 0..255, and RIDs outside every ID mapping may be
+	 * buses the host bridge does not have.
+	 */
+	bool bus_range_assumed;
 	struct gd_mem_access mem;
 	bool ats;                     /* ATS supported */
 	uint8_t memory_address_limit; /* bits, IORT rev >= 3 (node rev >= 1) */
 	struct gd_pci_window *windows;
 	size_t n_windows, cap_windows;
-	const char *dt_compatible; /* default "pci-host-ecam-generic" */
+	/* DT compatible list, most specific first; none = "pci-host-ecam-generic". */
+	const char **dt_compatible;
+	size_t n_dt_compatible, cap_dt_compatible;
+	/*
+	 * A host bridge with named registers and no ECAM (DesignWare and its
+	 * vendor variants): its regions in DT reg order; ecam_unknown is set
+	 * and ecam_base unused. None for an ECAM host.
+	 */
+	struct gd_reg_region *regs;
+	size_t n_regs, cap_regs;
 	/*
 	 * DT msi-map-mask / iommu-map-mask (pci-msi.txt, pci-iommu.txt): a RID
 	 * is ANDed with the mask before node.maps / iommu_maps are searched
@@ -447,6 +473,14 @@ struct gd_platform {
 	size_t n_mbis, cap_mbis;
 	struct gd_direct_lpi **direct_lpis; /* at most one: all redistributors */
 	size_t n_direct_lpis, cap_direct_lpis;
+
+	/*
+	 * PCI segments of host bridges the input states but disables (DT
+	 * status = "disabled", which the DTB front end skips): no device sits
+	 * behind them, so another description that routes them is not wrong.
+	 */
+	uint32_t *disabled_segments;
+	size_t n_disabled_segments, cap_disabled_segments;
 
 	/* Facts the input did not state and a loader assumed, for the report. */
 	const char **assumed;

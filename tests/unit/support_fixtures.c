@@ -82,7 +82,6 @@ static void qemu_common(struct gd_platform *p, unsigned ncpus)
 	rc->mem.cca = 1;
 	rc->mem.flags = 3;
 	rc->memory_address_limit = 64;
-	rc->dt_compatible = "pci-host-ecam-generic";
 	add_window(p, rc, GD_PCI_IO, 0, 0x3EFF0000, 0x10000);
 	add_window(p, rc, GD_PCI_MEM32, 0x10000000, 0x10000000, 0x2EFF0000);
 	add_window(p, rc, GD_PCI_MEM64, 0x8000000000ull, 0x8000000000ull, 0x8000000000ull);

@@ -118,7 +118,9 @@ static void assert_rcs_equal(const struct gd_platform *a, const struct gd_platfo
 		assert_int_equal(x->mem.flags, y->mem.flags);
 		assert_int_equal(x->ats, y->ats);
 		assert_int_equal(x->memory_address_limit, y->memory_address_limit);
-		assert_string_equal(x->dt_compatible, y->dt_compatible);
+		assert_int_equal(x->n_dt_compatible, y->n_dt_compatible);
+		for (size_t k = 0; k < x->n_dt_compatible; k++)
+			assert_string_equal(x->dt_compatible[k], y->dt_compatible[k]);
 		assert_int_equal(x->n_windows, y->n_windows);
 		for (size_t w = 0; w < x->n_windows; w++) {
 			assert_int_equal(x->windows[w].space, y->windows[w].space);
