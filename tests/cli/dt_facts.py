@@ -61,6 +61,22 @@ class Tree:
         v = self.nodes[path].get(name)
         return 'absent' if v is None else ' '.join('0x%x' % c for c in cells(v)) or 'present'
 
+    def specifiers(self, path):
+        """interrupts of @path, a 4th (partition) cell as the reg of each CPU of its affinity."""
+        v = self.nodes[path].get('interrupts')
+        if v is None:
+            return 'absent'
+        c, out = cells(v), []
+        n = 4 if len(c) % 4 == 0 and len(c) % 3 != 0 else 3
+        for i in range(0, len(c) - n + 1, n):
+            spec = ' '.join('0x%x' % x for x in c[i:i + 3])
+            if n == 4 and c[i + 3]:
+                part = self.nodes[self.by_phandle[c[i + 3]]]
+                cpus = [cells(self.nodes[self.by_phandle[ph]]['reg']) for ph in cells(part['affinity'])]
+                spec += ' cpus %s' % sorted(' '.join('0x%x' % x for x in r) for r in cpus)
+            out.append(spec)
+        return ', '.join(out) or 'present'
+
     def id_map(self, path, name):
         v = self.nodes[path].get(name)
         if v is None:
@@ -76,6 +92,12 @@ GIC_COMPATIBLES = ('arm,gic-v3', 'arm,gic-400', 'arm,cortex-a15-gic', 'arm,corte
                    'qcom,msm-8660-qgic', 'qcom,msm-qgic2', 'arm,pl390')
 
 
+def is_cpu_pmu(compatible):
+    """A CPU PMU of arm,pmu.yaml: arm,armv8-pmuv3, arm,cortex-*-pmu, arm,neoverse-*-pmu."""
+    return compatible == 'arm,armv8-pmuv3' or (
+        compatible.startswith(('arm,cortex-', 'arm,neoverse-')) and compatible.endswith('-pmu'))
+
+
 def facts(t):
     out = []
     root = t.nodes['/']
@@ -86,7 +108,10 @@ def facts(t):
         out.append('gic compatible %s' % strings(t.nodes[gic]['compatible']))
         for prop in ('reg', '#redistributor-regions', '#interrupt-cells', 'interrupt-controller',
                      'interrupts', 'msi-controller', 'mbi-ranges', 'mbi-alias'):
-            out.append('gic %s %s' % (prop, t.hexcells(gic, prop)))
+            value = t.hexcells(gic, prop)
+            if prop == '#redistributor-regions' and value == 'absent':
+                value = '0x1'  # arm,gic-v3.yaml: the default is 1
+            out.append('gic %s %s' % (prop, value))
     for v2m in t.with_compatible('arm,gic-v2m-frame'):
         for prop in ('reg', 'msi-controller', 'arm,msi-base-spi', 'arm,msi-num-spis'):
             out.append('v2m %s %s' % (prop, t.hexcells(v2m, prop)))
@@ -96,13 +121,21 @@ def facts(t):
     cpus = [n for n, p in t.nodes.items() if p.get('device_type') == b'cpu\0']
     out.append('cpus %s' % sorted(t.hexcells(n, 'reg') for n in cpus))
     out.append('cpus enable-method %s' % sorted(set(tuple(strings(t.nodes[n].get('enable-method', b''))) for n in cpus)))
-    for pmu in t.with_compatible('arm,armv8-pmuv3'):
-        out.append('pmu interrupts %s' % t.hexcells(pmu, 'interrupts'))
+    for pmu in sorted(n for n, p in t.nodes.items()
+                      if any(is_cpu_pmu(c) for c in strings(p.get('compatible', b'')))):
+        out.append('pmu %s interrupts %s' % (strings(t.nodes[pmu]['compatible'])[0], t.specifiers(pmu)))
     for smmu in t.with_compatible('arm,smmu-v3'):
-        for prop in ('reg', 'interrupts', '#iommu-cells', 'dma-coherent'):
+        for prop in ('reg', '#iommu-cells', 'dma-coherent'):
             out.append('smmu %s %s' % (prop, t.hexcells(smmu, prop)))
-        out.append('smmu interrupt-names %s' % strings(t.nodes[smmu].get('interrupt-names', b'')))
-    for pci in t.with_compatible('pci-host-ecam-generic'):
+        # arm,smmu-v3.yaml names each interrupt; their order is free.
+        names = strings(t.nodes[smmu].get('interrupt-names', b''))
+        specs = t.specifiers(smmu).split(', ')
+        out.append('smmu interrupts %s' % sorted('%s: %s' % pair for pair in zip(names, specs)))
+    pcis = sorted((n for n, p in t.nodes.items() if p.get('device_type') == b'pci\0' and n.count('/') == 1
+                   and 'bus-range' in p), key=lambda n: cells(t.nodes[n].get('reg', b'')))
+    for pci in pcis:  # the host bridges (ECAM or named registers), not their PCI-PCI bridges
+        out.append('pcie compatible %s' % strings(t.nodes[pci].get('compatible', b'')))
+        out.append('pcie reg-names %s' % strings(t.nodes[pci].get('reg-names', b'')))
         for prop in ('reg', 'bus-range', 'linux,pci-domain', 'ranges', 'dma-coherent'):
             out.append('pcie %s %s' % (prop, t.hexcells(pci, prop)))
         out.append('pcie device_type %s' % strings(t.nodes[pci].get('device_type', b'')))

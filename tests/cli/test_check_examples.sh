@@ -9,6 +9,12 @@
 . "$(dirname "$0")/lib.sh"
 /usr/bin/python3 -c 'import yaml' 2>/dev/null || skip "python3-yaml not installed"
 
+# Real findings an example keeps because its hardware has them: example -> "rule count".
+declare -A known_findings=(
+	# Linux 6.12's rk3588-base.dtsi: mbi-ranges = <424 56>; a 16- or 32-vector Multi-MSI
+	# block would get misaligned INTIDs: the DTB warns (the YAML states 8-vector blocks).
+	[rk3588]="mbi-multi-msi-alignment 1"
+)
 for yaml in "$GICDESC_SRC"/examples/*/*.yaml; do
 	name=$(basename "$yaml" .yaml)
 	out="$WORK/$name"
@@ -43,17 +49,21 @@ print(sum(n.get("msi-parent") == t for k in ("root-complexes", "named-components
 	set -e
 	findings=$(/usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["errors"]+d["warnings"])' <"$WORK/r.json")
 	# A Direct-LPI description is refused by its IORT alone: one iort-direct-lpi per device.
-	others=$(/usr/bin/python3 -c 'import json,sys; print(sum(g["rule"] != "iort-direct-lpi" and g["severity"] in ("error", "warning") for g in json.load(sys.stdin)["diagnostics"]))' <"$WORK/r.json")
+	known=${known_findings[$name]:-} known_rule=none known_count=0
+	[ -n "$known" ] && known_rule=${known% *} known_count=${known#* }
+	others=$(/usr/bin/python3 -c 'import json,sys; print(sum(g["rule"] not in ("iort-direct-lpi", sys.argv[1]) and g["severity"] in ("error", "warning") for g in json.load(sys.stdin)["diagnostics"]))' "$known_rule" <"$WORK/r.json")
 	want_st=0
 	[ "$direct" -gt 0 ] && want_st=1
-	check "$name: YAML, DTB${acpi:+ and IORT+MADT} route alike, $direct iort-direct-lpi findings and no other (status $st, $findings findings)" \
-		test "$st" = "$want_st" -a "$findings" = "$direct" -a "$others" = 0
+	want=$((direct + known_count))
+	check "$name: YAML, DTB${acpi:+ and IORT+MADT} route alike, $direct iort-direct-lpi findings${known:+, $known_count $known_rule} and no other (status $st, $findings findings)" \
+		test "$st" = "$want_st" -a "$findings" = "$want" -a "$others" = 0
 	[ "$direct" -gt 0 ] && continue
 	# The same, one route at a time: resolve prints the same DeviceIDs (or SPI-based MSI
 	# sink) for pcie0's RIDs.
 	deviceids() { sed -n 's/.*\(DeviceID 0x[0-9a-fx-]*\|(GICv2m frame: no DeviceID)\)$/\1/p'; }
-	y=$("$GICDESC" resolve "$yaml" pcie0 | deviceids)
+	rc=$(/usr/bin/python3 -c 'import sys, yaml; print(yaml.safe_load(open(sys.argv[1]))["root-complexes"][0]["name"])' "$yaml")
+	y=$("$GICDESC" resolve "$yaml" "$rc" | deviceids)
 	a=$("$GICDESC" resolve "$out/iort.aml" "$out/madt.aml" pcie0 | deviceids)
-	check "$name: resolve pcie0 gives $y from YAML and from IORT+MADT" test -n "$y" -a "$y" = "$a"
+	check "$name: resolve $rc gives $y from YAML and from IORT+MADT (pcie0)" test -n "$y" -a "$y" = "$a"
 done
 finish
