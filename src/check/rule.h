@@ -188,6 +188,7 @@ void gd_rule_intid_class(struct gd_check_ctx *c);
 void gd_rule_spi_msi_range(struct gd_check_ctx *c);
 void gd_rule_spi_msi_overlap(struct gd_check_ctx *c);
 void gd_rule_spi_msi_wired(struct gd_check_ctx *c);
+void gd_rule_spi_trigger_mismatch(struct gd_check_ctx *c);
 void gd_rule_v2m_spi_limit(struct gd_check_ctx *c);
 void gd_rule_mbi_multi_msi_alignment(struct gd_check_ctx *c);
 void gd_rule_v2m_frame_alignment(struct gd_check_ctx *c);

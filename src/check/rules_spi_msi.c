@@ -123,6 +123,8 @@ void gd_rule_spi_msi_wired(struct gd_check_ctx *c)
 		snprintf(cpu, sizeof(cpu), "CPU %zu", i);
 		wired(c, v, n, p->cpus[i].pmu_intid, "PMU", cpu, &p->cpus[i].loc);
 	}
+	for (size_t i = 0; i < p->n_wired; i++)
+		wired(c, v, n, p->wired[i].intid, "the", p->wired[i].device, &p->wired[i].loc);
 }
 
 void gd_rule_v2m_spi_limit(struct gd_check_ctx *c)

@@ -170,8 +170,13 @@ const struct gd_rule gd_rules[] = {
      "on its own, so one SPI would serve two MSIs)",
      NULL},
     {"spi-msi-wired", E, gd_rule_spi_msi_wired, NONE,
-     "a wired SPI in use (SMMUv3 interrupts, a PMU on SPIs) inside a GICv2m frame or MBI "
-     "range (the SPI would be both wired and an MSI)",
+     "a wired SPI in use (SMMUv3 interrupts, a PMU on SPIs, any device's: YAML devices:, "
+     "DT interrupts) inside a GICv2m frame or MBI range (the SPI would be both wired and an "
+     "MSI)",
+     NULL},
+    {"spi-trigger-mismatch", E, gd_rule_spi_trigger_mismatch, NONE,
+     "one SPI wired to devices with different trigger types: Linux maps it once and "
+     "irq_create_fwspec_mapping() refuses the other (\"type mismatch, failed to map hwirq\")",
      NULL},
     {"v2m-spi-limit", W, gd_rule_v2m_spi_limit, NONE,
      "a GICv2m frame whose SPIs end at INTID 1019 (base + count = 1020): Linux refuses the "

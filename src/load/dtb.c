@@ -113,6 +113,7 @@ int gd_load_dtb_as(const char *path, const char *name, const struct gd_load_opti
 			dtb_load_pmu(&c);
 			dtb_load_smmus(&c);
 			dtb_load_pci(&c);
+			dtb_load_wired(&c);
 			dtb_load_named_components(&c);
 		}
 		status = d->errors > errors;

@@ -182,6 +182,18 @@ struct dtb_mmio {
 struct gd_node *dtb_add_mmio_node(struct dtb_ctx *c, int off, enum gd_node_kind kind, size_t size,
                                   const char *what, struct dtb_mmio *m);
 
+/* True for a CPU PMU node (arm,armv8-pmuv3, arm,cortex-*-pmu, arm,neoverse-*-pmu; dtb_pmu.c). */
+bool dtb_is_cpu_pmu(struct dtb_ctx *c, int off);
+
+/*
+ * dtb_wired.c: the GIC interrupts of every available device (a node with a
+ * compatible) the model has no node for (not the GIC and its children, an
+ * SMMU, a CPU PMU) into
+ * p->wired. Quiet: a specifier that does not decode, or goes to another
+ * controller, is left out without a word.
+ */
+void dtb_load_wired(struct dtb_ctx *c);
+
 /* dtb_irq.c: interrupt specifiers of the GIC (arm,gic-v3.yaml #interrupt-cells). */
 
 /* One decoded GIC interrupt. */
@@ -189,6 +201,7 @@ struct dtb_irq {
 	uint32_t intid;     /* INTID: SPI n = 32+n, PPI n = 16+n, ESPI 4096+n, EPPI 1056+n */
 	bool edge;          /* flags bits [3:0] 1 or 2 (edge), else level */
 	uint32_t partition; /* 4th cell: phandle of a ppi-partitions subnode, 0 = none */
+	uint32_t flags;     /* flags bits [3:0]: IRQ_TYPE_* (1, 2 edge; 4, 8 level; 0 none) */
 };
 
 /*

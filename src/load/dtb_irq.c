@@ -140,6 +140,7 @@ int dtb_irq(struct dtb_ctx *c, int off, int index, struct dtb_irq *out)
 	out->intid = types[type].first + num;
 	out->edge = (dtb_cell(s.cells, 2) & 0xf) == 1 || (dtb_cell(s.cells, 2) & 0xf) == 2;
 	out->partition = s.ncells >= 4 ? dtb_cell(s.cells, 3) : 0;
+	out->flags = dtb_cell(s.cells, 2) & 0xf;
 	return 1;
 }
 

@@ -24,7 +24,7 @@ static bool is_cpu_pmu(const char *s)
 	return n > 4 && !strcmp(s + n - 4, "-pmu");
 }
 
-static bool node_is_cpu_pmu(struct dtb_ctx *c, int off)
+bool dtb_is_cpu_pmu(struct dtb_ctx *c, int off)
 {
 	int n = fdt_stringlist_count(c->fdt, off, "compatible");
 	for (int i = 0; i < n && i < DTB_MAX_COMPATIBLES; i++) {
@@ -103,7 +103,7 @@ void dtb_load_pmu(struct dtb_ctx *c)
 {
 	for (size_t i = 0; i < c->nodes.n; i++) {
 		int off = c->nodes.v[i];
-		if (node_is_cpu_pmu(c, off) && dtb_available(c, off))
+		if (dtb_is_cpu_pmu(c, off) && dtb_available(c, off))
 			load_one(c, off);
 	}
 }

@@ -26,6 +26,13 @@ extern const struct gd_yfield gd_yaml_spi_msi_fields[];
  */
 int gd_yaml_gic_finish(struct gd_yctx *c, const struct gd_ynode *gic);
 
+/*
+ * devices: the wired interrupts of other devices, into p->wired
+ * (yaml_devices.c): [{name, dt-path, interrupts: [interrupt...]}]; a trigger
+ * not given is none.
+ */
+gd_yfield_fn gd_yaml_decode_devices;
+
 /* iommus:, root-complexes:, named-components: lists (yaml_nodes.c). */
 gd_yfield_fn gd_yaml_decode_iommus;
 gd_yfield_fn gd_yaml_decode_root_complexes;

@@ -411,6 +411,19 @@ struct gd_named_component {
 	const char *isolation_domain;
 };
 
+/*
+ * A wired interrupt of a device the model has no node for (a USB controller,
+ * a thermal sensor, an ADC): YAML devices:, or any DT node whose interrupts
+ * go to the GIC. @flags: the DT trigger (IRQ_TYPE_*: 1 edge rising, 2 edge
+ * falling, 4 level high, 8 level low, 0 none); @device: its name or DT path.
+ */
+struct gd_wired_irq {
+	uint32_t intid;
+	uint32_t flags;
+	const char *device;
+	struct gd_loc loc;
+};
+
 /* ACPI output knobs: table revisions and the header's creator fields. */
 struct gd_acpi_opts {
 	uint8_t iort_revision; /* 0, 3 (IORT E.b, default) or 5 (IORT E.d) */
@@ -473,6 +486,10 @@ struct gd_platform {
 	size_t n_mbis, cap_mbis;
 	struct gd_direct_lpi **direct_lpis; /* at most one: all redistributors */
 	size_t n_direct_lpis, cap_direct_lpis;
+
+	/* Wired interrupts of the devices outside the mapping graph (struct gd_wired_irq). */
+	struct gd_wired_irq *wired;
+	size_t n_wired, cap_wired;
 
 	/*
 	 * PCI segments of host bridges the input states but disables (DT

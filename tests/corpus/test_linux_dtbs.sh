@@ -12,10 +12,45 @@
 # The GICD frame is 64 KiB (GICv3 architecture, GICD register map), but these
 # trees give the GICD a reg of 1-2 MiB that covers the ITS frame (the node
 # msi-controller@...820000 is inside it): two nodes claim the same registers.
+# mbi-ranges over wired SPIs: arm,gic-v3.yaml mbi-ranges are INTIDs (Linux mbi_init(), and
+# mbi_irq_gic_domain_alloc() asks the GIC for hwirq = range start + offset). RK3588's
+# rk3588-base.dtsi gives <424 56> (INTIDs 424-479), which holds the wired SPIs of the
+# USB2 PHYs (GIC_SPI 392-394: INTIDs 424-426), the TSADC (GIC_SPI 397: 429) and the SARADC
+# (GIC_SPI 398: 430) of every RK3588 board that enables them; rk3568-lubancat-2.dts sets
+# <94 31>, over the RGA (INTID 122), the VPU and its IOMMU (96, 95) and the PCIe host's
+# own SPIs (103-107). An MSI given one of those SPIs would share it with the device.
 expected_errors=$(sort <<'LIST'
 amd/elba-asic mmio-overlap
 ti/k3-am68-sk-base-board mmio-overlap
 ti/k3-j721s2-common-proc-board mmio-overlap
+rockchip/rk3568-lubancat-2 spi-msi-wired
+rockchip/rk3588-armsom-sige7 spi-msi-wired
+rockchip/rk3588-coolpi-cm5-evb spi-msi-wired
+rockchip/rk3588-coolpi-cm5-genbook spi-msi-wired
+rockchip/rk3588-edgeble-neu6a-io spi-msi-wired
+rockchip/rk3588-edgeble-neu6b-io spi-msi-wired
+rockchip/rk3588-evb1-v10 spi-msi-wired
+rockchip/rk3588-friendlyelec-cm3588-nas spi-msi-wired
+rockchip/rk3588-jaguar spi-msi-wired
+rockchip/rk3588-nanopc-t6-lts spi-msi-wired
+rockchip/rk3588-nanopc-t6 spi-msi-wired
+rockchip/rk3588-ok3588-c spi-msi-wired
+rockchip/rk3588-orangepi-5-plus spi-msi-wired
+rockchip/rk3588-quartzpro64 spi-msi-wired
+rockchip/rk3588-rock-5-itx spi-msi-wired
+rockchip/rk3588-rock-5b spi-msi-wired
+rockchip/rk3588-tiger-haikou spi-msi-wired
+rockchip/rk3588-toybrick-x0 spi-msi-wired
+rockchip/rk3588-turing-rk1 spi-msi-wired
+rockchip/rk3588s-coolpi-4b spi-msi-wired
+rockchip/rk3588s-gameforce-ace spi-msi-wired
+rockchip/rk3588s-indiedroid-nova spi-msi-wired
+rockchip/rk3588s-khadas-edge2 spi-msi-wired
+rockchip/rk3588s-nanopi-r6c spi-msi-wired
+rockchip/rk3588s-nanopi-r6s spi-msi-wired
+rockchip/rk3588s-odroid-m2 spi-msi-wired
+rockchip/rk3588s-orangepi-5 spi-msi-wired
+rockchip/rk3588s-rock-5a spi-msi-wired
 LIST
 )
 

@@ -61,6 +61,7 @@ static const char *const expected_rules[] = {
     "spi-msi-range",
     "spi-msi-overlap",
     "spi-msi-wired",
+    "spi-trigger-mismatch",
     "v2m-spi-limit",
     "mbi-multi-msi-alignment",
     "v2m-frame-alignment",
