@@ -138,7 +138,7 @@ static void root_complex(struct iort_walk *w, struct iort_node *n)
 	rc->memory_address_limit = (uint8_t)v.n[GD_V_MEM_LIMIT];
 	rc->bus_start = 0;
 	rc->bus_end = 255;
-	rc->ecam_unknown = true;
+	rc->ecam_unknown = rc->buses_unknown = true;
 	rc->dt_compatible = "pci-host-ecam-generic";
 	gd_acpi_assume(c,
 	               "%s: buses 0..255 and ECAM base unknown (the IORT carries neither; "

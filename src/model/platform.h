@@ -308,6 +308,7 @@ struct gd_root_complex {
 	uint32_t segment;   /* PCI segment; DT linux,pci-domain */
 	uint64_t ecam_base; /* ECAM base of bus 0 (MCFG "base address"): bus b at + (b << 20) */
 	bool ecam_unknown;  /* the input does not say (IORT): ecam_base is meaningless */
+	bool buses_unknown; /* the input does not say (IORT): buses 0..255 assumed */
 	uint8_t bus_start, bus_end;
 	struct gd_mem_access mem;
 	bool ats;                     /* ATS supported */
