@@ -970,10 +970,13 @@ class Gen:
     def expect(self):
         for src in self.sources:
             for _, _, s, _ in src['routes']:
-                # IORT has no node for MBI, nor for a GICv2m frame of a named component
-                if s['kind'] == 'mbi' or (s['kind'] == 'v2m' and src['kind'] == 'nc'):
+                # IORT has no node for MBI, nor for a GICv2m frame of a named component;
+                # PCI gets the first frame under ACPI, whichever the description names
+                if s['kind'] == 'mbi' or (s['kind'] == 'v2m' and (
+                        src['kind'] == 'nc' or s is not self.v2m[0])):
                     self.warn.add('iort-spi-msi')
         srcs = []
+        format_warn = set()
         for src in self.sources:
             e = {'kind': src['kind'], 'key': src['key'], 'yaml-name': src['name'],
                  'space': src['space'], 'single': src.get('single', False)}
@@ -981,6 +984,9 @@ class Gen:
                 e['acpi-path'], e['dt-path'] = src['acpi'], src['dt']
             for which in ('yaml', 'dt', 'acpi'):
                 e[which] = self.view(src, which)
+                if src['kind'] == 'rc' and sum(k for _, k, _, _ in e[which]) < src['space'][1]:
+                    # RIDs that reach no MSI controller: in the description, or in a format
+                    (self.warn if which == 'yaml' else format_warn).add('route-unmapped')
             srcs.append(e)
         sinks = {}
         for its in self.its if not self.v2 else []:
@@ -993,7 +999,8 @@ class Gen:
             sinks[self.dlpi['name']] = {'key': ['dlpi']}
         return {'seed': self.seed, 'options': self.options, 'check-options': self.check_options,
                 'sources': srcs, 'sinks': sinks,
-                'warnings': sorted(self.warn), 'gic-version': self.version,
+                'warnings': sorted(self.warn), 'format-warnings': sorted(format_warn | self.warn),
+                'gic-version': self.version,
                 'iort-revision': self.iort_rev, 'madt-revision': self.madt_rev}
 
 
