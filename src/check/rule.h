@@ -89,6 +89,17 @@ const struct gd_id_decl *gd_check_alias_group(const struct gd_route *a, uint32_t
 const struct gd_id_decl *gd_check_unpopulated(const struct gd_route *r, uint32_t in,
                                               uint64_t count);
 
+/*
+ * The input IDs of route @r that a device may use: [input_base, input_base + count)
+ * but for the RIDs its root complex declares unpopulated (no device uses them, so
+ * they need no EventIDs). Writes the runs, in order, to @runs (allocated in @arena)
+ * and returns their number: 0 when every ID is unpopulated; the whole route as one
+ * run for a named component, an SMMU's own MSIs or a root complex behind an
+ * msi-map-mask (whose input IDs are masked RIDs).
+ */
+size_t gd_check_populated(const struct gd_route *r, struct gd_arena *arena,
+                          struct gd_id_range **runs);
+
 /* Size of a buffer that holds any range written by gd_check_range(). */
 #define GD_RANGE_BUF 40
 

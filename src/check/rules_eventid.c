@@ -97,16 +97,28 @@ static void report(struct gd_check_ctx *c, const struct gd_its *its, uint64_t lo
 void gd_rule_event_id_budget(struct gd_check_ctx *c)
 {
 	const struct gd_routes *rs = c->routes;
-	struct edge *e = gd_arena_alloc(c->tmp, (2 * rs->n + 1) * sizeof(*e));
-	size_t n = 0;
+	size_t cap = 2 * rs->n + 1, n = 0;
+	struct edge *e = gd_arena_alloc(c->tmp, cap * sizeof(*e));
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct gd_route *r = &rs->v[i];
 		uint64_t w = budget_of(r);
 		if (r->status != GD_ROUTE_OK || r->sink->kind != GD_NODE_ITS || !w)
 			continue;
+		/* RIDs declared unpopulated have no device, so they take no EventIDs. */
+		struct gd_id_range *run;
+		size_t runs = gd_check_populated(r, c->tmp, &run);
 		uint64_t at = its_index(c->p, r->sink) << 33;
-		e[n++] = (struct edge){at | r->output_base, (int64_t)w, i};
-		e[n++] = (struct edge){at | ((uint64_t)r->output_base + r->count), -(int64_t)w, i};
+		if (n + 2 * runs > cap) {
+			cap = 2 * (cap + 2 * runs);
+			struct edge *more = gd_arena_alloc(c->tmp, cap * sizeof(*e));
+			memcpy(more, e, n * sizeof(*e));
+			e = more;
+		}
+		for (size_t k = 0; k < runs; k++) {
+			uint64_t out = (uint64_t)r->output_base + (run[k].base - r->input_base);
+			e[n++] = (struct edge){at | out, (int64_t)w, i};
+			e[n++] = (struct edge){at | (out + run[k].count), -(int64_t)w, i};
+		}
 	}
 	if (n > 1)
 		qsort(e, n, sizeof(*e), cmp_edge);

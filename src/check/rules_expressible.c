@@ -6,9 +6,10 @@
  * only; firmware that exists already chose its format.
  * - IORT (DEN0049 E.e §3) maps IDs only into ITS groups and SMMUs: Direct LPI
  *   (GICR_SETLPIR, GIC architecture §12.11) takes no DeviceID, and a GICv2m
- *   frame or MBI has no node, so those routes are left out of the IORT. A
- *   GICv2m frame still serves PCI under ACPI through its MADT GIC MSI frame
- *   (Linux gicv2m_acpi_init(): pci_msi_register_fwnode_provider()).
+ *   frame or MBI has no node, so those routes are left out of the IORT. The
+ *   first GICv2m frame still serves PCI under ACPI through its MADT GIC MSI
+ *   frame (Linux gicv2m_acpi_init(): pci_msi_register_fwnode_provider()), and
+ *   takes every PCI device IORT leads to no ITS (gicv2m_get_fwnode()).
  * - The MADT GICR structure (ACPI 6.5 §5.2.12.16) has no DirectLPI flag.
  * - The Linux 6.1 DT bindings have no property for a root complex's ATS.
  */
@@ -66,23 +67,36 @@ void gd_rule_iort_direct_lpi(struct gd_check_ctx *c)
 void gd_rule_iort_spi_msi(struct gd_check_ctx *c)
 {
 	char what[96];
+	/* Under ACPI, Linux gives PCI MSIs IORT leads to no ITS to the first frame. */
+	const struct gd_node *first = c->p->n_msi_frames ? &c->p->msi_frames[0]->node : NULL;
 	for (size_t i = 0; describes(c) && i < c->routes->n; i++) {
 		const struct gd_route *r = &c->routes->v[i];
 		if (r->status != GD_ROUTE_OK)
 			continue;
-		/* PCI reaches a GICv2m frame through the MADT GIC MSI frame: nothing lost. */
-		if ((r->sink->kind != GD_NODE_MSI_FRAME ||
-		     r->source->kind == GD_NODE_ROOT_COMPLEX) &&
+		bool pci = r->source->kind == GD_NODE_ROOT_COMPLEX;
+		/* PCI reaches the first GICv2m frame through the MADT GIC MSI frame: nothing lost.
+		 */
+		if ((r->sink->kind != GD_NODE_MSI_FRAME || (pci && r->sink == first)) &&
 		    r->sink->kind != GD_NODE_MBI)
 			continue;
 		gd_check_route_source(r, what, sizeof(what));
-		gd_check_report(c, &r->source->loc,
-		                "IORT: %s %s no MSI when the OS boots with ACPI: %s %s has no "
-		                "ACPI form for a %s (no IORT node%s)",
-		                what, gd_check_verb(r, "get", "gets"),
-		                gd_node_kind_name(r->sink->kind), r->sink->name,
-		                gd_node_kind_name(r->source->kind),
-		                r->sink->kind == GD_NODE_MBI ? ", no MADT structure" : "");
+		if (pci && first)
+			gd_check_report(
+			    c, &r->source->loc,
+			    "IORT: %s %s GICv2m frame %s, not %s %s, when the OS boots "
+			    "with ACPI: %s has no IORT node, and Linux gives PCI devices "
+			    "IORT leads to no ITS the first frame of the MADT "
+			    "(gicv2m_get_fwnode())",
+			    what, gd_check_verb(r, "reach", "reaches"), first->name,
+			    gd_node_kind_name(r->sink->kind), r->sink->name, r->sink->name);
+		else
+			gd_check_report(
+			    c, &r->source->loc,
+			    "IORT: %s %s no MSI when the OS boots with ACPI: %s %s has no "
+			    "ACPI form for a %s (no IORT node%s)",
+			    what, gd_check_verb(r, "get", "gets"), gd_node_kind_name(r->sink->kind),
+			    r->sink->name, gd_node_kind_name(r->source->kind),
+			    r->sink->kind == GD_NODE_MBI ? ", no MADT structure" : "");
 	}
 }
 

@@ -205,7 +205,8 @@ const struct gd_rule gd_rules[] = {
     {"iort-spi-msi", W, gd_rule_iort_spi_msi, GRAPH,
      "a route ends at MBI, or at a GICv2m frame from a named component: IORT has no node "
      "for either, so the source gets no MSI under ACPI (PCI keeps a GICv2m frame through the "
-     "MADT GIC MSI frame, Linux gicv2m_acpi_init())",
+     "MADT GIC MSI frame, Linux gicv2m_acpi_init(), but only the first: Linux gives every PCI "
+     "device IORT leads to no ITS the first frame, gicv2m_get_fwnode())",
      "iort"},
     {"madt-direct-lpi", N, gd_rule_madt_direct_lpi, NONE,
      "redistributors with DirectLPI: the MADT GICR structure has no flag for it (ACPI 6.5 "

@@ -131,8 +131,11 @@ int gd_cmd_check(int argc, char **argv)
 	if (status != 2) {
 		/* What only the first input (a YAML description) can state holds for the others. */
 		for (size_t i = 1; i < in.n; i++)
-			if (in.v[0].loaded && in.v[i].loaded)
-				gd_load_lend(&in.v[i].p, &in.v[0].p);
+			if (in.v[0].loaded && in.v[i].loaded &&
+			    gd_load_lend(&in.v[i].p, &in.v[0].p)) {
+				gd_routes_free(&in.v[i].routes);
+				gd_resolve(&in.v[i].p, &in.v[i].routes);
+			}
 		/* A platform its loader found wrong may be partial: no rules on it. */
 		for (size_t i = 0; i < in.n; i++) {
 			if (!in.v[i].loaded)

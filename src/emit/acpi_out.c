@@ -1,4 +1,7 @@
 /* SPDX-License-Identifier: MIT */
+#include <stdio.h>
+#include <string.h>
+
 #include "emit/acpi.h"
 #include "emit/built.h"
 
@@ -15,6 +18,22 @@ void gd_acpi_emit_header(struct gd_acpi_table *t, const struct gd_platform *p,
 	v->n[GD_V_CREATOR_REVISION] = p->acpi.creator_revision;
 }
 
+/*
+ * The header string of @p (OEM ID, OEM Table ID, Creator ID) that holds a '"', or
+ * NULL. An iasl data-table string has no escape for it: iasl 20250404 refuses the
+ * line, and 20200925 reads "a\"b" as 'a\' and pads it with zeros.
+ */
+static const char *quoted_header_field(const struct gd_platform *p)
+{
+	if (strchr(p->oem_id, '"'))
+		return "OEM ID";
+	if (strchr(p->oem_table_id, '"'))
+		return "OEM Table ID";
+	if (strchr(p->acpi.creator_id, '"'))
+		return "Creator ID (Asl Compiler ID)";
+	return NULL;
+}
+
 /* Appends the finished table @t as bytes or source; see gd_acpi_emit(). */
 static void output(const struct gd_emit_ctx *ctx, const struct gd_acpi_table *t, bool source,
                    const char *what, struct gd_buf *out)
@@ -23,24 +42,33 @@ static void output(const struct gd_emit_ctx *ctx, const struct gd_acpi_table *t,
 		gd_acpi_table_write(t, out);
 		return;
 	}
-	const char *iasl;
+	const char *iasl, *quoted = quoted_header_field(ctx->p);
 	const struct gd_acpi_layout *bad = gd_acpi_table_iasl(t, &iasl);
-	if (bad) {
+	char why[160];
+	if (bad)
+		snprintf(why, sizeof(why), "the %s of this revision back to the same bytes",
+		         bad->what);
+	else if (quoted)
+		snprintf(why, sizeof(why),
+		         "this source back to the same bytes: its %s holds a '\"', for which iasl "
+		         "strings have no escape",
+		         quoted);
+	if (bad || quoted) {
 		/*
 		 * Still worth writing: it reads as iasl -d would print the table.
 		 * But the binary is the authority, and the file says so.
 		 */
 		gd_diag_add(
 		    ctx->diags, GD_SEV_WARNING, NULL, NULL,
-		    "%s: no iasl release compiles the %s of this revision back to the "
-		    "same bytes; the source is for reading, the binary table is authoritative",
-		    what, bad->what);
+		    "%s: no iasl release compiles %s; the source is for reading, the binary "
+		    "table is authoritative",
+		    what, why);
 		gd_buf_printf(
 		    out,
 		    "/*\n * %s, written by gicdesc as iasl data-table source.\n"
-		    " * No iasl release compiles the %s of this revision back to the same\n"
-		    " * bytes (see gicdesc(1), BUGS): read it, but use the binary table.\n */\n\n",
-		    what, bad->what);
+		    " * No iasl release compiles %s\n"
+		    " * (see gicdesc(1), BUGS): read it, but use the binary table.\n */\n\n",
+		    what, why);
 	} else {
 		gd_buf_printf(
 		    out,

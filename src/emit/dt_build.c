@@ -409,6 +409,7 @@ static void build_gic(struct gd_dt_builder *b)
 	gd_dt_build_vgic_interrupt(b, n);
 	for (size_t i = 0; i < p->n_its; i++)
 		build_its(b, i);
+	gd_dt_build_v2m_frames(b);
 	gd_dt_build_mbi(b);
 }
 

@@ -138,6 +138,13 @@ void gd_dt_build_vgic_interrupt(struct gd_dt_builder *b, struct gd_dt_node *n);
 /* Adds the GICv2 node (arm,gic.yaml) with its GICv2m frames under the root; sets b->gic. */
 void gd_dt_build_gicv2(struct gd_dt_builder *b);
 
+/*
+ * Adds the GICv2m frames (arm,gic-v2m-frame, arm,gic.yaml) as children of the GIC node
+ * b->gic, a GICv2 or (as QEMU's virt machine with msi=gicv2m writes it) a GICv3; sets
+ * b->v2m.
+ */
+void gd_dt_build_v2m_frames(struct gd_dt_builder *b);
+
 /* Adds msi-controller, mbi-ranges and mbi-alias (arm,gic-v3.yaml) to the GICv3 node. */
 void gd_dt_build_mbi(struct gd_dt_builder *b);
 

@@ -2,9 +2,9 @@
 /*
  * dt_build_gicv2.c - the device tree of SPI-based MSI and of a GICv2: the
  * GICv2 node (interrupt-controller/arm,gic.yaml: reg = GICD, GICC, then GICH
- * and GICV with virtualization) with its GICv2m frames (arm,gic-v2m-frame
- * children), and the MBI properties of a GICv3 node (arm,gic-v3.yaml
- * msi-controller, mbi-ranges, mbi-alias), Linux 6.1 bindings.
+ * and GICV with virtualization), the GICv2m frames (arm,gic-v2m-frame
+ * children of a GICv2 or GICv3 node), and the MBI properties of a GICv3 node
+ * (arm,gic-v3.yaml msi-controller, mbi-ranges, mbi-alias), Linux 6.1 bindings.
  */
 #include <stdio.h>
 
@@ -67,7 +67,12 @@ void gd_dt_build_gicv2(struct gd_dt_builder *b)
 	    b, p->dt.gic_compatible ? p->dt.gic_compatible : "arm,gic-400", &reg);
 	push_cpu_interface(b, reg);
 	gd_dt_build_vgic_interrupt(b, n);
-	for (size_t i = 0; i < p->n_msi_frames; i++)
+	gd_dt_build_v2m_frames(b);
+}
+
+void gd_dt_build_v2m_frames(struct gd_dt_builder *b)
+{
+	for (size_t i = 0; i < b->p->n_msi_frames; i++)
 		build_v2m_frame(b, i);
 }
 

@@ -171,12 +171,27 @@ static void rc_iommu_map(struct gd_dt_builder *b, struct gd_dt_node *n,
 	}
 }
 
-/* ranges (IEEE 1275 PCI binding): phys.hi space code, PCI address, CPU address, size. */
+/*
+ * ranges (IEEE 1275 PCI binding): phys.hi space code, PCI address, CPU address, size.
+ * A root complex with no windows still gets one entry, of 0 bytes in 32-bit memory
+ * space: pci-bus.yaml requires ranges (dtc's pci_bridge check warns without it), an
+ * empty one says the 3-cell PCI and 2-cell CPU address spaces are the same
+ * (Devicetree Specification v0.4 §2.3.8; dtc's ranges_format check warns), and Linux
+ * skips a zero-sized entry (devm_of_pci_get_host_bridge_resources()), as the DTB
+ * loader does.
+ */
 static void rc_ranges(struct gd_dt_builder *b, struct gd_dt_node *n,
                       const struct gd_root_complex *rc)
 {
 	static const char *space_names[] = {"", "I/O", "32-bit memory", "64-bit memory"};
 	struct gd_dt_prop *pr = gd_dt_add_cells(b->t, n, "ranges", 7);
+	if (!rc->n_windows) {
+		gd_dt_push_u32(b->t, pr, (uint32_t)GD_PCI_MEM32 << 24);
+		gd_dt_push_u64(b->t, pr, 0);
+		gd_dt_push_u64(b->t, pr, 0);
+		gd_dt_push_u64(b->t, pr, 0);
+		gd_dt_note(b->t, pr, 0, "no windows: 0 bytes, which Linux skips");
+	}
 	for (size_t i = 0; i < rc->n_windows; i++) {
 		const struct gd_pci_window *w = &rc->windows[i];
 		if (w->space < GD_PCI_IO || w->space > GD_PCI_MEM64) {

@@ -91,6 +91,40 @@ error(const struct iort_plan *pl, const struct gd_loc *loc, const char *fmt, ...
 	va_end(ap);
 }
 
+/*
+ * Whether SMMUv3 @s says what its DeviceID mapping index means in an IORT whose
+ * SMMUv3 nodes have the index but no "DeviceID valid" flag (node revisions 1 to 4:
+ * IORT E.b to E.d). Linux (iort_get_id_mapping_index()) takes the index as the
+ * SMMU's own-MSI mapping unless all four of event, PRI, GERR and sync are wired
+ * GSIVs; the flag came with node revision 5 (IORT E.e). Reports and returns 1
+ * when the table would say something else than the description.
+ */
+static int smmu_index_meant(const struct iort_plan *pl, const struct gd_smmu *s)
+{
+	bool wired = s->event_intid && s->pri_intid && s->gerr_intid && s->sync_intid;
+	if (!s->own_msi && !wired) {
+		error(pl, &s->node.loc,
+		      "SMMUv3 '%s': %s cannot say that the SMMU has no own MSIs while its event, "
+		      "PRI, GERR and sync interrupts are not all wired: Linux would take DeviceID "
+		      "mapping index 0 for its own MSIs (iort_get_id_mapping_index()) and %s; "
+		      "give own-msi or all four interrupts",
+		      s->node.name, pl->L->spec,
+		      n_maps(&s->node) ? "skip ID mapping 0 for the StreamIDs it maps"
+		                       : "report a firmware bug (the node has no ID mappings)");
+		return 1;
+	}
+	if (s->own_msi && wired) {
+		error(pl, &s->node.loc,
+		      "SMMUv3 '%s': with all four interrupts wired, Linux ignores the DeviceID "
+		      "mapping index of %s (iort_get_id_mapping_index()), so the own-MSI single "
+		      "mapping would be a StreamID mapping, which it refuses; drop own-msi or an "
+		      "interrupt",
+		      s->node.name, pl->L->spec);
+		return 1;
+	}
+	return 0;
+}
+
 /* Reports what the table revision cannot carry for node @n; returns the error count. */
 static int check_node(const struct iort_plan *pl, const struct gd_node *n)
 {
@@ -119,6 +153,8 @@ static int check_node(const struct iort_plan *pl, const struct gd_node *n)
 			      L->spec);
 			errors++;
 		}
+		if (L->has_smmu_msi)
+			errors += smmu_index_meant(pl, s);
 	} else if (n->kind == GD_NODE_NAMED_COMPONENT &&
 	           !((const struct gd_named_component *)n)->acpi_path) {
 		error(pl, &n->loc, "named component '%s': IORT needs its ACPI device path",

@@ -124,6 +124,9 @@ static int read_windows(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
 		uint64_t cpu = dtb_cells_u64(e + 3, pac);
 		if (!((hi >> 24) & 3))
 			continue; /* configuration space */
+		if (!dtb_cells_u64(e + 3 + pac, sc))
+			continue; /* 0 bytes: Linux skips it
+			             (devm_of_pci_get_host_bridge_resources()) */
 		if (dtb_translate(c, parent, &cpu, off, "ranges"))
 			return -1;
 		struct gd_pci_window *w =

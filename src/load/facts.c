@@ -401,6 +401,33 @@ static size_t lend_declarations(struct gd_platform *dst, const struct gd_platfor
 	return lent;
 }
 
+/*
+ * Lends the bus range, and the ECAM base, of @src's root complexes to those of
+ * @dst of the same segment whose input does not state them (an IORT: MCFG does).
+ */
+static size_t lend_buses(struct gd_platform *dst, const struct gd_platform *src)
+{
+	size_t lent = 0;
+	for (size_t i = 0; i < dst->n_rcs; i++) {
+		struct gd_root_complex *to = dst->rcs[i];
+		for (size_t k = 0; to->bus_range_assumed && k < src->n_rcs; k++) {
+			const struct gd_root_complex *from = src->rcs[k];
+			if (from->segment != to->segment || from->bus_range_assumed)
+				continue;
+			to->bus_start = from->bus_start;
+			to->bus_end = from->bus_end;
+			to->bus_range_assumed = false;
+			if (to->ecam_unknown && !from->ecam_unknown) {
+				to->ecam_base = from->ecam_base;
+				to->ecam_unknown = false;
+			}
+			lent++;
+			break;
+		}
+	}
+	return lent;
+}
+
 /* Lends GITS_TYPER's DeviceID and EventID widths of @src's ITSes to those of @dst at the same base.
  */
 static size_t lend_its_widths(struct gd_platform *dst, const struct gd_platform *src)
@@ -417,10 +444,11 @@ static size_t lend_its_widths(struct gd_platform *dst, const struct gd_platform 
 	return lent;
 }
 
-void gd_load_lend(struct gd_platform *dst, const struct gd_platform *src)
+bool gd_load_lend(struct gd_platform *dst, const struct gd_platform *src)
 {
 	size_t decls = lend_declarations(dst, src);
 	size_t widths = lend_its_widths(dst, src);
+	size_t buses = lend_buses(dst, src);
 	/* MADT GICD "GIC version" 4 stands for GICv4.0 and GICv4.1 alike (ACPI 6.5 Table 5.48). */
 	bool v41 = dst->gic_version == GD_GIC_V4 && src->gic_version == GD_GIC_V4_1;
 	if (v41) {
@@ -429,14 +457,17 @@ void gd_load_lend(struct gd_platform *dst, const struct gd_platform *src)
 		for (size_t i = 0; i < dst->n_its; i++)
 			dst->its[i]->size = gd_its_frame_size(GD_GIC_V4_1);
 	}
-	if (!decls && !widths && !v41)
-		return;
-	char text[320];
+	if (!decls && !widths && !v41 && !buses)
+		return false;
+	char text[400], more[80] = "";
+	if (buses)
+		snprintf(more, sizeof(more), ", %zu PCI bus ranges and ECAM bases", buses);
 	snprintf(text, sizeof(text),
 	         "taken from %s, which states what this input cannot: %zu ITS DeviceID and "
-	         "EventID widths, %zu DMA alias or unpopulated-RID declarations%s",
-	         src->file ? src->file : "the description", widths, decls,
+	         "EventID widths, %zu DMA alias or unpopulated-RID declarations%s%s",
+	         src->file ? src->file : "the description", widths, decls, more,
 	         v41 ? ", GICv4.1 (MADT GIC version 4)" : "");
 	*GD_ARRAY_PUSH(&dst->arena, dst->assumed, dst->n_assumed, dst->cap_assumed) =
 	    gd_arena_strdup(&dst->arena, text);
+	return buses > 0;
 }

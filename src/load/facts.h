@@ -75,12 +75,14 @@ void gd_facts_warn_unmatched(const struct gd_facts *f, const struct gd_platform 
  * description): the declarations of root complexes of the same PCI segment
  * that have none (DMA alias groups, unpopulated RIDs: struct gd_id_decl),
  * the DeviceID and EventID widths of ITSes at the same base (GITS_TYPER is
- * in neither DT nor IORT), and GICv4.1 where a MADT says GIC version 4.
- * Records what it lent among @dst's assumed facts. With
- * gd_load_options_complete(), the one place facts are lent. @dst then points into
- * @src's arena: free @dst first or together.
+ * in neither DT nor IORT), GICv4.1 where a MADT says GIC version 4, and the
+ * bus range and ECAM base of root complexes of the same segment whose input
+ * states neither (IORT: the MCFG does). Records what it lent among @dst's
+ * assumed facts. With gd_load_options_complete(), the one place facts are
+ * lent. @dst then points into @src's arena: free @dst first or together.
+ * Returns true when it lent a bus range: @dst's routes must be resolved again.
  */
-void gd_load_lend(struct gd_platform *dst, const struct gd_platform *src);
+bool gd_load_lend(struct gd_platform *dst, const struct gd_platform *src);
 
 /* Frees what @f owns and zeroes it. */
 void gd_facts_free(struct gd_facts *f);

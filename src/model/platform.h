@@ -486,6 +486,14 @@ struct gd_platform {
 	size_t n_mbis, cap_mbis;
 	struct gd_direct_lpi **direct_lpis; /* at most one: all redistributors */
 	size_t n_direct_lpis, cap_direct_lpis;
+	/*
+	 * ACPI tables: the GICv2m frame that takes every RID of a root complex whose
+	 * IORT route reaches no ITS (unmapped at the root complex or further on), as
+	 * Linux gives such a PCI device the PCI MSI domain of the first MADT GIC MSI
+	 * frame (pci_set_msi_domain() after pci_msi_get_device_domain() fails;
+	 * gicv2m_acpi_init(), gicv2m_get_fwnode()); NULL otherwise.
+	 */
+	const struct gd_node *pci_msi_fallback;
 
 	/* Wired interrupts of the devices outside the mapping graph (struct gd_wired_irq). */
 	struct gd_wired_irq *wired;

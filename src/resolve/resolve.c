@@ -43,6 +43,7 @@ struct ctx {
 	struct frame *stack; /* capacity n_states: a path never repeats a node */
 	size_t sp;
 	bool single; /* the source piece being walked is a single mapping */
+	const struct gd_node *pci_msi_fallback; /* struct gd_platform: ACPI's GICv2m frame */
 };
 
 #define EMPTY SIZE_MAX
@@ -139,6 +140,18 @@ static void emit(struct ctx *c, size_t n_frames, const struct gd_node *last, uin
 	r->status = status;
 	r->sink = status == GD_ROUTE_OK ? last : NULL;
 	r->output_base = (uint32_t)last_base;
+	if (status == GD_ROUTE_UNMAPPED && c->pci_msi_fallback && !c->single &&
+	    r->source->kind == GD_NODE_ROOT_COMPLEX) {
+		/* ACPI: the RIDs go to the first GICv2m frame, unchanged (no DeviceID). */
+		struct gd_hop *two = gd_arena_alloc(&out->arena, 2 * sizeof(*two));
+		two[0] = (struct gd_hop){.node = r->source, .base = r->input_base};
+		two[1] = (struct gd_hop){.node = c->pci_msi_fallback, .base = r->input_base};
+		r->hops = two;
+		r->n_hops = 2;
+		r->status = GD_ROUTE_OK;
+		r->sink = c->pci_msi_fallback;
+		r->output_base = r->input_base;
+	}
 }
 
 static void push(struct ctx *c, struct nstate *ns, uint64_t lo, uint64_t hi)
@@ -270,7 +283,7 @@ static int cmp_span(const void *a, const void *b)
 int gd_resolve(const struct gd_platform *p, struct gd_routes *out)
 {
 	memset(out, 0, sizeof(*out));
-	struct ctx c = {.out = out};
+	struct ctx c = {.out = out, .pci_msi_fallback = p->pci_msi_fallback};
 	build_states(&c, p);
 	out->spans =
 	    gd_arena_alloc(&out->arena, (p->n_rcs + p->n_ncs + p->n_smmus) * sizeof(*out->spans));

@@ -122,7 +122,9 @@ struct gd_routes {
 
 /*
  * Resolves every source of @p into @out (zero-initialised by the caller).
- * Returns 0; routes that fail carry their status (rules report them).
+ * Returns 0; routes that fail carry their status (rules report them), but
+ * that a root complex's RIDs left unmapped go on to @p's pci_msi_fallback
+ * (ACPI: the first GICv2m frame) when it has one, as a route of two hops.
  * Depth is bounded by the number of nodes (a longer path is a cycle).
  * Mappings whose output is NULL (never after loading) are ignored.
  */

@@ -98,6 +98,10 @@ SPI_MSI_CASES = [
     # A named component whose single-mapping ID goes to MBI: no IORT node for MBI.
     ("iort-spi-msi", "virt", lambda d: (add_mbi(d, 96, 32), add_nc(d), d["named-components"][0][
         "id-map"][0].update({"output": "mbi0", "output-base": 0}))),
+    # PCI into a second GICv2m frame: under ACPI Linux gives it the first
+    # (gicv2m_get_fwnode()); found by the generative round trip.
+    ("iort-spi-msi", "v2", lambda d: (d["gic"]["v2m-frames"].append(
+        {"name": "v2m1", "id": 1, "base": 0x08030000}), rc_map(d)[0].update({"output": "v2m1"}))),
 ]
 
 # What a format cannot express of a description: rules of the YAML only (a DTB

@@ -128,7 +128,10 @@ static void revision5_layout(void **state)
 	gd_platform_free(&p);
 }
 
-/* SMMU own MSIs: a single mapping after the StreamID mappings, indexed by the node. */
+/*
+ * SMMU own MSIs: a single mapping after the StreamID mappings, indexed by the node.
+ * Its sync interrupt is not wired: with all four wired, Linux ignores the index.
+ */
 static void smmu_own_msi_and_named_component(void **state)
 {
 	(void)state;
@@ -136,6 +139,7 @@ static void smmu_own_msi_and_named_component(void **state)
 	struct gd_buf b = {0};
 	fixture_qemu_virt_smmuv3(&p);
 	struct gd_smmu *s = p.smmus[0];
+	s->sync_intid = 0;
 	s->own_msi = fixture_add_map(&p, &s->node, 0, 1, 0x20000, &p.its[0]->node);
 	s->node.n_maps--;
 	s->own_msi->single = true;
@@ -174,6 +178,41 @@ static void smmu_own_msi_and_named_component(void **state)
 }
 
 /*
+ * IORT E.b and E.d have no "DeviceID valid" flag: Linux takes an SMMUv3's
+ * DeviceID mapping index for its own MSIs unless all four interrupts are wired
+ * (iort_get_id_mapping_index()). An SMMU with neither, or with both, cannot be
+ * written as described. Found by the generative round trip.
+ */
+static void smmu_index_needs_own_msi_or_wired(void **state)
+{
+	(void)state;
+	struct gd_platform p;
+	struct gd_buf b = {0};
+	size_t errors;
+	fixture_qemu_virt_smmuv3(&p);
+	struct gd_smmu *s = p.smmus[0];
+	s->pri_intid = 0; /* no PRI queue interrupt, no own MSIs */
+	for (unsigned rev = 3; rev <= 5; rev += 2) {
+		p.acpi.iort_revision = rev;
+		assert_int_equal(acpi_run(gd_emit_iort, &p, &b, &errors, NULL), -1);
+		assert_int_equal(errors, 1);
+		gd_buf_free(&b);
+	}
+	p.acpi.iort_revision = 0; /* no index at all: nothing to misread */
+	assert_int_equal(acpi_run(gd_emit_iort, &p, &b, &errors, NULL), 0);
+	gd_buf_free(&b);
+	p.acpi.iort_revision = 3;
+	s->pri_intid = 107; /* all four wired, and own MSIs */
+	s->own_msi = fixture_add_map(&p, &s->node, 0, 1, 0x20000, &p.its[0]->node);
+	s->node.n_maps--;
+	s->own_msi->single = true;
+	assert_int_equal(acpi_run(gd_emit_iort, &p, &b, &errors, NULL), -1);
+	assert_int_equal(errors, 1);
+	gd_buf_free(&b);
+	gd_platform_free(&p);
+}
+
+/*
  * The source of a revision-0 IORT with a root complex: no iasl compiles it back
  * (both compile a 36-byte root complex body), so it comes with a warning and
  * says so at its top; at revision 3 it names the iasl that does.
@@ -200,6 +239,29 @@ static void revision0_source_warns(void **state)
 	gd_platform_free(&p);
 }
 
+/*
+ * A '"' in a header string: no iasl data-table string can hold it, so the source
+ * says that it does not compile back, with a warning. Found by the generative
+ * round trip (iasl 20250404 refused such a source, 20200925 compiled other bytes).
+ */
+static void quote_in_header_warns(void **state)
+{
+	(void)state;
+	struct gd_platform p;
+	struct gd_buf b = {0};
+	size_t errors, warnings;
+	fixture_qemu_virt(&p);
+	memcpy(p.oem_table_id, "a\"b     ", 9);
+	assert_int_equal(acpi_run(gd_emit_iort_dsl, &p, &b, &errors, &warnings), 0);
+	assert_int_equal(errors, 0);
+	assert_int_equal(warnings, 1);
+	gd_buf_append(&b, "", 1);
+	assert_non_null(strstr((const char *)b.data, "No iasl release compiles this source"));
+	assert_non_null(strstr((const char *)b.data, "OEM Table ID holds a '\"'"));
+	gd_buf_free(&b);
+	gd_platform_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -209,6 +271,8 @@ int main(void)
 	    cmocka_unit_test(revision0_refuses_what_it_cannot_carry),
 	    cmocka_unit_test(revision5_layout),
 	    cmocka_unit_test(smmu_own_msi_and_named_component),
+	    cmocka_unit_test(smmu_index_needs_own_msi_or_wired),
+	    cmocka_unit_test(quote_in_header_warns),
 	    cmocka_unit_test(revision0_source_warns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -381,6 +381,44 @@ static void smmu_without_mappings(void **state)
 }
 
 /*
+ * ACPI's GICv2m fallback (struct gd_platform pci_msi_fallback): RIDs that stop at
+ * the root complex or at an SMMU with no mapping for them go on to the frame,
+ * unchanged; those that reach the ITS keep their route; a named component gets no
+ * fallback. Found by the generative round trip: RIDs behind an SMMU whose route
+ * into a frame IORT cannot carry stopped at the SMMU (route-no-its), where Linux
+ * gives them the frame.
+ */
+static void pci_msi_fallback_frame(void **state)
+{
+	struct gd_platform *p = &WORLD(state)->p;
+	struct gd_routes *r = &WORLD(state)->r;
+	struct gd_its *its = graph_its(p, "its0");
+	struct gd_smmu *s = graph_smmu(p, "smmu0");
+	struct gd_root_complex *rc = graph_rc(p, "pcie0", 0, 0);
+	struct gd_node *frame =
+	    gd_platform_add_node(p, GD_NODE_MSI_FRAME, sizeof(struct gd_msi_frame));
+	frame->name = "v2m0";
+	p->pci_msi_fallback = frame;
+	fixture_add_map(p, &rc->node, 0, 0x80, 0x300, &s->node);
+	fixture_add_map(p, &s->node, 0x300, 0x40, 0x500, &its->node);
+	graph_single(p, &graph_nc(p, "dma0")->node, 0x900, &s->node);
+	resolve(p, r);
+	assert_int_equal(r->n, 4);
+	size_t n = 0;
+	const struct gd_route *nc = gd_routes_of(r, &p->ncs[0]->node, &n);
+	assert_int_equal(n, 1);
+	assert_route(nc, GD_ROUTE_UNMAPPED, 0, 1,
+	             "dma0 (single mapping) -> smmu0 StreamID 0x0900 -> (unmapped at smmu0)");
+	assert_route(&r->v[0], GD_ROUTE_OK, 0, 0x40,
+	             "pcie0 RID 0x0000-0x003f -> smmu0 StreamID 0x0300-0x033f -> its0 DeviceID "
+	             "0x0500-0x053f");
+	assert_route(&r->v[1], GD_ROUTE_OK, 0x40, 0x40,
+	             "pcie0 RID 0x0040-0x007f -> v2m0 (GICv2m frame: no DeviceID)");
+	assert_route(&r->v[2], GD_ROUTE_OK, 0x80, 0x80,
+	             "pcie0 RID 0x0080-0x00ff -> v2m0 (GICv2m frame: no DeviceID)");
+}
+
+/*
  * A single mapping of a node reached as an intermediate hop is skipped, as
  * Linux's iort_id_map() does for an SMMUv3 ("SINGLE MAPPING flag not allowed
  * for node type %d, skipping ID map"): smmu0's first mapping (single, to
@@ -474,6 +512,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(named_component_and_own_msi, setup, teardown),
 	    cmocka_unit_test_setup_teardown(bus_range_restricts_rids, setup, teardown),
 	    cmocka_unit_test_setup_teardown(smmu_without_mappings, setup, teardown),
+	    cmocka_unit_test_setup_teardown(pci_msi_fallback_frame, setup, teardown),
 	    cmocka_unit_test_setup_teardown(intermediate_single_ignored, setup, teardown),
 	    cmocka_unit_test_setup_teardown(full_32_bit_space, setup, teardown),
 	    cmocka_unit_test_setup_teardown(single_id_and_empty, setup, teardown),
