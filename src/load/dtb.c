@@ -11,7 +11,11 @@
 /* Largest DTB accepted, in bytes. */
 #define DTB_MAX_SIZE (64u << 20)
 
-/* Reads the whole file into *@out (malloc'ed); its size in *@size. 0 or -1 (error added). */
+/*
+ * Reads the whole file into *@out (malloc'ed), at most DTB_MAX_SIZE + 1
+ * bytes (one more tells gd_dtb_check() a file that is too large); its size
+ * in *@size. 0 or -1 (error added).
+ */
 static int read_file(const char *path, struct gd_diags *d, void **out, size_t *size)
 {
 	struct gd_loc loc = {.file = path};
@@ -20,7 +24,6 @@ static int read_file(const char *path, struct gd_diags *d, void **out, size_t *s
 		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "cannot open: %s", strerror(errno));
 		return -1;
 	}
-	/* One byte more than the limit tells a file that is too large. */
 	size_t cap = 64 << 10, n = 0;
 	char *buf = NULL;
 	for (;;) {
@@ -39,12 +42,8 @@ static int read_file(const char *path, struct gd_diags *d, void **out, size_t *s
 	}
 	int err = ferror(f);
 	fclose(f);
-	if (err || n > DTB_MAX_SIZE) {
-		if (err)
-			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "read error");
-		else
-			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "larger than %u bytes",
-			            DTB_MAX_SIZE);
+	if (err) {
+		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "read error");
 		free(buf);
 		return -1;
 	}
@@ -75,14 +74,26 @@ static void load_root(struct dtb_ctx *c)
 	}
 }
 
+int gd_dtb_check(const char *name, const void *blob, size_t size, struct gd_diags *d)
+{
+	struct gd_loc loc = {.file = name};
+	if (size > DTB_MAX_SIZE) {
+		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "larger than %u bytes", DTB_MAX_SIZE);
+		return 2;
+	}
+	int r = fdt_check_full(blob, size);
+	if (r) {
+		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "not a valid DTB: %s", fdt_strerror(r));
+		return 2;
+	}
+	return 0;
+}
+
 int gd_dtb_read(const char *path, const char *name, struct gd_diags *d, void **blob, size_t *size)
 {
 	if (read_file(path, d, blob, size))
 		return 2;
-	int r = fdt_check_full(*blob, *size);
-	if (r) {
-		struct gd_loc loc = {.file = name};
-		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "not a valid DTB: %s", fdt_strerror(r));
+	if (gd_dtb_check(name, *blob, *size, d)) {
 		free(*blob);
 		*blob = NULL;
 		return 2;
@@ -101,8 +112,18 @@ int gd_load_dtb_as(const char *path, const char *name, const struct gd_load_opti
 {
 	void *blob;
 	size_t size;
+	if (read_file(path, d, &blob, &size))
+		return 2;
+	int status = gd_load_dtb_mem(name, blob, size, opt, p, d);
+	free(blob);
+	return status;
+}
+
+int gd_load_dtb_mem(const char *name, const void *blob, size_t size,
+                    const struct gd_load_options *opt, struct gd_platform *p, struct gd_diags *d)
+{
 	size_t errors = d->errors;
-	if (gd_dtb_read(path, name, d, &blob, &size))
+	if (gd_dtb_check(name, blob, size, d))
 		return 2;
 	struct dtb_ctx c = {.fdt = blob, .p = p, .d = d, .given = opt, .gic = -1, .dlpi = -1};
 	c.file = p->file = gd_arena_strdup(&p->arena, name);
@@ -125,6 +146,5 @@ int gd_load_dtb_as(const char *path, const char *name, const struct gd_load_opti
 		status = d->errors > errors;
 	}
 	gd_arena_free(&c.scratch);
-	free(blob);
 	return status;
 }
