@@ -119,6 +119,15 @@ static void find_values(const uint8_t *b, struct values *v)
 	assert_true(v->n > 100);
 }
 
+/* Sets the big-endian cell at byte @off of @b to @v. */
+static void set_cell(uint8_t *b, size_t off, uint32_t v)
+{
+	b[off] = (uint8_t)(v >> 24);
+	b[off + 1] = (uint8_t)(v >> 16);
+	b[off + 2] = (uint8_t)(v >> 8);
+	b[off + 3] = (uint8_t)v;
+}
+
 /*
  * Mutates @b: one time in eight flips 1..8 bits anywhere (the structure);
  * otherwise, in the value of a property picked at random, flips one bit or
@@ -140,11 +149,7 @@ static void mutate(uint8_t *b, size_t n, const struct values *v, uint32_t *s)
 		return;
 	}
 	size_t at = v->at[i] + (next(s) % (v->len[i] / 4)) * 4;
-	uint32_t x = cell[next(s) % (sizeof(cell) / sizeof(cell[0]))];
-	b[at] = (uint8_t)(x >> 24);
-	b[at + 1] = (uint8_t)(x >> 16);
-	b[at + 2] = (uint8_t)(x >> 8);
-	b[at + 3] = (uint8_t)x;
+	set_cell(b, at, cell[next(s) % (sizeof(cell) / sizeof(cell[0]))]);
 }
 
 static void mutated(const char *file, uint32_t seed)
@@ -193,15 +198,6 @@ static void mutated_gicv2(void **state)
 	mutated(QEMU_DATA "virt-gicv2-v2m-smp2/virt.dtb", 0x5eed2u);
 }
 
-/* Sets the big-endian header field at byte @off of @b to @v. */
-static void set_field(uint8_t *b, size_t off, uint32_t v)
-{
-	b[off] = (uint8_t)(v >> 24);
-	b[off + 1] = (uint8_t)(v >> 16);
-	b[off + 2] = (uint8_t)(v >> 8);
-	b[off + 3] = (uint8_t)v;
-}
-
 /*
  * A header libfdt 1.6.1's fdt_check_full() would crash on (version 15: it
  * dereferences the NULL name of the root) or not refuse (misaligned blocks)
@@ -239,9 +235,9 @@ static void bad_header(void **state)
 	uint8_t *b = malloc(n);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		memcpy(b, orig, n);
-		set_field(b, cases[i].off, cases[i].v);
+		set_cell(b, cases[i].off, cases[i].v);
 		if (cases[i].where == 1 && cases[i].off != 0x14)
-			set_field(b, 0x14, 16);
+			set_cell(b, 0x14, 16);
 		struct gd_platform p = {0};
 		struct gd_diags d = {0};
 		int r = gd_load_dtb_mem("h.dtb", b, n, NULL, &p, &d);
