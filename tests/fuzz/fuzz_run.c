@@ -7,6 +7,7 @@
 
 #include "check/check.h"
 #include "emit/emit.h"
+#include "resolve/route_print.h"
 #include "util/diag_json.h"
 
 /*
@@ -58,6 +59,10 @@ void fuzz_run(struct gd_platform *p, int status, struct gd_diags *d)
 	if (status == 0) {
 		struct gd_routes routes = {0};
 		gd_resolve(p, &routes);
+		struct gd_buf line = {0};
+		for (size_t i = 0; i < routes.n; i++) /* as `gicdesc resolve` prints them */
+			gd_route_format(&routes.v[i], &line);
+		gd_buf_free(&line);
 		gd_check_run(p, &routes, NULL, d);
 		fuzz_emit(p, &routes, NULL, d);
 		for (size_t i = 0; i < sizeof(revisions) / sizeof(revisions[0]); i++) {

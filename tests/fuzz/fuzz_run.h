@@ -2,8 +2,8 @@
 /*
  * fuzz_run.h - what every harness of tests/fuzz (libFuzzer; README.md there)
  * does with the bytes it is given: load them with a front end, then take
- * what loaded through the rest of a run as the tool takes it: gd_resolve(),
- * every rule (gd_check_run()), every emitter of gd_formats[] into memory,
+ * what loaded through the rest of a run as the tool takes it: gd_resolve()
+ * and its routes formatted, every rule (gd_check_run()), every emitter of gd_formats[] into memory,
  * and the diagnostics printed as text, JSON and SARIF into memory.
  */
 #ifndef GD_FUZZ_RUN_H
@@ -43,7 +43,8 @@ void fuzz_print(const struct gd_diags *d);
 
 /*
  * The rest of a run for @p, which a loader filled and returned @status
- * for: unless @status is non-zero, resolves @p, runs every rule, and emits
+ * for: unless @status is non-zero, resolves @p, formats every route (as
+ * `gicdesc resolve` prints it) into memory, runs every rule, and emits
  * every format (fuzz_emit()) with the revisions as loaded, then the IORT and
  * MADT formats again with every IORT revision (0, 3, 5) and MADT revision
  * (3, 4, 5, 6); in any case prints @d (fuzz_print()). @p is left with its
