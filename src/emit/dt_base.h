@@ -58,8 +58,9 @@ uint32_t gd_dt_base_interrupt_cells(const struct gd_dt_base *base);
 /*
  * The CPU address of the first reg entry of node @off of the checked blob
  * @fdt, translated through the ranges of its parents (Devicetree
- * Specification v0.4 §2.3.8; address and size cells 1 or 2). Returns 0, or
- * -1 when the node has no such reg or an address cannot be translated.
+ * Specification v0.4 §2.3.8; address cells 1 or 2, size cells 0 to 2 in
+ * reg and 1 or 2 in ranges). Returns 0, or -1 when the node has no such reg,
+ * the cell counts are outside those, or an address cannot be translated.
  */
 int gd_dt_base_reg0(const void *fdt, int off, uint64_t *addr);
 

@@ -65,7 +65,7 @@ int gd_dt_base_reg0(const void *fdt, int off, uint64_t *addr)
 		return -1;
 	int ac = cells(fdt, bus, "#address-cells", 2), sc = cells(fdt, bus, "#size-cells", 1);
 	const fdt32_t *reg = fdt_getprop(fdt, off, "reg", &len);
-	if (!reg || ac < 1 || ac > 2 || sc < 0 || len < 4 * (ac + sc))
+	if (!reg || ac < 1 || ac > 2 || sc < 0 || sc > 2 || len < 4 * (ac + sc))
 		return -1;
 	*addr = read_cells(reg, ac);
 	while (bus > 0) {

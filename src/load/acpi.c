@@ -3,20 +3,19 @@
  * gd_load_acpi(): IORT and MADT files given together make one platform.
  * The MADT is read first, so that the IORT's ITS groups find its ITSs.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "load/acpi_load.h"
 
-/* Sorts @path into the IORT or MADT slot by signature; returns 0 or 2. */
-static int take(struct gd_acpi_load *c, const char *path)
+/* Sorts table @b into the IORT or MADT slot by signature; returns 0 or 2. */
+static int take(struct gd_acpi_load *c, const struct gd_acpi_blob *b)
 {
 	struct gd_acpi_file f = {0};
-	int rc = gd_acpi_file_read(c, path, &f);
-	if (rc != 0) {
-		free(f.data);
+	int rc = gd_acpi_file_check(c, b, &f);
+	if (rc != 0)
 		return rc;
-	}
 	const char *sig = f.header.s[GD_V_SIGNATURE];
 	struct gd_acpi_file *slot = !strcmp(sig, "IORT")   ? &c->iort
 	                            : !strcmp(sig, "APIC") ? &c->madt
@@ -31,7 +30,6 @@ static int take(struct gd_acpi_load *c, const char *path)
 			gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc,
 			            "a second %s table (the first is %s): one platform has one",
 			            sig, slot->path);
-		free(f.data);
 		return 2;
 	}
 	*slot = f;
@@ -95,8 +93,8 @@ static void defaults(struct gd_acpi_load *c)
 	}
 }
 
-int gd_load_acpi_opts(char **paths, size_t n, const struct gd_load_options *opts,
-                      struct gd_platform *p, struct gd_diags *d)
+int gd_load_acpi_mem(const struct gd_acpi_blob *tables, size_t n,
+                     const struct gd_load_options *opts, struct gd_platform *p, struct gd_diags *d)
 {
 	struct gd_acpi_load c = {.p = p, .d = d};
 	if (opts)
@@ -104,7 +102,7 @@ int gd_load_acpi_opts(char **paths, size_t n, const struct gd_load_options *opts
 	c.lent = gd_load_options_complete(opts);
 	int status = 0;
 	for (size_t i = 0; i < n; i++)
-		if (take(&c, paths[i]) != 0)
+		if (take(&c, &tables[i]) != 0)
 			status = 2;
 	if (status == 0 && !c.iort.data && !c.madt.data)
 		status = 2;
@@ -118,10 +116,33 @@ int gd_load_acpi_opts(char **paths, size_t n, const struct gd_load_options *opts
 			status = 1;
 		gd_acpi_v2m_fallback(&c);
 	}
-	free(c.iort.data);
-	free(c.madt.data);
 	free(c.its_by_id);
 	free(c.names.v);
+	return status;
+}
+
+int gd_load_acpi_opts(char **paths, size_t n, const struct gd_load_options *opts,
+                      struct gd_platform *p, struct gd_diags *d)
+{
+	struct gd_acpi_blob *tables = calloc(n ? n : 1, sizeof(*tables));
+	uint8_t **data = calloc(n ? n : 1, sizeof(*data));
+	if (!tables || !data) {
+		fprintf(stderr, "gicdesc: error: out of memory\n");
+		exit(2);
+	}
+	int status = 0;
+	for (size_t i = 0; i < n; i++) {
+		tables[i].name = paths[i];
+		if (gd_acpi_file_read(paths[i], &data[i], &tables[i].size, d) != 0)
+			status = 2;
+		tables[i].data = data[i];
+	}
+	if (status == 0)
+		status = gd_load_acpi_mem(tables, n, opts, p, d);
+	for (size_t i = 0; i < n; i++)
+		free(data[i]);
+	free(data);
+	free(tables);
 	return status;
 }
 

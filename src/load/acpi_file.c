@@ -24,13 +24,13 @@ void gd_acpi_assume(struct gd_acpi_load *c, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Reads at most GD_ACPI_FILE_MAX + 1 bytes of @path; returns 0 or 2. */
-static int slurp(struct gd_acpi_load *c, struct gd_acpi_file *f, size_t *size)
+int gd_acpi_file_read(const char *path, uint8_t **data, size_t *size, struct gd_diags *d)
 {
-	struct gd_loc loc = {.file = f->path};
-	FILE *in = fopen(f->path, "rb");
+	struct gd_loc loc = {.file = path};
+	FILE *in = fopen(path, "rb");
+	*data = NULL;
 	if (!in) {
-		gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc, "cannot open: %s", strerror(errno));
+		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "cannot open: %s", strerror(errno));
 		return 2;
 	}
 	size_t cap = 0;
@@ -39,35 +39,37 @@ static int slurp(struct gd_acpi_load *c, struct gd_acpi_file *f, size_t *size)
 		cap = cap ? 2 * cap : 4096;
 		if (cap > GD_ACPI_FILE_MAX + 1)
 			cap = GD_ACPI_FILE_MAX + 1;
-		uint8_t *data = realloc(f->data, cap);
-		if (!data) {
+		uint8_t *bigger = realloc(*data, cap);
+		if (!bigger) {
 			fprintf(stderr, "gicdesc: error: out of memory\n");
 			exit(2);
 		}
-		f->data = data;
-		*size += fread(f->data + *size, 1, cap - *size, in);
+		*data = bigger;
+		*size += fread(*data + *size, 1, cap - *size, in);
 	} while (*size == cap && cap <= GD_ACPI_FILE_MAX);
 	int bad = ferror(in);
 	fclose(in);
 	if (bad) {
-		gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc, "cannot read");
-		return 2;
-	}
-	if (*size > GD_ACPI_FILE_MAX) {
-		gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc,
-		            "larger than %u bytes: not an IORT or MADT gicdesc reads",
-		            GD_ACPI_FILE_MAX);
+		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "cannot read");
+		free(*data);
+		*data = NULL;
 		return 2;
 	}
 	return 0;
 }
 
-int gd_acpi_file_read(struct gd_acpi_load *c, const char *path, struct gd_acpi_file *f)
+int gd_acpi_file_check(struct gd_acpi_load *c, const struct gd_acpi_blob *b, struct gd_acpi_file *f)
 {
-	size_t size = 0;
-	f->path = gd_arena_strdup(&c->p->arena, path);
-	if (slurp(c, f, &size) != 0)
+	size_t size = b->size;
+	f->path = gd_arena_strdup(&c->p->arena, b->name);
+	f->data = b->data;
+	if (size > GD_ACPI_FILE_MAX) {
+		struct gd_loc file = {.file = f->path};
+		gd_diag_add(c->d, GD_SEV_ERROR, NULL, &file,
+		            "larger than %u bytes: not an IORT or MADT gicdesc reads",
+		            GD_ACPI_FILE_MAX);
 		return 2;
+	}
 	struct gd_loc loc = gd_acpi_loc(f, 0);
 	if (gd_acpi_read(&gd_acpi_header, f->data, size, &f->header, &c->p->arena) != 0) {
 		gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc,

@@ -25,7 +25,7 @@
  */
 struct gd_acpi_file {
 	const char *path;
-	uint8_t *data; /* malloc'ed; NULL when this table was not given */
+	const uint8_t *data; /* the caller's (struct gd_acpi_blob); NULL: not given */
 	size_t len;
 	unsigned revision; /* header "Revision" as written */
 	struct gd_acpi_values header;
@@ -56,13 +56,22 @@ struct gd_acpi_load {
 };
 
 /*
- * Reads the table file @path into @f and checks its header: size cap,
- * signature "IORT" or "APIC", table length within the file, checksum (a
- * bad one is a warning: ACPICA's acpi_tb_verify_checksum() only warns unless
- * built with ACPI_CHECKSUM_ABORT, and Linux uses the table). Returns 0, or 2
- * with an error in c->d.
+ * Reads the file @path into a malloc'ed *@data of *@size bytes: at most
+ * GD_ACPI_FILE_MAX + 1, one more than gd_acpi_file_check() accepts, so that
+ * it can tell a file that is too large. Returns 0, or 2 with an error in @d
+ * and *@data NULL when the file cannot be opened or read.
  */
-int gd_acpi_file_read(struct gd_acpi_load *c, const char *path, struct gd_acpi_file *f);
+int gd_acpi_file_read(const char *path, uint8_t **data, size_t *size, struct gd_diags *d);
+
+/*
+ * Takes the table @b into @f (which points into b->data) and checks its
+ * header: size cap, table length within the bytes given, checksum (a bad
+ * one is a warning: ACPICA's acpi_tb_verify_checksum() only warns unless
+ * built with ACPI_CHECKSUM_ABORT, and Linux uses the table). The signature
+ * is the caller's to judge. Returns 0, or 2 with an error in c->d.
+ */
+int gd_acpi_file_check(struct gd_acpi_load *c, const struct gd_acpi_blob *b,
+                       struct gd_acpi_file *f);
 
 /* The location of byte @off of table @f. */
 struct gd_loc gd_acpi_loc(const struct gd_acpi_file *f, size_t off);

@@ -3,6 +3,8 @@
 #include "load/dtb.h"
 
 #include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
 #include <libfdt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +13,11 @@
 /* Largest DTB accepted, in bytes. */
 #define DTB_MAX_SIZE (64u << 20)
 
-/* Reads the whole file into *@out (malloc'ed); its size in *@size. 0 or -1 (error added). */
+/*
+ * Reads the whole file into *@out (malloc'ed), at most DTB_MAX_SIZE + 1
+ * bytes (one more tells gd_dtb_check() a file that is too large); its size
+ * in *@size. 0 or -1 (error added).
+ */
 static int read_file(const char *path, struct gd_diags *d, void **out, size_t *size)
 {
 	struct gd_loc loc = {.file = path};
@@ -20,7 +26,6 @@ static int read_file(const char *path, struct gd_diags *d, void **out, size_t *s
 		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "cannot open: %s", strerror(errno));
 		return -1;
 	}
-	/* One byte more than the limit tells a file that is too large. */
 	size_t cap = 64 << 10, n = 0;
 	char *buf = NULL;
 	for (;;) {
@@ -39,12 +44,8 @@ static int read_file(const char *path, struct gd_diags *d, void **out, size_t *s
 	}
 	int err = ferror(f);
 	fclose(f);
-	if (err || n > DTB_MAX_SIZE) {
-		if (err)
-			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "read error");
-		else
-			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "larger than %u bytes",
-			            DTB_MAX_SIZE);
+	if (err) {
+		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "read error");
 		free(buf);
 		return -1;
 	}
@@ -68,14 +69,110 @@ static void load_root(struct dtb_ctx *c)
 	            &p->dt.cap_compatible);
 }
 
+/* Adds "not a valid DTB: ..." at byte @off of the header of @name; returns -1. */
+static int bad_header(struct gd_diags *d, const char *name, size_t off, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static int bad_header(struct gd_diags *d, const char *name, size_t off, const char *fmt, ...)
+{
+	struct gd_loc loc = {.file = name, .has_offset = 1, .offset = (uint32_t)off};
+	char msg[160];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "not a valid DTB: %s", msg);
+	return -1;
+}
+
+/*
+ * Checks the header of the @size-byte blob @blob (DTSpec v0.4 §5.2) before
+ * libfdt reads it, for what Debian 12's libfdt 1.6.1 does not check or does
+ * not survive: its fdt_check_full() dereferences the NULL that
+ * fdt_get_name() returns for the root node of a blob of version < 16 (whose
+ * node names are paths; fixed upstream after 1.6.1, dtc commit fda71da),
+ * and it checks neither the alignment of the blocks (upstream 8d15a63) nor
+ * that the reservation map's terminating entry fits. So: the magic, version
+ * 16 or later with a last compatible version of at most 17, a total size
+ * within @size, and each block after the header and within the total size:
+ * the memory reservation map 8-byte aligned with room for its terminating
+ * entry, the structure block 4-byte aligned (its size is checked from
+ * version 17, which has the field), the strings block. Returns 0, or -1
+ * after an error located at the offending header field's byte offset.
+ */
+static int check_header(const char *name, const void *blob, size_t size, struct gd_diags *d)
+{
+	const size_t hdr = sizeof(struct fdt_header);
+	if (size < hdr) {
+		struct gd_loc loc = {.file = name};
+		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc,
+		            "not a valid DTB: %zu bytes, shorter than the %zu-byte header", size,
+		            hdr);
+		return -1;
+	}
+	/* libfdt's header accessors read byte by byte: any alignment. */
+	uint32_t total = fdt_totalsize(blob), version = fdt_version(blob);
+	uint32_t rsv = fdt_off_mem_rsvmap(blob), st = fdt_off_dt_struct(blob);
+	uint32_t str = fdt_off_dt_strings(blob);
+	uint64_t st_end = (uint64_t)st + (version >= 17 ? fdt_size_dt_struct(blob) : 0);
+	uint64_t str_end = (uint64_t)str + fdt_size_dt_strings(blob);
+#define AT(field) offsetof(struct fdt_header, field)
+	if (fdt_magic(blob) != FDT_MAGIC)
+		return bad_header(d, name, AT(magic), "magic 0x%08x, not 0xd00dfeed",
+		                  fdt_magic(blob));
+	if (version < 16)
+		return bad_header(d, name, AT(version),
+		                  "version %u: gicdesc reads versions 16 and later", version);
+	if (fdt_last_comp_version(blob) > 17)
+		return bad_header(d, name, AT(last_comp_version),
+		                  "last compatible version %u: gicdesc reads up to version 17",
+		                  fdt_last_comp_version(blob));
+	if (total < hdr || total > size)
+		return bad_header(d, name, AT(totalsize),
+		                  "total size %u, but %zu bytes given (and the header is %zu)",
+		                  total, size, hdr);
+	if (rsv % 8 || rsv < hdr || (uint64_t)rsv + sizeof(struct fdt_reserve_entry) > total)
+		return bad_header(d, name, AT(off_mem_rsvmap),
+		                  "memory reservation map at 0x%x: not 8-byte aligned between the "
+		                  "header and the total size 0x%x",
+		                  rsv, total);
+	if (st % 4 || st < hdr || st_end > total)
+		return bad_header(d, name, AT(off_dt_struct),
+		                  "structure block 0x%x..0x%llx: not 4-byte aligned between the "
+		                  "header and the total size 0x%x",
+		                  st, (unsigned long long)st_end, total);
+	if (str < hdr || str_end > total)
+		return bad_header(
+		    d, name, AT(off_dt_strings),
+		    "strings block 0x%x..0x%llx: not between the header and the total "
+		    "size 0x%x",
+		    str, (unsigned long long)str_end, total);
+#undef AT
+	return 0;
+}
+
+int gd_dtb_check(const char *name, const void *blob, size_t size, struct gd_diags *d)
+{
+	struct gd_loc loc = {.file = name};
+	if (size > DTB_MAX_SIZE) {
+		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "larger than %u bytes", DTB_MAX_SIZE);
+		return 2;
+	}
+	if (check_header(name, blob, size, d))
+		return 2;
+	int r = fdt_check_full(blob, size);
+	if (r) {
+		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "not a valid DTB: %s", fdt_strerror(r));
+		return 2;
+	}
+	return 0;
+}
+
 int gd_dtb_read(const char *path, const char *name, struct gd_diags *d, void **blob, size_t *size)
 {
 	if (read_file(path, d, blob, size))
 		return 2;
-	int r = fdt_check_full(*blob, *size);
-	if (r) {
-		struct gd_loc loc = {.file = name};
-		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "not a valid DTB: %s", fdt_strerror(r));
+	if (gd_dtb_check(name, *blob, *size, d)) {
 		free(*blob);
 		*blob = NULL;
 		return 2;
@@ -94,8 +191,18 @@ int gd_load_dtb_as(const char *path, const char *name, const struct gd_load_opti
 {
 	void *blob;
 	size_t size;
+	if (read_file(path, d, &blob, &size))
+		return 2;
+	int status = gd_load_dtb_mem(name, blob, size, opt, p, d);
+	free(blob);
+	return status;
+}
+
+int gd_load_dtb_mem(const char *name, const void *blob, size_t size,
+                    const struct gd_load_options *opt, struct gd_platform *p, struct gd_diags *d)
+{
 	size_t errors = d->errors;
-	if (gd_dtb_read(path, name, d, &blob, &size))
+	if (gd_dtb_check(name, blob, size, d))
 		return 2;
 	struct dtb_ctx c = {.fdt = blob, .p = p, .d = d, .given = opt, .gic = -1, .dlpi = -1};
 	c.file = p->file = gd_arena_strdup(&p->arena, name);
@@ -119,6 +226,5 @@ int gd_load_dtb_as(const char *path, const char *name, const struct gd_load_opti
 		status = d->errors > errors;
 	}
 	gd_arena_free(&c.scratch);
-	free(blob);
 	return status;
 }

@@ -16,8 +16,20 @@
 #include "model/platform.h"
 #include "util/diag.h"
 
-/* Loads a YAML platform description, format 1 (schemas/gicdesc.schema.json). */
+/*
+ * Loads a YAML platform description, format 1 (schemas/gicdesc.schema.json),
+ * from the file @path (read whole, at most 16 MiB: load/text_file.h).
+ */
 int gd_load_yaml(const char *path, struct gd_platform *p, struct gd_diags *d);
+
+/*
+ * gd_load_yaml() of the @len bytes of UTF-8 text at @text (not necessarily
+ * NUL-terminated; a NUL byte or more than 16 MiB is refused with 2), as if
+ * read from the file @name, which names the platform's file and every
+ * location and must outlive @p. @text is only read, and not kept.
+ */
+int gd_load_yaml_mem(const char *name, const char *text, size_t len, struct gd_platform *p,
+                     struct gd_diags *d);
 
 /*
  * Facts about one ITS that neither a DTB nor ACPI tables state
@@ -97,6 +109,21 @@ struct gd_load_options gd_load_options_complete(const struct gd_load_options *gi
 int gd_load_acpi_opts(char **paths, size_t n, const struct gd_load_options *opts,
                       struct gd_platform *p, struct gd_diags *d);
 
+/* One ACPI table in memory: @size bytes at @data, as read from the file @name. */
+struct gd_acpi_blob {
+	const char *name;
+	const void *data;
+	size_t size;
+};
+
+/*
+ * gd_load_acpi_opts() of the @n tables @tables in memory (each at most
+ * 4 MiB, or refused with 2), as if read from their files; the bytes are only
+ * read, and not kept. Locations name each table's @name (copied).
+ */
+int gd_load_acpi_mem(const struct gd_acpi_blob *tables, size_t n,
+                     const struct gd_load_options *opts, struct gd_platform *p, struct gd_diags *d);
+
 /* gd_load_acpi_opts() with the default options. */
 int gd_load_acpi(char **paths, size_t n, struct gd_platform *p, struct gd_diags *d);
 
@@ -126,9 +153,25 @@ int gd_load_dtb_as(const char *path, const char *name, const struct gd_load_opti
                    struct gd_platform *p, struct gd_diags *d);
 
 /*
- * Reads the DTB file @path (at most 64 MiB) into a malloc'ed @blob of @size
- * bytes and checks it with libfdt's fdt_check_full(); @name is the file in
- * messages. Returns 0, or 2 after an error in @d (nothing to free then).
+ * gd_load_dtb() of the @size bytes at @blob (8-byte aligned, as libfdt
+ * requires; only read, and not kept), as if read from the file @name,
+ * which names every location. Returns 0, 1 or 2 as gd_load_dtb().
+ */
+int gd_load_dtb_mem(const char *name, const void *blob, size_t size,
+                    const struct gd_load_options *opt, struct gd_platform *p, struct gd_diags *d);
+
+/*
+ * Checks that the @size bytes at @blob (8-byte aligned) are a DTB the
+ * loaders and libfdt's read-only functions may be given: at most 64 MiB,
+ * and whole by libfdt's fdt_check_full(); @name is the file in messages.
+ * Returns 0, or 2 after an error in @d.
+ */
+int gd_dtb_check(const char *name, const void *blob, size_t size, struct gd_diags *d);
+
+/*
+ * Reads the DTB file @path into a malloc'ed @blob of @size bytes and checks
+ * it with gd_dtb_check(); @name is the file in messages. Returns 0, or 2
+ * after an error in @d (nothing to free then).
  */
 int gd_dtb_read(const char *path, const char *name, struct gd_diags *d, void **blob, size_t *size);
 

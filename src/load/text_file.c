@@ -69,19 +69,24 @@ int gd_text_file_read(const char *path, char **data, size_t *len, struct gd_diag
 		gd_diag_add(d, GD_SEV_ERROR, "yaml-io", &loc, "cannot read: %s", strerror(saved));
 		return 2;
 	}
-	if (*len > GD_TEXT_FILE_MAX) {
+	return 0;
+}
+
+int gd_text_check(const char *name, const char *text, size_t len, struct gd_diags *d)
+{
+	struct gd_loc loc = {.file = name};
+
+	if (len > GD_TEXT_FILE_MAX) {
 		gd_diag_add(d, GD_SEV_ERROR, "yaml-too-large", &loc,
 		            "file is larger than %u MiB; a description never is",
 		            GD_TEXT_FILE_MAX >> 20);
-	} else {
-		const char *nul = memchr(*data, '\0', *len);
-		if (!nul)
-			return 0;
-		gd_text_position(*data, *len, (size_t)(nul - *data), &loc.line, &loc.col);
-		gd_diag_add(d, GD_SEV_ERROR, "yaml-encoding", &loc,
-		            "NUL byte: a description must be UTF-8 text");
+		return 2;
 	}
-	free(*data);
-	*data = NULL;
+	const char *nul = memchr(text, '\0', len);
+	if (!nul)
+		return 0;
+	gd_text_position(text, len, (size_t)(nul - text), &loc.line, &loc.col);
+	gd_diag_add(d, GD_SEV_ERROR, "yaml-encoding", &loc,
+	            "NUL byte: a description must be UTF-8 text");
 	return 2;
 }

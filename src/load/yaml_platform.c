@@ -4,9 +4,11 @@
  * platform:, acpi:, dt:, then the sections of yaml_gic.c and yaml_nodes.c,
  * then the output references of every ID mapping.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "load/load.h"
+#include "load/text_file.h"
 #include "load/yaml_platform.h"
 
 /* name: the output file stem. */
@@ -181,14 +183,15 @@ static void platform_defaults(struct gd_platform *p, const char *path)
 	p->gic_version = GD_GIC_V3;
 }
 
-int gd_load_yaml(const char *path, struct gd_platform *p, struct gd_diags *d)
+int gd_load_yaml_mem(const char *name, const char *text, size_t len, struct gd_platform *p,
+                     struct gd_diags *d)
 {
 	static const struct gd_yfield *const tables[] = {top_fields, NULL};
 	struct gd_ytree t = {0};
-	struct gd_yctx c = {.p = p, .d = d, .file = path};
-	int status = gd_ytree_read(path, &t, d);
+	struct gd_yctx c = {.p = p, .d = d, .file = name};
+	int status = gd_ytree_parse(name, text, len, &t, d);
 
-	platform_defaults(p, path);
+	platform_defaults(p, name);
 	if (status == 0 && check_format_version(&c, t.root) == 0) {
 		gd_ymap_decode(&c, t.root, "the description", tables, p);
 		gd_yaml_resolve_references(&c);
@@ -196,5 +199,20 @@ int gd_load_yaml(const char *path, struct gd_platform *p, struct gd_diags *d)
 	gd_ytree_free(&t);
 	if (status == 0 && c.errors)
 		status = 1;
+	return status;
+}
+
+int gd_load_yaml(const char *path, struct gd_platform *p, struct gd_diags *d)
+{
+	char *text;
+	size_t len;
+	int status = gd_text_file_read(path, &text, &len, d);
+
+	if (status) {
+		platform_defaults(p, path);
+		return status;
+	}
+	status = gd_load_yaml_mem(path, text, len, p, d);
+	free(text);
 	return status;
 }

@@ -187,6 +187,8 @@ int gd_ytree_parse(const char *file, const char *text, size_t len, struct gd_ytr
 
 	t->file = file;
 	t->root = NULL;
+	if (gd_text_check(file, text, len, d))
+		return 2;
 	if (!yaml_parser_initialize(&ps)) {
 		fprintf(stderr, "gicdesc: error: out of memory\n");
 		exit(2);

@@ -66,7 +66,12 @@ struct gd_ytree {
  */
 int gd_ytree_read(const char *path, struct gd_ytree *t, struct gd_diags *d);
 
-/* Parses @len bytes of UTF-8 @text (as gd_ytree_read(), without the file). */
+/*
+ * Parses the @len bytes at @text (need not be NUL-terminated), read from
+ * @file (kept in @t and every location: it must outlive @t), into @t: the
+ * checks and returns of gd_ytree_read() but the I/O error (gd_text_check()
+ * refuses a NUL byte or more than GD_TEXT_FILE_MAX bytes).
+ */
 int gd_ytree_parse(const char *file, const char *text, size_t len, struct gd_ytree *t,
                    struct gd_diags *d);
 

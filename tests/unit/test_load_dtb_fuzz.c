@@ -2,7 +2,8 @@
 /*
  * gd_load_dtb() on QEMU 7.2's DTBs truncated and mutated (deterministic
  * seeds): every run must return 0, 1 or 2 without a crash or a sanitizer
- * report, and a truncated blob must be refused as unreadable (2).
+ * report, and a truncated blob or one with a bad header must be refused as
+ * unreadable (2).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -118,6 +119,15 @@ static void find_values(const uint8_t *b, struct values *v)
 	assert_true(v->n > 100);
 }
 
+/* Sets the big-endian cell at byte @off of @b to @v. */
+static void set_cell(uint8_t *b, size_t off, uint32_t v)
+{
+	b[off] = (uint8_t)(v >> 24);
+	b[off + 1] = (uint8_t)(v >> 16);
+	b[off + 2] = (uint8_t)(v >> 8);
+	b[off + 3] = (uint8_t)v;
+}
+
 /*
  * Mutates @b: one time in eight flips 1..8 bits anywhere (the structure);
  * otherwise, in the value of a property picked at random, flips one bit or
@@ -139,11 +149,7 @@ static void mutate(uint8_t *b, size_t n, const struct values *v, uint32_t *s)
 		return;
 	}
 	size_t at = v->at[i] + (next(s) % (v->len[i] / 4)) * 4;
-	uint32_t x = cell[next(s) % (sizeof(cell) / sizeof(cell[0]))];
-	b[at] = (uint8_t)(x >> 24);
-	b[at + 1] = (uint8_t)(x >> 16);
-	b[at + 2] = (uint8_t)(x >> 8);
-	b[at + 3] = (uint8_t)x;
+	set_cell(b, at, cell[next(s) % (sizeof(cell) / sizeof(cell[0]))]);
 }
 
 static void mutated(const char *file, uint32_t seed)
@@ -192,13 +198,70 @@ static void mutated_gicv2(void **state)
 	mutated(QEMU_DATA "virt-gicv2-v2m-smp2/virt.dtb", 0x5eed2u);
 }
 
+/*
+ * A header libfdt 1.6.1's fdt_check_full() would crash on (version 15: it
+ * dereferences the NULL name of the root) or not refuse (misaligned blocks)
+ * is refused with 2 and one error at the field's offset (DTSpec v0.4 §5.2:
+ * magic 0x00, totalsize 0x04, off_dt_struct 0x08, off_dt_strings 0x0c,
+ * off_mem_rsvmap 0x10, version 0x14, last_comp_version 0x18,
+ * size_dt_strings 0x20, size_dt_struct 0x24); versions 16 and 17 load.
+ */
+static void bad_header(void **state)
+{
+	(void)state;
+	static const struct {
+		size_t off;   /* field changed */
+		uint32_t v;   /* its value */
+		size_t where; /* offset of the error; 1: none (loads) */
+	} cases[] = {
+	    {0x00, 0xd00dfeee, 0x00},
+	    {0x04, 7939, 0x04},
+	    {0x04, 39, 0x04},
+	    {0x08, 0x3a, 0x08},
+	    {0x08, 0x24, 0x08},
+	    {0x0c, 7938, 0x0c},
+	    {0x10, 0x2c, 0x10},
+	    {0x10, 7930, 0x10},
+	    {0x14, 15, 0x14},
+	    {0x14, 1, 0x14},
+	    {0x18, 18, 0x18},
+	    {0x20, 0xffffffff, 0x0c},
+	    {0x24, 0xfffffff0, 0x08},
+	    {0x24, 0xfffffff0, 1}, /* ignored by version 16 */
+	    {0x14, 16, 1},
+	};
+	size_t n;
+	uint8_t *orig = slurp(QEMU_DATA "virt-gicv3-its-smp4/virt.dtb", &n);
+	uint8_t *b = malloc(n);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		memcpy(b, orig, n);
+		set_cell(b, cases[i].off, cases[i].v);
+		if (cases[i].where == 1 && cases[i].off != 0x14)
+			set_cell(b, 0x14, 16);
+		struct gd_platform p = {0};
+		struct gd_diags d = {0};
+		int r = gd_load_dtb_mem("h.dtb", b, n, NULL, &p, &d);
+		if (cases[i].where == 1) {
+			assert_int_equal(r, 0);
+		} else {
+			assert_int_equal(r, 2);
+			assert_int_equal(d.n, 1);
+			assert_true(d.v[0].loc.has_offset);
+			assert_int_equal(d.v[0].loc.offset, cases[i].where);
+		}
+		gd_platform_free(&p);
+		gd_diags_free(&d);
+	}
+	free(b);
+	free(orig);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(truncated),
-	    cmocka_unit_test(mutated_smmuv3),
-	    cmocka_unit_test(mutated_gicv4),
-	    cmocka_unit_test(mutated_gicv2),
+	    cmocka_unit_test(truncated),     cmocka_unit_test(mutated_smmuv3),
+	    cmocka_unit_test(mutated_gicv4), cmocka_unit_test(mutated_gicv2),
+	    cmocka_unit_test(bad_header),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
