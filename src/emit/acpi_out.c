@@ -34,6 +34,17 @@ static const char *quoted_header_field(const struct gd_platform *p)
 	return NULL;
 }
 
+/*
+ * True when @t holds nothing after its headers (record 0 the ACPI header, record 1
+ * the table's own: IORT node count and offset), as an IORT of a platform with no
+ * ITS, SMMU, root complex or named component: both iasl releases refuse the source
+ * of such a table ("Could not compile input file").
+ */
+static bool no_subtable(const struct gd_acpi_table *t)
+{
+	return t->n <= 2;
+}
+
 /* Appends the finished table @t as bytes or source; see gd_acpi_emit(). */
 static void output(const struct gd_emit_ctx *ctx, const struct gd_acpi_table *t, bool source,
                    const char *what, struct gd_buf *out)
@@ -53,7 +64,12 @@ static void output(const struct gd_emit_ctx *ctx, const struct gd_acpi_table *t,
 		         "this source back to the same bytes: its %s holds a '\"', for which iasl "
 		         "strings have no escape",
 		         quoted);
-	if (bad || quoted) {
+	else if (no_subtable(t))
+		snprintf(
+		    why, sizeof(why),
+		    "this source back to the same bytes: it refuses a table with nothing after "
+		    "its header");
+	if (bad || quoted || no_subtable(t)) {
 		/*
 		 * Still worth writing: it reads as iasl -d would print the table.
 		 * But the binary is the authority, and the file says so.
