@@ -6,7 +6,8 @@ The same SEED always gives the same platform (random.Random(SEED), nothing else
 random). Without --expect it prints the YAML description; its comment lines
 "# generate: OPTIONS" and "# check: OPTIONS" hold the options to give `gicdesc
 generate` (IORT and MADT revisions, and --force when Direct LPI makes the IORT
-lose routes) and `gicdesc check` (-Wiort-direct-lpi then). With
+lose routes) and `gicdesc check` (-Wiort-direct-lpi then), and "# tables: IORT
+revision R, MADT revision M" the revisions generate writes. With
 --expect it prints, as JSON, what the description means, worked out here and
 not by gicdesc: the options; every MSI source (root complex by PCI segment,
 SMMUv3 own MSIs by base, named component by ACPI path) with its names and the
@@ -697,7 +698,10 @@ class Gen:
                 maps.append(self.map_doc(ilo, cnt, sink, d))
                 src['routes'].append((piece_lo, n, sink, d + (piece_lo - ilo)))
             elif sink['kind'] == 'smmu':
-                sid, path = self.smmu_path(sink, cnt, self.its + self.spi_sinks())
+                # Not MBI behind an SMMU: IORT keeps the RC -> SMMU mapping (DMA) and drops
+                # the SMMU's own into MBI, and an SMMU left with no ID mapping is an error
+                # (route-no-its) of the tables; a GICv2m frame takes such RIDs (Linux).
+                sid, path = self.smmu_path(sink, cnt, self.its + self.v2m)
                 if sid is None or not sink['maps']:
                     self.warn.add('route-unmapped')
                     continue
@@ -939,7 +943,8 @@ class Gen:
     def yaml(self):
         head = ['# gen_platform.py %d: a random platform for the generative round-trip test' % self.seed,
                 '# generate: %s' % ' '.join(self.options),
-                '# check: %s' % ' '.join(self.check_options)]
+                '# check: %s' % ' '.join(self.check_options),
+                '# tables: IORT revision %d, MADT revision %d' % (self.iort_rev, self.madt_rev)]
         return '\n'.join(head + emit(self.doc, 0, [])) + '\n'
 
     # ---------------------------------------------------------------- expectations
