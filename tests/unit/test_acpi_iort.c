@@ -259,6 +259,15 @@ static void quote_in_header_warns(void **state)
 	assert_non_null(strstr((const char *)b.data, "No iasl release compiles this source"));
 	assert_non_null(strstr((const char *)b.data, "OEM Table ID holds a '\"'"));
 	gd_buf_free(&b);
+	/* A full-width field ending in a backslash: '\"' before the closing quote. */
+	memcpy(p.oem_table_id, "abcdefg\\", 9);
+	assert_int_equal(acpi_run(gd_emit_iort_dsl, &p, &b, &errors, &warnings), 0);
+	assert_int_equal(warnings, 1);
+	memcpy(p.oem_table_id, "abcdef\\ ", 9); /* padded: the quote follows a space */
+	gd_buf_free(&b);
+	assert_int_equal(acpi_run(gd_emit_iort_dsl, &p, &b, &errors, &warnings), 0);
+	assert_int_equal(warnings, 0);
+	gd_buf_free(&b);
 	gd_platform_free(&p);
 }
 
