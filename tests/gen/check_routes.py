@@ -33,6 +33,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'cli'))
 import dt_facts  # noqa: E402 (tests/cli/dt_facts.py: the DTB walk)
+from gen_platform import merge  # noqa: E402 (joins routes that continue one another)
 
 SEVERE = ('error',)
 
@@ -152,18 +153,6 @@ def clip(routes, space):
         if a2 < b:
             out.append([a2, b - a2, s, None if d is None else d + (a2 - a)])
     return merge(out)
-
-
-def merge(routes):
-    out = []
-    for a, k, s, d in sorted(routes, key=lambda t: t[0]):
-        if out:
-            pa, pk, ps, pd = out[-1]
-            if pa + pk == a and ps == s and (pd is None) == (d is None) and (d is None or pd + pk == d):
-                out[-1][1] += k
-                continue
-        out.append([a, k, s, d])
-    return out
 
 
 def fmt(routes):
