@@ -19,19 +19,38 @@ void gd_acpi_emit_header(struct gd_acpi_table *t, const struct gd_platform *p,
 }
 
 /*
- * The header string of @p (OEM ID, OEM Table ID, Creator ID) that holds a '"', or
- * NULL. An iasl data-table string has no escape for it: iasl 20250404 refuses the
- * line, and 20200925 reads "a\"b" as 'a\' and pads it with zeros.
+ * True when iasl cannot read @s back as a data-table string "...": it holds a '"', or
+ * ends in a backslash (a field padded to its full width puts it before the closing
+ * quote). iasl strings have no escape for a quote: iasl 20250404 refuses the line,
+ * and 20200925 reads "a\"b" as 'a\' and pads it with zeros.
  */
+static bool iasl_cannot_quote(const char *s)
+{
+	size_t n = strlen(s);
+	return strchr(s, '"') || (n && s[n - 1] == '\\');
+}
+
+/* The header string of @p (OEM ID, OEM Table ID, Creator ID) iasl cannot read back, or NULL. */
 static const char *quoted_header_field(const struct gd_platform *p)
 {
-	if (strchr(p->oem_id, '"'))
+	if (iasl_cannot_quote(p->oem_id))
 		return "OEM ID";
-	if (strchr(p->oem_table_id, '"'))
+	if (iasl_cannot_quote(p->oem_table_id))
 		return "OEM Table ID";
-	if (strchr(p->acpi.creator_id, '"'))
+	if (iasl_cannot_quote(p->acpi.creator_id))
 		return "Creator ID (Asl Compiler ID)";
 	return NULL;
+}
+
+/*
+ * True when @t holds nothing after its headers (record 0 the ACPI header, record 1
+ * the table's own: IORT node count and offset), as an IORT of a platform with no
+ * ITS, SMMU, root complex or named component: both iasl releases refuse the source
+ * of such a table ("Could not compile input file").
+ */
+static bool no_subtable(const struct gd_acpi_table *t)
+{
+	return t->n <= 2;
 }
 
 /* Appends the finished table @t as bytes or source; see gd_acpi_emit(). */
@@ -50,10 +69,15 @@ static void output(const struct gd_emit_ctx *ctx, const struct gd_acpi_table *t,
 		         bad->what);
 	else if (quoted)
 		snprintf(why, sizeof(why),
-		         "this source back to the same bytes: its %s holds a '\"', for which iasl "
-		         "strings have no escape",
+		         "this source back to the same bytes: its %s holds a '\"' or ends in a "
+		         "backslash, which iasl strings cannot hold there",
 		         quoted);
-	if (bad || quoted) {
+	else if (no_subtable(t))
+		snprintf(
+		    why, sizeof(why),
+		    "this source back to the same bytes: it refuses a table with nothing after "
+		    "its header");
+	if (bad || quoted || no_subtable(t)) {
 		/*
 		 * Still worth writing: it reads as iasl -d would print the table.
 		 * But the binary is the authority, and the file says so.

@@ -1,19 +1,21 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: MIT
-"""gen_platform.py SEED [--expect | --out DIR]: a random valid gicdesc platform (man 5 gicdesc).
+"""gen_platform.py SEED [--expect | --features | --out DIR]: a random valid gicdesc platform.
 
 The same SEED always gives the same platform (random.Random(SEED), nothing else
 random). Without --expect it prints the YAML description; its comment lines
 "# generate: OPTIONS" and "# check: OPTIONS" hold the options to give `gicdesc
 generate` (IORT and MADT revisions, and --force when Direct LPI makes the IORT
-lose routes) and `gicdesc check` (-Wiort-direct-lpi then). With
+lose routes) and `gicdesc check` (-Wiort-direct-lpi then), and "# tables: IORT
+revision R, MADT revision M" the revisions generate writes. With
 --expect it prints, as JSON, what the description means, worked out here and
 not by gicdesc: the options; every MSI source (root complex by PCI segment,
 SMMUv3 own MSIs by base, named component by ACPI path) with its names and the
 final route of every input ID in each view ("yaml", "dt", "acpi": what an OS
 booted from the DTB, or from the IORT and MADT, does); the ITS and GICv2m
 frames by name; the rules whose warnings the description means to draw.
-With --out DIR it writes both, as DIR/p.yaml and DIR/expect.json.
+With --out DIR it writes both, as DIR/p.yaml and DIR/expect.json; with
+--features it prints what the platform has (for a tally of many seeds).
 
 Each platform is valid: every ITS DeviceID of every route is reached by one
 source only (or by a DMA alias group, or a declared unpopulated RID), within
@@ -135,10 +137,14 @@ class Gen:
         self.r = random.Random(seed)
         self.names = set()
         self.warn = set()      # rules whose warnings this platform means to draw
+        self.features = set()  # what the platform has, for the tally (--features)
         self.sources = []      # see route()
         self.mmio = Alloc(self.r, 1 << 48)
 
     # -- small helpers
+    def feature(self, what):
+        self.features.add(what)
+
     def chance(self, p):
         return self.r.random() < p
 
@@ -206,7 +212,6 @@ class Gen:
 
     # -- the platform
     def build(self):
-        r = self.r
         self.version = self.pick((20, '2'), (30, '3'), (20, '4'), (30, '4.1'))
         self.v2 = self.version == '2'
         self.iort_rev = self.pick((2, 0), (5, 3), (4, 5))
@@ -269,6 +274,7 @@ class Gen:
         self.spis = self.pick((6, 32 * r.randint(1, 30)), (1, 988), (1, 960))
         self.spi_alloc = Alloc(r, 32 + self.spis)
         self.spi_alloc.take(0, 32)
+        self.espi_alloc = Alloc(r, 5120)
         d = {'base': self.size(self.mmio_frame(0x10000, 0x10000)), 'spis': self.num(self.spis, False)}
         if not self.v2:
             self.intid_bits = self.pick((3, 16), (2, r.randint(14, 24)), (1, 24), (1, 14))
@@ -285,6 +291,9 @@ class Gen:
         if self.v2:
             self.cpu_interface()
         else:
+            if self.chance(0.1):
+                self.cpu_interface()  # GICv3 with the GICv2-compatible CPU interface frames
+                self.feature('GICv3 CPU interface frames')
             self.redistributors()
             self.its_decl()
         self.v2m_decl()
@@ -376,13 +385,19 @@ class Gen:
                     f['size'] = self.size(fsize)
                 ci[key] = Flow(f)
         self.g['cpu-interface'] = ci
-        if self.chance(0.4):
+        if self.v2 and self.chance(0.4):
             self.g['dt-compatible'] = r.choice(('arm,gic-400', 'arm,cortex-a15-gic', 'arm,cortex-a9-gic'))
 
     def redistributors(self):
         r = self.r
         frame = 0x20000 if self.version == '3' else 0x40000
         self.direct_lpi = self.chance(0.2)
+        if not self.direct_lpi and isinstance(self.cpu_doc, list) and self.chance(0.12):
+            # no regions: each CPU's own GICR frame (MADT GICC GICR Base Address)
+            for cpu in self.cpu_doc:
+                cpu['gicr-base'] = self.size(self.mmio_frame(frame, 0x10000))
+            self.feature('per-CPU GICR frames')
+            return
         regions = []
         left = self.ncpus
         n = r.randint(1, 4)
@@ -532,9 +547,16 @@ class Gen:
                 keys = every
             irq = {}
             for key in keys:
-                spi = self.spi_alloc.alloc(1, 1, 32, min(32 + self.spis, 1020))
+                if not self.v2 and self.chance(0.1):
+                    spi = self.espi_alloc.alloc(1, 1, 4096, 5120)  # extended SPI (GICv3.1)
+                    self.feature('extended SPIs')
+                else:
+                    spi = self.spi_alloc.alloc(1, 1, 32, min(32 + self.spis, 1020))
                 if spi is None:
                     break
+                if spi >= 4096:
+                    irq[key] = self.pick((1, Flow({'intid': self.num(spi, False)})), (1, Raw(str(spi))))
+                    continue
                 irq[key] = self.pick((2, Flow({'spi': self.num(spi - 32, False)})),
                                      (1, Flow({'intid': self.num(spi, False)})), (1, Raw(str(spi))))
             if len(irq) < 4 and not own and self.iort_rev >= 3:
@@ -606,16 +628,20 @@ class Gen:
         self.sources.append(src)
 
     def split(self, total, k, grain=1):
-        """@total cut into k pieces (multiples of @grain where it can)."""
+        """@total cut into k pieces (multiples of @grain where it can), none of 2^j + 1 IDs."""
         if k <= 1 or total < 2:
             return [total]
         units = total // grain
         if units < k:
             grain, units = 1, total
         k = min(k, units)
-        cuts = sorted(self.r.sample(range(1, units), k - 1)) if units > 1 else []
-        bounds = [0] + [c * grain for c in cuts] + [total]
-        return [b - a for a, b in zip(bounds, bounds[1:]) if b > a]
+        for _ in range(20):
+            cuts = sorted(self.r.sample(range(1, units), k - 1)) if units > 1 else []
+            bounds = [0] + [c * grain for c in cuts] + [total]
+            pieces = [b - a for a, b in zip(bounds, bounds[1:]) if b > a]
+            if all(plain_count(n) for n in pieces):
+                return pieces
+        return [total]
 
     def msi_sinks(self):
         return self.its + self.smmus + self.spi_sinks()
@@ -680,6 +706,7 @@ class Gen:
             at += n
             if not targets or self.chance(0.08):
                 self.warn.add('route-unmapped')
+                self.feature('RIDs left unmapped')
                 continue
             sink = r.choice(targets)
             # a mapping may run past the bus range (QEMU maps RIDs 0..0xffff whatever the buses)
@@ -687,8 +714,11 @@ class Gen:
             if idx == 0 and piece_lo > 0 and self.chance(0.15):
                 ilo = r.randint(0, piece_lo)
                 cnt += piece_lo - ilo
+                self.feature('ID mappings past the bus range')
             if idx == len(pieces) - 1 and self.chance(0.15):
                 cnt += r.randint(0, 0x10000 - (ilo + cnt)) if ilo + cnt < 0x10000 else 0
+            if not plain_count(cnt):
+                cnt -= 1 if cnt - 1 >= n + (piece_lo - ilo) else -1
             if sink['kind'] == 'its':
                 d = sink['devids'].alloc(cnt)
                 if d is None:
@@ -697,10 +727,14 @@ class Gen:
                 maps.append(self.map_doc(ilo, cnt, sink, d))
                 src['routes'].append((piece_lo, n, sink, d + (piece_lo - ilo)))
             elif sink['kind'] == 'smmu':
-                sid, path = self.smmu_path(sink, cnt, self.its + self.spi_sinks())
+                # Not MBI behind an SMMU: IORT keeps the RC -> SMMU mapping (DMA) and drops
+                # the SMMU's own into MBI, and an SMMU left with no ID mapping is an error
+                # (route-no-its) of the tables; a GICv2m frame takes such RIDs (Linux).
+                sid, path = self.smmu_path(sink, cnt, self.its + self.v2m)
                 if sid is None or not sink['maps']:
                     self.warn.add('route-unmapped')
                     continue
+                self.feature('PCI through an SMMUv3')
                 maps.append(self.map_doc(ilo, cnt, sink, sid))
                 for off, k, s2, out in path:
                     # the part of this SMMU piece inside the RID space
@@ -720,6 +754,11 @@ class Gen:
             if s_['kind'] != 'its':
                 src['routes'][k] = (lo_, n_, s_, None)
         self.rc_extras(src, doc, maps)
+        if self.chance(0.3):
+            # The DTB may carry an msi-map-mask that changes no RID of the bus range: its
+            # low bits up to the last RID, and any bits above (zero in every RID)
+            top = (1 << (hi_rid - 1).bit_length()) - 1
+            src['dt-mask'] = top | (r.getrandbits(16) & ~top & 0xffff)
         if self.chance(0.25):
             r.shuffle(maps)
         if maps:
@@ -837,6 +876,7 @@ class Gen:
                 s = r.choice(self.smmus)
                 sid, path = self.smmu_path(s, 1, self.its)
                 if sid is not None and path[0][2] is not None and s['maps']:
+                    self.feature('named component through an SMMUv3')
                     doc['id-map'] = [self.map_doc(0, 1, s, sid, single=True)]
                     src['routes'].append((0, 1, path[0][2], path[0][3]))
             elif choice == 'parent':
@@ -939,7 +979,8 @@ class Gen:
     def yaml(self):
         head = ['# gen_platform.py %d: a random platform for the generative round-trip test' % self.seed,
                 '# generate: %s' % ' '.join(self.options),
-                '# check: %s' % ' '.join(self.check_options)]
+                '# check: %s' % ' '.join(self.check_options),
+                '# tables: IORT revision %d, MADT revision %d' % (self.iort_rev, self.madt_rev)]
         return '\n'.join(head + emit(self.doc, 0, [])) + '\n'
 
     # ---------------------------------------------------------------- expectations
@@ -979,7 +1020,8 @@ class Gen:
         format_warn = set()
         for src in self.sources:
             e = {'kind': src['kind'], 'key': src['key'], 'yaml-name': src['name'],
-                 'space': src['space'], 'single': src.get('single', False)}
+                 'space': src['space'], 'single': src.get('single', False),
+                 'dt-mask': src.get('dt-mask')}
             if src['kind'] == 'nc':
                 e['acpi-path'], e['dt-path'] = src['acpi'], src['dt']
             for which in ('yaml', 'dt', 'acpi'):
@@ -1004,6 +1046,47 @@ class Gen:
                 'iort-revision': self.iort_rev, 'madt-revision': self.madt_rev}
 
 
+def plain_count(n):
+    """Not 2^j + 1 IDs (j >= 8), which rule id-map-count-off-by-one takes for a count
+    written where IORT wants count - 1."""
+    return not (n >= 257 and (n - 1) & (n - 2) == 0)
+
+
+def tally(g):
+    """What platform @g has: feature -> True or a count (gen_platform.py SEED --features)."""
+    d, f = g.doc, {}
+    f['GIC version ' + g.version] = True
+    f['IORT revision %d' % g.iort_rev] = True
+    f['MADT revision %d' % g.madt_rev] = True
+    f['CPUs as a list'] = isinstance(g.cpu_doc, list)
+    f['CPUs'] = g.ncpus
+    f['ITSes'] = len(g.its)
+    f['SMMUv3s'] = len(g.smmus)
+    f['SMMU own MSIs'] = sum(1 for s in g.sources if s['kind'] == 'smmu')
+    rcs = d.get('root-complexes', [])
+    f['root complexes'] = len(rcs)
+    f['root complexes without windows'] = sum(1 for rc in rcs if 'windows' not in rc)
+    f['PCI segments other than 0'] = sum(1 for s in g.sources if s['kind'] == 'rc' and s['key'][1])
+    f['root complexes with msi-parent'] = sum(1 for rc in rcs if 'msi-parent' in rc)
+    f['DMA alias groups'] = sum(1 for rc in rcs if 'dma-aliases' in rc)
+    f['unpopulated RIDs (VPE proxy)'] = sum(1 for rc in rcs if 'unpopulated-rids' in rc)
+    f['msi-map-mask in the DTB'] = sum(1 for s in g.sources if s.get('dt-mask') is not None)
+    f['named components'] = len(d.get('named-components', []))
+    f['GICv2m frames'] = len(g.v2m)
+    f['MBI'] = bool(g.mbi)
+    f['Direct LPI'] = g.direct_lpi
+    kinds = {}
+    for s in g.sources:
+        for _, _, sink, _ in s['routes']:
+            kinds['%s -> %s' % (s['kind'], sink['kind'])] = True
+    f.update(kinds)
+    via = sum(1 for s in g.smmus for _ in s['maps'])
+    f['SMMU StreamID mappings'] = via
+    for x in g.features:
+        f[x] = True
+    return f
+
+
 def merge(routes):
     """Joins adjacent routes that continue one another (same sink, DeviceIDs in step)."""
     out = []
@@ -1019,7 +1102,7 @@ def merge(routes):
     return out
 
 
-USAGE = 'usage: gen_platform.py SEED [--expect | --out DIR]\n'
+USAGE = 'usage: gen_platform.py SEED [--expect | --features | --out DIR]\n'
 
 
 def main(argv):
@@ -1035,6 +1118,9 @@ def main(argv):
             json.dump(g.expect(), f)
     elif argv[2:] == ['--expect']:
         json.dump(g.expect(), sys.stdout)
+        sys.stdout.write('\n')
+    elif argv[2:] == ['--features']:
+        json.dump(tally(g), sys.stdout)
         sys.stdout.write('\n')
     elif argv[2:]:
         sys.stderr.write(USAGE)

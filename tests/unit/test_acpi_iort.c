@@ -259,6 +259,33 @@ static void quote_in_header_warns(void **state)
 	assert_non_null(strstr((const char *)b.data, "No iasl release compiles this source"));
 	assert_non_null(strstr((const char *)b.data, "OEM Table ID holds a '\"'"));
 	gd_buf_free(&b);
+	/* A full-width field ending in a backslash: '\"' before the closing quote. */
+	memcpy(p.oem_table_id, "abcdefg\\", 9);
+	assert_int_equal(acpi_run(gd_emit_iort_dsl, &p, &b, &errors, &warnings), 0);
+	assert_int_equal(warnings, 1);
+	memcpy(p.oem_table_id, "abcdef\\ ", 9); /* padded: the quote follows a space */
+	gd_buf_free(&b);
+	assert_int_equal(acpi_run(gd_emit_iort_dsl, &p, &b, &errors, &warnings), 0);
+	assert_int_equal(warnings, 0);
+	gd_buf_free(&b);
+	gd_platform_free(&p);
+}
+
+/* An IORT with no node: iasl refuses the source of a table with nothing after its header. */
+static void empty_iort_source_warns(void **state)
+{
+	(void)state;
+	struct gd_platform p;
+	struct gd_buf b = {0};
+	size_t errors, warnings;
+	fixture_qemu_virt(&p);
+	p.n_its = p.n_rcs = 0;
+	assert_int_equal(acpi_run(gd_emit_iort_dsl, &p, &b, &errors, &warnings), 0);
+	assert_int_equal(errors, 0);
+	assert_int_equal(warnings, 1);
+	gd_buf_append(&b, "", 1);
+	assert_non_null(strstr((const char *)b.data, "nothing after its header"));
+	gd_buf_free(&b);
 	gd_platform_free(&p);
 }
 
@@ -273,6 +300,7 @@ int main(void)
 	    cmocka_unit_test(smmu_own_msi_and_named_component),
 	    cmocka_unit_test(smmu_index_needs_own_msi_or_wired),
 	    cmocka_unit_test(quote_in_header_warns),
+	    cmocka_unit_test(empty_iort_source_warns),
 	    cmocka_unit_test(revision0_source_warns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
