@@ -67,6 +67,7 @@ trap cleanup EXIT
 tar -C "$root" -xf "$tarball"
 
 # The same archive (and security updates) as this machine, and its resolver.
+rm -f "$root/etc/apt/sources.list"
 cp /etc/apt/sources.list.d/*.sources "$root/etc/apt/sources.list.d/" 2>/dev/null || true
 [ -f /etc/apt/sources.list ] && cp /etc/apt/sources.list "$root/etc/apt/"
 cp -L /etc/resolv.conf "$root/etc/resolv.conf"
