@@ -23,6 +23,7 @@ set -u
 seed=$1 dir=$2
 : "${GICDESC:?}" "${GICDESC_SRC:?}"
 py=/usr/bin/python3
+export PYTHONDONTWRITEBYTECODE=1 # check_routes.py imports modules: no __pycache__ in the source tree
 gen=$GICDESC_SRC/tests/gen
 modern=$GICDESC_SRC/tools/iasl-modern
 fails=0
