@@ -204,6 +204,12 @@ void gd_rule_v2m_spi_limit(struct gd_check_ctx *c);
 void gd_rule_mbi_multi_msi_alignment(struct gd_check_ctx *c);
 void gd_rule_v2m_frame_alignment(struct gd_check_ctx *c);
 void gd_rule_gicv2_features(struct gd_check_ctx *c);
+/* rules_binding.c: DT binding conformance of the nodes gicdesc models (DTB input). */
+void gd_rule_gic_binding(struct gd_check_ctx *c);
+void gd_rule_its_binding(struct gd_check_ctx *c);
+void gd_rule_v2m_binding(struct gd_check_ctx *c);
+void gd_rule_smmu_binding(struct gd_check_ctx *c);
+void gd_rule_pci_host_binding(struct gd_check_ctx *c);
 /* rules_expressible.c: what DT or ACPI cannot express of a description. */
 void gd_rule_iort_direct_lpi(struct gd_check_ctx *c);
 void gd_rule_iort_spi_msi(struct gd_check_ctx *c);

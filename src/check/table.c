@@ -196,6 +196,30 @@ const struct gd_rule gd_rules[] = {
      "number past 7 (GICv2 has no LPIs and 8 CPU interfaces; ACPI 6.5 §5.2.12.15 GIC "
      "version 2)",
      NULL},
+    /* DT binding conformance of the nodes gicdesc models (a DTB's; generate writes them right) */
+    {"gic-binding", E, gd_rule_gic_binding, NONE,
+     "a GIC node without interrupt-controller, or (GICv3) with mbi-ranges and msi-controller "
+     "not both (DTSpec §2.4.2.1, dt-schema interrupt-controller.yaml; arm,gic-v3.yaml "
+     "dependencies; Linux of_irq_parse_raw(), mbi_init())",
+     NULL},
+    {"its-binding", E, gd_rule_its_binding, NONE,
+     "an ITS node without msi-controller or without #msi-cells = <1> (arm,gic-v3.yaml ITS "
+     "subnode: required; Linux its_of_probe() skips it, of_msi_get_domain())",
+     NULL},
+    {"v2m-binding", E, gd_rule_v2m_binding, NONE,
+     "a GICv2m frame node without msi-controller, or with one of arm,msi-base-spi and "
+     "arm,msi-num-spis alone (arm,gic.yaml v2m subnode; Linux gicv2m_of_init() skips the "
+     "frame, overrides MSI_TYPER only with both)",
+     NULL},
+    {"smmu-binding", E, gd_rule_smmu_binding, NONE,
+     "an SMMUv3 node without #iommu-cells = <1> (arm,smmu-v3.yaml: required, const 1; Linux "
+     "of_iommu_configure() parses iommus by it)",
+     NULL},
+    {"pci-host-binding", E, gd_rule_pci_host_binding, NONE,
+     "a PCI host bridge node without #address-cells = <3>, #size-cells = <2> or ranges, with "
+     "msi-map-mask but no msi-map, or an iommu-map-mask past 0xffff (dt-schema pci-bus.yaml, "
+     "pci-iommu.yaml)",
+     NULL},
     /* What a format cannot express of a description (YAML only: firmware chose its format) */
     {"iort-direct-lpi", E, gd_rule_iort_direct_lpi, NONE,
      "a device raises its MSIs through Direct LPI, which IORT cannot express: no node for it, "

@@ -95,12 +95,20 @@ bool dtb_has(const struct dtb_ctx *c, int off, const char *name);
 
 /*
  * True when the MSI controller child @off of the GIC (an ITS or a GICv2m
- * frame, named @what in messages) is to be loaded: enabled, and with
+ * frame, @kind, named @what in messages) is to be loaded: enabled, and with
  * msi-controller (msi-controller.yaml), which Linux's its_of_probe() and
- * gicv2m_of_init() require. Otherwise notes a disabled one, or warns that
- * one without msi-controller is ignored, and returns false.
+ * gicv2m_of_init() require. Notes a disabled one; records an enabled one for
+ * the binding rules (which report one without msi-controller, ignored as
+ * Linux does).
  */
-bool dtb_msi_controller_usable(struct dtb_ctx *c, int off, const char *what);
+bool dtb_msi_controller_usable(struct dtb_ctx *c, int off, enum gd_dt_binding_kind kind,
+                               const char *what);
+
+/*
+ * dtb_binding.c: appends to p->dt_binding node @off as a node of @kind with
+ * the properties its binding constrains (struct gd_dt_binding_node).
+ */
+void dtb_record_binding(struct dtb_ctx *c, int off, enum gd_dt_binding_kind kind);
 
 /*
  * Reads the one-cell property @name of node @off. Returns 1 with *@v set,

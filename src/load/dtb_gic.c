@@ -133,6 +133,7 @@ void dtb_load_gic(struct dtb_ctx *c)
 	if (c->gic < 0)
 		return;
 	p->gic_loc = dtb_loc(c, c->gic, NULL);
+	dtb_record_binding(c, c->gic, GD_DT_GIC);
 	if (fdt_node_check_compatible(c->fdt, c->gic, "arm,gic-v3")) {
 		dtb_load_gicv2(c);
 		return;

@@ -48,7 +48,7 @@ void dtb_load_its(struct dtb_ctx *c)
 {
 	for (int off = fdt_node_offset_by_compatible(c->fdt, c->gic, "arm,gic-v3-its"); off >= 0;
 	     off = fdt_node_offset_by_compatible(c->fdt, off, "arm,gic-v3-its")) {
-		if (dtb_msi_controller_usable(c, off, "ITS"))
+		if (dtb_msi_controller_usable(c, off, GD_DT_ITS, "ITS"))
 			load_one(c, off);
 	}
 	if (!c->p->n_its)

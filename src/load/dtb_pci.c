@@ -102,18 +102,24 @@ static int read_ecam(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
 	return 0;
 }
 
-/* Reads ranges into windows (PCI bus binding: <phys.hi pci.mid pci.lo cpu... size...>). */
+/*
+ * Reads ranges into windows (PCI bus binding: <phys.hi pci.mid pci.lo cpu... size...>).
+ * Returns 0, or -1: an error added, or (silently) a host whose #address-cells is not 3 or
+ * #size-cells not 2, whose ranges are not read (pci-host-binding reports it).
+ */
 static int read_windows(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
 {
-	int len = 0, ac, sc, pac, psc, parent = dtb_parent(c, off);
+	int len = 0, pac, psc, parent = dtb_parent(c, off);
 	const void *v = fdt_getprop(c->fdt, off, "ranges", &len);
 	if (!v || !len)
 		return 0;
-	if (dtb_bus_cells(c, off, &ac, &sc, 3, 2, off, "ranges") ||
-	    dtb_bus_cells(c, parent, &pac, &psc, 2, 2, off, "ranges"))
+	int ac = fdt_address_cells(c->fdt, off), sc = fdt_size_cells(c->fdt, off);
+	if (ac != 3 || sc != 2)
+		return -1;
+	if (dtb_bus_cells(c, parent, &pac, &psc, 2, 2, off, "ranges"))
 		return -1;
 	size_t cells = (size_t)(ac + pac + sc);
-	if (ac != 3 || !sc || (size_t)len % (cells * 4)) {
+	if ((size_t)len % (cells * 4)) {
 		dtb_diag(c, GD_SEV_ERROR, off, "ranges",
 		         "not a list of <3 + %d + %d>-cell PCI ranges entries", pac, sc);
 		return -1;
@@ -162,6 +168,7 @@ static void load_one(struct dtb_ctx *c, int off, uint32_t order)
 {
 	struct gd_platform *p = c->p;
 	struct gd_root_complex *rc = gd_arena_alloc(&p->arena, sizeof(*rc));
+	dtb_record_binding(c, off, GD_DT_PCI_HOST);
 	rc->node.kind = GD_NODE_ROOT_COMPLEX;
 	rc->node.name = dtb_node_name(c, off);
 	rc->node.loc = dtb_loc(c, off, NULL);

@@ -62,9 +62,10 @@ void dtb_load_smmus(struct dtb_ctx *c)
 {
 	for (int off = fdt_node_offset_by_compatible(c->fdt, -1, "arm,smmu-v3"); off >= 0;
 	     off = fdt_node_offset_by_compatible(c->fdt, off, "arm,smmu-v3")) {
-		if (dtb_available(c, off))
+		if (dtb_available(c, off)) {
+			dtb_record_binding(c, off, GD_DT_SMMUV3);
 			load_one(c, off);
-		else
+		} else
 			dtb_diag(c, GD_SEV_NOTE, off, "status", "disabled SMMU skipped");
 	}
 }

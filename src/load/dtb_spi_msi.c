@@ -75,14 +75,10 @@ static void load_frame(struct dtb_ctx *c, int off)
 	uint32_t base = 0, count = 0;
 	int rb = dtb_u32(c, off, "arm,msi-base-spi", &base);
 	int rn = dtb_u32(c, off, "arm,msi-num-spis", &count);
-	if (rb == 1 && rn == 1) {
+	if (rb == 1 && rn == 1) { /* one alone: v2m-binding reports it */
 		f->spi_base = base;
 		f->spi_count = count;
 		f->dt_override = true;
-	} else if (rb == 1 || rn == 1) {
-		dtb_diag(c, GD_SEV_WARNING, off, rb == 1 ? "arm,msi-base-spi" : "arm,msi-num-spis",
-		         "given without its companion: Linux gicv2m_of_init() then reads "
-		         "MSI_TYPER for both");
 	}
 }
 
@@ -98,9 +94,6 @@ static void load_mbi(struct dtb_ctx *c)
 		         DTB_MAX_MBI_RANGES);
 		return;
 	}
-	if (!dtb_has(c, c->gic, "msi-controller"))
-		dtb_diag(c, GD_SEV_WARNING, c->gic, "mbi-ranges",
-		         "without msi-controller (arm,gic-v3.yaml: they come together)");
 	struct gd_platform *p = c->p;
 	const char *name = dtb_node_name(c, c->gic); /* unique among the nodes made so far */
 	struct gd_mbi *mbi = gd_node_as_mbi(gd_platform_add_node(p, GD_NODE_MBI, sizeof(*mbi)));
@@ -135,7 +128,7 @@ void dtb_load_spi_msi(struct dtb_ctx *c)
 	     off = fdt_next_subnode(c->fdt, off)) {
 		if (fdt_node_check_compatible(c->fdt, off, "arm,gic-v2m-frame"))
 			continue;
-		if (dtb_msi_controller_usable(c, off, "GICv2m frame"))
+		if (dtb_msi_controller_usable(c, off, GD_DT_V2M, "GICv2m frame"))
 			load_frame(c, off);
 	}
 	if (c->p->gic_version != GD_GIC_V2)

@@ -190,18 +190,15 @@ bool dtb_has(const struct dtb_ctx *c, int off, const char *name)
 	return fdt_getprop(c->fdt, off, name, NULL) != NULL;
 }
 
-bool dtb_msi_controller_usable(struct dtb_ctx *c, int off, const char *what)
+bool dtb_msi_controller_usable(struct dtb_ctx *c, int off, enum gd_dt_binding_kind kind,
+                               const char *what)
 {
 	if (!dtb_available(c, off)) {
 		dtb_diag(c, GD_SEV_NOTE, off, "status", "disabled %s skipped", what);
 		return false;
 	}
-	if (!dtb_has(c, off, "msi-controller")) {
-		dtb_diag(c, GD_SEV_WARNING, off, NULL,
-		         "%s without msi-controller: ignored, as Linux does", what);
-		return false;
-	}
-	return true;
+	dtb_record_binding(c, off, kind);
+	return dtb_has(c, off, "msi-controller");
 }
 
 int dtb_u32(struct dtb_ctx *c, int off, const char *name, uint32_t *v)

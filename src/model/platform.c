@@ -177,3 +177,27 @@ uint64_t gd_cpuif_size(uint64_t size)
 {
 	return size ? size : 0x2000;
 }
+
+/* Property names by enum gd_dt_binding_prop. */
+static const char *const prop_names[GD_DTP_COUNT] = {
+    [GD_DTP_INTERRUPT_CONTROLLER] = "interrupt-controller",
+    [GD_DTP_INTERRUPT_CELLS] = "#interrupt-cells",
+    [GD_DTP_MSI_CONTROLLER] = "msi-controller",
+    [GD_DTP_MBI_RANGES] = "mbi-ranges",
+    [GD_DTP_MSI_CELLS] = "#msi-cells",
+    [GD_DTP_IOMMU_CELLS] = "#iommu-cells",
+    [GD_DTP_ADDRESS_CELLS] = "#address-cells",
+    [GD_DTP_SIZE_CELLS] = "#size-cells",
+    [GD_DTP_RANGES] = "ranges",
+    [GD_DTP_MSI_MAP] = "msi-map",
+    [GD_DTP_MSI_MAP_MASK] = "msi-map-mask",
+    [GD_DTP_IOMMU_MAP] = "iommu-map",
+    [GD_DTP_IOMMU_MAP_MASK] = "iommu-map-mask",
+    [GD_DTP_MSI_BASE_SPI] = "arm,msi-base-spi",
+    [GD_DTP_MSI_NUM_SPIS] = "arm,msi-num-spis",
+};
+
+const char *gd_dt_binding_prop_name(enum gd_dt_binding_prop prop)
+{
+	return prop_names[prop];
+}

@@ -424,6 +424,55 @@ struct gd_wired_irq {
 	struct gd_loc loc;
 };
 
+/*
+ * A node of the interrupt system as a DTB wrote it, with the properties its
+ * binding requires or constrains (check/rules_binding.c judges them). Only
+ * the DTB front end records these; generate writes them as the bindings want.
+ */
+enum gd_dt_binding_kind {
+	GD_DT_GIC,      /* arm,gic-v3 (arm,gic-v3.yaml) or GICv2 (arm,gic.yaml) */
+	GD_DT_ITS,      /* arm,gic-v3-its subnode (arm,gic-v3.yaml) */
+	GD_DT_V2M,      /* arm,gic-v2m-frame subnode (arm,gic.yaml) */
+	GD_DT_SMMUV3,   /* arm,smmu-v3 (iommu/arm,smmu-v3.yaml) */
+	GD_DT_PCI_HOST, /* device_type "pci" host bridge (dt-schema pci/pci-bus.yaml) */
+};
+
+/* The properties recorded of a struct gd_dt_binding_node: bit (1u << value) of present. */
+enum gd_dt_binding_prop {
+	GD_DTP_INTERRUPT_CONTROLLER,
+	GD_DTP_INTERRUPT_CELLS,
+	GD_DTP_MSI_CONTROLLER,
+	GD_DTP_MBI_RANGES,
+	GD_DTP_MSI_CELLS,
+	GD_DTP_IOMMU_CELLS,
+	GD_DTP_ADDRESS_CELLS,
+	GD_DTP_SIZE_CELLS,
+	GD_DTP_RANGES,
+	GD_DTP_MSI_MAP,
+	GD_DTP_MSI_MAP_MASK,
+	GD_DTP_IOMMU_MAP,
+	GD_DTP_IOMMU_MAP_MASK,
+	GD_DTP_MSI_BASE_SPI,
+	GD_DTP_MSI_NUM_SPIS,
+	GD_DTP_COUNT
+};
+
+/*
+ * One such node: @loc its DT path; bit (1u << p) of @present when property p
+ * (enum gd_dt_binding_prop) is there; @cell[p] its first cell when it is at least 4
+ * bytes long, else 0; @len[p] its length in bytes.
+ */
+struct gd_dt_binding_node {
+	enum gd_dt_binding_kind kind;
+	struct gd_loc loc;
+	uint32_t present;
+	uint32_t cell[GD_DTP_COUNT];
+	uint32_t len[GD_DTP_COUNT];
+};
+
+/* The DT name of property @prop ("#msi-cells"). */
+const char *gd_dt_binding_prop_name(enum gd_dt_binding_prop prop);
+
 /* ACPI output knobs: table revisions and the header's creator fields. */
 struct gd_acpi_opts {
 	uint8_t iort_revision; /* 0, 3 (IORT E.b, default) or 5 (IORT E.d) */
@@ -506,6 +555,10 @@ struct gd_platform {
 	 */
 	uint32_t *disabled_segments;
 	size_t n_disabled_segments, cap_disabled_segments;
+
+	/* DT nodes with the properties their bindings constrain (DTB input only). */
+	struct gd_dt_binding_node *dt_binding;
+	size_t n_dt_binding, cap_dt_binding;
 
 	/* Facts the input did not state and a loader assumed, for the report. */
 	const char **assumed;

@@ -19,8 +19,12 @@
 # (GIC_SPI 398: 430) of every RK3588 board that enables them; rk3568-lubancat-2.dts sets
 # <94 31>, over the RGA (INTID 122), the VPU and its IOMMU (96, 95) and the PCIe host's
 # own SPIs (103-107). An MSI given one of those SPIs would share it with the device.
+# An ITS node without #msi-cells: arm,gic-v3.yaml (Linux 6.12) requires #msi-cells = <1> in
+# every ITS subnode; cavium/thunder2-99xx.dtsi's msi-controller@4000100000 has none, so an
+# msi-parent = <&gic_its DeviceID> would be read as 0-cell entries (of_msi_get_domain()).
 expected_errors=$(sort <<'LIST'
 amd/elba-asic mmio-overlap
+cavium/thunder2-99xx its-binding
 ti/k3-am68-sk-base-board mmio-overlap
 ti/k3-j721s2-common-proc-board mmio-overlap
 rockchip/rk3568-lubancat-2 spi-msi-wired
