@@ -220,14 +220,13 @@ static void target_of(struct gd_check_ctx *c, const struct gd_node *n, const str
 	else if (t->kind == GD_NODE_ROOT_COMPLEX || t->kind == GD_NODE_NAMED_COMPONENT)
 		gd_check_report(c, &m->loc,
 		                "ID mapping of %s outputs to %s (%s), which takes no input IDs "
-		                "(only an SMMUv3 or an ITS does)",
+		                "(only an SMMU or an ITS does)",
 		                n->name, t->name, gd_node_kind_name(t->kind));
 	else if (n->kind == GD_NODE_SMMU && t->kind == GD_NODE_SMMU)
-		gd_check_report(
-		    c, &m->loc,
-		    "SMMUv3 %s maps StreamIDs to %s, another SMMUv3: SMMUv3 ID mappings "
-		    "output DeviceIDs to an ITS",
-		    n->name, t->name);
+		gd_check_report(c, &m->loc,
+		                "%s %s maps StreamIDs to %s, another SMMU: SMMU ID mappings "
+		                "output DeviceIDs to an ITS",
+		                gd_node_what(n), n->name, t->name);
 }
 
 void gd_rule_id_map_target_kind(struct gd_check_ctx *c)

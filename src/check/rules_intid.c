@@ -99,15 +99,10 @@ static void smmu_spis(struct gd_check_ctx *c)
 		last_spi = 1019;
 	for (size_t i = 0; i < c->p->n_smmus; i++) {
 		const struct gd_smmu *s = c->p->smmus[i];
-		const struct {
-			const char *what;
-			uint32_t intid;
-		} irqs[] = {{"eventq", s->event_intid},
-		            {"priq", s->pri_intid},
-		            {"gerror", s->gerr_intid},
-		            {"cmdq-sync", s->sync_intid}};
-		for (size_t k = 0; k < sizeof(irqs) / sizeof(irqs[0]); k++) {
-			uint32_t intid = irqs[k].intid;
+		struct gd_smmu_irq irq;
+		const char *what;
+		for (size_t k = 0; gd_smmu_wired_irq(s, k, &irq, &what); k++) {
+			uint32_t intid = irq.intid;
 			if (intid == 0 || (intid >= 32 && intid <= last_spi) ||
 			    (intid >= 4096 && intid <= 5119))
 				continue;
@@ -115,7 +110,7 @@ static void smmu_spis(struct gd_check_ctx *c)
 			    c, &s->node.loc,
 			    "%s interrupt INTID %u of %s is not an SPI of the distributor "
 			    "(INTIDs 32-%u with %u SPIs, or extended SPIs 4096-5119)",
-			    irqs[k].what, (unsigned)intid, s->node.name, (unsigned)last_spi,
+			    what, (unsigned)intid, s->node.name, (unsigned)last_spi,
 			    (unsigned)c->p->dist.spis);
 		}
 	}

@@ -113,10 +113,10 @@ void gd_rule_spi_msi_wired(struct gd_check_ctx *c)
 	char cpu[32];
 	for (size_t i = 0; i < p->n_smmus; i++) {
 		const struct gd_smmu *s = p->smmus[i];
-		wired(c, v, n, s->event_intid, "eventq", s->node.name, &s->node.loc);
-		wired(c, v, n, s->pri_intid, "priq", s->node.name, &s->node.loc);
-		wired(c, v, n, s->gerr_intid, "gerror", s->node.name, &s->node.loc);
-		wired(c, v, n, s->sync_intid, "cmdq-sync", s->node.name, &s->node.loc);
+		struct gd_smmu_irq irq;
+		const char *what;
+		for (size_t k = 0; gd_smmu_wired_irq(s, k, &irq, &what); k++)
+			wired(c, v, n, irq.intid, what, s->node.name, &s->node.loc);
 	}
 	/* A PMU on one SPI per CPU (arm/pmu.yaml interrupt-affinity); PPIs never match. */
 	for (size_t i = 0; i < p->n_cpus; i++) {

@@ -127,6 +127,68 @@ const char *gd_node_kind_name(enum gd_node_kind kind)
 	return "node";
 }
 
+const char *gd_node_what(const struct gd_node *n)
+{
+	if (n->kind == GD_NODE_SMMU && ((const struct gd_smmu *)n)->version == GD_SMMU_V1_V2)
+		return "SMMUv1/v2";
+	return gd_node_kind_name(n->kind);
+}
+
+const struct gd_smmu_irq *gd_smmu_dt_global(const struct gd_smmu *s, struct gd_smmu_irq tmp[2],
+                                            size_t *n)
+{
+	if (s->n_global) {
+		*n = s->n_global;
+		return s->global;
+	}
+	*n = 0;
+	if (s->nsg_irpt.intid)
+		tmp[(*n)++] = s->nsg_irpt;
+	if (s->nsg_cfg_irpt.intid)
+		tmp[(*n)++] = s->nsg_cfg_irpt;
+	return tmp;
+}
+
+bool gd_smmu_wired_irq(const struct gd_smmu *s, size_t i, struct gd_smmu_irq *irq,
+                       const char **what)
+{
+	if (s->version == GD_SMMU_V3) {
+		const struct {
+			const char *what;
+			uint32_t intid;
+		} v3[] = {{"eventq", s->event_intid},
+		          {"priq", s->pri_intid},
+		          {"gerror", s->gerr_intid},
+		          {"cmdq-sync", s->sync_intid}};
+		for (size_t k = 0; k < sizeof(v3) / sizeof(v3[0]); k++)
+			if (v3[k].intid && i-- == 0) {
+				*irq = (struct gd_smmu_irq){v3[k].intid, true};
+				*what = v3[k].what;
+				return true;
+			}
+		return false;
+	}
+	struct gd_smmu_irq tmp[2];
+	size_t n_global;
+	const struct gd_smmu_irq *global = gd_smmu_dt_global(s, tmp, &n_global);
+	const struct {
+		const char *what;
+		const struct gd_smmu_irq *v;
+		size_t n;
+	} lists[] = {{"global", global, n_global},
+	             {"PMU", s->pmu, s->n_pmu},
+	             {"context", s->context, s->n_context}};
+	for (size_t k = 0; k < sizeof(lists) / sizeof(lists[0]); k++) {
+		if (i < lists[k].n) {
+			*irq = lists[k].v[i];
+			*what = lists[k].what;
+			return true;
+		}
+		i -= lists[k].n;
+	}
+	return false;
+}
+
 const char *gd_gic_version_name(enum gd_gic_version v)
 {
 	switch (v) {

@@ -42,7 +42,7 @@ enum gd_gic_version {
  */
 enum gd_node_kind {
 	GD_NODE_ITS,             /* ITS frame: a sink; its input IDs are DeviceIDs */
-	GD_NODE_SMMU,            /* SMMUv3: input StreamIDs, output DeviceIDs */
+	GD_NODE_SMMU,            /* SMMUv3 or SMMUv1/v2: input StreamIDs, output DeviceIDs */
 	GD_NODE_ROOT_COMPLEX,    /* PCI root complex: input RIDs (requester IDs) */
 	GD_NODE_NAMED_COMPONENT, /* platform device: input its own IDs */
 	GD_NODE_MSI_FRAME,       /* GICv2m frame: SPI-based MSI, a sink (no DeviceID) */
@@ -221,6 +221,16 @@ struct gd_direct_lpi {
 	struct gd_node node;
 };
 
+/*
+ * Architecture of an SMMU, which decides its IORT node type: SMMUv3 (IORT
+ * E.e §3.1.1.3, node type 4) or SMMUv1/SMMUv2 (IORT E.e §3.1.1.2 "SMMUv1 or
+ * SMMUv2 node", node type 3; DT iommu/arm,smmu.yaml).
+ */
+enum gd_smmu_version {
+	GD_SMMU_V3 = 0,
+	GD_SMMU_V1_V2 = 1,
+};
+
 /* SMMUv3 model (IORT E.e §3.1.1.3 "Model"). */
 enum gd_smmu_model {
 	GD_SMMUV3_GENERIC = 0,
@@ -228,24 +238,74 @@ enum gd_smmu_model {
 	GD_SMMUV3_CAVIUM_CN99XX = 2,
 };
 
+/* SMMUv1/v2 model (IORT E.e §3.1.1.2 "Model"; Linux arm-smmu.c acpi_smmu_get_data()). */
+enum gd_smmu_v2_model {
+	GD_SMMUV1_GENERIC = 0,
+	GD_SMMUV2_GENERIC = 1,
+	GD_SMMU_MMU400 = 2,          /* Arm CoreLink MMU-400 (SMMUv1) */
+	GD_SMMU_MMU500 = 3,          /* Arm CoreLink MMU-500 (SMMUv2) */
+	GD_SMMU_MMU401 = 4,          /* Arm CoreLink MMU-401 (SMMUv1, 64 KiB pages) */
+	GD_SMMU_CAVIUM_THUNDERX = 5, /* Cavium ThunderX SMMUv2 */
+};
+
 /*
- * SMMUv3 (IORT SMMUv3 node, IORT E.e §3.1.1.3; DT arm,smmu-v3.yaml).
- * node.maps: StreamID -> DeviceID. own_msi: the SMMU's own MSIs (its
- * DeviceID mapping, a single mapping to an ITS), NULL when it uses wired
- * interrupts only. Wired interrupts are INTIDs, 0 = none.
+ * A wired interrupt of an SMMUv1/v2: its INTID (GSIV) and trigger (IORT E.e
+ * §3.1.1.2 interrupt flags, bit 0: 1 = edge, 0 = level; DT
+ * IRQ_TYPE_EDGE_RISING or IRQ_TYPE_LEVEL_HIGH). intid 0 = none.
+ */
+struct gd_smmu_irq {
+	uint32_t intid;
+	bool edge;
+};
+
+/*
+ * An SMMU: SMMUv3 (IORT SMMUv3 node, IORT E.e §3.1.1.3; DT arm,smmu-v3.yaml)
+ * or SMMUv1/v2 (IORT SMMUv1 or SMMUv2 node, IORT E.e §3.1.1.2; DT
+ * arm,smmu.yaml), as @version says. node.maps: StreamID -> DeviceID (Linux
+ * iort_node_map_id() follows them for the MSIs of the devices behind it, of
+ * either node type). own_msi: an SMMUv3's own MSIs (its DeviceID mapping, a
+ * single mapping to an ITS), NULL when it uses wired interrupts only (always
+ * for SMMUv1/v2). Wired interrupts are INTIDs, 0 = none.
  */
 struct gd_smmu {
 	struct gd_node node;
-	enum gd_smmu_model model;
+	enum gd_smmu_version version;
+	uint32_t model; /* IORT "Model": enum gd_smmu_model (v3) or gd_smmu_v2_model */
 	uint64_t base;
-	uint64_t size;      /* DT reg size: 128 KiB (two 64 KiB pages) */
-	bool coherent;      /* IORT flag COHACC override; DT dma-coherent */
-	bool httu_override; /* 2-bit HTTU override field, bit 0 only */
-	uint64_t vatos_base;
-	uint32_t event_intid, pri_intid, gerr_intid, sync_intid;
+	/*
+	 * Register frame, bytes (DT reg size): SMMUv3 128 KiB (two 64 KiB
+	 * pages); SMMUv1/v2 the IORT "Span" (global space, then context banks).
+	 */
+	uint64_t size;
+	/*
+	 * SMMUv3: IORT flag COHACC override; SMMUv1/v2: IORT flag "coherent
+	 * page table walk". DT dma-coherent for both.
+	 */
+	bool coherent;
+	bool httu_override;  /* SMMUv3: 2-bit HTTU override field, bit 0 only */
+	uint64_t vatos_base; /* SMMUv3 */
+	uint32_t event_intid, pri_intid, gerr_intid, sync_intid; /* SMMUv3 */
 	bool has_proximity_domain;
-	uint32_t proximity_domain;
+	uint32_t proximity_domain; /* SMMUv3 */
 	struct gd_id_map *own_msi;
+	/* SMMUv1/v2 only (IORT E.e §3.1.1.2): */
+	bool dvm; /* IORT flag "DVM supported" (broadcast TLB maintenance); no DT form */
+	/* IORT global interrupt array: SMMU_NSgIrpt and SMMU_NSgCfgIrpt (intid 0 = none). */
+	struct gd_smmu_irq nsg_irpt, nsg_cfg_irpt;
+	/*
+	 * The global interrupts a DT lists first (arm,smmu.yaml
+	 * #global-interrupts, the PMU ones apart), in DT order: secure and
+	 * non-secure global fault and combined interrupts. None: the DT lists
+	 * nsg_irpt, then nsg_cfg_irpt when there is one (gd_smmu_dt_global()).
+	 */
+	struct gd_smmu_irq *global;
+	size_t n_global, cap_global;
+	/* Context bank interrupts in context bank order (IORT context interrupt array). */
+	struct gd_smmu_irq *context;
+	size_t n_context, cap_context;
+	/* Performance monitor interrupts (IORT PMU interrupt array). */
+	struct gd_smmu_irq *pmu;
+	size_t n_pmu, cap_pmu;
 	const char *dt_path; /* its node in a base DT (generate --base), or NULL: found by reg */
 	struct gd_loc dt_path_loc; /* where dt_path was written */
 };
@@ -602,10 +662,36 @@ struct gd_direct_lpi *gd_node_as_direct_lpi(struct gd_node *n);
 bool gd_node_is_sink(enum gd_node_kind kind);
 
 /*
- * The IORT/DT name of a node kind: "ITS", "SMMUv3", "root complex",
+ * The IORT/DT name of a node kind: "ITS", "SMMUv3" (an SMMU of either version:
+ * gd_node_what() tells them apart), "root complex",
  * "named component", "GICv2m frame", "MBI", "Direct LPI".
  */
 const char *gd_node_kind_name(enum gd_node_kind kind);
+
+/*
+ * The name of what @n is, for messages: gd_node_kind_name() of its kind,
+ * but "SMMUv1/v2" for an SMMU of that version (IORT E.e §3.1.1.2).
+ */
+const char *gd_node_what(const struct gd_node *n);
+
+/*
+ * The global interrupts a DT lists for SMMUv1/v2 @s, PMU ones apart
+ * (arm,smmu.yaml): s->global, or else nsg_irpt and nsg_cfg_irpt (those of
+ * them with an INTID), copied into @tmp. Sets *@n to their number.
+ */
+const struct gd_smmu_irq *gd_smmu_dt_global(const struct gd_smmu *s, struct gd_smmu_irq tmp[2],
+                                            size_t *n);
+
+/*
+ * Wired interrupt @i of SMMU @s, every one counted once: SMMUv3 eventq,
+ * priq, gerror, cmdq-sync (those with an INTID; edge-triggered, as Linux
+ * iort.c registers them); SMMUv1/v2 its DT global interrupts
+ * (gd_smmu_dt_global()), PMU and context interrupts. Stores it in *@irq
+ * and its role ("eventq", "global", "PMU", "context", ...) in *@what;
+ * returns false when @i is past the last.
+ */
+bool gd_smmu_wired_irq(const struct gd_smmu *s, size_t i, struct gd_smmu_irq *irq,
+                       const char **what);
 
 /* The GIC version as written in YAML and reports: "2", "3", "4", "4.1". */
 const char *gd_gic_version_name(enum gd_gic_version v);

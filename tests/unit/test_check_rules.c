@@ -134,7 +134,7 @@ static void id_map_target_kind(void **state)
 	support_end(rt, GD_ROUTE_OK);
 	expect(w, "id-map-target-kind",
 	       "ID mapping of dma0 outputs to pcie0 (root complex), which takes no input IDs (only "
-	       "an SMMUv3 or an ITS does)");
+	       "an SMMU or an ITS does)");
 }
 
 static void single_mapping_kind(void **state)
@@ -519,6 +519,28 @@ static void intid_class_spi(void **state)
 	       "32-287 with 256 SPIs, or extended SPIs 4096-5119)");
 }
 
+/*
+ * The same SMMU as an SMMUv1/v2: its context interrupts are wired SPIs too
+ * (arm,smmu.yaml; IORT context interrupt array), each checked.
+ */
+static void intid_class_spi_smmu_v2(void **state)
+{
+	struct world *w = virt_smmuv3(state);
+	support_routes_qemu_virt_smmuv3(&w->p, &w->r);
+	struct gd_smmu *s = w->p.smmus[0];
+	*s = (struct gd_smmu){.node = s->node,
+	                      .version = GD_SMMU_V1_V2,
+	                      .base = s->base,
+	                      .size = 0x10000,
+	                      .nsg_irpt = {32 + 10, false}};
+	struct gd_smmu_irq ctx[] = {{32 + 11, false}, {32 + 300, false}};
+	s->context = ctx;
+	s->n_context = 2;
+	expect(w, "intid-class",
+	       "context interrupt INTID 332 of smmu0 is not an SPI of the distributor (INTIDs "
+	       "32-287 with 256 SPIs, or extended SPIs 4096-5119)");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -555,6 +577,7 @@ int main(void)
 	    T(intid_class_ppi),
 	    T(intid_class_pmu_spi_vgic_ppi),
 	    T(intid_class_spi),
+	    T(intid_class_spi_smmu_v2),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -231,6 +231,42 @@ static void partial_cover_at_smmu(void **state)
 }
 
 /*
+ * An SMMUv1/v2 (an MMU-500, IORT node type 3) translates as an SMMUv3 does:
+ * Linux iort_node_map_id() follows the ID mappings of either type. Buses
+ * 0..1 (RIDs 0..0x1FF) as an LX2160A's U-Boot fixes up iommu-map:
+ *   RID 0x000..0x00F -> mmu500 StreamID 0x20..0x2F; RID 0x100 -> StreamID 0x30;
+ *   mmu500 StreamID 0x00..0xFF -> its0 DeviceID 0x1000..0x10FF.
+ * So RIDs 0x000-0x00f reach DeviceID 0x1020-0x102f, 0x100 reaches 0x1030,
+ * and 0x010-0x0ff and 0x101-0x1ff stop at pcie0.
+ */
+static void smmu_v2_translates(void **state)
+{
+	struct gd_platform *p = &WORLD(state)->p;
+	struct gd_routes *r = &WORLD(state)->r;
+	struct gd_its *its = graph_its(p, "its0");
+	struct gd_smmu *s = graph_smmu(p, "mmu500");
+	s->version = GD_SMMU_V1_V2;
+	s->model = GD_SMMU_MMU500;
+	struct gd_root_complex *rc = graph_rc(p, "pcie0", 0, 1);
+	fixture_add_map(p, &rc->node, 0x000, 0x10, 0x20, &s->node);
+	fixture_add_map(p, &rc->node, 0x100, 1, 0x30, &s->node);
+	fixture_add_map(p, &s->node, 0x00, 0x100, 0x1000, &its->node);
+	resolve(p, r);
+	assert_int_equal(r->n, 4);
+	assert_route(&r->v[0], GD_ROUTE_OK, 0x000, 0x10,
+	             "pcie0 RID 0x0000-0x000f -> mmu500 StreamID 0x0020-0x002f -> its0 DeviceID "
+	             "0x1020-0x102f");
+	assert_route(&r->v[1], GD_ROUTE_UNMAPPED, 0x010, 0xF0,
+	             "pcie0 RID 0x0010-0x00ff -> (unmapped at pcie0)");
+	assert_route(&r->v[2], GD_ROUTE_OK, 0x100, 1,
+	             "pcie0 RID 0x0100 -> mmu500 StreamID 0x0030 -> its0 DeviceID 0x1030");
+	assert_route(&r->v[3], GD_ROUTE_UNMAPPED, 0x101, 0xFF,
+	             "pcie0 RID 0x0101-0x01ff -> (unmapped at pcie0)");
+	assert_ptr_equal(r->v[2].hops[1].map, &s->node.maps[0]);
+	assert_string_equal(gd_node_what(&s->node), "SMMUv1/v2");
+}
+
+/*
  * Overflow near 2^32 (buses 0..1: RIDs 0..0x1FF):
  *   0x000..0x0FF -> 0xFFFFFF80: 0xFFFFFF80 + 0x100 = 2^32 + 0x80 > 2^32: overflow;
  *   0x100..0x1FF -> 0xFFFFFF00: 0xFFFFFF00 + 0x100 = 2^32 exactly: fits, last
@@ -507,6 +543,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(qemu_smmuv3_dev_four_ways, setup, teardown),
 	    cmocka_unit_test_setup_teardown(first_match_and_gap, setup, teardown),
 	    cmocka_unit_test_setup_teardown(partial_cover_at_smmu, setup, teardown),
+	    cmocka_unit_test_setup_teardown(smmu_v2_translates, setup, teardown),
 	    cmocka_unit_test_setup_teardown(overflow_near_2_32, setup, teardown),
 	    cmocka_unit_test_setup_teardown(cycle, setup, teardown),
 	    cmocka_unit_test_setup_teardown(named_component_and_own_msi, setup, teardown),
