@@ -79,6 +79,18 @@ enum gd_acpi_slot {
 	GD_V_SYNC_GSIV,
 	GD_V_PXM,
 	GD_V_ID_MAP_INDEX,
+	/* SMMUv1/v2 (and GD_V_BASE, GD_V_MODEL, GD_V_FLAGS) */
+	GD_V_SPAN,
+	GD_V_GLOBAL_IRQ_OFFSET,
+	GD_V_CTX_IRQ_COUNT,
+	GD_V_CTX_IRQ_OFFSET,
+	GD_V_PMU_IRQ_COUNT,
+	GD_V_PMU_IRQ_OFFSET,
+	GD_V_NSG_IRPT,
+	GD_V_NSG_IRPT_FLAGS,
+	GD_V_NSG_CFG_IRPT,
+	GD_V_NSG_CFG_IRPT_FLAGS,
+	GD_V_SMMU_IRQ, /* one context or PMU interrupt: GSIV | flags << 32 */
 	/* ID mapping */
 	GD_V_INPUT_BASE,
 	GD_V_ID_COUNT,
@@ -159,10 +171,17 @@ struct gd_iort_layouts {
 	uint8_t table_revision;
 	const char *spec;                          /* "DEN0049E.b" ... */
 	uint8_t its_rev, rc_rev, smmu_rev, nc_rev; /* node revisions */
+	uint8_t smmu_v2_rev;                       /* SMMUv1/v2 node revision */
 	bool has_identifier;   /* node header "Identifier" (rev >= 3) or reserved */
 	bool has_rc_mem_limit; /* root complex "memory address size limit" */
 	bool has_smmu_msi;     /* SMMUv3 proximity domain and DeviceID mapping index */
 	const struct gd_acpi_layout *header, *node, *its, *its_id, *rc, *smmu, *nc, *map;
+	/*
+	 * SMMUv1/v2 node (§3.1.1.2): the 44-byte body, the global interrupt
+	 * array (16 bytes), one context or PMU interrupt (8 bytes); the same
+	 * at every revision.
+	 */
+	const struct gd_acpi_layout *smmu_v2, *smmu_v2_global, *smmu_v2_ctx, *smmu_v2_pmu;
 };
 
 /* Returns the IORT layouts of table revision 0, 3 or 5; NULL for any other. */
@@ -178,14 +197,18 @@ enum gd_iort_node_type {
 	GD_IORT_ITS_GROUP = 0,
 	GD_IORT_NAMED_COMPONENT = 1,
 	GD_IORT_ROOT_COMPLEX = 2,
+	GD_IORT_SMMUV1V2 = 3,
 	GD_IORT_SMMUV3 = 4,
 };
 
 /* IORT bit definitions (DEN0049E.d). */
-#define GD_IORT_MAP_SINGLE     0x1u /* ID mapping flags: single mapping */
-#define GD_IORT_SMMU_COHACC    0x1u /* SMMUv3 flags: COHACC override */
-#define GD_IORT_SMMU_HTTU      0x2u /* SMMUv3 flags: HTTU override, bit 0 of 2 */
-#define GD_IORT_SMMU_PXM_VALID 0x8u /* SMMUv3 flags: proximity domain valid */
+#define GD_IORT_MAP_SINGLE      0x1u /* ID mapping flags: single mapping */
+#define GD_IORT_SMMU_COHACC     0x1u /* SMMUv3 flags: COHACC override */
+#define GD_IORT_SMMU_HTTU       0x2u /* SMMUv3 flags: HTTU override, bit 0 of 2 */
+#define GD_IORT_SMMU_PXM_VALID  0x8u /* SMMUv3 flags: proximity domain valid */
+#define GD_IORT_SMMU_V2_DVM     0x1u /* SMMUv1/v2 flags: DVM supported */
+#define GD_IORT_SMMU_V2_COHWALK 0x2u /* SMMUv1/v2 flags: coherent page table walk */
+#define GD_IORT_IRQ_EDGE        0x1u /* SMMUv1/v2 interrupt flags: edge-triggered */
 
 /*
  * MADT layouts for one revision (ACPI 6.5 §5.2.12): the MADT header after

@@ -7,7 +7,10 @@
  * layouts; it prints the E.b root complex's three reserved bytes as E.d's
  * "PASID Capabilities" and "Reserved", which are the same zero bytes.
  * Node revisions: ITS group 0/1/1, named component 0/4/4, root complex
- * 0/3/4, SMMUv3 0/4/4 for table revisions 0/3/5 (E.b table 3, E.d table 3).
+ * 0/3/4, SMMUv3 0/4/4 for table revisions 0/3/5 (E.b table 3, E.d table 3);
+ * SMMUv1/v2 0/3/3, the revision EDK2's DynamicTablesPkg writes for a node
+ * with an identifier (ACPICA knows one body for every issue, and Linux reads
+ * it whatever its revision).
  */
 #include "acpi/layout_def.h"
 
@@ -117,6 +120,56 @@ static const struct gd_acpi_layout smmu_rev0 =
 static const struct gd_acpi_layout smmu_body =
     GD_LAYOUT("IORT SMMUv3 node", 52, smmu_fields, IASL_IORT);
 
+/*
+ * SMMUv1 or SMMUv2 (§3.1.1.2 "SMMUv1 or SMMUv2 node"): after the node header,
+ *   +0  Base Address (8)       +8  Span (8)          +16 Model (4)
+ *   +20 Flags (4): bit 0 DVM supported, bit 1 coherent page table walk
+ *   +24 Reference to Global Interrupt Array (4, from the node's start)
+ *   +28 Number of context interrupts (4)  +32 Reference to Context Interrupt Array (4)
+ *   +36 Number of PMU interrupts (4)      +40 Reference to PMU Interrupt Array (4)
+ * then the global interrupt array (SMMU_NSgIrpt and its flags, SMMU_NSgCfgIrpt
+ * and its flags, 4 bytes each), the context and the PMU interrupt arrays
+ * (GSIV then flags, 4 bytes each; flags bit 0: edge-triggered). iasl names
+ * an array entry as one 8-byte "Context Interrupt" or "PMU Interrupt".
+ */
+static const struct gd_acpi_bit smmu_v2_flags_bits[] = {
+    {"DVM Supported", 0, 1},
+    {"Coherent Walk", 1, 1},
+    {NULL, 0, 0},
+};
+static const struct gd_acpi_field smmu_v2_fields[] = {
+    GD_INT(0, 8, GD_V_BASE, "Base Address"),
+    GD_INT(8, 8, GD_V_SPAN, "Span"),
+    GD_INT(16, 4, GD_V_MODEL, "Model"),
+    GD_FLAGS(20, 4, GD_V_FLAGS, "Flags (decoded below)", smmu_v2_flags_bits),
+    GD_INT(24, 4, GD_V_GLOBAL_IRQ_OFFSET, "Global Interrupt Offset"),
+    GD_INT(28, 4, GD_V_CTX_IRQ_COUNT, "Context Interrupt Count"),
+    GD_INT(32, 4, GD_V_CTX_IRQ_OFFSET, "Context Interrupt Offset"),
+    GD_INT(36, 4, GD_V_PMU_IRQ_COUNT, "PMU Interrupt Count"),
+    GD_INT(40, 4, GD_V_PMU_IRQ_OFFSET, "PMU Interrupt Offset"),
+};
+static const struct gd_acpi_bit irq_flags_bits[] = {{"Edge Triggered", 0, 1}, {NULL, 0, 0}};
+static const struct gd_acpi_field smmu_v2_global_fields[] = {
+    GD_INT(0, 4, GD_V_NSG_IRPT, "NSgIrpt"),
+    GD_FLAGS(4, 4, GD_V_NSG_IRPT_FLAGS, "NSgIrpt Flags (decoded below)", irq_flags_bits),
+    GD_INT(8, 4, GD_V_NSG_CFG_IRPT, "NSgCfgIrpt"),
+    GD_FLAGS(12, 4, GD_V_NSG_CFG_IRPT_FLAGS, "NSgCfgIrpt Flags (decoded below)", irq_flags_bits),
+};
+static const struct gd_acpi_field smmu_v2_ctx_fields[] = {
+    GD_INT(0, 8, GD_V_SMMU_IRQ, "Context Interrupt"),
+};
+static const struct gd_acpi_field smmu_v2_pmu_fields[] = {
+    GD_INT(0, 8, GD_V_SMMU_IRQ, "PMU Interrupt"),
+};
+static const struct gd_acpi_layout smmu_v2_body =
+    GD_LAYOUT("IORT SMMUv1/v2 node", 44, smmu_v2_fields, IASL_IORT);
+static const struct gd_acpi_layout smmu_v2_global =
+    GD_LAYOUT("IORT SMMUv1/v2 global interrupt array", 16, smmu_v2_global_fields, IASL_IORT);
+static const struct gd_acpi_layout smmu_v2_ctx =
+    GD_LAYOUT("IORT SMMUv1/v2 context interrupt", 8, smmu_v2_ctx_fields, IASL_IORT);
+static const struct gd_acpi_layout smmu_v2_pmu =
+    GD_LAYOUT("IORT SMMUv1/v2 PMU interrupt", 8, smmu_v2_pmu_fields, IASL_IORT);
+
 /* Named component (§3.1.1.4): 13 bytes, then the device name and padding. */
 static const struct gd_acpi_field nc_fields[] = {
     GD_INT(0, 4, GD_V_NODE_FLAGS, "Node Flags"),
@@ -145,13 +198,14 @@ static const struct gd_acpi_field map_fields[] = {
 };
 static const struct gd_acpi_layout map = GD_LAYOUT("IORT ID mapping", 20, map_fields, IASL_IORT);
 
+#define SMMU_V2_LAYOUTS &smmu_v2_body, &smmu_v2_global, &smmu_v2_ctx, &smmu_v2_pmu
 static const struct gd_iort_layouts iort_revs[] = {
-    {0, "DEN0049 before issue E", 0, 0, 0, 0, false, false, false, &iort_header, &node_rev0,
-     &its_body, &its_id, &rc_rev0, &smmu_rev0, &nc_body, &map},
-    {3, "DEN0049E.b", 1, 3, 4, 4, true, true, true, &iort_header, &node_hdr, &its_body, &its_id,
-     &rc_body, &smmu_body, &nc_body, &map},
-    {5, "DEN0049E.d", 1, 4, 4, 4, true, true, true, &iort_header, &node_hdr, &its_body, &its_id,
-     &rc_body, &smmu_body, &nc_body, &map},
+    {0, "DEN0049 before issue E", 0, 0, 0, 0, 0, false, false, false, &iort_header, &node_rev0,
+     &its_body, &its_id, &rc_rev0, &smmu_rev0, &nc_body, &map, SMMU_V2_LAYOUTS},
+    {3, "DEN0049E.b", 1, 3, 4, 4, 3, true, true, true, &iort_header, &node_hdr, &its_body, &its_id,
+     &rc_body, &smmu_body, &nc_body, &map, SMMU_V2_LAYOUTS},
+    {5, "DEN0049E.d", 1, 4, 4, 4, 3, true, true, true, &iort_header, &node_hdr, &its_body, &its_id,
+     &rc_body, &smmu_body, &nc_body, &map, SMMU_V2_LAYOUTS},
 };
 
 const struct gd_iort_layouts *gd_iort_layouts(unsigned revision)

@@ -2,8 +2,9 @@
 /*
  * iort.c - the IORT (Arm DEN0049) from the model, as bytes or iasl source.
  *
- * Nodes in table order: one ITS group per ITS (ItsCount 1), then SMMUv3s,
- * root complexes and named components, each kind in model order; node
+ * Nodes in table order: one ITS group per ITS (ItsCount 1), then SMMUs
+ * (SMMUv3 or SMMUv1/v2 nodes, in one model order), root complexes and named
+ * components, each kind in model order; node
  * identifiers count from 0 in that order (as QEMU numbers them). An ID
  * mapping's output reference is the byte offset of the node it maps into;
  * a mapping into an ITS refers to that ITS's group.
@@ -60,14 +61,24 @@ static size_t n_maps(const struct gd_node *n)
 	return k;
 }
 
-/* Size of the node's fixed part (header and body, name included). */
+/* Bytes of an SMMUv1/v2 node before its context interrupt array (header, body, global array). */
+static size_t smmu_v2_fixed(const struct gd_iort_layouts *L)
+{
+	return NODE_HEADER_SIZE + L->smmu_v2->size + L->smmu_v2_global->size;
+}
+
+/* Size of the node's fixed part (header and body, name and interrupt arrays included). */
 static size_t node_fixed(const struct iort_plan *pl, const struct gd_node *n)
 {
+	const struct gd_smmu *s = gd_node_as_smmu((struct gd_node *)n);
 	size_t pad;
 	switch (n->kind) {
 	case GD_NODE_ITS:
 		return NODE_HEADER_SIZE + pl->L->its->size + pl->L->its_id->size;
 	case GD_NODE_SMMU:
+		if (s->version == GD_SMMU_V1_V2)
+			return smmu_v2_fixed(pl->L) + pl->L->smmu_v2_ctx->size * s->n_context +
+			       pl->L->smmu_v2_pmu->size * s->n_pmu;
 		return NODE_HEADER_SIZE + pl->L->smmu->size;
 	case GD_NODE_ROOT_COMPLEX:
 		return NODE_HEADER_SIZE + pl->L->rc->size;
@@ -125,6 +136,27 @@ static int smmu_index_meant(const struct iort_plan *pl, const struct gd_smmu *s)
 	return 0;
 }
 
+/*
+ * Reports what an SMMUv1/v2 node (IORT E.e §3.1.1.2) cannot carry: its own
+ * MSIs, a proximity domain, SMMUv3 fields. Returns the error count.
+ */
+static int smmu_v2_check(const struct iort_plan *pl, const struct gd_smmu *s)
+{
+	const char *what = s->own_msi                ? "own MSIs (a DeviceID mapping)"
+	                   : s->has_proximity_domain ? "a proximity domain"
+	                   : s->httu_override        ? "an HTTU override"
+	                   : s->vatos_base           ? "a VATOS page"
+	                   : s->event_intid || s->pri_intid || s->gerr_intid || s->sync_intid
+	                       ? "SMMUv3 event, PRI, GERR or sync interrupts"
+	                       : NULL;
+	if (!what)
+		return 0;
+	error(pl, &s->node.loc,
+	      "SMMUv1/v2 '%s': the IORT SMMUv1 or SMMUv2 node has no field for %s", s->node.name,
+	      what);
+	return 1;
+}
+
 /* Reports what the table revision cannot carry for node @n; returns the error count. */
 static int check_node(const struct iort_plan *pl, const struct gd_node *n)
 {
@@ -139,6 +171,9 @@ static int check_node(const struct iort_plan *pl, const struct gd_node *n)
 			      n->name, L->spec);
 			errors++;
 		}
+	} else if (n->kind == GD_NODE_SMMU &&
+	           ((const struct gd_smmu *)n)->version == GD_SMMU_V1_V2) {
+		errors += smmu_v2_check(pl, (const struct gd_smmu *)n);
 	} else if (n->kind == GD_NODE_SMMU) {
 		const struct gd_smmu *s = (const struct gd_smmu *)n;
 		if (!L->has_smmu_msi && s->own_msi) {
@@ -218,7 +253,7 @@ static uint32_t output_ref(const struct iort_plan *pl, const struct gd_id_map *m
 			if (pl->nodes[i] == m->output)
 				return pl->offset[i];
 	gd_diag_add(pl->ctx->diags, GD_SEV_ERROR, NULL, &m->loc,
-	            "ID mapping to '%s': IORT maps only into an ITS group or an SMMUv3",
+	            "ID mapping to '%s': IORT maps only into an ITS group or an SMMU",
 	            m->output_name ? m->output_name : "?");
 	return 0;
 }
@@ -260,9 +295,57 @@ static void mem_access(struct gd_acpi_values *v, const struct gd_mem_access *m)
 	v->n[GD_V_MEM_FLAGS] = m->flags;
 }
 
+/* One context or PMU interrupt array entry: GSIV, then flags (bit 0: edge) in the upper word. */
+static void add_smmu_irqs(struct gd_acpi_table *t, const struct gd_acpi_layout *l,
+                          const struct gd_smmu_irq *v, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		gd_acpi_table_add(t, l)->n[GD_V_SMMU_IRQ] =
+		    v[k].intid | (uint64_t)(v[k].edge ? GD_IORT_IRQ_EDGE : 0) << 32;
+		t->recs[t->n - 1].joined = k > 0;
+	}
+}
+
+/*
+ * SMMUv1 or SMMUv2 node (IORT E.e §3.1.1.2): the interrupt arrays follow the
+ * body in the order global, context, PMU, each offset set even when its
+ * count is 0 (as iasl compiles them), then the ID mappings.
+ */
+static void add_smmu_v2(struct gd_acpi_table *t, const struct iort_plan *pl, size_t i)
+{
+	const struct gd_iort_layouts *L = pl->L;
+	const struct gd_smmu *s = gd_node_as_smmu(pl->nodes[i]);
+	size_t ctx_at = smmu_v2_fixed(L);
+	add_header(t, pl, i, GD_IORT_SMMUV1V2, L->smmu_v2_rev);
+	struct gd_acpi_values *v = gd_acpi_table_add(t, L->smmu_v2);
+	v->n[GD_V_BASE] = s->base;
+	v->n[GD_V_SPAN] = s->size;
+	v->n[GD_V_MODEL] = s->model;
+	v->n[GD_V_FLAGS] =
+	    (s->dvm ? GD_IORT_SMMU_V2_DVM : 0) | (s->coherent ? GD_IORT_SMMU_V2_COHWALK : 0);
+	v->n[GD_V_GLOBAL_IRQ_OFFSET] = NODE_HEADER_SIZE + L->smmu_v2->size;
+	v->n[GD_V_CTX_IRQ_COUNT] = s->n_context;
+	v->n[GD_V_CTX_IRQ_OFFSET] = ctx_at;
+	v->n[GD_V_PMU_IRQ_COUNT] = s->n_pmu;
+	v->n[GD_V_PMU_IRQ_OFFSET] = ctx_at + L->smmu_v2_ctx->size * s->n_context;
+	v = gd_acpi_table_add(t, L->smmu_v2_global);
+	v->n[GD_V_NSG_IRPT] = s->nsg_irpt.intid;
+	v->n[GD_V_NSG_IRPT_FLAGS] = s->nsg_irpt.edge ? GD_IORT_IRQ_EDGE : 0;
+	v->n[GD_V_NSG_CFG_IRPT] = s->nsg_cfg_irpt.intid;
+	v->n[GD_V_NSG_CFG_IRPT_FLAGS] = s->nsg_cfg_irpt.edge ? GD_IORT_IRQ_EDGE : 0;
+	add_smmu_irqs(t, L->smmu_v2_ctx, s->context, s->n_context);
+	add_smmu_irqs(t, L->smmu_v2_pmu, s->pmu, s->n_pmu);
+	for (size_t k = 0; k < s->node.n_maps; k++)
+		add_map(t, pl, &s->node.maps[k]);
+}
+
 static void add_smmu(struct gd_acpi_table *t, const struct iort_plan *pl, size_t i)
 {
 	const struct gd_smmu *s = gd_node_as_smmu(pl->nodes[i]);
+	if (s->version == GD_SMMU_V1_V2) {
+		add_smmu_v2(t, pl, i);
+		return;
+	}
 	add_header(t, pl, i, GD_IORT_SMMUV3, pl->L->smmu_rev);
 	struct gd_acpi_values *v = gd_acpi_table_add(t, pl->L->smmu);
 	v->n[GD_V_BASE] = s->base;

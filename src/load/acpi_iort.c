@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The IORT (Arm DEN0049) into the model. Two passes: the node walk reads
- * every node's header and body (ITS groups, SMMUv3s, root complexes and
- * named components; other types skipped with a note), then the ID mappings
+ * every node's header and body (ITS groups, SMMUv1/v2s, SMMUv3s, root
+ * complexes and named components; other types skipped with a note), then the ID mappings
  * are read and their output references resolved to the nodes that start at
  * those offsets. Node bodies are read with the layout of the node's own
  * revision; every offset, length and count is checked against the node and
@@ -203,6 +203,77 @@ static void smmu_v3(struct iort_walk *w, struct iort_node *n)
 	n->own_msi = (int)v.n[GD_V_ID_MAP_INDEX];
 }
 
+/*
+ * Reads the @count interrupts of an SMMUv1/v2 array at node offset @at (8
+ * bytes each: GSIV, then flags with bit 0 edge) into *@v. Reports and
+ * returns -1 when the array does not lie inside the node.
+ */
+static int smmu_v2_irqs(struct iort_walk *w, const struct iort_node *n, const char *what,
+                        uint64_t at, uint64_t count, struct gd_smmu_irq **v, size_t *n_v,
+                        size_t *cap)
+{
+	const struct gd_acpi_layout *l = w->L->smmu_v2_ctx;
+	if (at < NODE_HDR || at + count * l->size > n->len) {
+		err(w, NULL, n->off + NODE_HDR,
+		    "SMMUv1/v2: %llu %s interrupts at node offset %llu do not fit in the node of "
+		    "length %u",
+		    (unsigned long long)count, what, (unsigned long long)at, n->len);
+		return -1;
+	}
+	for (uint64_t k = 0; k < count; k++) {
+		struct gd_acpi_values iv = {0};
+		gd_acpi_read(l, w->t + n->off + at + k * l->size, l->size, &iv, &w->c->p->arena);
+		struct gd_smmu_irq *irq = GD_ARRAY_PUSH(&w->c->p->arena, *v, *n_v, *cap);
+		irq->intid = (uint32_t)iv.n[GD_V_SMMU_IRQ];
+		irq->edge = (iv.n[GD_V_SMMU_IRQ] >> 32) & GD_IORT_IRQ_EDGE;
+	}
+	return 0;
+}
+
+/*
+ * SMMUv1 or SMMUv2 (IORT E.e §3.1.1.2): body, global interrupt array
+ * (NSgIrpt, NSgCfgIrpt), context and PMU interrupt arrays, each where its
+ * reference says (Linux arm_smmu_init_resources() reads them there).
+ */
+static void smmu_v1_v2(struct iort_walk *w, struct iort_node *n)
+{
+	struct gd_acpi_load *c = w->c;
+	const struct gd_iort_layouts *L = w->L;
+	struct gd_acpi_values v = {0}, g = {0};
+	n->what = "SMMUv1/v2";
+	if (body(w, n, L->smmu_v2, &v) != 0)
+		return;
+	uint64_t gat = v.n[GD_V_GLOBAL_IRQ_OFFSET];
+	if (gat < NODE_HDR || gat + L->smmu_v2_global->size > n->len) {
+		err(w, NULL, n->off + NODE_HDR + 24,
+		    "SMMUv1/v2: global interrupt array at node offset %llu does not fit in the "
+		    "node of length %u",
+		    (unsigned long long)gat, n->len);
+		return;
+	}
+	gd_acpi_read(L->smmu_v2_global, w->t + n->off + gat, L->smmu_v2_global->size, &g,
+	             &c->p->arena);
+	char name[40];
+	snprintf(name, sizeof(name), "smmu@0x%llx", (unsigned long long)v.n[GD_V_BASE]);
+	struct gd_loc loc = gd_acpi_loc(&c->iort, n->off);
+	struct gd_smmu *s = gd_acpi_add_node(c, GD_NODE_SMMU, sizeof(*s), name, &loc, n->off);
+	s->version = GD_SMMU_V1_V2;
+	s->model = (uint32_t)v.n[GD_V_MODEL];
+	s->base = v.n[GD_V_BASE];
+	s->size = v.n[GD_V_SPAN];
+	s->dvm = v.n[GD_V_FLAGS] & GD_IORT_SMMU_V2_DVM;
+	s->coherent = v.n[GD_V_FLAGS] & GD_IORT_SMMU_V2_COHWALK;
+	s->nsg_irpt.intid = (uint32_t)g.n[GD_V_NSG_IRPT];
+	s->nsg_irpt.edge = g.n[GD_V_NSG_IRPT_FLAGS] & GD_IORT_IRQ_EDGE;
+	s->nsg_cfg_irpt.intid = (uint32_t)g.n[GD_V_NSG_CFG_IRPT];
+	s->nsg_cfg_irpt.edge = g.n[GD_V_NSG_CFG_IRPT_FLAGS] & GD_IORT_IRQ_EDGE;
+	n->node = &s->node;
+	if (smmu_v2_irqs(w, n, "context", v.n[GD_V_CTX_IRQ_OFFSET], v.n[GD_V_CTX_IRQ_COUNT],
+	                 &s->context, &s->n_context, &s->cap_context) == 0)
+		smmu_v2_irqs(w, n, "PMU", v.n[GD_V_PMU_IRQ_OFFSET], v.n[GD_V_PMU_IRQ_COUNT],
+		             &s->pmu, &s->n_pmu, &s->cap_pmu);
+}
+
 static void named_component(struct iort_walk *w, struct iort_node *n)
 {
 	struct gd_acpi_load *c = w->c;
@@ -238,6 +309,8 @@ static unsigned fixed_size(const struct iort_node *n)
 		return NODE_HDR + gd_iort_layouts(n->rev >= 1 ? 3 : 0)->rc->size;
 	case GD_IORT_SMMUV3:
 		return NODE_HDR + gd_iort_layouts(n->rev >= 1 ? 3 : 0)->smmu->size;
+	case GD_IORT_SMMUV1V2:
+		return NODE_HDR + gd_iort_layouts(0)->smmu_v2->size;
 	case GD_IORT_NAMED_COMPONENT:
 		return NC_NAME_AT;
 	default:
@@ -301,7 +374,8 @@ static struct gd_node *output(struct iort_walk *w, uint32_t ref, size_t at)
 		    "ID mapping: output reference 0x%x: the %s node there %s", (unsigned)ref,
 		    t->what,
 		    t->type == GD_IORT_ITS_GROUP || t->type == GD_IORT_SMMUV3 ||
-		            t->type == GD_IORT_ROOT_COMPLEX || t->type == GD_IORT_NAMED_COMPONENT
+		            t->type == GD_IORT_SMMUV1V2 || t->type == GD_IORT_ROOT_COMPLEX ||
+		            t->type == GD_IORT_NAMED_COMPONENT
 		        ? "could not be read (see above)"
 		        : "is not modelled by gicdesc");
 	else if (!t->node)
@@ -373,8 +447,6 @@ static struct iort_node *node_header(struct iort_walk *w, size_t off, size_t len
 static const char *skipped_type(unsigned type)
 {
 	switch (type) {
-	case 3:
-		return "SMMUv1/v2";
 	case 5:
 		return "PMCG";
 	case 6:
@@ -405,6 +477,9 @@ static int walk_nodes(struct iort_walk *w, uint64_t count, size_t first)
 			break;
 		case GD_IORT_SMMUV3:
 			smmu_v3(w, n);
+			break;
+		case GD_IORT_SMMUV1V2:
+			smmu_v1_v2(w, n);
 			break;
 		default: {
 			struct gd_loc loc = gd_acpi_loc(&w->c->iort, off);

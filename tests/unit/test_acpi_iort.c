@@ -129,6 +129,75 @@ static void revision5_layout(void **state)
 }
 
 /*
+ * QEMU virt with its SMMUv3 turned into an MMU-500 (IORT E.e §3.1.1.2, node
+ * type 3): offsets by hand. Header 16 + body 44 = global array at 60 (16
+ * bytes); 2 context interrupts at 76, 1 PMU interrupt at 92, the mapping at
+ * 100; length 120. Entries are GSIV then flags (bit 0 edge).
+ */
+static void smmu_v2_layout(void **state)
+{
+	(void)state;
+	struct gd_platform p;
+	struct gd_buf b = {0};
+	static const struct gd_smmu_irq ctx[] = {{178, false}, {179, true}};
+	static const struct gd_smmu_irq pmu[] = {{243, true}};
+	fixture_qemu_virt_smmuv3(&p);
+	struct gd_smmu *s = p.smmus[0];
+	s->event_intid = s->pri_intid = s->gerr_intid = s->sync_intid = 0;
+	s->version = GD_SMMU_V1_V2;
+	s->model = GD_SMMU_MMU500;
+	s->size = 0x800000;
+	s->dvm = true;
+	s->nsg_irpt = (struct gd_smmu_irq){47, false};
+	s->nsg_cfg_irpt = (struct gd_smmu_irq){48, true};
+	s->context = (struct gd_smmu_irq *)ctx;
+	s->n_context = 2;
+	s->pmu = (struct gd_smmu_irq *)pmu;
+	s->n_pmu = 1;
+	for (unsigned rev = 0; rev <= 5; rev += rev ? 2 : 3) {
+		p.acpi.iort_revision = (uint8_t)rev;
+		b.len = 0;
+		assert_int_equal(acpi_run(gd_emit_iort, &p, &b, NULL, NULL), 0);
+		acpi_assert_checksum(&b);
+		size_t n = 0x48;
+		assert_int_equal(b.data[n], 3);                       /* SMMUv1 or SMMUv2 */
+		assert_int_equal(acpi_le(&b, n + 1, 2), 120);         /* length */
+		assert_int_equal(b.data[n + 3], rev ? 3 : 0);         /* node revision */
+		assert_int_equal(acpi_le(&b, n + 4, 4), rev ? 1 : 0); /* identifier */
+		assert_int_equal(acpi_le(&b, n + 8, 4), 1);           /* mapping count */
+		assert_int_equal(acpi_le(&b, n + 12, 4), 100);        /* mapping offset */
+		assert_int_equal(acpi_le(&b, n + 16, 8), 0x09050000); /* base */
+		assert_int_equal(acpi_le(&b, n + 24, 8), 0x800000);   /* span */
+		assert_int_equal(acpi_le(&b, n + 32, 4), 3);          /* model: MMU-500 */
+		assert_int_equal(acpi_le(&b, n + 36, 4), 3);          /* DVM | coherent walk */
+		assert_int_equal(acpi_le(&b, n + 40, 4), 60);         /* global interrupt array */
+		assert_int_equal(acpi_le(&b, n + 44, 4), 2);
+		assert_int_equal(acpi_le(&b, n + 48, 4), 76);
+		assert_int_equal(acpi_le(&b, n + 52, 4), 1);
+		assert_int_equal(acpi_le(&b, n + 56, 4), 92);
+		assert_int_equal(acpi_le(&b, n + 60, 4), 47); /* NSgIrpt, level */
+		assert_int_equal(acpi_le(&b, n + 64, 4), 0);
+		assert_int_equal(acpi_le(&b, n + 68, 4), 48); /* NSgCfgIrpt, edge */
+		assert_int_equal(acpi_le(&b, n + 72, 4), 1);
+		assert_int_equal(acpi_le(&b, n + 76, 4), 178);
+		assert_int_equal(acpi_le(&b, n + 80, 4), 0);
+		assert_int_equal(acpi_le(&b, n + 84, 4), 179);
+		assert_int_equal(acpi_le(&b, n + 88, 4), 1);
+		assert_int_equal(acpi_le(&b, n + 92, 4), 243);
+		assert_int_equal(acpi_le(&b, n + 96, 4), 1);
+		assert_int_equal(acpi_le(&b, n + 100 + 4, 4), 0xFFFF); /* 0x10000 StreamIDs */
+		assert_int_equal(acpi_le(&b, n + 100 + 12, 4), 0x30);  /* -> ITS group */
+		assert_int_equal(b.data[n + 120], 2); /* the root complex follows */
+	}
+	s->own_msi = fixture_add_map(&p, &s->node, 0, 1, 0x20000, &p.its[0]->node);
+	size_t errors = 0;
+	assert_int_not_equal(acpi_run(gd_emit_iort, &p, &b, &errors, NULL), 0);
+	assert_int_equal(errors, 1); /* no field for own MSIs */
+	gd_buf_free(&b);
+	gd_platform_free(&p);
+}
+
+/*
  * SMMU own MSIs: a single mapping after the StreamID mappings, indexed by the node.
  * Its sync interrupt is not wired: with all four wired, Linux ignores the index.
  */
@@ -297,6 +366,7 @@ int main(void)
 	    cmocka_unit_test(revision0_layout),
 	    cmocka_unit_test(revision0_refuses_what_it_cannot_carry),
 	    cmocka_unit_test(revision5_layout),
+	    cmocka_unit_test(smmu_v2_layout),
 	    cmocka_unit_test(smmu_own_msi_and_named_component),
 	    cmocka_unit_test(smmu_index_needs_own_msi_or_wired),
 	    cmocka_unit_test(quote_in_header_warns),

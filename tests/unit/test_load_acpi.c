@@ -179,8 +179,24 @@ static void assert_same_cpu(const struct gd_cpu *a, const struct gd_cpu *b)
 	assert_int_equal(a->trbe_intid, b->trbe_intid);
 }
 
+static void assert_same_irqs(const struct gd_smmu_irq *a, size_t n_a, const struct gd_smmu_irq *b,
+                             size_t n_b)
+{
+	assert_int_equal(n_a, n_b);
+	for (size_t i = 0; i < n_a; i++) {
+		assert_int_equal(a[i].intid, b[i].intid);
+		assert_int_equal(a[i].edge, b[i].edge);
+	}
+}
+
 static void assert_same_smmu(const struct gd_smmu *a, const struct gd_smmu *b)
 {
+	assert_int_equal(a->version, b->version);
+	assert_int_equal(a->dvm, b->dvm);
+	assert_same_irqs(&a->nsg_irpt, 1, &b->nsg_irpt, 1);
+	assert_same_irqs(&a->nsg_cfg_irpt, 1, &b->nsg_cfg_irpt, 1);
+	assert_same_irqs(a->context, a->n_context, b->context, b->n_context);
+	assert_same_irqs(a->pmu, a->n_pmu, b->pmu, b->n_pmu);
 	assert_int_equal(a->model, b->model);
 	assert_int_equal(a->base, b->base);
 	assert_int_equal(a->size, b->size);
@@ -312,6 +328,36 @@ static void qemu_gicv4_is_fixture(void **state)
 	gd_diags_free(&d);
 }
 
+/*
+ * Appends an MMU-500 (SMMUv1/v2, IORT node type 3) at 0x05000000 whose
+ * StreamIDs 0..0x7FFF map to its0 DeviceIDs 0x40000..: interrupts of both
+ * triggers in every array, DVM and coherent walk flags set.
+ */
+static struct gd_smmu *add_mmu500(struct gd_platform *p)
+{
+	static const struct gd_smmu_irq ctx[] = {{178, false}, {179, true}, {180, false}};
+	static const struct gd_smmu_irq pmu[] = {{243, false}, {244, true}};
+	struct gd_smmu *s = gd_arena_alloc(&p->arena, sizeof(*s));
+	s->node.kind = GD_NODE_SMMU;
+	s->node.name = "smmu@0x5000000";
+	s->node.index = p->n_smmus;
+	s->version = GD_SMMU_V1_V2;
+	s->model = GD_SMMU_MMU500;
+	s->base = 0x05000000;
+	s->size = 0x800000;
+	s->dvm = true;
+	s->coherent = true;
+	s->nsg_irpt = (struct gd_smmu_irq){47, true};
+	s->nsg_cfg_irpt = (struct gd_smmu_irq){48, false};
+	s->context = (struct gd_smmu_irq *)ctx;
+	s->n_context = 3;
+	s->pmu = (struct gd_smmu_irq *)pmu;
+	s->n_pmu = 2;
+	*GD_ARRAY_PUSH(&p->arena, p->smmus, p->n_smmus, p->cap_smmus) = s;
+	fixture_add_map(p, &s->node, 0, 0x8000, 0x40000, &p->its[0]->node);
+	return s;
+}
+
 /* fixture_qemu_virt_smmuv3 + an SMMU with its own MSIs + a named component. */
 static void rich_fixture(struct gd_platform *p)
 {
@@ -342,6 +388,7 @@ static void rich_fixture(struct gd_platform *p)
 	*GD_ARRAY_PUSH(&p->arena, p->ncs, p->n_ncs, p->cap_ncs) = nc;
 	fixture_add_map(p, &nc->node, 0, 0x40, 0x100, &s->node);
 	fixture_add_map(p, &nc->node, 0, 1, 0x30000, &p->its[0]->node)->single = true;
+	fixture_add_map(p, &nc->node, 0x40, 0x10, 0x7000, &add_mmu500(p)->node);
 	p->cpus[1].efficiency_class = 1;
 	p->cpus[1].spe_intid = 21;
 	p->cpus[1].trbe_intid = 22;
@@ -378,6 +425,7 @@ static void emitted_tables_load_back(void **state)
 			if (iort_revs[i] == 0) { /* revision 0: no own MSIs, no limits, no PXM */
 				fixture_qemu_virt_smmuv3(&want);
 				want.rcs[0]->memory_address_limit = 0;
+				add_mmu500(&want);
 			} else {
 				rich_fixture(&want);
 			}
