@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * dt_build_io.c - the MSI and IOMMU clients of the device tree: SMMUv3 nodes
- * (iommu/arm,smmu-v3.yaml), PCIe hosts (pci/host-generic-pci.yaml with
- * msi-map from pci/pci-msi.txt and iommu-map from pci/pci-iommu.txt) and the
- * msi-parent/iommus of named components (interrupt-controller/msi.txt,
+ * (iommu/arm,smmu-v3.yaml), SMMUv1/v2 nodes (iommu/arm,smmu.yaml), PCIe hosts
+ * (pci/host-generic-pci.yaml with msi-map from pci/pci-msi.txt and iommu-map from
+ * pci/pci-iommu.txt) and the msi-parent/iommus of named components (interrupt-controller/msi.txt,
  * iommu/iommu.txt), Linux 6.1.
  *
  * DeviceIDs come from the resolver's routes only; nothing here follows an ID
@@ -77,6 +77,62 @@ static void smmu_interrupts(struct gd_dt_builder *b, struct gd_dt_node *n, const
 	}
 }
 
+/* Appends the interrupts @v (@n of them, named @what in notes) to @pr. */
+static void push_smmu_irqs(struct gd_dt_builder *b, struct gd_dt_prop *pr,
+                           const struct gd_smmu_irq *v, size_t n, const char *what,
+                           const struct gd_loc *loc)
+{
+	for (size_t k = 0; k < n; k++)
+		gd_dt_push_interrupt(b, pr, v[k].intid, v[k].edge, what, loc);
+}
+
+/*
+ * SMMUv1/v2 (arm,smmu.yaml): compatible (the description's, else the
+ * model's), reg, #global-interrupts and interrupts: the global interrupts,
+ * then the PMU ones (which #global-interrupts counts: "2 secure, 2
+ * non-secure, and up to 256 perf counters"), then one per context bank, as
+ * Linux's arm-smmu.c takes them (context interrupts from index
+ * #global-interrupts on). #iommu-cells, stream-match-mask, dma-coherent
+ * (IORT coherent page table walk). DVM has no DT form: Linux reads it from
+ * SMMU_IDR0.
+ */
+static void smmu_v2_props(struct gd_dt_builder *b, struct gd_dt_node *n, const struct gd_smmu *s)
+{
+	struct gd_smmu_irq tmp[2];
+	size_t n_global;
+	const struct gd_smmu_irq *global = gd_smmu_dt_global(s, tmp, &n_global);
+	gd_dt_add_u32(b->t, n, "#global-interrupts", (uint32_t)(n_global + s->n_pmu));
+	if (n_global + s->n_pmu + s->n_context) {
+		struct gd_dt_prop *irq = gd_dt_builder_interrupts(b, n);
+		push_smmu_irqs(b, irq, global, n_global, "global", &s->node.loc);
+		push_smmu_irqs(b, irq, s->pmu, s->n_pmu, "PMU", &s->node.loc);
+		push_smmu_irqs(b, irq, s->context, s->n_context, "context", &s->node.loc);
+	}
+	gd_dt_add_u32(b->t, n, "#iommu-cells", s->iommu_cells ? s->iommu_cells : 1);
+	if (s->has_stream_match_mask)
+		gd_dt_add_u32(b->t, n, "stream-match-mask", s->stream_match_mask);
+	if (s->coherent)
+		gd_dt_add_flag(b->t, n, "dma-coherent");
+}
+
+/* compatible of an SMMU: the description's list, else its model's generic one. */
+static void smmu_compatible(struct gd_dt_builder *b, struct gd_dt_node *n, const struct gd_smmu *s)
+{
+	const char *generic = gd_smmu_dt_compatible(s->version, s->model);
+	if (!s->n_dt_compatible && !generic) {
+		gd_dt_error(b, &s->node.loc,
+		            "DT: SMMUv1/v2 '%s' of IORT model %u has no arm,smmu.yaml compatible; "
+		            "give compatible",
+		            s->node.name, (unsigned)s->model);
+		return;
+	}
+	struct gd_dt_prop *pr = gd_dt_add_strings(b->t, n, "compatible");
+	for (size_t k = 0; k < s->n_dt_compatible; k++)
+		gd_dt_push_string(b->t, pr, s->dt_compatible[k]);
+	if (!s->n_dt_compatible)
+		gd_dt_push_string(b->t, pr, generic);
+}
+
 static void build_smmu(struct gd_dt_builder *b, size_t i)
 {
 	const struct gd_smmu *s = b->p->smmus[i];
@@ -86,10 +142,14 @@ static void build_smmu(struct gd_dt_builder *b, size_t i)
 	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, s->node.name, &s->node.loc);
 	b->smmus[i] = n;
 	n->source = &s->node;
-	gd_dt_add_string(b->t, n, "compatible", "arm,smmu-v3");
+	smmu_compatible(b, n, s);
 	struct gd_dt_prop *reg = gd_dt_add_cells(b->t, n, "reg", 4);
 	gd_dt_push_u64(b->t, reg, s->base);
 	gd_dt_push_u64(b->t, reg, s->size ? s->size : SMMU_FRAME_SIZE);
+	if (s->version == GD_SMMU_V1_V2) {
+		smmu_v2_props(b, n, s);
+		return;
+	}
 	smmu_interrupts(b, n, s);
 	gd_dt_add_u32(b->t, n, "#iommu-cells", 1);
 	if (s->coherent)
@@ -333,11 +393,15 @@ static void nc_iommus(struct gd_dt_builder *b, struct gd_dt_node *n,
 			            nc->node.name, (unsigned long long)count, MAX_IOMMUS_IDS);
 			continue;
 		}
+		/* #iommu-cells 2 (arm,smmu.yaml): StreamID and SMR mask, 0 here */
+		bool mask = gd_node_as_smmu(m->output)->iommu_cells == 2;
 		if (!pr)
-			pr = gd_dt_add_cells(b->t, n, "iommus", 2);
+			pr = gd_dt_add_cells(b->t, n, "iommus", mask ? 3 : 2);
 		for (uint64_t k = 0; k < count; k++) {
 			gd_dt_push_ref(b->t, pr, gd_dt_target(b, m->output));
 			gd_dt_push_u32(b->t, pr, m->output_base + (uint32_t)k);
+			if (mask)
+				gd_dt_push_u32(b->t, pr, 0);
 		}
 	}
 }

@@ -209,22 +209,28 @@ static int decode_coherent(struct gd_yctx *c, const struct gd_ynode *v, void *ob
 	return 0;
 }
 
-/* ---- SMMUv3 (IORT E.e §3.1.1.3; arm,smmu-v3.yaml) ---- */
+/*
+ * ---- SMMUs: SMMUv3 (IORT E.e §3.1.1.3; arm,smmu-v3.yaml) and SMMUv1/v2
+ * (IORT E.e §3.1.1.2; arm,smmu.yaml: yaml_smmu.c) ----
+ */
 
-static const struct gd_yenum smmu_models[] = {
-    {"smmuv3", GD_SMMUV3_GENERIC},
-    {"smmuv3-hisilicon-hi161x", GD_SMMUV3_HISILICON_HI161X},
-    {"smmuv3-cavium-cn99xx", GD_SMMUV3_CAVIUM_CN99XX},
-    {NULL, 0},
-};
-
-/* Wired interrupts: IORT "Event", "PRI", "GERR", "Sync" GSIVs; DT eventq, priq, gerror, cmdq-sync.
+/*
+ * Wired interrupts: SMMUv3 IORT "Event", "PRI", "GERR", "Sync" GSIVs (DT eventq,
+ * priq, gerror, cmdq-sync); SMMUv1/v2 IORT SMMU_NSgIrpt and SMMU_NSgCfgIrpt, the
+ * DT global interrupts, context and PMU interrupts.
  */
 static const struct gd_yfield smmu_interrupt_fields[] = {
     {"event", GD_YF_INTID, GD_YF_AT(struct gd_smmu, event_intid)},
     {"pri", GD_YF_INTID, GD_YF_AT(struct gd_smmu, pri_intid)},
     {"gerror", GD_YF_INTID, GD_YF_AT(struct gd_smmu, gerr_intid)},
     {"sync", GD_YF_INTID, GD_YF_AT(struct gd_smmu, sync_intid)},
+    {"nsg-irpt", GD_YF_INTID, GD_YF_AT(struct gd_smmu, nsg_irpt.intid),
+     .flag_off = offsetof(struct gd_smmu, nsg_irpt.edge)},
+    {"nsg-cfg-irpt", GD_YF_INTID, GD_YF_AT(struct gd_smmu, nsg_cfg_irpt.intid),
+     .flag_off = offsetof(struct gd_smmu, nsg_cfg_irpt.edge)},
+    {"global", GD_YF_CUSTOM, .decode = gd_yaml_decode_smmu_global},
+    {"context", GD_YF_CUSTOM, .decode = gd_yaml_decode_smmu_context},
+    {"pmu", GD_YF_CUSTOM, .decode = gd_yaml_decode_smmu_pmu},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
@@ -233,7 +239,7 @@ static int decode_smmu_interrupts(struct gd_yctx *c, const struct gd_ynode *v, v
 {
 	static const struct gd_yfield *const tables[] = {smmu_interrupt_fields, NULL};
 	(void)f;
-	return gd_ymap_decode(c, v, "SMMUv3 interrupts", tables, obj);
+	return gd_ymap_decode(c, v, "SMMU interrupts", tables, obj);
 }
 
 /* own-msi: the SMMU's own DeviceID, a single mapping to an ITS (IORT DeviceID mapping index). */
@@ -260,7 +266,7 @@ static int decode_own_msi(struct gd_yctx *c, const struct gd_ynode *v, void *obj
 
 static const struct gd_yfield smmu_fields[] = {
     {"name", GD_YF_CUSTOM, .decode = gd_yaml_decode_node_name, .required = true},
-    {"model", GD_YF_ENUM, GD_YF_AT(struct gd_smmu, model), .enums = smmu_models, .required = true},
+    {"model", GD_YF_CUSTOM, .decode = gd_yaml_decode_smmu_model, .required = true},
     {"base", GD_YF_BYTES, GD_YF_AT(struct gd_smmu, base), .required = true},
     {"size", GD_YF_BYTES, GD_YF_AT(struct gd_smmu, size)},
     {"coherent", GD_YF_BOOL, GD_YF_AT(struct gd_smmu, coherent)},
@@ -272,6 +278,11 @@ static const struct gd_yfield smmu_fields[] = {
     {"own-msi", GD_YF_CUSTOM, .decode = decode_own_msi},
     {"id-map", GD_YF_CUSTOM, .decode = decode_id_maps},
     DT_PATH_FIELD(struct gd_smmu),
+    {"dvm", GD_YF_BOOL, GD_YF_AT(struct gd_smmu, dvm)},
+    {"compatible", GD_YF_CUSTOM, .decode = gd_yaml_decode_smmu_compatible},
+    {"iommu-cells", GD_YF_UINT, GD_YF_AT(struct gd_smmu, iommu_cells), .min = 1, .max = 2},
+    {"stream-match-mask", GD_YF_UINT, GD_YF_AT(struct gd_smmu, stream_match_mask),
+     .flag_off = offsetof(struct gd_smmu, has_stream_match_mask)},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
@@ -285,10 +296,15 @@ int gd_yaml_decode_iommus(struct gd_yctx *c, const struct gd_ynode *v, void *obj
                           const struct gd_yfield *f)
 {
 	static const struct gd_yfield *const tables[] = {smmu_fields, NULL};
+	size_t first = c->p->n_smmus;
 	(void)obj;
 	(void)f;
-	return gd_yaml_decode_nodes(c, v, "IOMMUs", GD_NODE_SMMU, sizeof(struct gd_smmu), smmu_init,
-	                            tables);
+	int status = gd_yaml_decode_nodes(c, v, "IOMMUs", GD_NODE_SMMU, sizeof(struct gd_smmu),
+	                                  smmu_init, tables);
+	for (size_t i = 0; v->kind == GD_YSEQ && i < v->n_items && first + i < c->p->n_smmus; i++)
+		if (gd_yaml_smmu_finish(c, v->items[i], c->p->smmus[first + i]))
+			status = -1;
+	return status;
 }
 
 /* ---- PCI root complexes (IORT E.e §3.1.1.5; the host bridge: yaml_pci_host.c) ---- */

@@ -36,6 +36,25 @@ gd_yfield_fn gd_yaml_decode_devices;
 /* iommus:, root-complexes:, named-components: lists (yaml_nodes.c). */
 gd_yfield_fn gd_yaml_decode_iommus;
 gd_yfield_fn gd_yaml_decode_root_complexes;
+/*
+ * An iommus: item (yaml_smmu.c; @obj a struct gd_smmu): model: (SMMUv3 or
+ * SMMUv1/v2 names: sets version and IORT model), compatible: (DT, SMMUv1/v2),
+ * interrupts: global:, context:, pmu: (SMMUv1/v2 lists: an interrupt each,
+ * or with count: that many consecutive INTIDs).
+ */
+gd_yfield_fn gd_yaml_decode_smmu_model;
+gd_yfield_fn gd_yaml_decode_smmu_compatible;
+gd_yfield_fn gd_yaml_decode_smmu_global;
+gd_yfield_fn gd_yaml_decode_smmu_context;
+gd_yfield_fn gd_yaml_decode_smmu_pmu;
+
+/*
+ * After iommus: item @item is decoded into @s: reports the keys its version
+ * has not (SMMUv3: httu-override, own-msi, ...; SMMUv1/v2: dvm, compatible,
+ * ...), and for SMMUv1/v2 a missing size: or nsg-irpt:, and IORT global
+ * interrupts that its DT global: list leaves out. Returns 0 or -1.
+ */
+int gd_yaml_smmu_finish(struct gd_yctx *c, const struct gd_ynode *item, const struct gd_smmu *s);
 gd_yfield_fn gd_yaml_decode_named_components;
 
 /*

@@ -149,6 +149,18 @@ const struct gd_smmu_irq *gd_smmu_dt_global(const struct gd_smmu *s, struct gd_s
 	return tmp;
 }
 
+const char *gd_smmu_dt_compatible(enum gd_smmu_version version, uint32_t model)
+{
+	static const char *const v2[] = {
+	    [GD_SMMUV1_GENERIC] = "arm,smmu-v1", [GD_SMMUV2_GENERIC] = "arm,smmu-v2",
+	    [GD_SMMU_MMU400] = "arm,mmu-400",    [GD_SMMU_MMU500] = "arm,mmu-500",
+	    [GD_SMMU_MMU401] = "arm,mmu-401",    [GD_SMMU_CAVIUM_THUNDERX] = "cavium,smmu-v2",
+	};
+	if (version == GD_SMMU_V3)
+		return "arm,smmu-v3";
+	return model < sizeof(v2) / sizeof(v2[0]) ? v2[model] : NULL;
+}
+
 bool gd_smmu_wired_irq(const struct gd_smmu *s, size_t i, struct gd_smmu_irq *irq,
                        const char **what)
 {

@@ -306,6 +306,16 @@ struct gd_smmu {
 	/* Performance monitor interrupts (IORT PMU interrupt array). */
 	struct gd_smmu_irq *pmu;
 	size_t n_pmu, cap_pmu;
+	/*
+	 * DT (arm,smmu.yaml): compatible, most specific first (none: the
+	 * model's, "arm,mmu-500" ...); #iommu-cells, 1 (StreamID) or 2
+	 * (StreamID and SMR mask), 0 = 1; stream-match-mask when has_*.
+	 */
+	const char **dt_compatible;
+	size_t n_dt_compatible, cap_dt_compatible;
+	uint32_t iommu_cells;
+	bool has_stream_match_mask;
+	uint32_t stream_match_mask;
 	const char *dt_path; /* its node in a base DT (generate --base), or NULL: found by reg */
 	struct gd_loc dt_path_loc; /* where dt_path was written */
 };
@@ -681,6 +691,15 @@ const char *gd_node_what(const struct gd_node *n);
  */
 const struct gd_smmu_irq *gd_smmu_dt_global(const struct gd_smmu *s, struct gd_smmu_irq tmp[2],
                                             size_t *n);
+
+/*
+ * The generic DT compatible of an SMMU (Linux arm-smmu.c arm_smmu_of_match,
+ * arm,smmu.yaml; arm,smmu-v3.yaml): "arm,smmu-v3" for every SMMUv3;
+ * "arm,smmu-v1", "arm,smmu-v2", "arm,mmu-400", "arm,mmu-500",
+ * "arm,mmu-401", "cavium,smmu-v2" for SMMUv1/v2 models 0..5; NULL for
+ * another SMMUv1/v2 model.
+ */
+const char *gd_smmu_dt_compatible(enum gd_smmu_version version, uint32_t model);
 
 /*
  * Wired interrupt @i of SMMU @s, every one counted once: SMMUv3 eventq,

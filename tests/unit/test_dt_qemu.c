@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "emit/emit.h"
+#include "load/load.h"
 #include "support_fixtures.h"
 #include "support_routes.h"
 
@@ -205,6 +206,74 @@ static void qemu_virt_smmuv3(void **state)
 	free_case(&c);
 }
 
+/*
+ * The SMMU as an MMU-500 (arm,smmu.yaml): #global-interrupts counts the
+ * global and PMU interrupts, listed first; one context interrupt per bank
+ * follows (Linux arm-smmu.c takes them from index #global-interrupts).
+ * Loaded back, the DT gives the same SMMU but for what it cannot tell: the
+ * PMU interrupts join the global ones, NSgIrpt is the first global one.
+ */
+static void smmu_v2_written_and_read(void **state)
+{
+	(void)state;
+	struct dt_case c;
+	static const struct gd_smmu_irq global[] = {{45, false}, {47, false}};
+	static const struct gd_smmu_irq ctx[] = {{178, false}, {179, true}};
+	static const struct gd_smmu_irq pmu[] = {{243, false}};
+	open_case(&c, fixture_qemu_virt_smmuv3);
+	struct gd_smmu *s = c.p.smmus[0];
+	s->event_intid = s->pri_intid = s->gerr_intid = s->sync_intid = 0;
+	s->version = GD_SMMU_V1_V2;
+	s->model = GD_SMMU_MMU500;
+	s->size = 0x800000;
+	s->nsg_irpt = global[1];
+	s->global = (struct gd_smmu_irq *)global;
+	s->n_global = 2;
+	s->context = (struct gd_smmu_irq *)ctx;
+	s->n_context = 2;
+	s->pmu = (struct gd_smmu_irq *)pmu;
+	s->n_pmu = 1;
+	s->iommu_cells = 2;
+	s->has_stream_match_mask = true;
+	s->stream_match_mask = 0x7C00;
+	assert_int_equal(emit_case(&c), 0);
+	assert_int_equal(c.diags.n, 0);
+	const char *smmu = "/iommu@9050000";
+	assert_string(&c, smmu, "compatible", "arm,mmu-500", 12);
+	CELLS(&c, smmu, "reg", 0, 0x9050000, 0, 0x800000);
+	CELLS(&c, smmu, "#global-interrupts", 3);
+	CELLS(&c, smmu, "interrupts", 0, 13, 4, 0, 15, 4, 0, 211, 4, 0, 146, 4, 0, 147, 1);
+	CELLS(&c, smmu, "#iommu-cells", 2);
+	CELLS(&c, smmu, "stream-match-mask", 0x7C00);
+	assert_null(fdt_getprop(c.dtb.data, node(&c, smmu), "interrupt-names", NULL));
+	CELLS(&c, PCIE, "iommu-map", 0, phandle_of(&c, smmu), 0, 0x10000);
+
+	struct gd_platform got;
+	struct gd_diags d = {0};
+	memset(&got, 0, sizeof(got));
+	assert_int_equal(gd_load_dtb_mem("t.dtb", c.dtb.data, c.dtb.len, NULL, &got, &d), 0);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(got.n_smmus, 1);
+	const struct gd_smmu *g = got.smmus[0];
+	assert_int_equal(g->version, GD_SMMU_V1_V2);
+	assert_int_equal(g->model, GD_SMMU_MMU500);
+	assert_int_equal(g->size, 0x800000);
+	assert_int_equal(g->n_global, 3);
+	assert_int_equal(g->global[2].intid, 243);
+	assert_int_equal(g->nsg_irpt.intid, 45);
+	assert_int_equal(g->n_context, 2);
+	assert_int_equal(g->context[1].intid, 179);
+	assert_true(g->context[1].edge);
+	assert_int_equal(g->iommu_cells, 2);
+	assert_true(g->has_stream_match_mask);
+	assert_int_equal(g->stream_match_mask, 0x7C00);
+	assert_int_equal(g->n_dt_compatible, 0);
+	assert_ptr_equal(got.rcs[0]->iommu_maps[0].output, &g->node);
+	gd_diags_free(&d);
+	gd_platform_free(&got);
+	free_case(&c);
+}
+
 /* Phandles follow dtc: first reference in a pre-order walk, from 1. */
 static void phandles_in_dtc_order(void **state)
 {
@@ -271,6 +340,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(qemu_virt_gic_its_cpus),
 	    cmocka_unit_test(qemu_virt_smmuv3),
+	    cmocka_unit_test(smmu_v2_written_and_read),
 	    cmocka_unit_test(phandles_in_dtc_order),
 	    cmocka_unit_test(msi_parent_from_single_routes),
 	    cmocka_unit_test(inexpressible_facts_are_errors),

@@ -265,6 +265,98 @@ static void base_description_loads(void **state)
 	gd_platform_free(&p);
 }
 
+/*
+ * An MMU-500 (SMMUv1/v2) as LX2160A's: 4 DT global interrupts of which SPI 15
+ * is NSgIrpt, 10 PMU and 64 context interrupts written with count:.
+ */
+#define MMU500_LINE                                                                                \
+	"iommus:\n"                                                                                \
+	"  - { name: smmu, model: mmu-500, base: 0x5000000, size: 0x800000, coherent: true,\n"     \
+	"      dvm: true, interrupts: { nsg-irpt: { spi: 15 }, nsg-cfg-irpt: { spi: 16 },\n"       \
+	"      global: [ { spi: 13, count: 4 } ], pmu: [ { spi: 211, count: 10 } ],\n"             \
+	"      context: [ { spi: 146, count: 63 }, { spi: 209, trigger: edge } ] },\n"             \
+	"      id-map: [ { input-base: 0, count: 0x8000, output-base: 0, output: its0 } ] }\n"     \
+	"named-components:"
+
+static void smmu_v2_description_loads(void **state)
+{
+	(void)state;
+	struct gd_platform p;
+	struct gd_diags d = {0};
+	assert_int_equal(load_variant(9, MMU500_LINE, &p, &d), 0);
+	assert_int_equal(p.n_smmus, 1);
+	const struct gd_smmu *s = p.smmus[0];
+	assert_int_equal(s->version, GD_SMMU_V1_V2);
+	assert_int_equal(s->model, GD_SMMU_MMU500);
+	assert_int_equal(s->size, 0x800000);
+	assert_true(s->dvm);
+	assert_true(s->coherent);
+	assert_int_equal(s->nsg_irpt.intid, 32 + 15);
+	assert_int_equal(s->nsg_cfg_irpt.intid, 32 + 16);
+	assert_int_equal(s->n_global, 4);
+	assert_int_equal(s->global[3].intid, 32 + 16);
+	assert_int_equal(s->n_pmu, 10);
+	assert_int_equal(s->pmu[9].intid, 32 + 220);
+	assert_int_equal(s->n_context, 64);
+	assert_int_equal(s->context[62].intid, 32 + 208);
+	assert_false(s->context[62].edge);
+	assert_int_equal(s->context[63].intid, 32 + 209);
+	assert_true(s->context[63].edge);
+	assert_ptr_equal(s->node.maps[0].output, &p.its[0]->node);
+	gd_diags_free(&d);
+	gd_platform_free(&p);
+}
+
+/* Each SMMU version has keys the other has not; an SMMUv1/v2 needs its span and NSgIrpt. */
+static void smmu_version_keys(void **state)
+{
+	static const struct {
+		const char *line, *phrase;
+	} cases[] = {
+	    {"iommus: [ { name: s, model: mmu-500, base: 0x5000000, size: 64K, own-msi: { output: "
+	     "its0, device-id: 1 }, interrupts: { nsg-irpt: 47 } } ]",
+	     "own-msi: SMMUv1/v2 's' has no such key"},
+	    {"iommus: [ { name: s, model: smmuv3, base: 0x5000000, dvm: true } ]",
+	     "dvm: SMMUv3 's' has no such key"},
+	    {"iommus: [ { name: s, model: smmuv3, base: 0x5000000, interrupts: { context: [47] } } "
+	     "]",
+	     "context: SMMUv3 's' has no such key"},
+	    {"iommus: [ { name: s, model: mmu-401, base: 0x5000000, interrupts: { nsg-irpt: 47 } } "
+	     "]",
+	     "give size:"},
+	    {"iommus: [ { name: s, model: smmuv2, base: 0x5000000, size: 64K } ]",
+	     "give interrupts: nsg-irpt:"},
+	    {"iommus: [ { name: s, model: mmu-400, base: 0x5000000, size: 64K, interrupts: { "
+	     "nsg-irpt: 47, global: [48] } } ]",
+	     "INTID 47 (level) is not among its global interrupts"},
+	    {"iommus: [ { name: s, model: mmu-500, base: 0x5000000, size: 64K, interrupts: { "
+	     "nsg-irpt: 47, context: [ { spi: 1, count: 0 } ] } } ]",
+	     "count: 0 interrupts"},
+	    {"iommus: [ { name: s, model: mmu-600, base: 0x5000000 } ]", "'mmu-600' is not one of"},
+	};
+	(void)state;
+	int bad = 0;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct gd_platform p;
+		struct gd_diags d = {0};
+		char line[512];
+		snprintf(line, sizeof(line), "%s\nnamed-components:", cases[i].line);
+		int status = load_variant(9, line, &p, &d);
+		bool found = false;
+		for (size_t k = 0; k < d.n; k++)
+			found |= strstr(d.v[k].msg, cases[i].phrase) != NULL;
+		if (status != 1 || !found) {
+			fprintf(stderr, "case %zu: status %d, want '%s'\n", i, status,
+			        cases[i].phrase);
+			gd_diags_print(stderr, &d);
+			bad = 1;
+		}
+		gd_diags_free(&d);
+		gd_platform_free(&p);
+	}
+	assert_int_equal(bad, 0);
+}
+
 /* One case: replace a line, expect a status and the first error at line:col with a phrase. */
 struct bad_case {
 	size_t line_no;
@@ -383,6 +475,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(qemu_virt_example_matches_fixture),
 	    cmocka_unit_test(qemu_virt_smmuv3_example_matches_fixture),
+	    cmocka_unit_test(smmu_v2_description_loads),
+	    cmocka_unit_test(smmu_version_keys),
 	    cmocka_unit_test(base_description_loads),
 	    cmocka_unit_test(bad_inputs_fail_at_their_line),
 	    cmocka_unit_test(several_independent_errors_in_one_run),
