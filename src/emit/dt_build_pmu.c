@@ -94,7 +94,8 @@ void gd_dt_build_pmus(struct gd_dt_builder *b)
 {
 	const struct gd_platform *p = b->p;
 	if (!gd_dt_pmu_partitioned(p)) {
-		gd_dt_ppi_device(b, cpu_pmu, "PMU", "pmu", "arm,armv8-pmuv3");
+		gd_dt_ppi_device(b, cpu_pmu, "PMU", "pmu",
+		                 p->dt.pmu_compatible ? p->dt.pmu_compatible : "arm,armv8-pmuv3");
 		return;
 	}
 	struct gd_dt_node *parts = gd_dt_builder_node(b, b->gic, "ppi-partitions", NULL, NULL);

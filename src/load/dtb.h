@@ -190,6 +190,12 @@ struct dtb_mmio {
 struct gd_node *dtb_add_mmio_node(struct dtb_ctx *c, int off, enum gd_node_kind kind, size_t size,
                                   const char *what, struct dtb_mmio *m);
 
+/*
+ * True for an SMMU node gicdesc models (dtb_smmu.c): arm,smmu-v3, or a
+ * compatible of Linux's arm-smmu.c (SMMUv1/v2, arm,smmu.yaml).
+ */
+bool dtb_is_smmu(const struct dtb_ctx *c, int off);
+
 /* True for a CPU PMU node (arm,armv8-pmuv3, arm,cortex-*-pmu, arm,neoverse-*-pmu; dtb_pmu.c). */
 bool dtb_is_cpu_pmu(struct dtb_ctx *c, int off);
 
@@ -268,7 +274,7 @@ struct dtb_map_dest {
 /*
  * Reads @prop ("msi-map" or "iommu-map", 4-cell entries <id-base phandle
  * out-base length>) of node @off and its "@prop-mask" into @dst. Entries
- * whose target is an ITS (msi-map) or SMMUv3 (iommu-map) of the model become
+ * whose target is an ITS (msi-map) or SMMU (iommu-map) of the model become
  * ID mappings; other targets are skipped with a note. Returns the number of
  * mappings added; errors (dt-map-cells, dt-map-length, dt-map-mask,
  * dt-map-phandle, dt-map-target) are added to c->d.

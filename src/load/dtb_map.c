@@ -31,7 +31,7 @@ map_error(struct dtb_ctx *c, const char *rule, int off, const char *prop, const 
  */
 static struct gd_node *map_target(struct dtb_ctx *c, int off, const char *prop, bool iommu, int t)
 {
-	const char *want = iommu ? "arm,smmu-v3" : "arm,gic-v3-its";
+	const char *want = iommu ? "an SMMU (arm,smmu-v3 or arm,smmu.yaml)" : "arm,gic-v3-its";
 	const char *marker = iommu ? "#iommu-cells" : "msi-controller";
 	int i = dtb_offs_find(iommu ? &c->smmu : &c->its, t);
 	if (i >= 0)
@@ -44,7 +44,7 @@ static struct gd_node *map_target(struct dtb_ctx *c, int off, const char *prop, 
 		          marker);
 		return NULL;
 	}
-	if (!fdt_node_check_compatible(c->fdt, t, want))
+	if (iommu ? dtb_is_smmu(c, t) : !fdt_node_check_compatible(c->fdt, t, "arm,gic-v3-its"))
 		dtb_diag(c, GD_SEV_WARNING, off, prop, "target %s is not loaded: entry skipped",
 		         dtb_path(c, t));
 	else

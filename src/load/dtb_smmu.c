@@ -38,6 +38,11 @@ static int v2_model(const struct dtb_ctx *c, int off)
 	return -1;
 }
 
+bool dtb_is_smmu(const struct dtb_ctx *c, int off)
+{
+	return v2_model(c, off) >= 0 || !fdt_node_check_compatible(c->fdt, off, "arm,smmu-v3");
+}
+
 /* Reads the wired interrupts; each INTID stays 0 when that interrupt is not named. */
 static void read_irqs(struct dtb_ctx *c, int off, struct gd_smmu *s)
 {
@@ -157,7 +162,7 @@ void dtb_load_smmus(struct dtb_ctx *c)
 	for (size_t i = 0; i < c->nodes.n; i++) {
 		int off = c->nodes.v[i];
 		int model = v2_model(c, off);
-		if (model < 0 && fdt_node_check_compatible(c->fdt, off, "arm,smmu-v3") != 0)
+		if (!dtb_is_smmu(c, off))
 			continue;
 		if (!dtb_available(c, off)) {
 			dtb_diag(c, GD_SEV_NOTE, off, "status", "disabled SMMU skipped");

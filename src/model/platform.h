@@ -559,6 +559,11 @@ struct gd_dt_opts {
 	 * "arm,cortex-a15-gic", ...); NULL = "arm,gic-400". GICv3/v4: unused.
 	 */
 	const char *gic_compatible;
+	/*
+	 * compatible of the PMU node of CPUs of one type (arm,pmu.yaml:
+	 * "arm,cortex-a72-pmu", ...); NULL = "arm,armv8-pmuv3", as QEMU writes it.
+	 */
+	const char *pmu_compatible;
 	const char **compatible; /* list of n_compatible strings */
 	size_t n_compatible, cap_compatible;
 };

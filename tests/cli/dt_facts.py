@@ -4,6 +4,10 @@
 in a form that does not depend on node names, node order, property order or phandle values, so
 that two trees that describe the same hardware print the same text. Nodes are found by
 compatible / device_type (GICv3 or GICv2 with its GICv2m frames); a phandle is printed as the node it points at ("arm,gic-v3-its@0x8080000").
+An interrupt's trigger is printed as the GIC takes it: edge (IRQ_TYPE_EDGE_RISING, 1) or level
+(IRQ_TYPE_LEVEL_HIGH, 4), for the GIC has no polarity (arm,gic-v3.yaml: SPIs are level-high or
+edge-rising; Linux gic_configure_irq() takes every level type as level), so a PPI written
+IRQ_TYPE_LEVEL_LOW (8), as Layerscape DTs write their PMU, prints as 4.
 Needs Debian's python3-libfdt."""
 import sys
 
@@ -34,6 +38,16 @@ def load(path):
 
 def cells(v):
     return [int.from_bytes(v[i:i + 4], 'big') for i in range(0, len(v), 4)]
+
+
+def gic_flags(f):
+    """Interrupt specifier flags with the trigger as the GIC takes it: 2 -> 1, 8 -> 4."""
+    return (f & ~0xf) | {2: 1, 8: 4}.get(f & 0xf, f & 0xf)
+
+
+# SMMUv1/v2 compatibles of Linux 6.12 arm-smmu.c arm_smmu_of_match (iommu/arm,smmu.yaml).
+SMMU_V2_COMPATIBLES = ('arm,smmu-v1', 'arm,smmu-v2', 'arm,mmu-400', 'arm,mmu-401', 'arm,mmu-500',
+                       'cavium,smmu-v2', 'nvidia,smmu-500', 'qcom,smmu-v2')
 
 
 def strings(v):
@@ -69,7 +83,7 @@ class Tree:
         c, out = cells(v), []
         n = 4 if len(c) % 4 == 0 and len(c) % 3 != 0 else 3
         for i in range(0, len(c) - n + 1, n):
-            spec = ' '.join('0x%x' % x for x in c[i:i + 3])
+            spec = ' '.join('0x%x' % x for x in c[i:i + 2] + [gic_flags(c[i + 2])])
             if n == 4 and c[i + 3]:
                 part = self.nodes[self.by_phandle[c[i + 3]]]
                 cpus = [cells(self.nodes[self.by_phandle[ph]]['reg']) for ph in cells(part['affinity'])]
@@ -131,6 +145,16 @@ def facts(t):
         names = strings(t.nodes[smmu].get('interrupt-names', b''))
         specs = t.specifiers(smmu).split(', ')
         out.append('smmu interrupts %s' % sorted('%s: %s' % pair for pair in zip(names, specs)))
+    # arm,smmu.yaml: the first #global-interrupts are global (and PMU) interrupts, then one
+    # per context bank, in order.
+    v2 = sorted(set(sum((t.with_compatible(c) for c in SMMU_V2_COMPATIBLES), [])),
+                key=lambda n: cells(t.nodes[n].get('reg', b'')))
+    for smmu in v2:
+        out.append('smmu-v2 compatible %s' % strings(t.nodes[smmu]['compatible']))
+        for prop in ('reg', '#global-interrupts', '#iommu-cells', 'stream-match-mask',
+                     'dma-coherent'):
+            out.append('smmu-v2 %s %s' % (prop, t.hexcells(smmu, prop)))
+        out.append('smmu-v2 interrupts %s' % t.specifiers(smmu))
     pcis = sorted((n for n, p in t.nodes.items() if p.get('device_type') == b'pci\0' and n.count('/') == 1
                    and 'bus-range' in p), key=lambda n: cells(t.nodes[n].get('reg', b'')))
     for pci in pcis:  # the host bridges (ECAM or named registers), not their PCI-PCI bridges
