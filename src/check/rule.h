@@ -195,6 +195,10 @@ void gd_rule_spis_range(struct gd_check_ctx *c);
 void gd_rule_intid_bits_range(struct gd_check_ctx *c);
 void gd_rule_intid_class(struct gd_check_ctx *c);
 
+/* rules_smmu.c: SMMUv1/v2 as Linux's arm-smmu.c probes them. */
+void gd_rule_smmu_v2_context_interrupts(struct gd_check_ctx *c);
+void gd_rule_smmu_v2_model(struct gd_check_ctx *c);
+
 /* rules_spi_msi.c: SPI-based MSI (GICv2m, MBI) and GICv2. */
 void gd_rule_spi_msi_range(struct gd_check_ctx *c);
 void gd_rule_spi_msi_overlap(struct gd_check_ctx *c);

@@ -40,10 +40,10 @@ const struct gd_rule gd_rules[] = {
      NULL},
     {"id-map-target-kind", E, gd_rule_id_map_target_kind, NONE,
      "an ID mapping outputs to a node that cannot take it: a root complex or named component, "
-     "an SMMUv3 from an SMMUv3, or a mapping on an ITS (IORT E.e: ITS groups have none)",
+     "an SMMU from an SMMU, or a mapping on an ITS (IORT E.e: ITS groups have none)",
      NULL},
     {"single-mapping-kind", E, gd_rule_single_mapping_kind, NONE,
-     "a single mapping where Linux ignores it: among an SMMUv3's StreamID mappings, or an "
+     "a single mapping where Linux ignores it: among an SMMU's StreamID mappings, or an "
      "own-MSI mapping that is not single (Linux iort_id_map(), iort_set_device_domain())",
      NULL},
     /* Routes (src/resolve: every source's IDs pushed through the mappings) */
@@ -157,8 +157,19 @@ const struct gd_rule gd_rules[] = {
     {"intid-bits-range", E, gd_rule_intid_bits_range, NONE,
      "intid-bits outside 14..24 (GICD_TYPER.IDbits + 1; LPIs start at INTID 8192)", NULL},
     {"intid-class", E, gd_rule_intid_class, NONE,
-     "a CPU interrupt that is no PPI (16-31, 1056-1119) or an SMMUv3 interrupt that is no SPI "
+     "a CPU interrupt that is no PPI (16-31, 1056-1119) or an SMMU interrupt that is no SPI "
      "of the distributor (32-1019) or extended SPI (4096-5119) (GIC architecture INTIDs)",
+     NULL},
+    /* SMMUv1/v2 (IORT E.e §3.1.1.2; arm,smmu.yaml) as Linux's arm-smmu.c probes them */
+    {"smmu-v2-context-interrupts", E, gd_rule_smmu_v2_context_interrupts, NONE,
+     "an SMMUv1/v2 with no context interrupt (IORT E.e §3.1.1.2 context interrupt array; "
+     "arm,smmu.yaml: one per context bank after #global-interrupts): Linux "
+     "arm_smmu_device_probe() fails, \"found %d interrupts but expected at least %d\"",
+     NULL},
+    {"smmu-v2-model", E, gd_rule_smmu_v2_model, NONE,
+     "an IORT SMMUv1/v2 node whose model is none of 0-5 (IORT E.e §3.1.1.2 Model: generic "
+     "SMMUv1, SMMUv2, MMU-400, MMU-500, MMU-401, Cavium ThunderX): Linux "
+     "acpi_smmu_get_data() refuses it",
      NULL},
     /* SPI-based MSI (GICv2m frames, GICv3 MBI) and GICv2 */
     {"spi-msi-range", E, gd_rule_spi_msi_range, NONE,

@@ -35,6 +35,8 @@ examples = {
     "v2": f"{src}/examples/qemu-virt-gicv2/qemu-virt-gicv2.yaml",
     # dlpi block: Direct LPI on a hypervisor's virtual platform (no ITS)
     "dlpi": f"{src}/examples/direct-lpi/direct-lpi.yaml",
+    # smmuv2 block: NXP's LX2160A with its MMU-500 (SMMUv2)
+    "lx2160a": f"{src}/examples/lx2160a/lx2160a.yaml",
 }
 good = {k: yaml.safe_load(open(v)) for k, v in examples.items()}
 
@@ -217,6 +219,14 @@ CASES += [
         {"id-map": copy.deepcopy(ALIASED_MAP)})),
 ]
 
+# ---- SMMUv1/v2 (examples/lx2160a: an MMU-500 with 4 global, 10 PMU, 64 context interrupts) ----
+CASES += [
+    # No context interrupt: the DT lists only the 14 #global-interrupts, the IORT node an
+    # empty context interrupt array.
+    ("smmu-v2-context-interrupts", "lx2160a", lambda d: d["iommus"][0]["interrupts"].pop(
+        "context")),
+]
+
 # What the DTB and the IORT+MADT of each broken case report, by hand:
 #   SAME     exactly the case's rule;
 #   CLEAN    nothing: the format cannot express the fault;
@@ -326,6 +336,8 @@ EXPECT = {
     "iort-spi-msi": (CLEAN, CLEAN),
     # DT cannot say ATS (nothing to find in the DTB); IORT's root complex does.
     "dt-ats": (CLEAN, CLEAN),
+    # smmuv2 block. DT: interrupts past #global-interrupts; IORT: the context array.
+    "smmu-v2-context-interrupts": (SAME, SAME),
 }
 
 # Cases on the GICv4 QEMU machine: its YAML declares RID 0xffff unpopulated

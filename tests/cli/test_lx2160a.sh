@@ -13,7 +13,7 @@
 #   its own disassembly back to our bytes (but for checksum and compiler fields);
 #   iasl 20200925 decodes the SMMUv1/v2 node with the same fields.
 # - The IORT and MADT read back route PCIe RIDs through the MMU-500 to the ITS, as the
-#   description does.
+#   description does; a copy with SMMUv1/v2 model 6 breaks rule smmu-v2-model.
 # Needs: dtc, cpp, python3-libfdt, linux-source-6.12, acpica-tools.
 . "$(dirname "$0")/lib.sh"
 command -v dtc >/dev/null || skip "dtc (Debian device-tree-compiler) not installed"
@@ -88,4 +88,19 @@ check "check of our IORT+MADT beside the YAML and the DTB: no error, no warning 
 route=$("$GICDESC" resolve "$out/iort.aml" "$out/madt.aml" pcie4:0x100 2>&1 || true)
 check "resolve from the IORT: segment 4 RID 0x100 -> MMU-500 StreamID 0x2900 -> ITS DeviceID 0x2900 ($route)" \
 	test "$route" = "pcie4 RID 0x0100 -> smmu@0x5000000 StreamID 0x2900 -> its0 DeviceID 0x2900"
+# A broken copy only an IORT can express: SMMUv1/v2 model 6 (IORT E.e defines 0-5).
+/usr/bin/python3 - "$out/iort.aml" "$WORK/model6.aml" <<'PY'
+import sys
+t = bytearray(open(sys.argv[1], "rb").read())
+node = int.from_bytes(t[40:44], "little")  # the first node: the ITS group, then the SMMU
+node += int.from_bytes(t[node + 1:node + 3], "little")
+assert t[node] == 3
+t[node + 16 + 16] = 6  # Model, after the node header, base and span
+t[9] = 0
+t[9] = (-sum(t)) & 0xFF
+open(sys.argv[2], "wb").write(t)
+PY
+"$GICDESC" check --format json "$WORK/model6.aml" "$out/madt.aml" >"$WORK/model6.json" 2>/dev/null || true
+rules=$(/usr/bin/python3 -c 'import json, sys; print(" ".join(sorted({g["rule"] for g in json.load(sys.stdin)["diagnostics"] if g["severity"] in ("error", "warning")})))' <"$WORK/model6.json")
+check "an IORT whose SMMUv1/v2 model is 6: exactly smmu-v2-model ($rules)" test "$rules" = smmu-v2-model
 finish

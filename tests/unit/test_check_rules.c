@@ -541,6 +541,32 @@ static void intid_class_spi_smmu_v2(void **state)
 	       "32-287 with 256 SPIs, or extended SPIs 4096-5119)");
 }
 
+/* An IORT SMMUv1/v2 model past 5 (IORT E.e §3.1.1.2): Linux's acpi_smmu_get_data() refuses it. */
+static void smmu_v2_model(void **state)
+{
+	struct world *w = virt_smmuv3(state);
+	support_routes_qemu_virt_smmuv3(&w->p, &w->r);
+	struct gd_smmu *s = w->p.smmus[0];
+	static struct gd_smmu_irq ctx = {32 + 11, false};
+	*s = (struct gd_smmu){.node = s->node,
+	                      .version = GD_SMMU_V1_V2,
+	                      .model = 6,
+	                      .base = s->base,
+	                      .size = 0x10000,
+	                      .nsg_irpt = {32 + 10, false},
+	                      .context = &ctx,
+	                      .n_context = 1};
+	expect(w, "smmu-v2-model",
+	       "SMMUv1/v2 smmu0 has IORT model 6, none of IORT E.e's 0-5: Linux's arm-smmu "
+	       "driver refuses it (acpi_smmu_get_data())");
+	s->model = GD_SMMU_CAVIUM_THUNDERX;
+	s->n_context = 0;
+	expect(w, "smmu-v2-context-interrupts",
+	       "SMMUv1/v2 smmu0 has no context interrupt: Linux's arm-smmu driver refuses it "
+	       "(arm_smmu_device_probe(): \"found N interrupts but expected at least N + 1\"), so "
+	       "it translates for none of its masters");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -578,6 +604,7 @@ int main(void)
 	    T(intid_class_pmu_spi_vgic_ppi),
 	    T(intid_class_spi),
 	    T(intid_class_spi_smmu_v2),
+	    T(smmu_v2_model),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
