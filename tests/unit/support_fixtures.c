@@ -111,3 +111,22 @@ void fixture_qemu_virt_smmuv3(struct gd_platform *p)
 	fixture_add_map(p, &p->rcs[0]->node, 0, 0x10000, 0, &s->node);
 	fixture_add_map(p, &s->node, 0, 0x10000, 0, &p->its[0]->node);
 }
+
+void fixture_mmu500(struct gd_smmu *s)
+{
+	static const struct gd_smmu_irq ctx[] = {{178, false}, {179, true}};
+	static const struct gd_smmu_irq pmu[] = {{243, true}};
+	*s = (struct gd_smmu){.node = s->node,
+	                      .version = GD_SMMU_V1_V2,
+	                      .model = GD_SMMU_MMU500,
+	                      .base = s->base,
+	                      .size = 0x800000,
+	                      .coherent = true,
+	                      .dvm = true,
+	                      .nsg_irpt = {47, false},
+	                      .nsg_cfg_irpt = {48, true},
+	                      .context = (struct gd_smmu_irq *)ctx,
+	                      .n_context = 2,
+	                      .pmu = (struct gd_smmu_irq *)pmu,
+	                      .n_pmu = 1};
+}

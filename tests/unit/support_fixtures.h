@@ -25,6 +25,14 @@ void fixture_qemu_virt(struct gd_platform *p);
  */
 void fixture_qemu_virt_smmuv3(struct gd_platform *p);
 
+/*
+ * Makes @s (its node, base and ID mappings kept) an Arm CoreLink MMU-500, an
+ * SMMUv1/v2 (IORT E.e §3.1.1.2): span 0x800000, DVM and coherent walk,
+ * NSgIrpt INTID 47 (level), NSgCfgIrpt 48 (edge), context interrupts 178
+ * (level) and 179 (edge), PMU interrupt 243 (edge); no SMMUv3 interrupt.
+ */
+void fixture_mmu500(struct gd_smmu *s);
+
 /* Adds an ID mapping to @n (count = number of IDs). */
 struct gd_id_map *fixture_add_map(struct gd_platform *p, struct gd_node *n, uint32_t input_base,
                                   uint64_t count, uint32_t output_base, struct gd_node *output);

@@ -139,21 +139,9 @@ static void smmu_v2_layout(void **state)
 	(void)state;
 	struct gd_platform p;
 	struct gd_buf b = {0};
-	static const struct gd_smmu_irq ctx[] = {{178, false}, {179, true}};
-	static const struct gd_smmu_irq pmu[] = {{243, true}};
 	fixture_qemu_virt_smmuv3(&p);
 	struct gd_smmu *s = p.smmus[0];
-	s->event_intid = s->pri_intid = s->gerr_intid = s->sync_intid = 0;
-	s->version = GD_SMMU_V1_V2;
-	s->model = GD_SMMU_MMU500;
-	s->size = 0x800000;
-	s->dvm = true;
-	s->nsg_irpt = (struct gd_smmu_irq){47, false};
-	s->nsg_cfg_irpt = (struct gd_smmu_irq){48, true};
-	s->context = (struct gd_smmu_irq *)ctx;
-	s->n_context = 2;
-	s->pmu = (struct gd_smmu_irq *)pmu;
-	s->n_pmu = 1;
+	fixture_mmu500(s);
 	for (unsigned rev = 0; rev <= 5; rev += rev ? 2 : 3) {
 		p.acpi.iort_revision = (uint8_t)rev;
 		b.len = 0;

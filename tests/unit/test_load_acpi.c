@@ -329,30 +329,17 @@ static void qemu_gicv4_is_fixture(void **state)
 }
 
 /*
- * Appends an MMU-500 (SMMUv1/v2, IORT node type 3) at 0x05000000 whose
- * StreamIDs 0..0x7FFF map to its0 DeviceIDs 0x40000..: interrupts of both
- * triggers in every array, DVM and coherent walk flags set.
+ * Appends fixture_mmu500() (SMMUv1/v2, IORT node type 3) at 0x05000000 whose
+ * StreamIDs 0..0x7FFF map to its0 DeviceIDs 0x40000..
  */
 static struct gd_smmu *add_mmu500(struct gd_platform *p)
 {
-	static const struct gd_smmu_irq ctx[] = {{178, false}, {179, true}, {180, false}};
-	static const struct gd_smmu_irq pmu[] = {{243, false}, {244, true}};
 	struct gd_smmu *s = gd_arena_alloc(&p->arena, sizeof(*s));
 	s->node.kind = GD_NODE_SMMU;
 	s->node.name = "smmu@0x5000000";
 	s->node.index = p->n_smmus;
-	s->version = GD_SMMU_V1_V2;
-	s->model = GD_SMMU_MMU500;
 	s->base = 0x05000000;
-	s->size = 0x800000;
-	s->dvm = true;
-	s->coherent = true;
-	s->nsg_irpt = (struct gd_smmu_irq){47, true};
-	s->nsg_cfg_irpt = (struct gd_smmu_irq){48, false};
-	s->context = (struct gd_smmu_irq *)ctx;
-	s->n_context = 3;
-	s->pmu = (struct gd_smmu_irq *)pmu;
-	s->n_pmu = 2;
+	fixture_mmu500(s);
 	*GD_ARRAY_PUSH(&p->arena, p->smmus, p->n_smmus, p->cap_smmus) = s;
 	fixture_add_map(p, &s->node, 0, 0x8000, 0x40000, &p->its[0]->node);
 	return s;
