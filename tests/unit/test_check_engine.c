@@ -57,6 +57,9 @@ static const char *const expected_rules[] = {
     "spis-range",
     "intid-bits-range",
     "intid-class",
+    /* SMMUv1/v2 */
+    "smmu-v2-context-interrupts",
+    "smmu-v2-model",
     /* SPI-based MSI and GICv2 */
     "spi-msi-range",
     "spi-msi-overlap",
