@@ -128,7 +128,7 @@ const struct gd_rule gd_rules[] = {
      NULL},
     /* MMIO layout */
     {"mmio-overlap", E, gd_rule_mmio_overlap, NONE,
-     "two MMIO ranges overlap: GICD, redistributor regions and frames, ITS, SMMUv3, ECAM, PCI "
+     "two MMIO ranges overlap: GICD, redistributor regions and frames, ITS, SMMU, ECAM, PCI "
      "windows (GIC architecture; PCI Firmware 3.3 MCFG)",
      NULL},
     {"gic-frame-alignment", E, gd_rule_gic_frame_alignment, NONE,
@@ -181,7 +181,7 @@ const struct gd_rule gd_rules[] = {
      "on its own, so one SPI would serve two MSIs)",
      NULL},
     {"spi-msi-wired", E, gd_rule_spi_msi_wired, NONE,
-     "a wired SPI in use (SMMUv3 interrupts, a PMU on SPIs, any device's: YAML devices:, "
+     "a wired SPI in use (SMMU interrupts, a PMU on SPIs, any device's: YAML devices:, "
      "DT interrupts) inside a GICv2m frame or MBI range (the SPI would be both wired and an "
      "MSI)",
      NULL},
