@@ -185,6 +185,7 @@ void gd_rule_uid_duplicate(struct gd_check_ctx *c);
 void gd_rule_pci_segment_duplicate(struct gd_check_ctx *c);
 /* rules_layout.c: MMIO layout of the GIC and its neighbours. */
 void gd_rule_mmio_overlap(struct gd_check_ctx *c);
+void gd_rule_gicc_base_overlap(struct gd_check_ctx *c);
 void gd_rule_gic_frame_alignment(struct gd_check_ctx *c);
 void gd_rule_redist_region_too_small(struct gd_check_ctx *c);
 /* rules_frames.c: frame sizes of the GIC version. */

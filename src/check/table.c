@@ -129,7 +129,13 @@ const struct gd_rule gd_rules[] = {
     /* MMIO layout */
     {"mmio-overlap", E, gd_rule_mmio_overlap, NONE,
      "two MMIO ranges overlap: GICD, redistributor regions and frames, ITS, SMMUv3, ECAM, PCI "
-     "windows (GIC architecture; PCI Firmware 3.3 MCFG)",
+     "windows, GICv2 CPU interface frames (GIC architecture; PCI Firmware 3.3 MCFG); from "
+     "ACPI tables a redistributor frame is at most the spacing of the GICC GICR bases",
+     NULL},
+    {"gicc-base-overlap", W, gd_rule_gicc_base_overlap, NONE,
+     "GICv3 or later: a GICC Physical Base Address inside another GIC or device frame, a known "
+     "firmware quirk Linux tolerates (irq-gic-v3.c never maps the GICC; CPUs use the system "
+     "registers)",
      NULL},
     {"gic-frame-alignment", E, gd_rule_gic_frame_alignment, NONE,
      "a GICD, redistributor or ITS base that is not 64 KiB aligned (GIC architecture: every "

@@ -25,7 +25,7 @@ static void check_usage(FILE *out)
 	    "                     [--facts FILE] [--gic-version V] [--spis N] [--intid-bits N]\n"
 	    "                     [--device-id-bits N] [--event-id-bits N] INPUT...\n"
 	    "       gicdesc check --list-rules\n\n"
-	    "  INPUT: a YAML description, a DTB (or DTS), or ACPI IORT and MADT tables\n"
+	    "  INPUT: a YAML description, a DTB (or DTS), or ACPI IORT, MADT (and MCFG) tables\n"
 	    "  -W NAME / -Wno-NAME    report rule NAME as a warning / not at all\n"
 	    "  -E NAME / -Eno-NAME    report rule NAME as an error / as a warning\n"
 	    "      --format FORMAT    text (default), json or sarif (SARIF 2.1.0)\n"

@@ -20,7 +20,7 @@ static void resolve_usage(FILE *out)
 	    "usage: gicdesc resolve [--facts FILE] [--gic-version V] [--spis N] [--intid-bits N]\n"
 	    "                       [--device-id-bits N] [--event-id-bits N] INPUT... "
 	    "SOURCE[:ID]\n\n"
-	    "  INPUT: a YAML description, a DTB (or DTS), or ACPI IORT and MADT tables\n"
+	    "  INPUT: a YAML description, a DTB (or DTS), or ACPI IORT, MADT (and MCFG) tables\n"
 	    "  SOURCE: a root complex, named component or SMMU (its own MSIs) by name;\n"
 	    "  ID: one input ID (a RID for a root complex), decimal or 0x hex\n"
 	    "%s",

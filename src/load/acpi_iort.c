@@ -136,15 +136,25 @@ static void root_complex(struct iort_walk *w, struct iort_node *n)
 	mem_access(&rc->mem, &v);
 	rc->ats = v.n[GD_V_ATS] & 1;
 	rc->memory_address_limit = (uint8_t)v.n[GD_V_MEM_LIMIT];
-	rc->bus_start = 0;
-	rc->bus_end = 255;
-	rc->ecam_unknown = true;
-	rc->bus_range_assumed = true;
-	gd_acpi_assume(c,
-	               "%s: bus range and ECAM base unknown (the IORT carries neither; the MCFG "
-	               "does): RIDs below its first ID mapping and above its last are taken as "
-	               "buses it does not have",
-	               rc->node.name);
+	const struct gd_mcfg_entry *e = gd_acpi_mcfg_find(c, rc->segment);
+	if (e) {
+		rc->ecam_base = e->base;
+		rc->bus_start = e->bus_start;
+		rc->bus_end = e->bus_end;
+	} else {
+		rc->bus_start = 0;
+		rc->bus_end = 255;
+		rc->ecam_unknown = true;
+		rc->bus_range_assumed = true;
+		gd_acpi_assume(
+		    c,
+		    "%s: bus range and ECAM base unknown (the IORT carries neither; %s): "
+		    "RIDs below its first ID mapping and above its last are taken as "
+		    "buses it does not have",
+		    rc->node.name,
+		    c->mcfg.data ? "the MCFG has no allocation of its segment"
+		                 : "an MCFG would give them");
+	}
 	n->node = &rc->node;
 }
 

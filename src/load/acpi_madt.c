@@ -47,15 +47,10 @@ static void gicc(struct gd_acpi_load *c, const struct gd_acpi_values *v, const s
 }
 
 /* GICD "GIC version" (ACPI 6.5 table 5.39): 2, 3 or 4; 0 means not specified. */
-static void gicd(struct gd_acpi_load *c, const struct gd_acpi_values *v, const struct gd_loc *loc)
+static void gicd_version(struct gd_acpi_load *c, const struct gd_acpi_values *v,
+                         const struct gd_loc *loc)
 {
 	struct gd_platform *p = c->p;
-	p->dist.base = v->n[GD_V_BASE];
-	p->dist.size = 0x10000;
-	p->dist.gic_id = (uint32_t)v->n[GD_V_GIC_ID];
-	p->dist.system_vector_base = (uint32_t)v->n[GD_V_VECTOR_BASE];
-	p->dist.loc = *loc;
-	p->gic_loc = *loc;
 	enum gd_gic_version given = c->opts.gic_version;
 	switch (v->n[GD_V_VERSION]) {
 	case 0:
@@ -90,6 +85,19 @@ static void gicd(struct gd_acpi_load *c, const struct gd_acpi_values *v, const s
 		            gd_gic_version_name(p->gic_version), gd_gic_version_name(given));
 	else if (given)
 		p->gic_version = given;
+}
+
+/* The GICD: its frame is the size the GIC version gives (the MADT states none). */
+static void gicd(struct gd_acpi_load *c, const struct gd_acpi_values *v, const struct gd_loc *loc)
+{
+	struct gd_platform *p = c->p;
+	p->dist.base = v->n[GD_V_BASE];
+	p->dist.gic_id = (uint32_t)v->n[GD_V_GIC_ID];
+	p->dist.system_vector_base = (uint32_t)v->n[GD_V_VECTOR_BASE];
+	p->dist.loc = *loc;
+	p->gic_loc = *loc;
+	gicd_version(c, v, loc);
+	p->dist.size = gd_dist_size(p->gic_version);
 }
 
 static void gicr(struct gd_acpi_load *c, const struct gd_acpi_values *v, const struct gd_loc *loc)

@@ -62,6 +62,7 @@ static void every_layout_round_trips(void **state)
 {
 	(void)state;
 	round_trip(&gd_acpi_header);
+	round_trip(&gd_mcfg_allocation);
 	static const unsigned iort[] = {0, 3, 5};
 	for (size_t i = 0; i < 3; i++) {
 		const struct gd_iort_layouts *L = gd_iort_layouts(iort[i]);

@@ -50,6 +50,7 @@ static const char *const expected_rules[] = {
     "uid-duplicate",
     "pci-segment-duplicate",
     "mmio-overlap",
+    "gicc-base-overlap",
     "gic-frame-alignment",
     "redist-region-too-small",
     "its-frame-size", /* server: GICv4.1 frame sizes */
