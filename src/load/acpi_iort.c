@@ -188,7 +188,8 @@ static void smmu_v3(struct iort_walk *w, struct iort_node *n)
 	uint64_t flags = v.n[GD_V_FLAGS];
 	s->model = (enum gd_smmu_model)v.n[GD_V_MODEL];
 	s->base = v.n[GD_V_BASE];
-	s->size = 0x20000;
+	/* Linux arm_smmu_resource_size(): page 0 only for the CN99xx (PAGE0_REGS_ONLY) */
+	s->size = s->model == GD_SMMUV3_CAVIUM_CN99XX ? 0x10000 : 0x20000;
 	s->coherent = flags & GD_IORT_SMMU_COHACC;
 	s->httu_override = flags & GD_IORT_SMMU_HTTU;
 	s->vatos_base = v.n[GD_V_VATOS];
@@ -198,8 +199,11 @@ static void smmu_v3(struct iort_walk *w, struct iort_node *n)
 	s->sync_intid = (uint32_t)v.n[GD_V_SYNC_GSIV];
 	s->has_proximity_domain = n->rev >= 1 && (flags & GD_IORT_SMMU_PXM_VALID);
 	s->proximity_domain = s->has_proximity_domain ? (uint32_t)v.n[GD_V_PXM] : 0;
-	gd_acpi_assume(c, "%s: register frame 128 KiB (the IORT does not give a size)",
-	               s->node.name);
+	gd_acpi_assume(c,
+	               "%s: register frame %u KiB (the IORT does not give a size; Linux "
+	               "maps %s)",
+	               s->node.name, (unsigned)(s->size >> 10),
+	               s->size == 0x10000 ? "page 0 alone of a Cavium CN99xx" : "pages 0 and 1");
 	n->node = &s->node;
 	if (!smmu_uses_index(n, &v))
 		return;

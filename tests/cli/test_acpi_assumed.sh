@@ -13,7 +13,10 @@
 # - QEMU 7.2 virt's IORT and MADT (tests/data/qemu-7.2) with an MCFG as QEMU's
 #   hw/arm/virt-acpi-build.c build_mcfg() writes it (segment 0, buses 0-255 at
 #   0x4010000000): the root complex takes its ECAM and buses from it, and nothing is assumed
-#   of them; an MCFG allocation whose end bus is below its start bus is an error.
+#   of them; an MCFG allocation whose end bus is below its start bus is an error;
+# - an IORT (written by generate) with two SMMUv3s of model Cavium CN99xx 64 KiB apart:
+#   Linux maps page 0 alone of that model (arm_smmu_resource_size(), PAGE0_REGS_ONLY,
+#   as on ThunderX2), so they do not overlap.
 # Needs: iasl (Debian acpica-tools).
 . "$(dirname "$0")/lib.sh"
 command -v iasl >/dev/null || skip "iasl (Debian acpica-tools) not installed"
@@ -144,4 +147,28 @@ mcfg 10 0F | compile badmcfg
 run "$qemu/IORT.dat" "$qemu/APIC.dat" "$WORK/badmcfg.aml"
 check "an MCFG allocation ending below its start bus: error at its offset ($st)" \
 	bash -c "[ $st != 0 ] && grep -q 'badmcfg.aml:+0x2c: error: MCFG allocation of segment 0: end bus 0x0f below start bus 0x10' '$WORK/out'"
+
+cat >"$WORK/cn99xx.yaml" <<'EOF'
+gicdesc: 1
+platform: { name: cn99xx, oem-id: "GICDSC", oem-table-id: "CN99XX  ", oem-revision: 1 }
+gic:
+  version: 3
+  distributor: { base: 0x08000000, spis: 256, intid-bits: 16 }
+  redistributors: [ { base: 0x080A0000, length: 0x40000 } ]
+  cpus: { count: 2, compatible: "arm,cortex-a57", enable-method: psci }
+  its: [ { name: its0, id: 0, base: 0x08080000, device-id-bits: 20, event-id-bits: 16 } ]
+iommus:
+  - { name: smmu0, model: smmuv3-cavium-cn99xx, base: 0x09000000, size: 0x10000,
+      interrupts: { event: { spi: 74 }, pri: { spi: 75 }, sync: { spi: 76 }, gerror: { spi: 77 } },
+      id-map: [ { input-base: 0, count: 0x10000, output-base: 0, output: its0 } ] }
+  - { name: smmu1, model: smmuv3-cavium-cn99xx, base: 0x09010000, size: 0x10000,
+      interrupts: { event: { spi: 78 }, pri: { spi: 79 }, sync: { spi: 80 }, gerror: { spi: 81 } },
+      id-map: [ { input-base: 0, count: 0x10000, output-base: 0x10000, output: its0 } ] }
+EOF
+"$GICDESC" generate -q -f iort,madt -o "$WORK/cn99xx" "$WORK/cn99xx.yaml"
+run "$WORK/cn99xx/iort.aml" "$WORK/cn99xx/madt.aml"
+check "two CN99xx SMMUv3s 64 KiB apart in an IORT: exit 0, no mmio-overlap ($st)" \
+	bash -c "[ $st = 0 ] && ! grep -q mmio-overlap '$WORK/out'"
+check "... the 64 KiB frame is said to be assumed, with the reason" \
+	grep -q 'register frame 64 KiB (the IORT does not give a size; Linux maps page 0 alone of a Cavium CN99xx)' "$WORK/out"
 finish
