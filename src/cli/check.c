@@ -13,6 +13,7 @@
 #include "check/check.h"
 #include "cli/commands.h"
 #include "cli/input.h"
+#include "emit/emit.h"
 #include "util/diag_json.h"
 
 enum report_format { REPORT_TEXT, REPORT_JSON, REPORT_SARIF };
@@ -40,6 +41,22 @@ static void note_assumed(const struct gd_input_platform *ip, struct gd_diags *d)
 	struct gd_loc loc = {.file = ip->p.file};
 	for (size_t i = 0; i < ip->p.n_assumed; i++)
 		gd_diag_add(d, GD_SEV_NOTE, NULL, &loc, "assumed: %s", ip->p.assumed[i]);
+}
+
+/*
+ * What generate would still refuse of a description whose rules pass: the
+ * errors its writers report (dt-, iort-, madt-inexpressible). Each format is
+ * built once, into memory, and thrown away.
+ */
+static void run_writers(struct gd_input_platform *ip, struct gd_diags *d)
+{
+	struct gd_emit_ctx ctx = {.p = &ip->p, .routes = &ip->routes, .diags = d};
+	struct gd_buf scratch = {0};
+	gd_emit_dtb(&ctx, &scratch);
+	gd_emit_iort(&ctx, &scratch);
+	gd_emit_madt(&ctx, &scratch);
+	gd_buf_free(&scratch);
+	gd_emit_ctx_free(&ctx);
 }
 
 static void print_report(enum report_format fmt, const struct gd_diags *d)
@@ -141,7 +158,9 @@ int gd_cmd_check(int argc, char **argv)
 			if (!in.v[i].loaded)
 				continue;
 			note_assumed(&in.v[i], &d);
-			gd_check_run(&in.v[i].p, &in.v[i].routes, &cfg, &d);
+			if (gd_check_run(&in.v[i].p, &in.v[i].routes, &cfg, &d) == 0 &&
+			    in.v[i].p.origin == GD_ORIGIN_YAML)
+				run_writers(&in.v[i], &d);
 		}
 		/* Several descriptions of one platform: each against the first. */
 		for (size_t i = 1; i < in.n; i++) {

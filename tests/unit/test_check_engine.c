@@ -76,6 +76,9 @@ static const char *const expected_rules[] = {
     "iort-spi-msi",
     "madt-direct-lpi",
     "dt-ats",
+    "dt-inexpressible",
+    "iort-inexpressible",
+    "madt-inexpressible",
     "firmware-drift",
 };
 #define N_EXPECTED (sizeof(expected_rules) / sizeof(expected_rules[0]))
