@@ -13,6 +13,7 @@
 #include "check/check.h"
 #include "cli/commands.h"
 #include "cli/input.h"
+#include "cli/revisions.h"
 #include "emit/emit.h"
 #include "util/diag_json.h"
 
@@ -24,15 +25,17 @@ static void check_usage(FILE *out)
 	    out,
 	    "usage: gicdesc check [-W NAME] [-E NAME] [-Wno-NAME] [--format text|json|sarif]\n"
 	    "                     [--facts FILE] [--gic-version V] [--spis N] [--intid-bits N]\n"
-	    "                     [--device-id-bits N] [--event-id-bits N] INPUT...\n"
+	    "                     [--device-id-bits N] [--event-id-bits N]\n"
+	    "                     [--iort-revision N] [--madt-revision N] INPUT...\n"
 	    "       gicdesc check --list-rules\n\n"
 	    "  INPUT: a YAML description, a DTB (or DTS), or ACPI IORT, MADT (and MCFG) tables\n"
 	    "  -W NAME / -Wno-NAME    report rule NAME as a warning / not at all\n"
 	    "  -E NAME / -Eno-NAME    report rule NAME as an error / as a warning\n"
 	    "      --format FORMAT    text (default), json or sarif (SARIF 2.1.0)\n"
 	    "      --list-rules       print the rules: name, default severity, source\n"
-	    "%s",
-	    gd_input_usage);
+	    "  of a YAML description, as generate with the same options writes it:\n"
+	    "%s%s",
+	    gd_revisions_usage, gd_input_usage);
 }
 
 /* Adds a note for every fact a loader assumed, so the report says what it took for granted. */
@@ -85,6 +88,7 @@ int gd_cmd_check(int argc, char **argv)
 	static const struct option opts[] = {
 	    {"format", required_argument, NULL, 'f'},
 	    {"list-rules", no_argument, NULL, 'L'},
+	    GD_REVISION_LONG_OPTIONS,
 	    {"help", no_argument, NULL, 'h'},
 	    GD_INPUT_LONG_OPTIONS,
 	    {NULL, 0, NULL, 0},
@@ -93,6 +97,7 @@ int gd_cmd_check(int argc, char **argv)
 	struct gd_facts facts = {0};
 	struct gd_diags d = {0};
 	enum report_format fmt = REPORT_TEXT;
+	struct gd_revisions revs = GD_REVISIONS_INIT;
 	int c, status = 0;
 
 	optind = 1;
@@ -115,6 +120,11 @@ int gd_cmd_check(int argc, char **argv)
 				        optarg);
 				status = 2;
 			}
+			break;
+		case 'I':
+		case 'M':
+			if (gd_revision_option(&revs, c, optarg))
+				status = 2;
 			break;
 		case 'L':
 			gd_check_list_rules(stdout);
@@ -158,6 +168,8 @@ int gd_cmd_check(int argc, char **argv)
 			if (!in.v[i].loaded)
 				continue;
 			note_assumed(&in.v[i], &d);
+			if (in.v[i].p.origin == GD_ORIGIN_YAML)
+				gd_revisions_apply(&revs, &in.v[i].p);
 			if (gd_check_run(&in.v[i].p, &in.v[i].routes, &cfg, &d) == 0 &&
 			    in.v[i].p.origin == GD_ORIGIN_YAML)
 				run_writers(&in.v[i], &d);

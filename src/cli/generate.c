@@ -15,6 +15,7 @@
 #include "load/load.h"
 #include "resolve/resolve.h"
 #include "util/outset.h"
+#include "cli/revisions.h"
 
 static void generate_usage(FILE *out)
 {
@@ -31,10 +32,9 @@ static void generate_usage(FILE *out)
 		fprintf(out, "                           %-9s %s (%s)\n", gd_formats[i].name,
 		        gd_formats[i].description, file);
 	}
+	fputs(gd_revisions_usage, out);
 	fprintf(
 	    out,
-	    "      --iort-revision N  IORT table revision: 0, 3 (E.b) or 5 (E.d)\n"
-	    "      --madt-revision N  MADT revision: 3, 4, 5 or 6\n"
 	    "      --force            write even when the rules of `gicdesc check` find errors\n"
 	    "  -q, --quiet            do not list the files written\n");
 }
@@ -58,20 +58,6 @@ static int select_formats(const char *list, unsigned char *selected)
 	}
 	free(copy);
 	return rc;
-}
-
-/* Parses a revision option: @s must be one of @allowed (n values). */
-static int parse_revision(const char *opt, const char *s, const int *allowed, size_t n, int *out)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-	for (size_t i = 0; *s && !*end && i < n; i++)
-		if (v == allowed[i]) {
-			*out = (int)v;
-			return 0;
-		}
-	fprintf(stderr, "gicdesc: error: %s: unsupported revision '%s'\n", opt, s);
-	return -1;
 }
 
 /*
@@ -103,18 +89,17 @@ int gd_cmd_generate(int argc, char **argv)
 	static const struct option opts[] = {
 	    {"output", required_argument, NULL, 'o'},
 	    {"format", required_argument, NULL, 'f'},
-	    {"iort-revision", required_argument, NULL, 'I'},
-	    {"madt-revision", required_argument, NULL, 'M'},
+	    GD_REVISION_LONG_OPTIONS,
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"force", no_argument, NULL, 'F'},
 	    {"base", required_argument, NULL, 'b'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
-	static const int iort_revs[] = {0, 3, 5}, madt_revs[] = {3, 4, 5, 6};
 	unsigned char selected[64] = {0};
 	const char *dir = ".", *base_path = NULL;
-	int iort_rev = -1, madt_rev = -1, quiet = 0, force = 0, any_format = 0, c;
+	struct gd_revisions revs = GD_REVISIONS_INIT;
+	int quiet = 0, force = 0, any_format = 0, c;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:f:b:qh", opts, NULL)) != -1) {
@@ -128,11 +113,8 @@ int gd_cmd_generate(int argc, char **argv)
 			any_format = 1;
 			break;
 		case 'I':
-			if (parse_revision("--iort-revision", optarg, iort_revs, 3, &iort_rev))
-				return 2;
-			break;
 		case 'M':
-			if (parse_revision("--madt-revision", optarg, madt_revs, 4, &madt_rev))
+			if (gd_revision_option(&revs, c, optarg))
 				return 2;
 			break;
 		case 'b':
@@ -171,10 +153,7 @@ int gd_cmd_generate(int argc, char **argv)
 		status = gd_load_yaml(argv[optind], &p, &d);
 
 	if (status == 0) {
-		if (iort_rev >= 0)
-			p.acpi.iort_revision = (uint8_t)iort_rev;
-		if (madt_rev >= 0)
-			p.acpi.madt_revision = (uint8_t)madt_rev;
+		gd_revisions_apply(&revs, &p);
 		gd_resolve(&p, &routes);
 		/*
 		 * The rules of `gicdesc check` guard what we write, as dtc's checks
