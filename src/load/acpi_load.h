@@ -67,6 +67,7 @@ struct gd_acpi_load {
 	struct gd_acpi_its_ref *its_by_id; /* the MADT's ITSs, sorted; malloc'ed */
 	size_t n_its_by_id;
 	struct gd_acpi_names names;
+	bool gicd_version_zero; /* the MADT GICD says version 0, "not specified" */
 };
 
 /*

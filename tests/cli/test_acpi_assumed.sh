@@ -10,6 +10,7 @@
 #   is 4 KiB, so nothing overlaps;
 # - a GICv3 MADT whose GICC Physical Base Address is the GICD base (a firmware quirk Linux
 #   tolerates: irq-gic-v3.c never maps the GICC): the warning gicc-base-overlap, no error;
+# - MADTs whose GICD version is 0 ("not specified"): GICv2 or GICv3 as Linux would probe;
 # - QEMU 7.2 virt's IORT and MADT (tests/data/qemu-7.2) with an MCFG as QEMU's
 #   hw/arm/virt-acpi-build.c build_mcfg() writes it (segment 0, buses 0-255 at
 #   0x4010000000): the root complex takes its ECAM and buses from it, and nothing is assumed
@@ -112,6 +113,26 @@ check "two CPUs on one GICR base: still an mmio-overlap error" grep -q 'error: t
 run "$WORK/gic400.aml"
 check "GICv2 GIC-400 (GICD 4 KiB, GICC 0x1000 above it): exit 0, no mmio-overlap ($st)" \
 	bash -c "[ $st = 0 ] && ! grep -q mmio-overlap '$WORK/out'"
+
+# GICD version 0 ("not specified", ACPI 5.1, as AMD Seattle's Overdrive MADT says): a GICv2
+# when the MADT gives no redistributor, a GICv3 when it does (Linux's GICv3 driver probes
+# only with redistributors).
+{
+	madt_header
+	for i in 0 1 2 3; do gicc $i 00000000ff842000 00000000ff844000 00000000ff846000 0 $(printf %016x $i); done
+	gicd 00000000ff841000 00
+} | compile v0gicv2
+run "$WORK/v0gicv2.aml"
+check "GICD version 0, no redistributor: taken as GICv2, said so, exit 0 ($st)" \
+	bash -c "[ $st = 0 ] && grep -q 'assumed: GIC version 2: the MADT GICD says 0' '$WORK/out'"
+{
+	madt_header
+	for i in 0 1; do gicc $i 0 0 0 $(printf %016x $((0x30100000 + i * 0x20000))) $(printf %016x $i); done
+	gicd 0000000030000000 00
+} | compile v0gicv3
+run "$WORK/v0gicv3.aml"
+check "GICD version 0 with GICC redistributor bases: taken as GICv3 ($st)" \
+	bash -c "[ $st = 0 ] && grep -q 'assumed: GIC version 3: the MADT GICD says 0' '$WORK/out'"
 
 # GICv3, GICC Physical Base Address = the GICD base.
 {
