@@ -31,11 +31,20 @@ static void want_cell(struct gd_check_ctx *c, const struct gd_dt_binding_node *b
 		                name, b->cell[prop], b->len[prop], want, why);
 }
 
+/* The recorded node of @kind after @b (NULL: from the first), or NULL. */
+static const struct gd_dt_binding_node *
+next(const struct gd_platform *p, const struct gd_dt_binding_node *b, enum gd_dt_binding_kind kind)
+{
+	for (size_t i = b ? (size_t)(b - p->dt_binding) + 1 : 0; i < p->n_dt_binding; i++)
+		if (p->dt_binding[i].kind == kind)
+			return &p->dt_binding[i];
+	return NULL;
+}
+
 /* Runs the statement that follows for each recorded node @b of @kind. */
-#define FOR_EACH_BINDING_NODE(ctx, want, b)                                                        \
-	for (const struct gd_dt_binding_node *b = (ctx)->p->dt_binding;                            \
-	     b < (ctx)->p->dt_binding + (ctx)->p->n_dt_binding; b++)                               \
-		if (b->kind == (want))
+#define FOR_EACH_BINDING_NODE(ctx, kind, b)                                                        \
+	for (const struct gd_dt_binding_node *b = next((ctx)->p, NULL, kind); b;                   \
+	     b = next((ctx)->p, b, kind))
 
 void gd_rule_gic_binding(struct gd_check_ctx *c)
 {
