@@ -19,13 +19,15 @@
 
 static void generate_usage(FILE *out)
 {
-	fprintf(out,
-	        "usage: gicdesc generate [-o DIR] [--format LIST] [--base BASE.dtb]\n"
-	        "                        [--iort-revision N] [--madt-revision N] [--force] [-q]\n"
-	        "                        DESC.yaml\n\n"
-	        "  -o, --output DIR       write into DIR (default: the current folder)\n"
-	        "  -b, --base BASE.dtb    dts and dtb: BASE.dtb with the interrupt system put in\n"
-	        "  -f, --format LIST      comma-separated formats (default: all):\n");
+	fprintf(
+	    out,
+	    "usage: gicdesc generate [-o DIR] [--format LIST] [--base BASE.dtb]\n"
+	    "                        [--iort-revision N] [--madt-revision N] [--header-prefix P]\n"
+	    "                        [--force] [-q]\n"
+	    "                        DESC.yaml\n\n"
+	    "  -o, --output DIR       write into DIR (default: the current folder)\n"
+	    "  -b, --base BASE.dtb    dts and dtb: BASE.dtb with the interrupt system put in\n"
+	    "  -f, --format LIST      comma-separated formats (default: all but h):\n");
 	char file[64];
 	for (size_t i = 0; i < gd_n_formats; i++) {
 		gd_format_file_name(&gd_formats[i], "NAME", file, sizeof(file));
@@ -33,6 +35,9 @@ static void generate_usage(FILE *out)
 		        gd_formats[i].description, file);
 	}
 	fputs(gd_revisions_usage, out);
+	fputs(
+	    "      --header-prefix P  format h: the prefix of every #define (default PLAT_ARM_)\n",
+	    out);
 	fprintf(
 	    out,
 	    "      --force            write even when the rules of `gicdesc check` find errors\n"
@@ -68,9 +73,10 @@ static int select_formats(const char *list, unsigned char *selected)
  */
 static int emit_all(const struct gd_platform *p, const struct gd_routes *routes,
                     const unsigned char *selected, const struct gd_dt_base *base,
-                    struct gd_outset *set, struct gd_diags *d)
+                    const char *header_prefix, struct gd_outset *set, struct gd_diags *d)
 {
-	struct gd_emit_ctx ctx = {.p = p, .routes = routes, .diags = d, .base = base};
+	struct gd_emit_ctx ctx = {
+	    .p = p, .routes = routes, .diags = d, .base = base, .header_prefix = header_prefix};
 	char name[512];
 	int rc = 0;
 	for (size_t i = 0; i < gd_n_formats; i++) {
@@ -93,11 +99,12 @@ int gd_cmd_generate(int argc, char **argv)
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"force", no_argument, NULL, 'F'},
 	    {"base", required_argument, NULL, 'b'},
+	    {"header-prefix", required_argument, NULL, 'P'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	unsigned char selected[64] = {0};
-	const char *dir = ".", *base_path = NULL;
+	const char *dir = ".", *base_path = NULL, *header_prefix = NULL;
 	struct gd_revisions revs = GD_REVISIONS_INIT;
 	int quiet = 0, force = 0, any_format = 0, c;
 
@@ -116,6 +123,9 @@ int gd_cmd_generate(int argc, char **argv)
 		case 'M':
 			if (gd_revision_option(&revs, c, optarg))
 				return 2;
+			break;
+		case 'P':
+			header_prefix = optarg;
 			break;
 		case 'b':
 			base_path = optarg;
@@ -139,7 +149,8 @@ int gd_cmd_generate(int argc, char **argv)
 		return 2;
 	}
 	if (!any_format)
-		memset(selected, 1, gd_n_formats);
+		for (size_t i = 0; i < gd_n_formats; i++)
+			selected[i] = gd_formats[i].by_default;
 
 	struct gd_platform p = {0};
 	struct gd_diags d = {0};
@@ -172,7 +183,8 @@ int gd_cmd_generate(int argc, char **argv)
 		gd_check_config_free(&cfg);
 		if (rule_errors && !force)
 			status = 1;
-		else if (emit_all(&p, &routes, selected, base_path ? &base : NULL, &set, &d) != 0 ||
+		else if (emit_all(&p, &routes, selected, base_path ? &base : NULL, header_prefix,
+		                  &set, &d) != 0 ||
 		         d.errors > rule_errors)
 			status = 1;
 	}
