@@ -36,6 +36,14 @@ def cells(v):
     return [int.from_bytes(v[i:i + 4], 'big') for i in range(0, len(v), 4)]
 
 
+def number(cs):
+    """The number that cells @cs spell, most significant first."""
+    n = 0
+    for c in cs:
+        n = n << 32 | c
+    return n
+
+
 def strings(v):
     return v.rstrip(b'\0').decode().split('\0') if v else []
 
@@ -72,10 +80,26 @@ class Tree:
             spec = ' '.join('0x%x' % x for x in c[i:i + 3])
             if n == 4 and c[i + 3]:
                 part = self.nodes[self.by_phandle[c[i + 3]]]
-                cpus = [cells(self.nodes[self.by_phandle[ph]]['reg']) for ph in cells(part['affinity'])]
-                spec += ' cpus %s' % sorted(' '.join('0x%x' % x for x in r) for r in cpus)
+                cpus = [self.mpidr(self.by_phandle[ph]) for ph in cells(part['affinity'])]
+                spec += ' cpus %s' % sorted(cpus)
             out.append(spec)
         return ', '.join(out) or 'present'
+
+    def mpidr(self, path):
+        """The MPIDR of cpu node @path (its reg, in one or two cells)."""
+        return '0x%x' % number(cells(self.nodes[path].get('reg', b'')))
+
+    def pci_ranges(self, path):
+        """ranges of PCI host @path, each phys.hi masked to its space code and prefetchable bit."""
+        v = self.nodes[path].get('ranges')
+        if v is None:
+            return 'absent'
+        c = cells(v)
+        size = cells(self.nodes[path].get('#size-cells', b'\0\0\0\2'))[0]
+        n = 3 + cells(self.nodes['/'].get('#address-cells', b'\0\0\0\2'))[0] + size
+        for i in range(0, len(c) - n + 1, n):
+            c[i] &= 0x43000000
+        return ' '.join('0x%x' % x for x in c) or 'present'
 
     def id_map(self, path, name):
         v = self.nodes[path].get(name)
@@ -119,7 +143,7 @@ def facts(t):
         for prop in ('reg', '#msi-cells', 'msi-controller'):
             out.append('its %s %s' % (prop, t.hexcells(its, prop)))
     cpus = [n for n, p in t.nodes.items() if p.get('device_type') == b'cpu\0']
-    out.append('cpus %s' % sorted(t.hexcells(n, 'reg') for n in cpus))
+    out.append('cpus %s' % sorted(t.mpidr(n) for n in cpus))
     out.append('cpus enable-method %s' % sorted(set(tuple(strings(t.nodes[n].get('enable-method', b''))) for n in cpus)))
     for pmu in sorted(n for n, p in t.nodes.items()
                       if any(is_cpu_pmu(c) for c in strings(p.get('compatible', b'')))):
@@ -133,11 +157,15 @@ def facts(t):
         out.append('smmu interrupts %s' % sorted('%s: %s' % pair for pair in zip(names, specs)))
     pcis = sorted((n for n, p in t.nodes.items() if p.get('device_type') == b'pci\0' and n.count('/') == 1
                    and 'bus-range' in p), key=lambda n: cells(t.nodes[n].get('reg', b'')))
+    in_dt_order = [n for n in t.nodes if n in pcis]  # (the order Linux numbers them in)
     for pci in pcis:  # the host bridges (ECAM or named registers), not their PCI-PCI bridges
         out.append('pcie compatible %s' % strings(t.nodes[pci].get('compatible', b'')))
         out.append('pcie reg-names %s' % strings(t.nodes[pci].get('reg-names', b'')))
         for prop in ('reg', 'bus-range', 'linux,pci-domain', 'ranges', 'dma-coherent'):
-            out.append('pcie %s %s' % (prop, t.hexcells(pci, prop)))
+            value = t.pci_ranges(pci) if prop == 'ranges' else t.hexcells(pci, prop)
+            if prop == 'linux,pci-domain' and value == 'absent':
+                value = '0x%x' % in_dt_order.index(pci)
+            out.append('pcie %s %s' % (prop, value))
         out.append('pcie device_type %s' % strings(t.nodes[pci].get('device_type', b'')))
         out.append('pcie msi-map %s' % t.id_map(pci, 'msi-map'))
         out.append('pcie iommu-map %s' % t.id_map(pci, 'iommu-map'))
