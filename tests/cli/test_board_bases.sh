@@ -9,8 +9,9 @@
 #   merged DTB with no warning the board's own DTB does not give, and `check` of it
 #   finds no error but the board's own and routes as the description (no
 #   firmware-drift); dt-validate (Linux 6.1's bindings) says nothing of it that it does
-#   not say of the board's own DTB (whose messages are cached by content in
-#   ${GICDESC_TOOLS_CACHE:-~/.cache/gicdesc-tools}/board-validate: they take ~20 s a DTB).
+#   not say of the board's own DTB (its messages about a DTB are cached by the DTB's and
+#   the bindings' content in ${GICDESC_TOOLS_CACHE:-~/.cache/gicdesc-tools}/board-validate:
+#   they take ~20 s a DTB).
 # Needs: device-tree-compiler, dt-schema, python3-libfdt, cpp, linux-source-6.1 and 6.12.
 . "$(dirname "$0")/lib.sh"
 command -v dtc >/dev/null || skip "dtc (Debian device-tree-compiler) not installed"
@@ -20,7 +21,7 @@ schema=$("$GICDESC_SRC/tools/dt-bindings-6.1" 2>/dev/null) || schema=
 cache=${GICDESC_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/gicdesc-tools}/board-validate
 # dt-validate's messages about $1 (Linux 6.1's bindings), without file names, sorted.
 validate() { dt-validate -s "$schema" "$1" 2>&1 | sed -E 's/^[^:]*: //' | sort; }
-# The same, from the cache when this DTB was validated with these bindings before.
+# The same, from the cache when a DTB of these bytes was validated with these bindings.
 validate_cached() {
 	local key
 	key=$(cat "$1" "$schema" | sha256sum | cut -c1-32)
@@ -47,6 +48,14 @@ declare -A differences=(
 	# The root's interrupt-parent is MediaTek's sysirq, which inverts the polarity of
 	# the SPIs behind it: a wired path the format does not describe.
 	[root-sysirq]='/^root interrupt-parent /d'
+	# The PMU's PPI flags hold GIC_CPU_MASK_SIMPLE(n), a GICv2 CPU mask that
+	# arm,gic-v3.yaml does not define (bits[3:0] only) and Linux's
+	# gic_irq_domain_translate() drops. The board's own slip.
+	[ppi-cpu-mask]='s/^\(pmu .* interrupts 0x1 0x[0-9a-f]*\) 0x[0-9a-f]*0\([1-9a-f]\)$/\1 0x\2/'
+	# The one PMU of CPUs of one type is arm,cortex-<cpu>-pmu; gicdesc writes
+	# arm,armv8-pmuv3 (arm,pmu.yaml allows both) and a CPU's own PMU compatible only
+	# to tell the PMUs of several CPU types apart.
+	[pmu-compatible]='s/^pmu arm,[a-z0-9-]*-pmu\(v3\)\{0,1\} /pmu (one) /'
 )
 
 # Description (under the source tree), board DTS (under arch/arm64/boot/dts of Linux
@@ -64,7 +73,12 @@ declare -A differences=(
 #   GIC under /soc and the root's interrupt-parent not the GIC, no ITS, no MSI at all;
 # - tomato (Google/Acer Chromebook Spin 513), MT8195: a GIC-600 with an 832-SPI
 #   distributor and PCIe hosts whose MSIs never reach the GIC;
-# - mt8188-evb (MediaTek), MT8188: PPI partitions of 6 and 2 CPUs.
+# - mt8188-evb (MediaTek), MT8188: PPI partitions of 6 and 2 CPUs;
+# and one 3-cell GIC, for what the 4-cell boards do not show:
+# - imx8mm-beacon-kit (Beacon EmbeddedWorks), i.MX 8M Mini: a GIC under a bus of one
+#   address and one size cell, with no #address-cells, named by a PCI host's
+#   interrupt-map (of Linux 6.12's arm64 DTBs, 336 have their GIC under a bus of cells
+#   other than 2 + 2, and 151 a GIC without #address-cells that an interrupt-map names).
 boards=(
 	"examples/rk3588/rk3588.yaml rockchip/rk3588-rock-5b.dts"
 	"tests/boards/rk3588s.yaml rockchip/rk3588s-orangepi-5.dts"
@@ -73,6 +87,7 @@ boards=(
 	"tests/boards/mt8183.yaml mediatek/mt8183-kukui-krane-sku176.dts pmu-level-low root-sysirq"
 	"tests/boards/mt8195.yaml mediatek/mt8195-cherry-tomato-r2.dts"
 	"tests/boards/mt8188.yaml mediatek/mt8188-evb.dts"
+	"tests/boards/imx8mm.yaml freescale/imx8mm-beacon-kit.dts ppi-cpu-mask pmu-compatible"
 )
 "$GICDESC_SRC/scripts/build-dt-corpus.sh" "$WORK/linux" $(printf '%s\n' "${boards[@]}" | cut -d' ' -f2) >/dev/null
 
@@ -94,7 +109,7 @@ for entry in "${boards[@]}"; do
 	check "$name: generate --base gives no error" bash -c "! grep -q 'error:' '$WORK/gen.err'"
 	[ -s "$out/$stem.dtb" ] || { not_ok "$name: the merged DTB is written"; continue; }
 	py "$GICDESC_SRC/tests/cli/dt_base_compare.py" "$board" "$out/$stem.dtb" \
-		"$out/standalone/$stem.dtb" >"$WORK/compare.txt" 2>&1
+		"$out/standalone/$stem.dtb" >"$WORK/compare.txt" 2>&1 || true
 	check "$name: dt_base_compare.py finds nothing wrong" \
 		bash -c "grep -q . '$WORK/compare.txt' && ! grep -v '^ok' '$WORK/compare.txt'"
 	grep -v '^ok' "$WORK/compare.txt" || true
@@ -105,7 +120,7 @@ for entry in "${boards[@]}"; do
 	comm -23 <(dtc_warnings "$board") <(dtc_warnings "$out/$stem.dtb") | sed 's/^/# the board'\''s own, gone: /'
 	if [ -n "$schema" ]; then
 		validate_cached "$board" >"$WORK/board.val"
-		validate "$out/$stem.dtb" >"$WORK/merged.val"
+		validate_cached "$out/$stem.dtb" >"$WORK/merged.val"
 		new=$(comm -13 "$WORK/board.val" "$WORK/merged.val")
 		check "$name: dt-validate says nothing of the merged DTB it does not of the board's ($(wc -l <"$WORK/board.val") lines)${new:+: $new}" \
 			test -z "$new"
