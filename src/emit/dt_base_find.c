@@ -48,7 +48,7 @@ static int map_ranges(const void *fdt, int bus, int parent, bool down, uint64_t 
 {
 	int len;
 	const fdt32_t *r = fdt_getprop(fdt, bus, "ranges", &len);
-	if (!r)
+	if (!r || len < 0)
 		return -1;
 	if (len == 0)
 		return 0;
@@ -169,7 +169,7 @@ int gd_dt_base_interrupt_map_user(const void *fdt, int ctrl)
 		const fdt32_t *v = fdt_getprop(fdt, off, "interrupt-map", &len);
 		int ac = map_cells(fdt, off, "#address-cells", 2);
 		int ic = map_cells(fdt, off, "#interrupt-cells", -1);
-		if (!v || ac < 0 || ic < 0)
+		if (!v || len < 0 || ac < 0 || ic < 0)
 			continue;
 		for (size_t i = (size_t)(ac + ic); i < (size_t)len / 4;) {
 			uint32_t p = fdt32_to_cpu(v[i]);

@@ -195,4 +195,17 @@ status=$?
 set -e
 check "a base that is no DTB: exit status 2, nothing written" test "$status" = 2 -a ! -e "$WORK/bad3"
 check "a base that is no DTB: says so" grep -q "not a valid DTB" "$WORK/bad3.err"
+
+# A property of length 0xffffffff, which libfdt's fdt_check_full() lets through (found by
+# the base harness, tests/fuzz/regressions/base/): not a valid DTB, at the length's offset.
+set +e
+"$GICDESC" generate -q --base "$GICDESC_SRC/tests/fuzz/regressions/base/prop-length-0xffffffff.dtb" \
+	-o "$WORK/bad5" "$EXAMPLE" 2>"$WORK/bad5.err"
+status=$?
+set -e
+cat "$WORK/bad5.err"
+check "a property of length 0xffffffff: exit status 2, nothing written" test "$status" = 2 -a ! -e "$WORK/bad5"
+check "... not a valid DTB, at the length's byte offset" grep -q \
+	"prop-length-0xffffffff.dtb:+0x368: error: not a valid DTB: property 'ranges' of length 0xffffffff runs past the structure block" \
+	"$WORK/bad5.err"
 finish
