@@ -60,15 +60,17 @@ declare -A differences=(
 
 # Description (under the source tree), board DTS (under arch/arm64/boot/dts of Linux
 # 6.12), the board's differences. Linux 6.12's 4-cell GICs (ppi-partitions, one PMU per
-# CPU type) are all on Rockchip and MediaTek SoCs; these boards cover five SoCs and six
-# board makers, and between them:
+# CPU type) are all on Rockchip and MediaTek SoCs; these boards cover six of those SoCs
+# and seven board makers (three Google Chromebooks built by Samsung, Lenovo and Acer),
+# and between them:
 # - rock-5b (Radxa), RK3588: two ITSes, MBI, two SMMUv3s, five DesignWare PCIe hosts;
 # - orangepi-5 (Xunlong), RK3588S: the same GIC with the two hosts of the smaller
 #   package, one of them disabled (check skips it, the description keeps it: no drift);
 # - gru-kevin (Google/Samsung Chromebook Plus) and firefly (T-Firefly), RK3399: a
 #   GIC-500 ITS and a PCIe host with its own register names, the GICv2-compatible
 #   GICC/GICH/GICV frames, /cpus in two address cells, a msi-map that leaves half the
-#   bus range unmapped; one description over two makers' boards;
+#   bus range unmapped (check warns [route-unmapped], of the board too); one description
+#   over two makers' boards;
 # - krane (Google/Lenovo IdeaPad Duet), MT8183: GICC/GICH/GICV of unequal sizes, the
 #   GIC under /soc and the root's interrupt-parent not the GIC, no ITS, no MSI at all;
 # - tomato (Google/Acer Chromebook Spin 513), MT8195: a GIC-600 with an 832-SPI
