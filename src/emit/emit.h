@@ -84,6 +84,8 @@ int gd_emit_iort_dsl(struct gd_emit_ctx *ctx, struct gd_buf *out);
 int gd_emit_madt(struct gd_emit_ctx *ctx, struct gd_buf *out);
 /* MADT as iasl data-table source. */
 int gd_emit_madt_dsl(struct gd_emit_ctx *ctx, struct gd_buf *out);
+/* dot.c: the routing graph (nodes and ID mappings) as Graphviz DOT. */
+int gd_emit_dot(struct gd_emit_ctx *ctx, struct gd_buf *out);
 /* header.c: the GIC's frames as C #defines for TF-A and U-Boot ports. */
 int gd_emit_header(struct gd_emit_ctx *ctx, struct gd_buf *out);
 

@@ -17,6 +17,8 @@ const struct gd_format gd_formats[] = {
      true},
     {"h", "h", true, "-gic.h", "C header of the GIC frames for TF-A and U-Boot (on request)",
      gd_emit_header, false},
+    {"dot", "dot", true, ".dot", "the routing graph for Graphviz dot (on request)", gd_emit_dot,
+     false},
 };
 
 const size_t gd_n_formats = sizeof(gd_formats) / sizeof(gd_formats[0]);
