@@ -518,10 +518,52 @@ static const struct {
     {"msi-map", 1, 4},          {"iommu-map", 1, 4},
 };
 
-/* Every reference of those properties in the merged @fdt names a node; else an error. */
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/*
+ * The phandles of every node of @fdt, sorted, in a malloc'ed array of *@n (NULL
+ * when there is none): one walk, so that looking a reference up is O(log n),
+ * not libfdt's fdt_node_offset_by_phandle() walk of the whole tree each time.
+ */
+static uint32_t *sorted_phandles(const void *fdt, size_t *n)
+{
+	size_t cap = 0;
+	uint32_t *v = NULL;
+	*n = 0;
+	for (int off = fdt_next_node(fdt, -1, NULL); off >= 0;
+	     off = fdt_next_node(fdt, off, NULL)) {
+		uint32_t ph = fdt_get_phandle(fdt, off);
+		if (!ph)
+			continue;
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 64;
+			uint32_t *w = realloc(v, cap * sizeof(*v));
+			if (!w) {
+				fprintf(stderr, "gicdesc: error: out of memory\n");
+				exit(2);
+			}
+			v = w;
+		}
+		v[(*n)++] = ph;
+	}
+	if (*n)
+		qsort(v, *n, sizeof(*v), cmp_u32);
+	return v;
+}
+
+/*
+ * Every reference of those properties in the merged @fdt names a node; else an error,
+ * the first dangling one of a property.
+ */
 static void check_references(struct merge *m, const void *fdt)
 {
 	struct gd_loc loc = {.file = m->base->file};
+	size_t n_ph;
+	uint32_t *phandles = sorted_phandles(fdt, &n_ph);
 	for (int off = fdt_next_node(fdt, -1, NULL); off >= 0; off = fdt_next_node(fdt, off, NULL))
 		for (size_t k = 0; k < sizeof(phandle_props) / sizeof(phandle_props[0]); k++) {
 			int len;
@@ -529,7 +571,8 @@ static void check_references(struct merge *m, const void *fdt)
 			for (size_t i = phandle_props[k].first; v && i < (size_t)len / 4;
 			     i += phandle_props[k].stride ? phandle_props[k].stride : (size_t)len) {
 				uint32_t ph = fdt32_to_cpu(v[i]);
-				if (fdt_node_offset_by_phandle(fdt, ph) >= 0)
+				if (ph && ph != ~0u && n_ph &&
+				    bsearch(&ph, phandles, n_ph, sizeof(ph), cmp_u32))
 					continue;
 				char path[1024];
 				fdt_get_path(fdt, off, path, sizeof(path));
@@ -538,8 +581,10 @@ static void check_references(struct merge *m, const void *fdt)
 				    "DT: %s:%s refers to phandle 0x%x, which no node has once "
 				    "the description is put in",
 				    path, phandle_props[k].name, ph);
+				break; /* one error a property */
 			}
 		}
+	free(phandles);
 }
 
 /* The base's CPUs stay; a description with another number of CPUs is worth a warning. */
