@@ -118,6 +118,9 @@ enum gd_acpi_slot {
 	GD_V_MSI_FRAME_ID,
 	GD_V_SPI_COUNT,
 	GD_V_SPI_BASE,
+	/* MCFG (PCI Firmware 3.3 §4.1.2) */
+	GD_V_BUS_START,
+	GD_V_BUS_END,
 	GD_V_COUNT
 };
 
@@ -209,6 +212,15 @@ enum gd_iort_node_type {
 #define GD_IORT_SMMU_V2_DVM     0x1u /* SMMUv1/v2 flags: DVM supported */
 #define GD_IORT_SMMU_V2_COHWALK 0x2u /* SMMUv1/v2 flags: coherent page table walk */
 #define GD_IORT_IRQ_EDGE        0x1u /* SMMUv1/v2 interrupt flags: edge-triggered */
+
+/*
+ * MCFG (PCI Firmware 3.3 §4.1.2): 8 reserved bytes after the ACPI header,
+ * then 16-byte configuration space base address allocation structures
+ * (table 4-3): ECAM base of bus 0 (GD_V_BASE), PCI segment group
+ * (GD_V_SEGMENT), start and end bus (GD_V_BUS_START, GD_V_BUS_END).
+ */
+#define GD_MCFG_ENTRIES_AT 44u
+extern const struct gd_acpi_layout gd_mcfg_allocation;
 
 /*
  * MADT layouts for one revision (ACPI 6.5 §5.2.12): the MADT header after

@@ -101,7 +101,7 @@ int gd_check_run(const struct gd_platform *p, const struct gd_routes *routes,
 	for (size_t i = 0; i < gd_n_rules; i++) {
 		sev[i] = gd_check_severity(cfg, i);
 		skipped_by[i] = failed_prereq(i, failed);
-		if (skipped_by[i] >= 0 || !gd_rules[i].fn) /* no fn: a rule across inputs */
+		if (skipped_by[i] >= 0 || !gd_rules[i].fn) /* no fn: across inputs, or a writer's */
 			continue;
 		struct gd_check_ctx c = {
 		    .p = p,

@@ -22,7 +22,8 @@ struct gd_check_ctx;
  * One rule: its kebab-case name, default severity, function, the names of
  * earlier rules it needs to have passed (NULL-terminated), and a one-line
  * description citing its source. A rule without a function compares several
- * inputs and is run by gd_check_compare(), not by gd_check_run(). @format:
+ * inputs and is run by gd_check_compare(), not by gd_check_run(), or is
+ * reported by a writer of src/emit (the *-inexpressible rules). @format:
  * the output format family ("dt", "iort", "madt") whose limits alone the
  * rule judges (gd_check_off_for_format()), NULL for a fault of the platform.
  */
@@ -185,6 +186,7 @@ void gd_rule_uid_duplicate(struct gd_check_ctx *c);
 void gd_rule_pci_segment_duplicate(struct gd_check_ctx *c);
 /* rules_layout.c: MMIO layout of the GIC and its neighbours. */
 void gd_rule_mmio_overlap(struct gd_check_ctx *c);
+void gd_rule_gicc_base_overlap(struct gd_check_ctx *c);
 void gd_rule_gic_frame_alignment(struct gd_check_ctx *c);
 void gd_rule_redist_region_too_small(struct gd_check_ctx *c);
 /* rules_frames.c: frame sizes of the GIC version. */

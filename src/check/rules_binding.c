@@ -31,11 +31,31 @@ static void want_cell(struct gd_check_ctx *c, const struct gd_dt_binding_node *b
 		                name, b->cell[prop], b->len[prop], want, why);
 }
 
+/* The recorded node of @kind after @b (NULL: from the first), or NULL. */
+static const struct gd_dt_binding_node *
+next(const struct gd_platform *p, const struct gd_dt_binding_node *b, enum gd_dt_binding_kind kind)
+{
+	for (size_t i = b ? (size_t)(b - p->dt_binding) + 1 : 0; i < p->n_dt_binding; i++)
+		if (p->dt_binding[i].kind == kind)
+			return &p->dt_binding[i];
+	return NULL;
+}
+
+/* Reports MSI controller node @b without msi-controller, which Linux @skips (binding @binding). */
+static void want_msi_controller(struct gd_check_ctx *c, const struct gd_dt_binding_node *b,
+                                const char *skips, const char *binding)
+{
+	if (!has(b, GD_DTP_MSI_CONTROLLER))
+		gd_check_report(c, &b->loc,
+		                "no msi-controller: Linux %s, so nothing that maps to it gets an "
+		                "MSI (%s: required)",
+		                skips, binding);
+}
+
 /* Runs the statement that follows for each recorded node @b of @kind. */
-#define FOR_EACH_BINDING_NODE(ctx, want, b)                                                        \
-	for (const struct gd_dt_binding_node *b = (ctx)->p->dt_binding;                            \
-	     b < (ctx)->p->dt_binding + (ctx)->p->n_dt_binding; b++)                               \
-		if (b->kind == (want))
+#define FOR_EACH_BINDING_NODE(ctx, kind, b)                                                        \
+	for (const struct gd_dt_binding_node *b = next((ctx)->p, NULL, kind); b;                   \
+	     b = next((ctx)->p, b, kind))
 
 void gd_rule_gic_binding(struct gd_check_ctx *c)
 {
@@ -69,11 +89,7 @@ void gd_rule_its_binding(struct gd_check_ctx *c)
 {
 	FOR_EACH_BINDING_NODE(c, GD_DT_ITS, b)
 	{
-		if (!has(b, GD_DTP_MSI_CONTROLLER))
-			gd_check_report(c, &b->loc,
-			                "no msi-controller: Linux its_of_probe() skips the ITS, so "
-			                "nothing that maps to it gets an MSI (arm,gic-v3.yaml ITS: "
-			                "required)");
+		want_msi_controller(c, b, "its_of_probe() skips the ITS", "arm,gic-v3.yaml ITS");
 		want_cell(c, b, GD_DTP_MSI_CELLS, 1,
 		          "the one cell of an msi-parent specifier is the DeviceID: Linux "
 		          "of_msi_get_domain() reads msi-parent entries by it, taking none as 0 "
@@ -85,12 +101,7 @@ void gd_rule_v2m_binding(struct gd_check_ctx *c)
 {
 	FOR_EACH_BINDING_NODE(c, GD_DT_V2M, b)
 	{
-		if (!has(b, GD_DTP_MSI_CONTROLLER))
-			gd_check_report(
-			    c, &b->loc,
-			    "no msi-controller: Linux gicv2m_of_init() skips the frame, so "
-			    "nothing whose msi-parent it is gets an MSI (arm,gic.yaml "
-			    "v2m: required)");
+		want_msi_controller(c, b, "gicv2m_of_init() skips the frame", "arm,gic.yaml v2m");
 		if (has(b, GD_DTP_MSI_BASE_SPI) != has(b, GD_DTP_MSI_NUM_SPIS))
 			gd_check_report(
 			    c, &b->loc,

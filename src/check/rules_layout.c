@@ -13,7 +13,42 @@ struct mmio {
 	const struct gd_loc *loc;
 };
 
-/* The MMIO ranges of @p, in model order, without empty ones; returns their number. */
+/*
+ * The redistributor frame size of each CPU whose GICC gives a GICR base, by
+ * CPU index: the architecture's for the GIC version, except that ACPI tables
+ * (which state no frame size) get at most the spacing from the CPU's base to
+ * the next higher one, as Linux finds each frame's end by the hardware
+ * (irq-gic-v3.c gic_acpi_parse_madt_gicc() sizes it by GICR_PIDR2): no
+ * overlap is claimed on a size the tables never gave.
+ */
+static uint64_t *cpu_redist_sizes(struct gd_check_ctx *c)
+{
+	const struct gd_platform *p = c->p;
+	uint64_t frame = gd_redist_frame_size(p->gic_version);
+	uint64_t *size = gd_arena_alloc(c->tmp, (p->n_cpus + 1) * sizeof(*size));
+	struct gd_check_keyed *order = gd_arena_alloc(c->tmp, (p->n_cpus + 1) * sizeof(*order));
+	size_t n = 0;
+	for (size_t i = 0; i < p->n_cpus; i++) {
+		size[i] = frame;
+		if (p->cpus[i].gicr_base)
+			order[n++] = (struct gd_check_keyed){p->cpus[i].gicr_base, i};
+	}
+	if (p->origin != GD_ORIGIN_ACPI)
+		return size;
+	gd_check_sort(order, n);
+	for (size_t k = 0; k + 1 < n; k++) {
+		uint64_t gap = order[k + 1].key - order[k].key;
+		if (gap && gap < frame)
+			size[order[k].idx] = gap;
+	}
+	return size;
+}
+
+/*
+ * The MMIO ranges of @p, in model order, without empty ones; returns their
+ * number. From GICv3 on, the GICC of the CPUs is left out: Linux's GICv3
+ * driver never maps it (rule gicc-base-overlap judges it).
+ */
 static size_t collect_mmio(struct gd_check_ctx *c, struct mmio **out)
 {
 	const struct gd_platform *p = c->p;
@@ -32,19 +67,21 @@ static size_t collect_mmio(struct gd_check_ctx *c, struct mmio **out)
 			n++;                                                                       \
 		}                                                                                  \
 	} while (0)
-	uint64_t frame = gd_redist_frame_size(p->gic_version);
-	ADD(p->dist.base, p->dist.size ? p->dist.size : SZ_64K, &p->dist.loc, "the GICD");
+	uint64_t *redist = cpu_redist_sizes(c);
+	bool gicc = p->gic_version == GD_GIC_V2;
+	ADD(p->dist.base, p->dist.size ? p->dist.size : gd_dist_size(p->gic_version), &p->dist.loc,
+	    "the GICD");
 	for (size_t i = 0; i < p->n_redists; i++)
 		ADD(p->redists[i].base, p->redists[i].length, &p->redists[i].loc,
 		    "redistributor region %zu", i);
 	for (size_t i = 0; i < p->n_cpus; i++)
 		if (p->cpus[i].gicr_base)
-			ADD(p->cpus[i].gicr_base, frame, &p->cpus[i].loc,
+			ADD(p->cpus[i].gicr_base, redist[i], &p->cpus[i].loc,
 			    "the redistributor of CPU %zu", i);
 	/* CPU interface frames, banked: the same for every CPU unless a CPU differs. */
 	for (size_t i = 0; i < p->n_cpus; i++) {
 		const struct gd_cpu *cpu = &p->cpus[i], *prev = i ? &p->cpus[i - 1] : NULL;
-		if (!prev || cpu->gicc_base != prev->gicc_base)
+		if (gicc && (!prev || cpu->gicc_base != prev->gicc_base))
 			ADD(cpu->gicc_base, cpu->gicc_base ? gd_cpuif_size(p->cpuif.gicc_size) : 0,
 			    &cpu->loc, "the GICC of CPU %zu", i);
 		if (!prev || cpu->gich_base != prev->gich_base)
@@ -117,6 +154,36 @@ void gd_rule_mmio_overlap(struct gd_check_ctx *c)
 		order[i] = (struct gd_check_keyed){v[i].base, i};
 	gd_check_sort(order, n);
 	gd_check_overlaps(c, order, n, mmio_end_at, mmio_overlap, v);
+}
+
+void gd_rule_gicc_base_overlap(struct gd_check_ctx *c)
+{
+	const struct gd_platform *p = c->p;
+	if (p->gic_version == GD_GIC_V2)
+		return; /* a GICv2's GICC is in mmio-overlap's sweep */
+	struct mmio *v;
+	size_t n = collect_mmio(c, &v);
+	for (size_t i = 0; i < p->n_cpus; i++) {
+		const struct gd_cpu *cpu = &p->cpus[i];
+		if (!cpu->gicc_base || (i && cpu->gicc_base == p->cpus[i - 1].gicc_base))
+			continue;
+		struct mmio me = {.base = cpu->gicc_base,
+		                  .size = gd_cpuif_size(p->cpuif.gicc_size)};
+		for (size_t k = 0; k < n; k++) {
+			if (v[k].base >= mmio_end(&me) || me.base >= mmio_end(&v[k]))
+				continue;
+			gd_check_report(
+			    c, &cpu->loc,
+			    "the GICC Physical Base Address 0x%" PRIx64
+			    " of CPU %zu lies in %s (0x%" PRIx64 "-0x%" PRIx64
+			    "): a known firmware quirk (often the GICD base) that Linux "
+			    "tolerates on GICv%s, where CPUs use the system-register "
+			    "interface and irq-gic-v3.c never maps the GICC",
+			    cpu->gicc_base, i, v[k].what, v[k].base, mmio_end(&v[k]) - 1,
+			    gd_gic_version_name(p->gic_version));
+			break;
+		}
+	}
 }
 
 /* Reports @base of @what at @loc unless it is 64 KiB aligned. */

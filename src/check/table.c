@@ -129,7 +129,13 @@ const struct gd_rule gd_rules[] = {
     /* MMIO layout */
     {"mmio-overlap", E, gd_rule_mmio_overlap, NONE,
      "two MMIO ranges overlap: GICD, redistributor regions and frames, ITS, SMMU, ECAM, PCI "
-     "windows (GIC architecture; PCI Firmware 3.3 MCFG)",
+     "windows, GICv2 CPU interface frames (GIC architecture; PCI Firmware 3.3 MCFG); from "
+     "ACPI tables a redistributor frame is at most the spacing of the GICC GICR bases",
+     NULL},
+    {"gicc-base-overlap", W, gd_rule_gicc_base_overlap, NONE,
+     "GICv3 or later: a GICC Physical Base Address inside another GIC or device frame, a known "
+     "firmware quirk Linux tolerates (irq-gic-v3.c never maps the GICC; CPUs use the system "
+     "registers)",
      NULL},
     {"gic-frame-alignment", E, gd_rule_gic_frame_alignment, NONE,
      "a GICD, redistributor or ITS base that is not 64 KiB aligned (GIC architecture: every "
@@ -251,6 +257,26 @@ const struct gd_rule gd_rules[] = {
      "a root complex supports ATS, which the Linux 6.1 DT bindings cannot say (IORT root "
      "complex ATS attribute only): an OS booted from the DT does not enable it",
      "dt"},
+    /* What a writer of generate refuses: reported by src/emit, which `check` runs on a
+       description whose rules pass (generate writes nothing when a rule fails) */
+    {"dt-inexpressible", E, NULL, NONE,
+     "the DT writer cannot write the description: a field no binding carries (an SMMU's VATOS "
+     "page), a node it cannot name, a CPU it cannot describe (no compatible, a spin-table "
+     "without release address, MPIDR bits outside Aff3..Aff0), redistributor regions of "
+     "different strides, a route it cannot write as msi-map or msi-parent",
+     "dt"},
+    {"iort-inexpressible", E, NULL, NONE,
+     "the IORT writer cannot write the description at its table revision: a field the node "
+     "revision lacks (memory address size limit, proximity domain, DeviceID mapping index), "
+     "an SMMUv3 whose own-MSI mapping the revision cannot tell from a StreamID mapping, a "
+     "named component without its ACPI device path, a mapping of 0 or more than 2^32 IDs "
+     "(IORT E.b-E.d)",
+     "iort"},
+    {"madt-inexpressible", E, NULL, NONE,
+     "the MADT writer cannot write the description at its revision: a GICC field the "
+     "revision lacks (ACPI 6.5 §5.2.12.14: SPE, TRBE, efficiency class, online capable), a "
+     "redistributor region longer than the 32-bit GICR discovery range length",
+     "madt"},
     /* Across inputs: run by gd_check_compare() when several are given */
     {"firmware-drift", E, NULL, NONE,
      "two descriptions of one platform (YAML, DTB, IORT+MADT) send an input ID to different "

@@ -15,26 +15,31 @@
 #include "load/load.h"
 #include "resolve/resolve.h"
 #include "util/outset.h"
+#include "cli/revisions.h"
 
 static void generate_usage(FILE *out)
 {
-	fprintf(out,
-	        "usage: gicdesc generate [-o DIR] [--format LIST] [--base BASE.dtb]\n"
-	        "                        [--iort-revision N] [--madt-revision N] [--force] [-q]\n"
-	        "                        DESC.yaml\n\n"
-	        "  -o, --output DIR       write into DIR (default: the current folder)\n"
-	        "  -b, --base BASE.dtb    dts and dtb: BASE.dtb with the interrupt system put in\n"
-	        "  -f, --format LIST      comma-separated formats (default: all):\n");
+	fprintf(
+	    out,
+	    "usage: gicdesc generate [-o DIR] [--format LIST] [--base BASE.dtb]\n"
+	    "                        [--iort-revision N] [--madt-revision N] [--header-prefix P]\n"
+	    "                        [--force] [-q]\n"
+	    "                        DESC.yaml\n\n"
+	    "  -o, --output DIR       write into DIR (default: the current folder)\n"
+	    "  -b, --base BASE.dtb    dts and dtb: BASE.dtb with the interrupt system put in\n"
+	    "  -f, --format LIST      comma-separated formats (default: all but h and dot):\n");
 	char file[64];
 	for (size_t i = 0; i < gd_n_formats; i++) {
 		gd_format_file_name(&gd_formats[i], "NAME", file, sizeof(file));
 		fprintf(out, "                           %-9s %s (%s)\n", gd_formats[i].name,
 		        gd_formats[i].description, file);
 	}
+	fputs(gd_revisions_usage, out);
+	fputs(
+	    "      --header-prefix P  format h: the prefix of every #define (default PLAT_ARM_)\n",
+	    out);
 	fprintf(
 	    out,
-	    "      --iort-revision N  IORT table revision: 0, 3 (E.b) or 5 (E.d)\n"
-	    "      --madt-revision N  MADT revision: 3, 4, 5 or 6\n"
 	    "      --force            write even when the rules of `gicdesc check` find errors\n"
 	    "  -q, --quiet            do not list the files written\n");
 }
@@ -60,20 +65,6 @@ static int select_formats(const char *list, unsigned char *selected)
 	return rc;
 }
 
-/* Parses a revision option: @s must be one of @allowed (n values). */
-static int parse_revision(const char *opt, const char *s, const int *allowed, size_t n, int *out)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-	for (size_t i = 0; *s && !*end && i < n; i++)
-		if (v == allowed[i]) {
-			*out = (int)v;
-			return 0;
-		}
-	fprintf(stderr, "gicdesc: error: %s: unsupported revision '%s'\n", opt, s);
-	return -1;
-}
-
 /*
  * Emits every selected format into @set from one emit context, so that each
  * representation (DT tree, --base merge, IORT, MADT) is built once and its
@@ -82,9 +73,10 @@ static int parse_revision(const char *opt, const char *s, const int *allowed, si
  */
 static int emit_all(const struct gd_platform *p, const struct gd_routes *routes,
                     const unsigned char *selected, const struct gd_dt_base *base,
-                    struct gd_outset *set, struct gd_diags *d)
+                    const char *header_prefix, struct gd_outset *set, struct gd_diags *d)
 {
-	struct gd_emit_ctx ctx = {.p = p, .routes = routes, .diags = d, .base = base};
+	struct gd_emit_ctx ctx = {
+	    .p = p, .routes = routes, .diags = d, .base = base, .header_prefix = header_prefix};
 	char name[512];
 	int rc = 0;
 	for (size_t i = 0; i < gd_n_formats; i++) {
@@ -103,18 +95,18 @@ int gd_cmd_generate(int argc, char **argv)
 	static const struct option opts[] = {
 	    {"output", required_argument, NULL, 'o'},
 	    {"format", required_argument, NULL, 'f'},
-	    {"iort-revision", required_argument, NULL, 'I'},
-	    {"madt-revision", required_argument, NULL, 'M'},
+	    GD_REVISION_LONG_OPTIONS,
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"force", no_argument, NULL, 'F'},
 	    {"base", required_argument, NULL, 'b'},
+	    {"header-prefix", required_argument, NULL, 'P'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
-	static const int iort_revs[] = {0, 3, 5}, madt_revs[] = {3, 4, 5, 6};
 	unsigned char selected[64] = {0};
-	const char *dir = ".", *base_path = NULL;
-	int iort_rev = -1, madt_rev = -1, quiet = 0, force = 0, any_format = 0, c;
+	const char *dir = ".", *base_path = NULL, *header_prefix = NULL;
+	struct gd_revisions revs = GD_REVISIONS_INIT;
+	int quiet = 0, force = 0, any_format = 0, c;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:f:b:qh", opts, NULL)) != -1) {
@@ -128,12 +120,12 @@ int gd_cmd_generate(int argc, char **argv)
 			any_format = 1;
 			break;
 		case 'I':
-			if (parse_revision("--iort-revision", optarg, iort_revs, 3, &iort_rev))
+		case 'M':
+			if (gd_revision_option(&revs, c, optarg))
 				return 2;
 			break;
-		case 'M':
-			if (parse_revision("--madt-revision", optarg, madt_revs, 4, &madt_rev))
-				return 2;
+		case 'P':
+			header_prefix = optarg;
 			break;
 		case 'b':
 			base_path = optarg;
@@ -157,7 +149,8 @@ int gd_cmd_generate(int argc, char **argv)
 		return 2;
 	}
 	if (!any_format)
-		memset(selected, 1, gd_n_formats);
+		for (size_t i = 0; i < gd_n_formats; i++)
+			selected[i] = gd_formats[i].by_default;
 
 	struct gd_platform p = {0};
 	struct gd_diags d = {0};
@@ -171,10 +164,7 @@ int gd_cmd_generate(int argc, char **argv)
 		status = gd_load_yaml(argv[optind], &p, &d);
 
 	if (status == 0) {
-		if (iort_rev >= 0)
-			p.acpi.iort_revision = (uint8_t)iort_rev;
-		if (madt_rev >= 0)
-			p.acpi.madt_revision = (uint8_t)madt_rev;
+		gd_revisions_apply(&revs, &p);
 		gd_resolve(&p, &routes);
 		/*
 		 * The rules of `gicdesc check` guard what we write, as dtc's checks
@@ -193,7 +183,8 @@ int gd_cmd_generate(int argc, char **argv)
 		gd_check_config_free(&cfg);
 		if (rule_errors && !force)
 			status = 1;
-		else if (emit_all(&p, &routes, selected, base_path ? &base : NULL, &set, &d) != 0 ||
+		else if (emit_all(&p, &routes, selected, base_path ? &base : NULL, header_prefix,
+		                  &set, &d) != 0 ||
 		         d.errors > rule_errors)
 			status = 1;
 	}

@@ -25,7 +25,8 @@ enum gd_input_kind gd_input_detect(const char *path)
 	fclose(f);
 	if (n >= 4 && head[0] == 0xd0 && head[1] == 0x0d && head[2] == 0xfe && head[3] == 0xed)
 		return GD_INPUT_DTB;
-	if (n >= 4 && (!memcmp(head, "IORT", 4) || !memcmp(head, "APIC", 4)))
+	if (n >= 4 &&
+	    (!memcmp(head, "IORT", 4) || !memcmp(head, "APIC", 4) || !memcmp(head, "MCFG", 4)))
 		return GD_INPUT_ACPI;
 	if (ends_with(path, ".dts"))
 		return GD_INPUT_DTS;
@@ -195,7 +196,7 @@ int gd_inputs_load(struct gd_inputs *in, char **paths, size_t n, const struct gd
 		default:
 			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc,
 			            "cannot tell what this file is (expected a YAML description "
-			            "(.yaml), a DTB, a DTS or an ACPI IORT/APIC table)");
+			            "(.yaml), a DTB, a DTS or an ACPI IORT/APIC/MCFG table)");
 			status = 2;
 			continue;
 		}

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * resolve.c - `gicdesc resolve INPUT... SOURCE[:ID]`: the route of one ID of
- * a source, or of every ID range of it, hop by hop, in each platform given.
+ * a source, or of every ID range of it, hop by hop, in each platform given;
+ * for an ITS, an SMMU's StreamID or an SPI-based MSI target, the routes that
+ * reach it (resolve_inverse.c).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -11,6 +13,7 @@
 
 #include "cli/commands.h"
 #include "cli/input.h"
+#include "cli/resolve_inverse.h"
 #include "resolve/route_print.h"
 
 static void resolve_usage(FILE *out)
@@ -20,9 +23,11 @@ static void resolve_usage(FILE *out)
 	    "usage: gicdesc resolve [--facts FILE] [--gic-version V] [--spis N] [--intid-bits N]\n"
 	    "                       [--device-id-bits N] [--event-id-bits N] INPUT... "
 	    "SOURCE[:ID]\n\n"
-	    "  INPUT: a YAML description, a DTB (or DTS), or ACPI IORT and MADT tables\n"
+	    "  INPUT: a YAML description, a DTB (or DTS), or ACPI IORT, MADT (and MCFG) tables\n"
 	    "  SOURCE: a root complex, named component or SMMU (its own MSIs) by name;\n"
 	    "  ID: one input ID (a RID for a root complex), decimal or 0x hex\n"
+	    "  or backwards, every requester that reaches TARGET[:ID]: an ITS (ID: a DeviceID),\n"
+	    "  an SMMU with a StreamID, a GICv2m frame, MBI or Direct LPI (ID: an INTID)\n"
 	    "%s",
 	    gd_input_usage);
 }
@@ -45,29 +50,6 @@ static int parse_source(char *spec, const char **name, int *has_id, uint32_t *id
 	return 0;
 }
 
-/* Prints @r narrowed to the single input ID @id. */
-static void print_one_id(const struct gd_route *r, uint32_t id, struct gd_buf *line)
-{
-	struct gd_hop *hops = calloc(r->n_hops ? r->n_hops : 1, sizeof(*hops));
-	struct gd_route one = *r;
-	if (!hops) {
-		fprintf(stderr, "gicdesc: error: out of memory\n");
-		exit(2);
-	}
-	id = gd_route_input_id(r, id);
-	uint32_t off = id - r->input_base;
-	for (size_t k = 0; k < r->n_hops; k++) {
-		hops[k] = r->hops[k];
-		hops[k].base += off;
-	}
-	one.hops = hops;
-	one.input_base = id;
-	one.output_base = r->output_base + off;
-	one.count = 1;
-	gd_route_format(&one, line);
-	free(hops);
-}
-
 /* Prints the routes of @name (or the one of @id) in @ip; returns 0, or 1 when not found. */
 static int resolve_in(const struct gd_input_platform *ip, const char *name, int has_id, uint32_t id,
                       int with_label)
@@ -79,15 +61,21 @@ static int resolve_in(const struct gd_input_platform *ip, const char *name, int 
 	if (with_label)
 		printf("%s:\n", ip->label);
 	if (!src) {
-		fprintf(stderr, "%s: error: no source named '%s'\n", ip->label, name);
+		fprintf(stderr, "%s: error: no source or target named '%s'\n", ip->label, name);
 		return 1;
+	}
+	if (gd_resolve_is_inverse(src, has_id)) {
+		status = gd_resolve_inverse(&ip->routes, src, has_id, id, &line);
+		fwrite(line.data, 1, line.len, stdout);
+		gd_buf_free(&line);
+		return status;
 	}
 	size_t n = 0;
 	const struct gd_route *routes = gd_routes_of(&ip->routes, src, &n);
 	if (has_id) {
 		const struct gd_route *r = gd_routes_find(&ip->routes, src, id);
 		if (r) {
-			print_one_id(r, id, &line);
+			gd_route_format_one(r, id, &line);
 			status = r->status != GD_ROUTE_OK; /* scripts can test one ID */
 		} else {
 			gd_buf_printf(&line, "%s %s 0x%04x -> (no route: outside its ID space)",
@@ -144,7 +132,7 @@ int gd_cmd_resolve(int argc, char **argv)
 	}
 	const char *name;
 	int has_id;
-	uint32_t id;
+	uint32_t id = 0;
 	if (parse_source(argv[argc - 1], &name, &has_id, &id) != 0) {
 		fprintf(stderr, "gicdesc: error: '%s': the ID after ':' must be a 32-bit number\n",
 		        argv[argc - 1]);

@@ -44,12 +44,29 @@ struct cover {
 	const char *const *owned;
 };
 
+/*
+ * The GIC or a GIC child of ours (ITS, GICv2m frame) as the base's buses
+ * address it: its name with the unit address its bus gives it, and its reg
+ * (@reg_len bytes) in its bus's cells and address space.
+ */
+struct placed {
+	const struct gd_dt_node *ours;
+	const char *name;
+	uint8_t *reg;
+	size_t reg_len;
+};
+
 struct merge {
 	const struct gd_emit_ctx *ctx;
 	const struct gd_dt_base *base;
 	struct gd_dt_tree *t; /* ours, built once per run (emit/built.h) */
 	struct cover *covers; /* covers[0] is the GIC */
 	size_t n_covers, cap_covers;
+	struct placed *placed; /* placed[0] is the GIC */
+	size_t n_placed, cap_placed;
+	/* The GIC's #address-cells, #size-cells and ranges stay the base's; else gic_cells. */
+	bool keep_gic_cells;
+	uint32_t gic_cells[2];
 	uint32_t next_phandle;
 	int status;
 };
@@ -156,6 +173,136 @@ static void locate_all(struct merge *m, struct gd_dt_node *n)
 		locate_all(m, n->children[i]);
 }
 
+/* The GIC's address-space properties, the base's or ours as place_gic() decides. */
+static const char *const gic_cells_props[] = {"#address-cells", "#size-cells", "ranges", NULL};
+
+static const struct gd_dt_prop *find_prop(const struct gd_dt_node *n, const char *name)
+{
+	for (size_t i = 0; i < n->n_props; i++)
+		if (!strcmp(n->props[i].name, name))
+			return &n->props[i];
+	return NULL;
+}
+
+/* Cells @i, @i + 1 of @pr as one number. */
+static uint64_t prop_u64(const struct gd_dt_prop *pr, size_t i)
+{
+	return (uint64_t)pr->cells[i].value << 32 | pr->cells[i + 1].value;
+}
+
+/* Writes @v as @n (1 or 2) big-endian cells at @out. */
+static void put_cells(uint8_t *out, uint64_t v, int n)
+{
+	for (int i = n; i-- > 0; v >>= 32)
+		fdt32_st(out + 4 * i, (uint32_t)v);
+}
+
+/*
+ * Places our GIC or GIC child @ours as a child of base node @bus, whose
+ * #address-cells is @ac and #size-cells @sc: its reg (entries of two
+ * address and two size cells, CPU addresses, dt_build.c) taken down into
+ * @bus's address space (Devicetree Specification v0.4 §2.3.8) and spelt in
+ * those cells, its unit address that of its first entry there.
+ */
+static void place(struct merge *m, const struct gd_dt_node *ours, int bus, int ac, int sc)
+{
+	const void *fdt = m->base->fdt;
+	const struct gd_dt_prop *reg = find_prop(ours, "reg");
+	const struct gd_loc *loc = ours->source ? &ours->source->loc : &m->ctx->p->gic_loc;
+	const char *at = strchr(ours->name, '@');
+	struct placed *pl = GD_ARRAY_PUSH(&m->t->arena, m->placed, m->n_placed, m->cap_placed);
+	char path[1024], name[128];
+
+	pl->ours = ours;
+	pl->name = ours->name;
+	if (!reg)
+		return;
+	if (fdt_get_path(fdt, bus, path, sizeof(path)))
+		snprintf(path, sizeof(path), "(a path too long)");
+	if (ac < 1 || ac > 2 || sc < 1 || sc > 2) {
+		merge_error(m, loc, "base-node",
+		            "DT: '%s' has #address-cells %d and #size-cells %d in the base tree; "
+		            "the reg of %s needs 1 or 2 of each",
+		            path, ac, sc, ours->name);
+		return;
+	}
+	size_t n = reg->n_cells / 4, entry = 4 * (size_t)(ac + sc);
+	pl->reg = gd_arena_alloc(&m->t->arena, n * entry);
+	pl->reg_len = n * entry;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t cpu = prop_u64(reg, 4 * i), size = prop_u64(reg, 4 * i + 2), addr;
+		if (gd_dt_base_bus_addr(fdt, bus, cpu, &addr)) {
+			merge_error(m, loc, "base-node",
+			            "DT: no ranges of the base tree's buses down to '%s' holds "
+			            "address 0x%llx of %s",
+			            path, (unsigned long long)cpu, ours->name);
+			return;
+		}
+		if ((ac == 1 && addr >> 32) || (sc == 1 && size >> 32)) {
+			merge_error(
+			    m, loc, "base-node",
+			    "DT: reg 0x%llx, size 0x%llx of %s does not fit the one address "
+			    "and size cell of '%s' in the base tree",
+			    (unsigned long long)addr, (unsigned long long)size, ours->name, path);
+			return;
+		}
+		put_cells(pl->reg + i * entry, addr, ac);
+		put_cells(pl->reg + i * entry + 4 * (size_t)ac, size, sc);
+		if (i == 0 && at) {
+			snprintf(name, sizeof(name), "%.*s@%llx", (int)(at - ours->name),
+			         ours->name, (unsigned long long)addr);
+			pl->name = gd_arena_strdup(&m->t->arena, name);
+		}
+	}
+}
+
+/*
+ * Places our GIC, at base offset @gic, and its children: the GIC's reg in
+ * its parent bus's cells. A GIC of ours without children keeps the base's
+ * #address-cells, #size-cells and ranges, which interrupt-map entries of the
+ * base depend on; so does one with children (ITSes, GICv2m frames) when the
+ * base gives all three, and the children are spelt in them. Else the GIC
+ * takes its parent's cells and an empty ranges, unless an interrupt-map of
+ * the base spells the GIC's unit address in the cells it had.
+ */
+static void place_gic(struct merge *m, int gic)
+{
+	const void *fdt = m->base->fdt;
+	const struct gd_dt_node *ours = m->t->gic;
+	int parent = fdt_parent_offset(fdt, gic), len;
+	int pac = gd_dt_base_cells(fdt, parent, false), psc = gd_dt_base_cells(fdt, parent, true);
+	bool children = false;
+
+	place(m, ours, parent, pac, psc);
+	for (size_t i = 0; i < ours->n_children; i++)
+		children |= !ours->children[i]->base_keeps;
+	m->keep_gic_cells = !children || (fdt_getprop(fdt, gic, "#address-cells", NULL) &&
+	                                  fdt_getprop(fdt, gic, "#size-cells", NULL) &&
+	                                  fdt_getprop(fdt, gic, "ranges", NULL));
+	int bus = m->keep_gic_cells ? gic : parent;
+	int ac = gd_dt_base_cells(fdt, bus, false), sc = gd_dt_base_cells(fdt, bus, true);
+	if (!m->keep_gic_cells) {
+		const fdt32_t *had = fdt_getprop(fdt, gic, "#address-cells", &len);
+		int user = gd_dt_base_interrupt_map_user(fdt, gic);
+		uint32_t was = had && len == 4 ? fdt32_to_cpu(*had) : 0;
+		char path[1024];
+		if (user >= 0 && was != (uint32_t)ac &&
+		    !fdt_get_path(fdt, user, path, sizeof(path)))
+			merge_error(m, &m->ctx->p->gic_loc, "base-node",
+			            "DT: the interrupt-map of %s spells the GIC's unit address in "
+			            "%u cells (the GIC's #address-cells in the base tree, 0 when "
+			            "absent); the description's ITSes and GICv2m frames need %d, "
+			            "which would change how that map reads: give the base's GIC "
+			            "#address-cells, #size-cells and ranges",
+			            path, was, ac);
+		m->gic_cells[0] = (uint32_t)ac;
+		m->gic_cells[1] = (uint32_t)sc;
+	}
+	for (size_t i = 0; i < ours->n_children; i++)
+		if (!ours->children[i]->base_keeps)
+			place(m, ours->children[i], bus, ac, sc);
+}
+
 /* The base's phandle of node @off (-1: none), or the next one the base does not use. */
 static uint32_t take_phandle(struct merge *m, int off, const struct gd_loc *loc)
 {
@@ -241,28 +388,58 @@ static void plan_phandles(struct merge *m, struct gd_dt_node *n)
 		plan_phandles(m, n->children[i]);
 }
 
-static const struct gd_dt_prop *find_prop(const struct gd_dt_node *n, const char *name)
+/* The placement of our node @ours (the GIC or a child of it), or NULL. */
+static const struct placed *placed_of(const struct merge *m, const struct gd_dt_node *ours)
 {
-	for (size_t i = 0; i < n->n_props; i++)
-		if (!strcmp(n->props[i].name, name))
-			return &n->props[i];
+	for (size_t i = 0; i < m->n_placed; i++)
+		if (m->placed[i].ours == ours)
+			return &m->placed[i];
 	return NULL;
 }
 
 /*
- * Writes our properties of @ours that @owned lists (every one when @owned is
- * NULL) and our "phandle" into node @off, and deletes the base's @owned ones
- * we do not have. libfdt puts a new property first, so ours go in backwards.
+ * The value of our property @pr of @ours as the merge writes it, into
+ * @scratch: a reg as placed, the GIC's #address-cells and #size-cells as
+ * planned (place_gic()), else ours. Returns 1 when the base's own stays
+ * instead (the GIC's cells that the base keeps), else 0.
  */
-static int put_props(void *fdt, int off, const struct gd_dt_node *ours, const char *const *owned,
-                     struct gd_buf *scratch)
+static int merged_value(const struct merge *m, const struct gd_dt_node *ours,
+                        const struct gd_dt_prop *pr, struct gd_buf *scratch)
+{
+	const struct placed *pl = placed_of(m, ours);
+	scratch->len = 0;
+	if (ours == m->t->gic && listed(gic_cells_props, pr->name)) {
+		if (m->keep_gic_cells)
+			return 1;
+		if (strcmp(pr->name, "ranges")) {
+			uint8_t v[4];
+			fdt32_st(v, m->gic_cells[!strcmp(pr->name, "#size-cells")]);
+			gd_buf_append(scratch, v, sizeof(v));
+			return 0;
+		}
+	}
+	if (pl && pl->reg && !strcmp(pr->name, "reg"))
+		gd_buf_append(scratch, pl->reg, pl->reg_len);
+	else
+		gd_dt_prop_value(pr, scratch);
+	return 0;
+}
+
+/*
+ * Writes our properties of @ours that @owned lists (every one when @owned is
+ * NULL) and our "phandle" into node @off, as merged_value() gives them, and
+ * deletes the base's @owned ones we do not have. libfdt puts a new property
+ * first, so ours go in backwards.
+ */
+static int put_props(const struct merge *m, void *fdt, int off, const struct gd_dt_node *ours,
+                     const char *const *owned, struct gd_buf *scratch)
 {
 	for (size_t i = ours->n_props; i-- > 0;) {
 		const struct gd_dt_prop *pr = &ours->props[i];
 		if (owned && !pr->generated && !listed(owned, pr->name))
 			continue;
-		scratch->len = 0;
-		gd_dt_prop_value(pr, scratch);
+		if (merged_value(m, ours, pr, scratch))
+			continue;
 		gd_buf_append(scratch, "",
 		              1); /* data is never NULL; the extra byte is not written */
 		int err = fdt_setprop(fdt, off, pr->name, scratch->data, (int)scratch->len - 1);
@@ -277,11 +454,11 @@ static int put_props(void *fdt, int off, const struct gd_dt_node *ours, const ch
 	return 0;
 }
 
-/* Gives the base's GIC at @gic the unit address of ours, keeping the base's node name. */
-static int rename_gic(void *fdt, int gic, const struct gd_dt_node *ours)
+/* Gives the base's GIC at @gic the unit address of ours (placed), keeping the base's node name. */
+static int rename_gic(void *fdt, int gic, const char *ours)
 {
 	const char *name = fdt_get_name(fdt, gic, NULL);
-	const char *at = name ? strchr(name, '@') : NULL, *ours_at = strchr(ours->name, '@');
+	const char *at = name ? strchr(name, '@') : NULL, *ours_at = strchr(ours, '@');
 	char renamed[256];
 	if (!at || !ours_at || !strcmp(at, ours_at))
 		return 0;
@@ -302,14 +479,14 @@ static int put_gic(struct merge *m, void *fdt, struct gd_buf *scratch)
 			err = fdt_del_node(fdt, child);
 	}
 	if (!err)
-		err = put_props(fdt, gic, ours, gic_props, scratch);
+		err = put_props(m, fdt, gic, ours, gic_props, scratch);
 	if (!err)
-		err = rename_gic(fdt, gic, ours);
+		err = rename_gic(fdt, gic, placed_of(m, ours)->name);
 	for (size_t i = ours->n_children; !err && i-- > 0;) {
 		if (ours->children[i]->base_keeps)
 			continue;
-		int its = fdt_add_subnode(fdt, gic, ours->children[i]->name);
-		err = its < 0 ? its : put_props(fdt, its, ours->children[i], NULL, scratch);
+		int its = fdt_add_subnode(fdt, gic, placed_of(m, ours->children[i])->name);
+		err = its < 0 ? its : put_props(m, fdt, its, ours->children[i], NULL, scratch);
 	}
 	return err;
 }
@@ -323,7 +500,7 @@ static int put_all(struct merge *m, void *fdt, size_t size)
 		int off = fdt_path_offset(fdt, m->covers[i].path);
 		err = off < 0
 		          ? off
-		          : put_props(fdt, off, m->covers[i].ours, m->covers[i].owned, &scratch);
+		          : put_props(m, fdt, off, m->covers[i].ours, m->covers[i].owned, &scratch);
 	}
 	if (!err)
 		err = put_gic(m, fdt, &scratch);
@@ -341,10 +518,52 @@ static const struct {
     {"msi-map", 1, 4},          {"iommu-map", 1, 4},
 };
 
-/* Every reference of those properties in the merged @fdt names a node; else an error. */
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/*
+ * The phandles of every node of @fdt, sorted, in a malloc'ed array of *@n (NULL
+ * when there is none): one walk, so that looking a reference up is O(log n),
+ * not libfdt's fdt_node_offset_by_phandle() walk of the whole tree each time.
+ */
+static uint32_t *sorted_phandles(const void *fdt, size_t *n)
+{
+	size_t cap = 0;
+	uint32_t *v = NULL;
+	*n = 0;
+	for (int off = fdt_next_node(fdt, -1, NULL); off >= 0;
+	     off = fdt_next_node(fdt, off, NULL)) {
+		uint32_t ph = fdt_get_phandle(fdt, off);
+		if (!ph)
+			continue;
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 64;
+			uint32_t *w = realloc(v, cap * sizeof(*v));
+			if (!w) {
+				fprintf(stderr, "gicdesc: error: out of memory\n");
+				exit(2);
+			}
+			v = w;
+		}
+		v[(*n)++] = ph;
+	}
+	if (*n)
+		qsort(v, *n, sizeof(*v), cmp_u32);
+	return v;
+}
+
+/*
+ * Every reference of those properties in the merged @fdt names a node; else an error,
+ * the first dangling one of a property.
+ */
 static void check_references(struct merge *m, const void *fdt)
 {
 	struct gd_loc loc = {.file = m->base->file};
+	size_t n_ph;
+	uint32_t *phandles = sorted_phandles(fdt, &n_ph);
 	for (int off = fdt_next_node(fdt, -1, NULL); off >= 0; off = fdt_next_node(fdt, off, NULL))
 		for (size_t k = 0; k < sizeof(phandle_props) / sizeof(phandle_props[0]); k++) {
 			int len;
@@ -352,7 +571,8 @@ static void check_references(struct merge *m, const void *fdt)
 			for (size_t i = phandle_props[k].first; v && i < (size_t)len / 4;
 			     i += phandle_props[k].stride ? phandle_props[k].stride : (size_t)len) {
 				uint32_t ph = fdt32_to_cpu(v[i]);
-				if (fdt_node_offset_by_phandle(fdt, ph) >= 0)
+				if (ph && ph != ~0u && n_ph &&
+				    bsearch(&ph, phandles, n_ph, sizeof(ph), cmp_u32))
 					continue;
 				char path[1024];
 				fdt_get_path(fdt, off, path, sizeof(path));
@@ -361,8 +581,10 @@ static void check_references(struct merge *m, const void *fdt)
 				    "DT: %s:%s refers to phandle 0x%x, which no node has once "
 				    "the description is put in",
 				    path, phandle_props[k].name, ph);
+				break; /* one error a property */
 			}
 		}
+	free(phandles);
 }
 
 /* The base's CPUs stay; a description with another number of CPUs is worth a warning. */
@@ -423,6 +645,7 @@ static int prepare(struct merge *m)
 		return -1;
 	}
 	add_cover(m, gic, m->t->gic, gic_props, &m->ctx->p->gic_loc);
+	place_gic(m, gic);
 	locate_all(m, m->t->root);
 	if (m->status || fdt_find_max_phandle(fdt, &max))
 		return -1;

@@ -8,6 +8,12 @@
  *   GICv2) gets the properties gicdesc writes for a GIC (arm,gic-v3.yaml)
  *   in place of the base's; its ITS (arm,gic-v3-its) and GICv2m
  *   (arm,gic-v2m-frame) children are replaced by the description's ITSes;
+ *   every reg and unit address is spelt in the cells and address space of
+ *   the bus it sits on (taken down through the base's ranges); the GIC's
+ *   #address-cells, #size-cells and ranges stay the base's when it has all
+ *   three or the description has no ITS or GICv2m frame (an interrupt-map
+ *   of the base reads the GIC's unit address in them), else the GIC takes
+ *   its bus's cells and an empty ranges;
  * - each node the description covers (root complex, SMMU, named component)
  *   gets the description's msi-parent, msi-map, msi-map-mask, iommu-map,
  *   iommu-map-mask and iommus in place of the base's (pci-msi.txt,
@@ -41,7 +47,10 @@ struct gd_dt_base {
  * phandles in @t. Returns 0, or -1 after errors in ctx->diags (rule
  * "base-node" for a node the description names that the base lacks,
  * "base-phandle" for a reference of the base left without its node),
- * nothing appended then. Called once per run through gd_emit_merged().
+ * nothing appended then; "base-node" also for a reg the base's buses
+ * cannot address, and for an ITS that would change the GIC's
+ * #address-cells an interrupt-map of the base reads. Called once per run
+ * through gd_emit_merged().
  */
 int gd_dt_base_merge(const struct gd_emit_ctx *ctx, struct gd_dt_tree *t, struct gd_buf *dtb,
                      struct gd_buf *dts);
@@ -74,5 +83,30 @@ int gd_dt_base_find_reg(const void *fdt, uint64_t addr, const char *marker,
 
 /* The GIC node of @fdt (interrupt-controller with a GIC compatible); -1 none, -2 several. */
 int gd_dt_base_find_gic(const void *fdt);
+
+/*
+ * #address-cells of node @bus of @fdt, or its #size-cells when @size; the
+ * Devicetree Specification's defaults (v0.4 §2.3.5: 2 and 1) when absent.
+ */
+int gd_dt_base_cells(const void *fdt, int bus, bool size);
+
+/*
+ * The address that CPU address @cpu has in the address space of the
+ * children of node @bus of the checked blob @fdt (what a child's reg
+ * holds): the inverse of the translation of gd_dt_base_reg0(), down
+ * through the ranges of @bus's ancestors and of @bus (cells as there).
+ * Returns 0, or -1 when a bus on the way has no ranges or no entry whose
+ * parent range holds the address.
+ */
+int gd_dt_base_bus_addr(const void *fdt, int bus, uint64_t cpu, uint64_t *addr);
+
+/*
+ * The first node of @fdt whose interrupt-map (Devicetree Specification
+ * v0.4 §2.4.3.1) names the interrupt controller @ctrl as a parent, read as
+ * Linux's of_irq_parse_raw() reads it (the nexus's #address-cells 2 when
+ * absent, a parent's 0); -1 when none. Such a map spells @ctrl's unit
+ * address in @ctrl's #address-cells, which must then stay as it is.
+ */
+int gd_dt_base_interrupt_map_user(const void *fdt, int ctrl);
 
 #endif

@@ -5,6 +5,7 @@
  * address of its first reg (generate --base; dt_base.h).
  */
 #include <libfdt.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "emit/dt_base.h"
@@ -24,6 +25,11 @@ static int cells(const void *fdt, int off, const char *name, int dflt)
 	return v && len == 4 ? (int)fdt32_to_cpu(*v) : dflt;
 }
 
+int gd_dt_base_cells(const void *fdt, int bus, bool size)
+{
+	return size ? cells(fdt, bus, "#size-cells", 1) : cells(fdt, bus, "#address-cells", 2);
+}
+
 /* @n (1 or 2) cells at @v as one number. */
 static uint64_t read_cells(const fdt32_t *v, int n)
 {
@@ -33,12 +39,16 @@ static uint64_t read_cells(const fdt32_t *v, int n)
 	return x;
 }
 
-/* Translates @addr, an address in the space of the children of @bus, to @bus's parent's space. */
-static int translate(const void *fdt, int bus, int parent, uint64_t *addr)
+/*
+ * Maps @addr through the ranges of @bus: up, from the space of @bus's
+ * children to @parent's, or @down, the other way. 0, or -1 when @bus has no
+ * ranges, cells outside 1..2, or no entry that holds @addr.
+ */
+static int map_ranges(const void *fdt, int bus, int parent, bool down, uint64_t *addr)
 {
 	int len;
 	const fdt32_t *r = fdt_getprop(fdt, bus, "ranges", &len);
-	if (!r)
+	if (!r || len < 0)
 		return -1;
 	if (len == 0)
 		return 0;
@@ -50,8 +60,9 @@ static int translate(const void *fdt, int bus, int parent, uint64_t *addr)
 	for (size_t i = 0; i + entry <= (size_t)len / 4; i += entry) {
 		uint64_t child = read_cells(r + i, cac), up = read_cells(r + i + cac, pac);
 		uint64_t size = read_cells(r + i + cac + pac, csc);
-		if (*addr >= child && *addr - child < size) {
-			*addr = up + (*addr - child);
+		uint64_t from = down ? up : child, to = down ? child : up;
+		if (*addr >= from && *addr - from < size) {
+			*addr = to + (*addr - from);
 			return 0;
 		}
 	}
@@ -70,11 +81,24 @@ int gd_dt_base_reg0(const void *fdt, int off, uint64_t *addr)
 	*addr = read_cells(reg, ac);
 	while (bus > 0) {
 		int parent = fdt_parent_offset(fdt, bus);
-		if (parent < 0 || translate(fdt, bus, parent, addr))
+		if (parent < 0 || map_ranges(fdt, bus, parent, false, addr))
 			return -1;
 		bus = parent;
 	}
 	return 0;
+}
+
+int gd_dt_base_bus_addr(const void *fdt, int bus, uint64_t cpu, uint64_t *addr)
+{
+	int depth = fdt_node_depth(fdt, bus);
+	*addr = cpu;
+	for (int d = 1; d <= depth; d++) {
+		int node = fdt_supernode_atdepth_offset(fdt, bus, d, NULL);
+		int parent = fdt_supernode_atdepth_offset(fdt, bus, d - 1, NULL);
+		if (node < 0 || parent < 0 || map_ranges(fdt, node, parent, true, addr))
+			return -1;
+	}
+	return depth < 0 ? -1 : 0;
 }
 
 int gd_dt_base_find_reg(const void *fdt, uint64_t addr, const char *marker, const char *device_type)
@@ -124,4 +148,40 @@ uint32_t gd_dt_base_interrupt_cells(const struct gd_dt_base *base)
 	int gic = gd_dt_base_find_gic(base->fdt);
 	int n = gic < 0 ? 3 : cells(base->fdt, gic, "#interrupt-cells", 3);
 	return n == 4 ? 4 : 3;
+}
+
+/* Largest #address-cells or #interrupt-cells read in an interrupt-map entry. */
+#define MAP_MAX_CELLS 16
+
+/* @name (#address-cells or #interrupt-cells) of @off, @dflt when absent; -1 above MAP_MAX_CELLS. */
+static int map_cells(const void *fdt, int off, const char *name, int dflt)
+{
+	int n = cells(fdt, off, name, dflt);
+	return n >= 0 && n <= MAP_MAX_CELLS ? n : -1;
+}
+
+int gd_dt_base_interrupt_map_user(const void *fdt, int ctrl)
+{
+	uint32_t ph = fdt_get_phandle(fdt, ctrl);
+	int off = -1;
+	while (ph && (off = fdt_next_node(fdt, off, NULL)) >= 0) {
+		int len;
+		const fdt32_t *v = fdt_getprop(fdt, off, "interrupt-map", &len);
+		int ac = map_cells(fdt, off, "#address-cells", 2);
+		int ic = map_cells(fdt, off, "#interrupt-cells", -1);
+		if (!v || len < 0 || ac < 0 || ic < 0)
+			continue;
+		for (size_t i = (size_t)(ac + ic); i < (size_t)len / 4;) {
+			uint32_t p = fdt32_to_cpu(v[i]);
+			if (p == ph)
+				return off;
+			int parent = fdt_node_offset_by_phandle(fdt, p);
+			int pac = parent < 0 ? -1 : map_cells(fdt, parent, "#address-cells", 0);
+			int pic = parent < 0 ? -1 : map_cells(fdt, parent, "#interrupt-cells", -1);
+			if (pac < 0 || pic < 0)
+				break; /* malformed: not read further */
+			i += (size_t)(1 + pac + pic + ac + ic);
+		}
+	}
+	return -1;
 }

@@ -28,7 +28,7 @@ void gd_dt_error(struct gd_dt_builder *b, const struct gd_loc *loc, const char *
 	va_list ap;
 
 	va_start(ap, fmt);
-	gd_diag_vadd(b->ctx->diags, GD_SEV_ERROR, NULL, loc, fmt, ap);
+	gd_diag_vadd(b->ctx->diags, GD_SEV_ERROR, "dt-inexpressible", loc, fmt, ap);
 	va_end(ap);
 	b->status = -1;
 }

@@ -31,7 +31,10 @@ struct gd_dt_builder {
 	int status; /* 0, or -1 once an error was reported */
 };
 
-/* Reports an error at @loc (may be NULL) and marks the build failed. */
+/*
+ * Reports an error of rule dt-inexpressible (what the DT cannot carry of the
+ * description) at @loc (may be NULL) and marks the build failed.
+ */
 void gd_dt_error(struct gd_dt_builder *b, const struct gd_loc *loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

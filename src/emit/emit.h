@@ -34,6 +34,8 @@ struct gd_emit_ctx {
 	struct gd_diags *diags;
 	/* generate --base: the dts and dtb formats are this base with our system put in. */
 	const struct gd_dt_base *base;
+	/* format h: the prefix of every #define (generate --header-prefix); NULL: "PLAT_ARM_" */
+	const char *header_prefix;
 	struct gd_emit_built *built; /* private to src/emit (built.h); NULL until used */
 };
 
@@ -44,7 +46,8 @@ void gd_emit_ctx_free(struct gd_emit_ctx *ctx);
  * One output format: its --format name, the family of formats printed from
  * one representation ("dt", "iort", "madt"; check rules name it, struct
  * gd_rule), its file name (the platform name followed by @file_suffix when
- * @after_name, else @file_suffix alone), and its emitter.
+ * @after_name, else @file_suffix alone), its emitter, and whether generate
+ * writes it when no --format is given (@by_default: the DT and ACPI formats).
  */
 struct gd_format {
 	const char *name;
@@ -53,6 +56,7 @@ struct gd_format {
 	const char *file_suffix;
 	const char *description;
 	int (*emit)(struct gd_emit_ctx *ctx, struct gd_buf *out);
+	bool by_default;
 };
 
 /* The table of formats, in the order they are written: gd_n_formats entries. */
@@ -80,5 +84,9 @@ int gd_emit_iort_dsl(struct gd_emit_ctx *ctx, struct gd_buf *out);
 int gd_emit_madt(struct gd_emit_ctx *ctx, struct gd_buf *out);
 /* MADT as iasl data-table source. */
 int gd_emit_madt_dsl(struct gd_emit_ctx *ctx, struct gd_buf *out);
+/* dot.c: the routing graph (nodes and ID mappings) as Graphviz DOT. */
+int gd_emit_dot(struct gd_emit_ctx *ctx, struct gd_buf *out);
+/* header.c: the GIC's frames as C #defines for TF-A and U-Boot ports. */
+int gd_emit_header(struct gd_emit_ctx *ctx, struct gd_buf *out);
 
 #endif

@@ -5,14 +5,20 @@
 #include <string.h>
 
 const struct gd_format gd_formats[] = {
-    {"dts", "dt", true, ".dts", "standalone DTS of the interrupt system", gd_emit_dts},
+    {"dts", "dt", true, ".dts", "standalone DTS of the interrupt system", gd_emit_dts, true},
     {"dtsi", "dt", true, "-gic.dtsi", "labelled DTS fragment for #include from a board DTS",
-     gd_emit_dtsi},
-    {"dtb", "dt", true, ".dtb", "flattened device tree blob (libfdt)", gd_emit_dtb},
-    {"iort", "iort", false, "iort.aml", "IORT binary table", gd_emit_iort},
-    {"iort-dsl", "iort", false, "iort.dsl", "IORT as iasl data-table source", gd_emit_iort_dsl},
-    {"madt", "madt", false, "madt.aml", "MADT (APIC) binary table", gd_emit_madt},
-    {"madt-dsl", "madt", false, "madt.dsl", "MADT as iasl data-table source", gd_emit_madt_dsl},
+     gd_emit_dtsi, true},
+    {"dtb", "dt", true, ".dtb", "flattened device tree blob (libfdt)", gd_emit_dtb, true},
+    {"iort", "iort", false, "iort.aml", "IORT binary table", gd_emit_iort, true},
+    {"iort-dsl", "iort", false, "iort.dsl", "IORT as iasl data-table source", gd_emit_iort_dsl,
+     true},
+    {"madt", "madt", false, "madt.aml", "MADT (APIC) binary table", gd_emit_madt, true},
+    {"madt-dsl", "madt", false, "madt.dsl", "MADT as iasl data-table source", gd_emit_madt_dsl,
+     true},
+    {"h", "h", true, "-gic.h", "C header of the GIC frames for TF-A and U-Boot (on request)",
+     gd_emit_header, false},
+    {"dot", "dot", true, ".dot", "the routing graph for Graphviz dot (on request)", gd_emit_dot,
+     false},
 };
 
 const size_t gd_n_formats = sizeof(gd_formats) / sizeof(gd_formats[0]);

@@ -93,12 +93,13 @@ static size_t node_fixed(const struct iort_plan *pl, const struct gd_node *n)
 	return 0;
 }
 
+/* Reports an error of rule iort-inexpressible: what this IORT cannot carry of the description. */
 __attribute__((format(printf, 3, 4))) static void
 error(const struct iort_plan *pl, const struct gd_loc *loc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	gd_diag_vadd(pl->ctx->diags, GD_SEV_ERROR, NULL, loc, fmt, ap);
+	gd_diag_vadd(pl->ctx->diags, GD_SEV_ERROR, "iort-inexpressible", loc, fmt, ap);
 	va_end(ap);
 }
 
@@ -252,7 +253,7 @@ static uint32_t output_ref(const struct iort_plan *pl, const struct gd_id_map *m
 		for (size_t i = 0; i < pl->n; i++)
 			if (pl->nodes[i] == m->output)
 				return pl->offset[i];
-	gd_diag_add(pl->ctx->diags, GD_SEV_ERROR, NULL, &m->loc,
+	gd_diag_add(pl->ctx->diags, GD_SEV_ERROR, "iort-inexpressible", &m->loc,
 	            "ID mapping to '%s': IORT maps only into an ITS group or an SMMU",
 	            m->output_name ? m->output_name : "?");
 	return 0;

@@ -18,7 +18,7 @@ static int lost(const struct gd_emit_ctx *ctx, const struct gd_cpu *c, const cha
 {
 	if (!value || rev >= need)
 		return 0;
-	gd_diag_add(ctx->diags, GD_SEV_ERROR, NULL, &c->loc,
+	gd_diag_add(ctx->diags, GD_SEV_ERROR, "madt-inexpressible", &c->loc,
 	            "CPU with MPIDR 0x%llx: %s is set but the MADT revision %u GICC has no such "
 	            "field (revision %u or later)",
 	            (unsigned long long)c->mpidr, field, rev, need);
@@ -96,7 +96,8 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 		v->n[GD_V_BASE] = p->redists[i].base;
 		v->n[GD_V_RANGE_LENGTH] = p->redists[i].length;
 		if (p->redists[i].length > UINT32_MAX) {
-			gd_diag_add(ctx->diags, GD_SEV_ERROR, NULL, &p->redists[i].loc,
+			gd_diag_add(ctx->diags, GD_SEV_ERROR, "madt-inexpressible",
+			            &p->redists[i].loc,
 			            "redistributor region at 0x%llx: length does not fit the "
 			            "32-bit MADT GICR discovery range length",
 			            (unsigned long long)p->redists[i].base);

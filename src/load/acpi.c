@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * gd_load_acpi(): IORT and MADT files given together make one platform.
- * The MADT is read first, so that the IORT's ITS groups find its ITSs.
+ * gd_load_acpi(): IORT and MADT files (and an MCFG) given together make one
+ * platform. The MADT is read first, so that the IORT's ITS groups find its
+ * ITSs, then the MCFG, so that the IORT's root complexes find their buses.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,12 +20,14 @@ static int take(struct gd_acpi_load *c, const struct gd_acpi_blob *b)
 	const char *sig = f.header.s[GD_V_SIGNATURE];
 	struct gd_acpi_file *slot = !strcmp(sig, "IORT")   ? &c->iort
 	                            : !strcmp(sig, "APIC") ? &c->madt
+	                            : !strcmp(sig, "MCFG") ? &c->mcfg
 	                                                   : NULL;
 	struct gd_loc loc = gd_acpi_loc(&f, 0);
 	if (!slot || slot->data) {
 		if (!slot)
 			gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc,
-			            "signature \"%s\": gicdesc reads IORT and APIC (MADT) tables",
+			            "signature \"%s\": gicdesc reads IORT, APIC (MADT) and MCFG "
+			            "tables",
 			            sig);
 		else
 			gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc,
@@ -104,13 +107,21 @@ int gd_load_acpi_mem(const struct gd_acpi_blob *tables, size_t n,
 	for (size_t i = 0; i < n; i++)
 		if (take(&c, &tables[i]) != 0)
 			status = 2;
-	if (status == 0 && !c.iort.data && !c.madt.data)
+	if (status == 0 && !c.iort.data && !c.madt.data) {
+		if (c.mcfg.data) {
+			struct gd_loc loc = gd_acpi_loc(&c.mcfg, 0);
+			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc,
+			            "an MCFG alone: it goes with the IORT (and MADT) it completes");
+		}
 		status = 2;
+	}
 	if (status == 0) {
 		identity(&c);
 		defaults(&c);
 		if (c.madt.data)
 			status = gd_acpi_load_madt(&c);
+		if (c.mcfg.data && gd_acpi_load_mcfg(&c) != 0)
+			status = 1;
 		gd_acpi_index_its(&c);
 		if (c.iort.data && gd_acpi_load_iort(&c) != 0)
 			status = 1;

@@ -136,15 +136,25 @@ static void root_complex(struct iort_walk *w, struct iort_node *n)
 	mem_access(&rc->mem, &v);
 	rc->ats = v.n[GD_V_ATS] & 1;
 	rc->memory_address_limit = (uint8_t)v.n[GD_V_MEM_LIMIT];
-	rc->bus_start = 0;
-	rc->bus_end = 255;
-	rc->ecam_unknown = true;
-	rc->bus_range_assumed = true;
-	gd_acpi_assume(c,
-	               "%s: bus range and ECAM base unknown (the IORT carries neither; the MCFG "
-	               "does): RIDs below its first ID mapping and above its last are taken as "
-	               "buses it does not have",
-	               rc->node.name);
+	const struct gd_mcfg_entry *e = gd_acpi_mcfg_find(c, rc->segment);
+	if (e) {
+		rc->ecam_base = e->base;
+		rc->bus_start = e->bus_start;
+		rc->bus_end = e->bus_end;
+	} else {
+		rc->bus_start = 0;
+		rc->bus_end = 255;
+		rc->ecam_unknown = true;
+		rc->bus_range_assumed = true;
+		gd_acpi_assume(
+		    c,
+		    "%s: bus range and ECAM base unknown (the IORT carries neither; %s): "
+		    "RIDs below its first ID mapping and above its last are taken as "
+		    "buses it does not have",
+		    rc->node.name,
+		    c->mcfg.data ? "the MCFG has no allocation of its segment"
+		                 : "an MCFG would give them");
+	}
 	n->node = &rc->node;
 }
 
@@ -178,7 +188,8 @@ static void smmu_v3(struct iort_walk *w, struct iort_node *n)
 	uint64_t flags = v.n[GD_V_FLAGS];
 	s->model = (enum gd_smmu_model)v.n[GD_V_MODEL];
 	s->base = v.n[GD_V_BASE];
-	s->size = 0x20000;
+	/* Linux arm_smmu_resource_size(): page 0 only for the CN99xx (PAGE0_REGS_ONLY) */
+	s->size = s->model == GD_SMMUV3_CAVIUM_CN99XX ? 0x10000 : 0x20000;
 	s->coherent = flags & GD_IORT_SMMU_COHACC;
 	s->httu_override = flags & GD_IORT_SMMU_HTTU;
 	s->vatos_base = v.n[GD_V_VATOS];
@@ -188,8 +199,11 @@ static void smmu_v3(struct iort_walk *w, struct iort_node *n)
 	s->sync_intid = (uint32_t)v.n[GD_V_SYNC_GSIV];
 	s->has_proximity_domain = n->rev >= 1 && (flags & GD_IORT_SMMU_PXM_VALID);
 	s->proximity_domain = s->has_proximity_domain ? (uint32_t)v.n[GD_V_PXM] : 0;
-	gd_acpi_assume(c, "%s: register frame 128 KiB (the IORT does not give a size)",
-	               s->node.name);
+	gd_acpi_assume(c,
+	               "%s: register frame %u KiB (the IORT does not give a size; Linux "
+	               "maps %s)",
+	               s->node.name, (unsigned)(s->size >> 10),
+	               s->size == 0x10000 ? "page 0 alone of a Cavium CN99xx" : "pages 0 and 1");
 	n->node = &s->node;
 	if (!smmu_uses_index(n, &v))
 		return;

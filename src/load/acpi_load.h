@@ -43,16 +43,31 @@ struct gd_acpi_names {
 	size_t n, cap; /* cap: 0 or a power of two */
 };
 
+/*
+ * One MCFG configuration space allocation (PCI Firmware 3.3 §4.1.2 table
+ * 4-3): the ECAM of PCI segment @segment, buses @bus_start..@bus_end, bus 0
+ * at @base (bus b at base + (b << 20)); @off: its offset in the MCFG.
+ */
+struct gd_mcfg_entry {
+	uint64_t base;
+	uint16_t segment;
+	uint8_t bus_start, bus_end;
+	uint32_t off;
+};
+
 /* One load: the platform being filled, its diagnostics, the tables. */
 struct gd_acpi_load {
 	struct gd_platform *p;
 	struct gd_diags *d;
 	struct gd_load_options opts; /* as given (zero: not given) */
 	struct gd_load_options lent; /* opts completed by gd_load_options_complete() */
-	struct gd_acpi_file iort, madt;
+	struct gd_acpi_file iort, madt, mcfg;
+	struct gd_mcfg_entry *mcfg_entries; /* the MCFG's allocations, in table order (arena) */
+	size_t n_mcfg_entries, cap_mcfg_entries;
 	struct gd_acpi_its_ref *its_by_id; /* the MADT's ITSs, sorted; malloc'ed */
 	size_t n_its_by_id;
 	struct gd_acpi_names names;
+	bool gicd_version_zero; /* the MADT GICD says version 0, "not specified" */
 };
 
 /*
@@ -122,6 +137,20 @@ struct gd_its *gd_acpi_find_its(const struct gd_acpi_load *c, uint32_t its_id);
 
 /* Reads the MADT (ACPI 6.5 §5.2.12) into the GIC part of the model; returns 0 or 1. */
 int gd_acpi_load_madt(struct gd_acpi_load *c);
+
+/*
+ * Reads the MCFG (PCI Firmware 3.3 §4.1.2) into c->mcfg_entries: an error
+ * for an allocation whose end bus is below its start bus, a note for a table
+ * whose length leaves a partial allocation. Returns 0 or 1 (errors added).
+ */
+int gd_acpi_load_mcfg(struct gd_acpi_load *c);
+
+/*
+ * The first MCFG allocation of PCI segment @segment, or NULL (no MCFG, or
+ * none for it). Linux pci_mcfg_lookup() matches a host bridge by segment
+ * and bus; an IORT root complex states no bus, so the first is taken.
+ */
+const struct gd_mcfg_entry *gd_acpi_mcfg_find(const struct gd_acpi_load *c, uint32_t segment);
 
 /* Reads the IORT (DEN0049) into ITSs, SMMUs, root complexes, named components; 0 or 1. */
 int gd_acpi_load_iort(struct gd_acpi_load *c);

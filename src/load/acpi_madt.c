@@ -47,21 +47,15 @@ static void gicc(struct gd_acpi_load *c, const struct gd_acpi_values *v, const s
 }
 
 /* GICD "GIC version" (ACPI 6.5 table 5.39): 2, 3 or 4; 0 means not specified. */
-static void gicd(struct gd_acpi_load *c, const struct gd_acpi_values *v, const struct gd_loc *loc)
+static void gicd_version(struct gd_acpi_load *c, const struct gd_acpi_values *v,
+                         const struct gd_loc *loc)
 {
 	struct gd_platform *p = c->p;
-	p->dist.base = v->n[GD_V_BASE];
-	p->dist.size = 0x10000;
-	p->dist.gic_id = (uint32_t)v->n[GD_V_GIC_ID];
-	p->dist.system_vector_base = (uint32_t)v->n[GD_V_VECTOR_BASE];
-	p->dist.loc = *loc;
-	p->gic_loc = *loc;
 	enum gd_gic_version given = c->opts.gic_version;
 	switch (v->n[GD_V_VERSION]) {
-	case 0:
+	case 0: /* told from the other structures once all are read (version_zero()) */
 		p->gic_version = c->lent.gic_version;
-		if (!given)
-			gd_acpi_assume(c, "GIC version 3: the MADT GICD says 0, \"not specified\"");
+		c->gicd_version_zero = true;
 		return;
 	case 2:
 		p->gic_version = GD_GIC_V2;
@@ -90,6 +84,19 @@ static void gicd(struct gd_acpi_load *c, const struct gd_acpi_values *v, const s
 		            gd_gic_version_name(p->gic_version), gd_gic_version_name(given));
 	else if (given)
 		p->gic_version = given;
+}
+
+/* The GICD: its frame is the size the GIC version gives (the MADT states none). */
+static void gicd(struct gd_acpi_load *c, const struct gd_acpi_values *v, const struct gd_loc *loc)
+{
+	struct gd_platform *p = c->p;
+	p->dist.base = v->n[GD_V_BASE];
+	p->dist.gic_id = (uint32_t)v->n[GD_V_GIC_ID];
+	p->dist.system_vector_base = (uint32_t)v->n[GD_V_VECTOR_BASE];
+	p->dist.loc = *loc;
+	p->gic_loc = *loc;
+	gicd_version(c, v, loc);
+	p->dist.size = gd_dist_size(p->gic_version);
 }
 
 static void gicr(struct gd_acpi_load *c, const struct gd_acpi_values *v, const struct gd_loc *loc)
@@ -161,6 +168,26 @@ static void subtable(struct gd_acpi_load *c, const struct gd_madt_layouts *L, un
 	}
 }
 
+/*
+ * A GICD version 0 ("not specified", ACPI 5.1) without a version given: as
+ * Linux probes both drivers and only the GICv3 one finds redistributors
+ * (irq-gic-v3.c gic_acpi_count_gicr(): GICR structures or GICC GICR bases),
+ * the GIC is a GICv3 when the MADT gives redistributors, else a GICv2.
+ */
+static void version_zero(struct gd_acpi_load *c)
+{
+	struct gd_platform *p = c->p;
+	bool gicr = p->n_redists > 0;
+	for (size_t i = 0; i < p->n_cpus && !gicr; i++)
+		gicr = p->cpus[i].gicr_base != 0;
+	p->gic_version = gicr ? GD_GIC_V3 : GD_GIC_V2;
+	p->dist.size = gd_dist_size(p->gic_version);
+	gd_acpi_assume(c,
+	               "GIC version %s: the MADT GICD says 0, \"not specified\", and %s "
+	               "redistributors (Linux's GICv3 driver probes only with them)",
+	               gd_gic_version_name(p->gic_version), gicr ? "gives" : "gives no");
+}
+
 int gd_acpi_load_madt(struct gd_acpi_load *c)
 {
 	const struct gd_acpi_file *f = &c->madt;
@@ -198,5 +225,7 @@ int gd_acpi_load_madt(struct gd_acpi_load *c)
 	loc = gd_acpi_loc(f, 0);
 	if (!have_gicd)
 		gd_diag_add(c->d, GD_SEV_ERROR, NULL, &loc, "the MADT has no GICD structure");
+	else if (c->gicd_version_zero && !c->opts.gic_version)
+		version_zero(c);
 	return c->d->errors > errors ? 1 : 0;
 }

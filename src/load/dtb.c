@@ -151,6 +151,39 @@ static int check_header(const char *name, const void *blob, size_t size, struct 
 	return 0;
 }
 
+/*
+ * Checks what fdt_check_full() lets through (libfdt 1.6.1 and upstream): a
+ * property length of 2^31 or more, which fdt_next_tag() adds to an int
+ * offset as a step back of a few bytes, so that its walk goes on through the
+ * property's own bytes, and fdt_getprop() then gives the value with a
+ * negative length. Every property's value must lie inside the structure
+ * block. Returns 0, or -1 after an error at the offending length's byte
+ * offset.
+ */
+static int check_prop_lengths(const char *name, const void *blob, struct gd_diags *d)
+{
+	/* The structure block's size: a field from version 17, else up to the total size. */
+	uint64_t end = fdt_version(blob) >= 17 ? fdt_size_dt_struct(blob)
+	                                       : fdt_totalsize(blob) - fdt_off_dt_struct(blob);
+	for (int node = 0; node >= 0; node = fdt_next_node(blob, node, NULL)) {
+		int prop;
+		fdt_for_each_property_offset(prop, blob, node)
+		{
+			const char *pname = NULL;
+			int len;
+			const void *v = fdt_getprop_by_offset(blob, prop, &pname, &len);
+			if (v && len >= 0 &&
+			    (uint64_t)prop + sizeof(struct fdt_property) + (uint64_t)len <= end)
+				continue;
+			return bad_header(
+			    d, name, fdt_off_dt_struct(blob) + (size_t)prop + 4,
+			    "property '%s' of length 0x%x runs past the structure block",
+			    pname ? pname : "", (unsigned)len);
+		}
+	}
+	return 0;
+}
+
 int gd_dtb_check(const char *name, const void *blob, size_t size, struct gd_diags *d)
 {
 	struct gd_loc loc = {.file = name};
@@ -165,7 +198,7 @@ int gd_dtb_check(const char *name, const void *blob, size_t size, struct gd_diag
 		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "not a valid DTB: %s", fdt_strerror(r));
 		return 2;
 	}
-	return 0;
+	return check_prop_lengths(name, blob, d) ? 2 : 0;
 }
 
 int gd_dtb_read(const char *path, const char *name, struct gd_diags *d, void **blob, size_t *size)

@@ -163,7 +163,9 @@ int gd_load_dtb_mem(const char *name, const void *blob, size_t size,
 /*
  * Checks that the @size bytes at @blob (8-byte aligned) are a DTB the
  * loaders and libfdt's read-only functions may be given: at most 64 MiB,
- * and whole by libfdt's fdt_check_full(); @name is the file in messages.
+ * whole by libfdt's fdt_check_full(), and every property's value inside
+ * the structure block (a length of 2^31 or more passes fdt_check_full());
+ * @name is the file in messages.
  * Returns 0, or 2 after an error in @d.
  */
 int gd_dtb_check(const char *name, const void *blob, size_t size, struct gd_diags *d);

@@ -216,6 +216,11 @@ const char *gd_gic_version_name(enum gd_gic_version v)
 	return "?";
 }
 
+uint64_t gd_dist_size(enum gd_gic_version v)
+{
+	return v == GD_GIC_V2 ? 0x1000 : 0x10000;
+}
+
 uint64_t gd_redist_frame_size(enum gd_gic_version v)
 {
 	if (v == GD_GIC_V2)

@@ -721,6 +721,13 @@ bool gd_smmu_wired_irq(const struct gd_smmu *s, size_t i, struct gd_smmu_irq *ir
 const char *gd_gic_version_name(enum gd_gic_version v);
 
 /*
+ * Distributor (GICD) frame size in bytes for a GIC version: 4 KiB on GICv2
+ * (GIC architecture v2 §4.1.2, GIC-400 TRM: the GICD is one 4 KiB page),
+ * 64 KiB from GICv3 on (GIC architecture §12.9).
+ */
+uint64_t gd_dist_size(enum gd_gic_version v);
+
+/*
  * Redistributor frame size in bytes for a GIC version (GIC architecture
  * §12.10): 128 KiB (RD_base + SGI_base) on GICv3, 256 KiB on GICv4 and
  * GICv4.1 (adds VLPI_base and a reserved frame); 0 on GICv2 (none).

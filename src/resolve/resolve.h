@@ -153,6 +153,21 @@ const struct gd_route *gd_routes_find(const struct gd_routes *r, const struct gd
                                       uint32_t id);
 
 /*
+ * The inverse lookup (inverse.c): calls @fn for every route that passes
+ * @node (an ITS, an SMMU, a GICv2m frame, MBI or Direct LPI; never at its
+ * first hop, the source) with the ID @id there (a DeviceID at an ITS, a
+ * StreamID at an SMMU), with the route and its input ID that becomes @id
+ * (a masked RID for a root complex with an msi-map-mask: it stands for
+ * every RID that masks to it). Without @has_id, and at the sinks that take
+ * no ID, every route that passes @node. Returns the number of calls. O(n
+ * routes x hops).
+ */
+size_t gd_routes_reaching(const struct gd_routes *r, const struct gd_node *node, bool has_id,
+                          uint32_t id,
+                          void (*fn)(void *arg, const struct gd_route *route, uint32_t input_id),
+                          void *arg);
+
+/*
  * The ID at route @r's input for ID @id of its source: @id itself, or for a
  * root complex with an msi-map-mask, id & mask (Linux of_map_id()). The ID
  * at hop k is then hops[k].base + (gd_route_input_id(r, id) - input_base).

@@ -2,6 +2,8 @@
 #include "resolve/route_print.h"
 
 #include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 const char *gd_id_space_name(enum gd_node_kind kind)
 {
@@ -65,4 +67,26 @@ void gd_route_format(const struct gd_route *r, struct gd_buf *out)
 		              last->map->single ? (uint64_t)1 : last->map->count);
 		break;
 	}
+}
+
+void gd_route_format_one(const struct gd_route *r, uint32_t id, struct gd_buf *out)
+{
+	struct gd_hop *hops = calloc(r->n_hops ? r->n_hops : 1, sizeof(*hops));
+	struct gd_route one = *r;
+	if (!hops) {
+		fprintf(stderr, "gicdesc: error: out of memory\n");
+		exit(2);
+	}
+	id = gd_route_input_id(r, id);
+	uint32_t off = id - r->input_base;
+	for (size_t k = 0; k < r->n_hops; k++) {
+		hops[k] = r->hops[k];
+		hops[k].base += off;
+	}
+	one.hops = hops;
+	one.input_base = id;
+	one.output_base = r->output_base + off;
+	one.count = 1;
+	gd_route_format(&one, out);
+	free(hops);
 }

@@ -22,6 +22,12 @@
  */
 void gd_route_format(const struct gd_route *r, struct gd_buf *out);
 
+/*
+ * Appends @r narrowed to the one input ID @id of its source (a RID is
+ * masked first, gd_route_input_id()), as gd_route_format() prints it.
+ */
+void gd_route_format_one(const struct gd_route *r, uint32_t id, struct gd_buf *out);
+
 /* The ID space of a node kind: "RID", "StreamID", "DeviceID" or "ID". */
 const char *gd_id_space_name(enum gd_node_kind kind);
 

@@ -9,7 +9,10 @@ GICv2m children, and the MSI/IOMMU wiring (msi-parent, msi-map, msi-map-mask, io
 iommu-map-mask, iommus) of the PCI hosts and SMMUv3s. Asserts, one line each:
 - every other node and property of BASE is in MERGED, byte for byte, in the base's order;
 - every phandle of BASE still names the node at the same path (an ITS: the ITS at its address);
-- every replaced value equals OURS's (phandles compared as the nodes they name);
+- every replaced value equals OURS's (phandles compared as the nodes they name, a reg as its CPU
+  addresses and sizes in the cells of its bus); the GIC's #address-cells, #size-cells and ranges
+  are the base's where the base has them all or ours has no ITS or GICv2m frame (interrupt-map
+  entries spell the GIC's unit address in them), else its parent's cells and an empty ranges;
 - MERGED is packed and far below 1 MiB, and keeps the base's memory reservations.
 Prints "ok - ..." / "not ok - ..." lines; exits 1 when one failed. Needs python3-libfdt."""
 import sys
@@ -21,6 +24,7 @@ from dt_facts import Tree, cells, strings, load
 GIC_PROPS = {'compatible', '#interrupt-cells', '#address-cells', '#size-cells', 'ranges',
              'interrupt-controller', 'reg', '#redistributor-regions', 'redistributor-stride',
              'interrupts', 'phandle'}
+CELLS = {'#address-cells', '#size-cells', 'ranges'}
 WIRING = {'msi-parent', 'msi-map', 'msi-map-mask', 'iommu-map', 'iommu-map-mask', 'iommus'}
 ITS_COMPATIBLES = ('arm,gic-v3-its', 'arm,gic-v2m-frame')
 failed = 0
@@ -56,11 +60,11 @@ def main(base_path, merged_path, ours_path):
                 if n.startswith(gic + '/') and any(compatible(p, c) for c in ITS_COMPATIBLES)}
     # A PCI host or SMMU of the base is covered when ours has one with its reg (a real board has
     # hosts the description leaves out: they are kept like any other node).
-    ours_regs = {p.get('reg') for p in ours.nodes.values()
+    ours_regs = {tuple(ours.regs(n)) for n, p in ours.nodes.items()
                  if p.get('device_type') == b'pci\0' or compatible(p, 'arm,smmu-v3')}
     covered = {n for n, p in base.nodes.items()
                if (p.get('device_type') == b'pci\0' or compatible(p, 'arm,smmu-v3'))
-               and p.get('reg') in ours_regs}
+               and tuple(base.regs(n)) in ours_regs}
 
     def replaced(node, prop):
         return (node == gic and prop in GIC_PROPS) or (node in covered and prop in WIRING)
@@ -104,24 +108,35 @@ def main(base_path, merged_path, ours_path):
 
     # The replaced values are ours.
     ours_gic = ours.with_compatible('arm,gic-v3')[0]
-    for p in sorted(GIC_PROPS - {'phandle'}):
+    for p in sorted(GIC_PROPS - CELLS - {'phandle', 'reg'}):
         check('GIC %s is ours' % p, merged.nodes[gic].get(p) == ours.nodes[ours_gic].get(p))
+    check('GIC reg is ours %s' % merged.hexregs(gic), merged.regs(gic) == ours.regs(ours_gic))
     merged_its = merged.with_compatible('arm,gic-v3-its')
     ours_its = ours.with_compatible('arm,gic-v3-its')
+    children = ours_its + ours.with_compatible('arm,gic-v2m-frame')
+    parent = gic.rsplit('/', 1)[0] or '/'
+    if not children or all(p in base.nodes[gic] for p in CELLS):
+        whose, want = "the base's", {p: base.nodes[gic].get(p) for p in CELLS}
+    else:
+        whose, want = "its bus's cells, an empty ranges", {'#address-cells': base.nodes[parent].get('#address-cells', b'\0\0\0\2'),
+                '#size-cells': base.nodes[parent].get('#size-cells', b'\0\0\0\1'), 'ranges': b''}
+    check('GIC #address-cells, #size-cells, ranges are %s' % whose,
+          {p: merged.nodes[gic].get(p) for p in CELLS} == want)
     check('the GIC has our ITSes, in our order',
-          [n.rsplit('/', 1)[1] for n in merged_its] == [n.rsplit('/', 1)[1] for n in ours_its])
+          [n.rsplit('/', 1)[1].split('@')[0] for n in merged_its] ==
+          [n.rsplit('/', 1)[1].split('@')[0] for n in ours_its])
     for m, o in zip(merged_its, ours_its):
-        mp = {k: v for k, v in merged.nodes[m].items() if k != 'phandle'}
-        op = {k: v for k, v in ours.nodes[o].items() if k != 'phandle'}
-        check('%s has our properties' % m, mp == op and m.startswith(gic + '/'))
+        mp = {k: v for k, v in merged.nodes[m].items() if k not in ('phandle', 'reg')}
+        op = {k: v for k, v in ours.nodes[o].items() if k not in ('phandle', 'reg')}
+        check('%s has our properties' % m,
+              mp == op and merged.regs(m) == ours.regs(o) and m.startswith(gic + '/'))
     for kind, nodes in (('pci', [n for n in covered if base.nodes[n].get('device_type') == b'pci\0']),
                         ('smmu', [n for n in covered if compatible(base.nodes[n], 'arm,smmu-v3')])):
         ours_nodes = [n for n, p in ours.nodes.items()
                       if (p.get('device_type') == b'pci\0') == (kind == 'pci')
                       and (kind == 'pci' or compatible(p, 'arm,smmu-v3'))]
         for n in nodes:
-            reg = base.nodes[n].get('reg')
-            o = [x for x in ours_nodes if ours.nodes[x].get('reg') == reg]
+            o = [x for x in ours_nodes if ours.regs(x) == base.regs(n)]
             check('%s: our node with its reg' % n, len(o) == 1)
             for p in sorted(WIRING):
                 if p in ('msi-map', 'iommu-map'):

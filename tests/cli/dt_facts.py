@@ -40,6 +40,14 @@ def cells(v):
     return [int.from_bytes(v[i:i + 4], 'big') for i in range(0, len(v), 4)]
 
 
+def number(cs):
+    """The number that cells @cs spell, most significant first."""
+    n = 0
+    for c in cs:
+        n = n << 32 | c
+    return n
+
+
 def gic_flags(f):
     """Interrupt specifier flags with the trigger as the GIC takes it: 2 -> 1, 8 -> 4."""
     return (f & ~0xf) | {2: 1, 8: 4}.get(f & 0xf, f & 0xf)
@@ -63,13 +71,51 @@ class Tree:
         path = self.by_phandle.get(phandle)
         if path is None:
             return 'dangling-phandle-0x%x' % phandle
-        p = self.nodes[path]
-        reg = cells(p.get('reg', b''))
-        return '%s@0x%x' % (strings(p.get('compatible', b''))[0], (reg[0] << 32 | reg[1]) if len(reg) > 1 else 0)
+        reg = self.regs(path)
+        return '%s@0x%x' % (strings(self.nodes[path].get('compatible', b''))[0], reg[0][0] if reg else 0)
 
     def with_compatible(self, compat):
         return sorted((n for n, p in self.nodes.items() if compat in strings(p.get('compatible', b''))),
-                      key=lambda n: cells(self.nodes[n].get('reg', b'')))
+                      key=self.regs)
+
+    def cell_count(self, path, name):
+        """#address-cells or #size-cells of @path, the Devicetree Specification's 2 or 1 when absent."""
+        v = self.nodes[path].get(name)
+        return cells(v)[0] if v is not None and len(v) == 4 else 2 if name == '#address-cells' else 1
+
+    def cpu_address(self, bus, addr):
+        """Address @addr of the space of @bus's children as a CPU address (up through the ranges of
+        @bus and its ancestors), or -1 when a bus on the way cannot translate it."""
+        while bus != '/':
+            parent = bus.rsplit('/', 1)[0] or '/'
+            r = self.nodes[bus].get('ranges')
+            if r is None:
+                return -1
+            cac, csc = self.cell_count(bus, '#address-cells'), self.cell_count(bus, '#size-cells')
+            n, c = cac + self.cell_count(parent, '#address-cells') + csc, cells(r)
+            if c:  # (an empty ranges maps 1:1)
+                for i in range(0, len(c) - n + 1, n):
+                    child, size = number(c[i:i + cac]), number(c[i + n - csc:i + n])
+                    if child <= addr < child + size:
+                        addr += number(c[i + cac:i + n - csc]) - child
+                        break
+                else:
+                    return -1
+            bus = parent
+        return addr
+
+    def regs(self, path):
+        """reg of @path as (CPU address, size) pairs, in its parent's cells."""
+        parent = path.rsplit('/', 1)[0] or '/'
+        ac, sc = self.cell_count(parent, '#address-cells'), self.cell_count(parent, '#size-cells')
+        c = cells(self.nodes[path].get('reg', b''))
+        return [(self.cpu_address(parent, number(c[i:i + ac])), number(c[i + ac:i + ac + sc]))
+                for i in range(0, len(c) - ac - sc + 1, ac + sc)] if ac + sc else []
+
+    def hexregs(self, path):
+        if 'reg' not in self.nodes[path]:
+            return 'absent'
+        return ' '.join('0x%x+0x%x' % r for r in self.regs(path)) or 'present'
 
     def hexcells(self, path, name):
         v = self.nodes[path].get(name)
@@ -86,10 +132,26 @@ class Tree:
             spec = ' '.join('0x%x' % x for x in c[i:i + 2] + [gic_flags(c[i + 2])])
             if n == 4 and c[i + 3]:
                 part = self.nodes[self.by_phandle[c[i + 3]]]
-                cpus = [cells(self.nodes[self.by_phandle[ph]]['reg']) for ph in cells(part['affinity'])]
-                spec += ' cpus %s' % sorted(' '.join('0x%x' % x for x in r) for r in cpus)
+                cpus = [self.mpidr(self.by_phandle[ph]) for ph in cells(part['affinity'])]
+                spec += ' cpus %s' % sorted(cpus)
             out.append(spec)
         return ', '.join(out) or 'present'
+
+    def mpidr(self, path):
+        """The MPIDR of cpu node @path (its reg, in one or two cells)."""
+        return '0x%x' % number(cells(self.nodes[path].get('reg', b'')))
+
+    def pci_ranges(self, path):
+        """ranges of PCI host @path, each phys.hi masked to its space code and prefetchable bit."""
+        v = self.nodes[path].get('ranges')
+        if v is None:
+            return 'absent'
+        c = cells(v)
+        size = cells(self.nodes[path].get('#size-cells', b'\0\0\0\2'))[0]
+        n = 3 + cells(self.nodes['/'].get('#address-cells', b'\0\0\0\2'))[0] + size
+        for i in range(0, len(c) - n + 1, n):
+            c[i] &= 0x43000000
+        return ' '.join('0x%x' % x for x in c) or 'present'
 
     def id_map(self, path, name):
         v = self.nodes[path].get(name)
@@ -122,24 +184,27 @@ def facts(t):
         out.append('gic compatible %s' % strings(t.nodes[gic]['compatible']))
         for prop in ('reg', '#redistributor-regions', '#interrupt-cells', 'interrupt-controller',
                      'interrupts', 'msi-controller', 'mbi-ranges', 'mbi-alias'):
-            value = t.hexcells(gic, prop)
+            value = t.hexregs(gic) if prop == 'reg' else t.hexcells(gic, prop)
             if prop == '#redistributor-regions' and value == 'absent':
                 value = '0x1'  # arm,gic-v3.yaml: the default is 1
             out.append('gic %s %s' % (prop, value))
     for v2m in t.with_compatible('arm,gic-v2m-frame'):
-        for prop in ('reg', 'msi-controller', 'arm,msi-base-spi', 'arm,msi-num-spis'):
+        out.append('v2m reg %s' % t.hexregs(v2m))
+        for prop in ('msi-controller', 'arm,msi-base-spi', 'arm,msi-num-spis'):
             out.append('v2m %s %s' % (prop, t.hexcells(v2m, prop)))
     for its in t.with_compatible('arm,gic-v3-its'):
-        for prop in ('reg', '#msi-cells', 'msi-controller'):
+        out.append('its reg %s' % t.hexregs(its))
+        for prop in ('#msi-cells', 'msi-controller'):
             out.append('its %s %s' % (prop, t.hexcells(its, prop)))
     cpus = [n for n, p in t.nodes.items() if p.get('device_type') == b'cpu\0']
-    out.append('cpus %s' % sorted(t.hexcells(n, 'reg') for n in cpus))
+    out.append('cpus %s' % sorted(t.mpidr(n) for n in cpus))
     out.append('cpus enable-method %s' % sorted(set(tuple(strings(t.nodes[n].get('enable-method', b''))) for n in cpus)))
     for pmu in sorted(n for n, p in t.nodes.items()
                       if any(is_cpu_pmu(c) for c in strings(p.get('compatible', b'')))):
         out.append('pmu %s interrupts %s' % (strings(t.nodes[pmu]['compatible'])[0], t.specifiers(pmu)))
     for smmu in t.with_compatible('arm,smmu-v3'):
-        for prop in ('reg', '#iommu-cells', 'dma-coherent'):
+        out.append('smmu reg %s' % t.hexregs(smmu))
+        for prop in ('#iommu-cells', 'dma-coherent'):
             out.append('smmu %s %s' % (prop, t.hexcells(smmu, prop)))
         # arm,smmu-v3.yaml names each interrupt; their order is free.
         names = strings(t.nodes[smmu].get('interrupt-names', b''))
@@ -156,12 +221,16 @@ def facts(t):
             out.append('smmu-v2 %s %s' % (prop, t.hexcells(smmu, prop)))
         out.append('smmu-v2 interrupts %s' % t.specifiers(smmu))
     pcis = sorted((n for n, p in t.nodes.items() if p.get('device_type') == b'pci\0' and n.count('/') == 1
-                   and 'bus-range' in p), key=lambda n: cells(t.nodes[n].get('reg', b'')))
+                   and 'bus-range' in p), key=t.regs)
+    in_dt_order = [n for n in t.nodes if n in pcis]  # (the order Linux numbers them in)
     for pci in pcis:  # the host bridges (ECAM or named registers), not their PCI-PCI bridges
         out.append('pcie compatible %s' % strings(t.nodes[pci].get('compatible', b'')))
         out.append('pcie reg-names %s' % strings(t.nodes[pci].get('reg-names', b'')))
         for prop in ('reg', 'bus-range', 'linux,pci-domain', 'ranges', 'dma-coherent'):
-            out.append('pcie %s %s' % (prop, t.hexcells(pci, prop)))
+            value = {'ranges': t.pci_ranges, 'reg': t.hexregs}.get(prop, lambda n: t.hexcells(n, prop))(pci)
+            if prop == 'linux,pci-domain' and value == 'absent':
+                value = '0x%x' % in_dt_order.index(pci)
+            out.append('pcie %s %s' % (prop, value))
         out.append('pcie device_type %s' % strings(t.nodes[pci].get('device_type', b'')))
         out.append('pcie msi-map %s' % t.id_map(pci, 'msi-map'))
         out.append('pcie iommu-map %s' % t.id_map(pci, 'iommu-map'))

@@ -247,7 +247,9 @@ class Gen:
             a['iort-revision'] = Raw(('"%d"' if self.chance(0.2) else '%d') % rev)  # an enum: decimal
             a['madt-revision'] = self.num(self.madt_rev if where == 'yaml' else self.r.randint(3, 6))
         if where in ('cli', 'both'):
-            self.options += ['--iort-revision', str(self.iort_rev), '--madt-revision', str(self.madt_rev)]
+            revs = ['--iort-revision', str(self.iort_rev), '--madt-revision', str(self.madt_rev)]
+            self.options += revs
+            self.check_options += revs  # check judges the description as generate writes it
         if self.chance(0.3):
             a['creator-id'] = self.text(0, 4)
         if self.chance(0.3):

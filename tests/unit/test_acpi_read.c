@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * gd_acpi_read(): what gd_acpi_table_write() wrote reads back the same for
- * every layout of every revision, and QEMU 7.2's own IORT reads as iasl
- * 20200925 disassembled it (tests/data/qemu-7.2/virt-gicv3-its-smp4/IORT.dsl).
+ * gd_acpi_read(): every layout of every revision tiles its bytes with its
+ * fields, what gd_acpi_table_write() wrote reads back the same, and QEMU 7.2's own IORT reads as
+ * iasl 20200925 disassembled it (tests/data/qemu-7.2/virt-gicv3-its-smp4/IORT.dsl).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,8 +22,31 @@ static uint64_t pattern(unsigned slot)
 	return 0x0123456789ABCDEFull * (slot + 1) ^ 0xF0E1D2C3B4A59687ull;
 }
 
+/*
+ * The fields of @l (labels aside) tile its @size bytes: each starts where the one
+ * before ends, the first at 0, the last ends at size. The offsets are typed in by
+ * hand from the specifications' tables; a gap or an overlap is a typing error.
+ */
+static void tiles(const struct gd_acpi_layout *l)
+{
+	unsigned end = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct gd_acpi_field *f = &l->fields[i];
+		if (f->kind == GD_AF_LABEL)
+			continue;
+		if (f->offset != end)
+			fail_msg("%s: field %s at offset %u, the one before ends at %u", l->what,
+			         f->name, (unsigned)f->offset, end);
+		end = f->offset + f->width;
+	}
+	if (end != l->size)
+		fail_msg("%s: the fields end at %u of its %u bytes", l->what, end,
+		         (unsigned)l->size);
+}
+
 static void round_trip(const struct gd_acpi_layout *l)
 {
+	tiles(l);
 	struct gd_acpi_table t = {0};
 	struct gd_acpi_values *w = gd_acpi_table_add(&t, l);
 	static const char *strs[] = {"IORT", "BOCHS ", "BXPC    ", "GICD"};
@@ -62,6 +85,7 @@ static void every_layout_round_trips(void **state)
 {
 	(void)state;
 	round_trip(&gd_acpi_header);
+	round_trip(&gd_mcfg_allocation);
 	static const unsigned iort[] = {0, 3, 5};
 	for (size_t i = 0; i < 3; i++) {
 		const struct gd_iort_layouts *L = gd_iort_layouts(iort[i]);
@@ -72,7 +96,8 @@ static void every_layout_round_trips(void **state)
 	}
 	for (unsigned rev = 3; rev <= 6; rev++) {
 		const struct gd_madt_layouts *L = gd_madt_layouts(rev);
-		const struct gd_acpi_layout *ls[] = {L->header, L->gicc, L->gicd, L->gicr, L->its};
+		const struct gd_acpi_layout *ls[] = {L->header, L->gicc, L->gicd,
+		                                     L->gicr,   L->its,  L->msi_frame};
 		for (size_t k = 0; k < sizeof(ls) / sizeof(ls[0]); k++)
 			round_trip(ls[k]);
 	}

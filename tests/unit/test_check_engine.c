@@ -50,6 +50,7 @@ static const char *const expected_rules[] = {
     "uid-duplicate",
     "pci-segment-duplicate",
     "mmio-overlap",
+    "gicc-base-overlap",
     "gic-frame-alignment",
     "redist-region-too-small",
     "its-frame-size", /* server: GICv4.1 frame sizes */
@@ -78,6 +79,9 @@ static const char *const expected_rules[] = {
     "iort-spi-msi",
     "madt-direct-lpi",
     "dt-ats",
+    "dt-inexpressible",
+    "iort-inexpressible",
+    "madt-inexpressible",
     "firmware-drift",
 };
 #define N_EXPECTED (sizeof(expected_rules) / sizeof(expected_rules[0]))
