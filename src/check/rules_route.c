@@ -121,7 +121,6 @@ void gd_rule_route_no_its(struct gd_check_ctx *c)
 		gd_check_report(c, &r->source->loc,
 		                "%s %s at %s (%s) with no ID mappings onwards: it is no MSI "
 		                "controller (an ITS)",
-		                src, gd_check_verb(r, "end", "ends"), n->name,
-		                gd_node_kind_name(n->kind));
+		                src, gd_check_verb(r, "end", "ends"), n->name, gd_node_what(n));
 	}
 }

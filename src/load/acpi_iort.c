@@ -220,14 +220,16 @@ static void smmu_v3(struct iort_walk *w, struct iort_node *n)
 /*
  * Reads the @count interrupts of an SMMUv1/v2 array at node offset @at (8
  * bytes each: GSIV, then flags with bit 0 edge) into *@v. Reports and
- * returns -1 when the array does not lie inside the node.
+ * returns -1 when the array does not lie inside the node; an empty array's
+ * offset is not looked at (EDK2's generator writes 0 there, iasl the end of
+ * the arrays before it).
  */
 static int smmu_v2_irqs(struct iort_walk *w, const struct iort_node *n, const char *what,
                         uint64_t at, uint64_t count, struct gd_smmu_irq **v, size_t *n_v,
                         size_t *cap)
 {
 	const struct gd_acpi_layout *l = w->L->smmu_v2_ctx;
-	if (at < NODE_HDR || at + count * l->size > n->len) {
+	if (count && (at < NODE_HDR || at + count * l->size > n->len)) {
 		err(w, NULL, n->off + NODE_HDR,
 		    "SMMUv1/v2: %llu %s interrupts at node offset %llu do not fit in the node of "
 		    "length %u",

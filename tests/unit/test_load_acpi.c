@@ -432,6 +432,40 @@ static void emitted_tables_load_back(void **state)
 	}
 }
 
+/*
+ * EDK2's IORT generator writes an empty SMMUv1/v2 interrupt array's offset as
+ * 0 (DynamicTablesPkg AddSmmuV1V2Nodes()), iasl as the end of the arrays
+ * before it: either loads, and an array that leaves the node does not.
+ */
+static void smmu_v2_empty_array_offset_zero(void **state)
+{
+	(void)state;
+	struct gd_platform want, got;
+	struct gd_buf iort = {0};
+	struct gd_diags d = {0};
+	fixture_qemu_virt(&want);
+	add_mmu500(&want);
+	assert_int_equal(acpi_run(gd_emit_iort, &want, &iort, NULL, NULL), 0);
+	size_t n = 0x48; /* after the ITS group */
+	assert_int_equal(iort.data[n], 3);
+	memset(iort.data + n + 52, 0, 8); /* PMU interrupt count and offset 0, as EDK2 */
+	fix_checksum(&iort);
+	assert_int_equal(load(&iort, NULL, &got, &d), 0);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(got.smmus[0]->n_pmu, 0);
+	assert_int_equal(got.smmus[0]->n_context, 2);
+	gd_platform_free(&got);
+	gd_diags_free(&d);
+	iort.data[n + 44] = 0xFF; /* 255 context interrupts: past the node's end */
+	fix_checksum(&iort);
+	assert_int_not_equal(load(&iort, NULL, &got, &d), 0);
+	assert_true(d.errors > 0);
+	gd_platform_free(&got);
+	gd_diags_free(&d);
+	gd_platform_free(&want);
+	gd_buf_free(&iort);
+}
+
 /* Loads @iort (and QEMU's MADT); checks the status and that an accepted model is sound. */
 static int try_load(const struct gd_buf *iort, const struct gd_buf *madt)
 {
@@ -630,6 +664,7 @@ int main(void)
 	    cmocka_unit_test(qemu_gicv3_is_fixture),
 	    cmocka_unit_test(qemu_gicv4_is_fixture),
 	    cmocka_unit_test(emitted_tables_load_back),
+	    cmocka_unit_test(smmu_v2_empty_array_offset_zero),
 	    cmocka_unit_test(truncated_at_every_length),
 	    cmocka_unit_test(fields_zero_and_saturated),
 	    cmocka_unit_test(node_offset_inside_header),
