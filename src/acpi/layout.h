@@ -184,7 +184,7 @@ struct gd_iort_layouts {
 	const struct gd_acpi_layout *smmu_v2, *smmu_v2_global, *smmu_v2_ctx, *smmu_v2_pmu;
 };
 
-/* Returns the IORT layouts of table revision 0, 3 or 5; NULL for any other. */
+/* Returns the IORT layouts of table revision 0, 3, 5 or 6; NULL for any other. */
 const struct gd_iort_layouts *gd_iort_layouts(unsigned revision);
 
 /* The named component's "Device Name" field (string, NUL-terminated, variable). */
@@ -202,13 +202,15 @@ enum gd_iort_node_type {
 };
 
 /* IORT bit definitions (DEN0049E.d). */
-#define GD_IORT_MAP_SINGLE      0x1u /* ID mapping flags: single mapping */
-#define GD_IORT_SMMU_COHACC     0x1u /* SMMUv3 flags: COHACC override */
-#define GD_IORT_SMMU_HTTU       0x2u /* SMMUv3 flags: HTTU override, bit 0 of 2 */
-#define GD_IORT_SMMU_PXM_VALID  0x8u /* SMMUv3 flags: proximity domain valid */
-#define GD_IORT_SMMU_V2_DVM     0x1u /* SMMUv1/v2 flags: DVM supported */
-#define GD_IORT_SMMU_V2_COHWALK 0x2u /* SMMUv1/v2 flags: coherent page table walk */
-#define GD_IORT_IRQ_EDGE        0x1u /* SMMUv1/v2 interrupt flags: edge-triggered */
+#define GD_IORT_MAP_SINGLE     0x1u /* ID mapping flags: single mapping */
+#define GD_IORT_SMMU_COHACC    0x1u /* SMMUv3 flags: COHACC override */
+#define GD_IORT_SMMU_HTTU      0x2u /* SMMUv3 flags: HTTU override, bit 0 of 2 */
+#define GD_IORT_SMMU_PXM_VALID 0x8u /* SMMUv3 flags: proximity domain valid */
+/* SMMUv3 flags: DeviceID mapping index valid (IORT E.e §3.1.1.3, node revision 5) */
+#define GD_IORT_SMMU_DEVID_VALID 0x10u
+#define GD_IORT_SMMU_V2_DVM      0x1u /* SMMUv1/v2 flags: DVM supported */
+#define GD_IORT_SMMU_V2_COHWALK  0x2u /* SMMUv1/v2 flags: coherent page table walk */
+#define GD_IORT_IRQ_EDGE         0x1u /* SMMUv1/v2 interrupt flags: edge-triggered */
 
 /*
  * MADT layouts for one revision (ACPI 6.5 §5.2.12): the MADT header after

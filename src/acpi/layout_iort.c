@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * IORT field tables (Arm DEN0049) for table revisions 0 (the layout before
- * issue E: QEMU's oldest tables), 3 (E.b) and 5 (E.d).
+ * issue E: QEMU's oldest tables), 3 (E.b), 5 (E.d) and 6 (E.e).
  *
  * Names follow iasl 20250404, the release that knows the E.b and E.d node
  * layouts; it prints the E.b root complex's three reserved bytes as E.d's
  * "PASID Capabilities" and "Reserved", which are the same zero bytes.
- * Node revisions: ITS group 0/1/1, named component 0/4/4, root complex
- * 0/3/4, SMMUv3 0/4/4 for table revisions 0/3/5 (E.b table 3, E.d table 3);
- * SMMUv1/v2 0/3/3, the revision EDK2's DynamicTablesPkg writes for a node
+ * Node revisions: ITS group 0/1/1/1, named component 0/4/4/4, root complex
+ * 0/3/4/4, SMMUv3 0/4/4/5 for table revisions 0/3/5/6 (E.b table 3, E.d
+ * table 3; E.e adds only SMMUv3 node revision 5 and its "DeviceID valid"
+ * flag, bit 4, as EDK2's DynamicTablesPkg writes table revision 6);
+ * SMMUv1/v2 0/3/3/3, the revision EDK2's DynamicTablesPkg writes for a node
  * with an identifier (ACPICA knows one body for every issue, and Linux reads
  * it whatever its revision).
  */
@@ -205,6 +207,8 @@ static const struct gd_iort_layouts iort_revs[] = {
     {3, "DEN0049E.b", 1, 3, 4, 4, 3, true, true, true, &iort_header, &node_hdr, &its_body, &its_id,
      &rc_body, &smmu_body, &nc_body, &map, SMMU_V2_LAYOUTS},
     {5, "DEN0049E.d", 1, 4, 4, 4, 3, true, true, true, &iort_header, &node_hdr, &its_body, &its_id,
+     &rc_body, &smmu_body, &nc_body, &map, SMMU_V2_LAYOUTS},
+    {6, "DEN0049E.e", 1, 4, 5, 4, 3, true, true, true, &iort_header, &node_hdr, &its_body, &its_id,
      &rc_body, &smmu_body, &nc_body, &map, SMMU_V2_LAYOUTS},
 };
 

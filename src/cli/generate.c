@@ -33,7 +33,7 @@ static void generate_usage(FILE *out)
 	}
 	fprintf(
 	    out,
-	    "      --iort-revision N  IORT table revision: 0, 3 (E.b) or 5 (E.d)\n"
+	    "      --iort-revision N  IORT table revision: 0, 3 (E.b), 5 (E.d) or 6 (E.e)\n"
 	    "      --madt-revision N  MADT revision: 3, 4, 5 or 6\n"
 	    "      --force            write even when the rules of `gicdesc check` find errors\n"
 	    "  -q, --quiet            do not list the files written\n");
@@ -111,7 +111,7 @@ int gd_cmd_generate(int argc, char **argv)
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
-	static const int iort_revs[] = {0, 3, 5}, madt_revs[] = {3, 4, 5, 6};
+	static const int iort_revs[] = {0, 3, 5, 6}, madt_revs[] = {3, 4, 5, 6};
 	unsigned char selected[64] = {0};
 	const char *dir = ".", *base_path = NULL;
 	int iort_rev = -1, madt_rev = -1, quiet = 0, force = 0, any_format = 0, c;
@@ -128,7 +128,7 @@ int gd_cmd_generate(int argc, char **argv)
 			any_format = 1;
 			break;
 		case 'I':
-			if (parse_revision("--iort-revision", optarg, iort_revs, 3, &iort_rev))
+			if (parse_revision("--iort-revision", optarg, iort_revs, 4, &iort_rev))
 				return 2;
 			break;
 		case 'M':

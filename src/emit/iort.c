@@ -188,7 +188,8 @@ static int check_node(const struct iort_plan *pl, const struct gd_node *n)
 			      L->spec);
 			errors++;
 		}
-		if (L->has_smmu_msi)
+		/* from node revision 5 (E.e) the "DeviceID valid" flag says it */
+		if (L->has_smmu_msi && L->smmu_rev < 5)
 			errors += smmu_index_meant(pl, s);
 	} else if (n->kind == GD_NODE_NAMED_COMPONENT &&
 	           !((const struct gd_named_component *)n)->acpi_path) {
@@ -351,7 +352,8 @@ static void add_smmu(struct gd_acpi_table *t, const struct iort_plan *pl, size_t
 	v->n[GD_V_BASE] = s->base;
 	v->n[GD_V_FLAGS] = (s->coherent ? GD_IORT_SMMU_COHACC : 0) |
 	                   (s->httu_override ? GD_IORT_SMMU_HTTU : 0) |
-	                   (s->has_proximity_domain ? GD_IORT_SMMU_PXM_VALID : 0);
+	                   (s->has_proximity_domain ? GD_IORT_SMMU_PXM_VALID : 0) |
+	                   (s->own_msi && pl->L->smmu_rev >= 5 ? GD_IORT_SMMU_DEVID_VALID : 0);
 	v->n[GD_V_VATOS] = s->vatos_base;
 	v->n[GD_V_MODEL] = s->model;
 	v->n[GD_V_EVENT_GSIV] = s->event_intid;
@@ -411,7 +413,8 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 	struct iort_plan pl = {.ctx = ctx, .L = gd_iort_layouts(p->acpi.iort_revision)};
 	if (!pl.L) {
 		gd_diag_add(ctx->diags, GD_SEV_ERROR, NULL, NULL,
-		            "IORT revision %u is not supported (0, 3 or 5)", p->acpi.iort_revision);
+		            "IORT revision %u is not supported (0, 3, 5 or 6)",
+		            p->acpi.iort_revision);
 		return -1;
 	}
 	snprintf(title, size, "IORT revision %u (%s)", pl.L->table_revision, pl.L->spec);

@@ -161,7 +161,7 @@ static bool smmu_uses_index(const struct iort_node *n, const struct gd_acpi_valu
 	if (n->rev < 5)
 		return !(v->n[GD_V_EVENT_GSIV] && v->n[GD_V_PRI_GSIV] && v->n[GD_V_GERR_GSIV] &&
 		         v->n[GD_V_SYNC_GSIV]);
-	return v->n[GD_V_FLAGS] & 0x10u;
+	return v->n[GD_V_FLAGS] & GD_IORT_SMMU_DEVID_VALID;
 }
 
 static void smmu_v3(struct iort_walk *w, struct iort_node *n)
@@ -494,10 +494,10 @@ static int walk_nodes(struct iort_walk *w, uint64_t count, size_t first)
 	return 0;
 }
 
-/* The layouts of table revision @rev: 0, 3, 5 exactly; others the closest older one. */
+/* The layouts of table revision @rev: 0, 3, 5, 6 exactly; others the closest older one. */
 static const struct gd_iort_layouts *layouts(struct gd_acpi_load *c, unsigned rev)
 {
-	unsigned use = rev >= 5 ? 5 : rev >= 3 ? 3 : 0;
+	unsigned use = rev >= 6 ? 6 : rev >= 5 ? 5 : rev >= 3 ? 3 : 0;
 	if (use != rev) {
 		struct gd_loc loc = gd_acpi_loc(&c->iort, 8);
 		gd_diag_add(

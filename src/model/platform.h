@@ -545,7 +545,7 @@ const char *gd_dt_binding_prop_name(enum gd_dt_binding_prop prop);
 
 /* ACPI output knobs: table revisions and the header's creator fields. */
 struct gd_acpi_opts {
-	uint8_t iort_revision; /* 0, 3 (IORT E.b, default) or 5 (IORT E.d) */
+	uint8_t iort_revision; /* 0, 3 (IORT E.b, default), 5 (IORT E.d) or 6 (E.e) */
 	uint8_t madt_revision; /* 3 (76-byte GICC), 4, 5 (80-byte) or 6 (82-byte) */
 	char creator_id[5];    /* ASL compiler ID field, 4 chars */
 	uint32_t creator_revision;

@@ -58,23 +58,51 @@ static void round_trip(const struct gd_acpi_layout *l)
 	gd_acpi_table_free(&t);
 }
 
+/*
+ * The fields of @l tile it: each starts where the one before ended (labels
+ * take no bytes) and the last ends at its size.
+ */
+static void tiles(const struct gd_acpi_layout *l)
+{
+	size_t at = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct gd_acpi_field *f = &l->fields[i];
+		if (f->kind == GD_AF_LABEL)
+			continue;
+		if (f->offset != at)
+			fail_msg("%s: field %s at %u, expected %zu", l->what, f->name, f->offset,
+			         at);
+		at += f->width;
+	}
+	if (at != l->size)
+		fail_msg("%s: fields end at %zu, size %u", l->what, at, l->size);
+}
+
+static void check_layout(const struct gd_acpi_layout *l)
+{
+	tiles(l);
+	round_trip(l);
+}
+
 static void every_layout_round_trips(void **state)
 {
 	(void)state;
-	round_trip(&gd_acpi_header);
-	static const unsigned iort[] = {0, 3, 5};
-	for (size_t i = 0; i < 3; i++) {
+	check_layout(&gd_acpi_header);
+	static const unsigned iort[] = {0, 3, 5, 6};
+	for (size_t i = 0; i < sizeof(iort) / sizeof(iort[0]); i++) {
 		const struct gd_iort_layouts *L = gd_iort_layouts(iort[i]);
-		const struct gd_acpi_layout *ls[] = {L->header, L->node, L->its, L->its_id,
-		                                     L->rc,     L->smmu, L->nc,  L->map};
+		const struct gd_acpi_layout *ls[] = {
+		    L->header,  L->node,           L->its,         L->its_id,
+		    L->rc,      L->smmu,           L->nc,          L->map,
+		    L->smmu_v2, L->smmu_v2_global, L->smmu_v2_ctx, L->smmu_v2_pmu};
 		for (size_t k = 0; k < sizeof(ls) / sizeof(ls[0]); k++)
-			round_trip(ls[k]);
+			check_layout(ls[k]);
 	}
 	for (unsigned rev = 3; rev <= 6; rev++) {
 		const struct gd_madt_layouts *L = gd_madt_layouts(rev);
 		const struct gd_acpi_layout *ls[] = {L->header, L->gicc, L->gicd, L->gicr, L->its};
 		for (size_t k = 0; k < sizeof(ls) / sizeof(ls[0]); k++)
-			round_trip(ls[k]);
+			check_layout(ls[k]);
 	}
 }
 

@@ -418,8 +418,8 @@ static void emit_and_load(struct gd_platform *p, unsigned iort_rev, unsigned mad
 static void emitted_tables_load_back(void **state)
 {
 	(void)state;
-	static const unsigned iort_revs[] = {0, 3, 5};
-	for (size_t i = 0; i < 3; i++) {
+	static const unsigned iort_revs[] = {0, 3, 5, 6};
+	for (size_t i = 0; i < sizeof(iort_revs) / sizeof(iort_revs[0]); i++) {
 		for (unsigned madt = 3; madt <= 6; madt++) {
 			struct gd_platform want, got;
 			if (iort_revs[i] == 0) { /* revision 0: no own MSIs, no limits, no PXM */
