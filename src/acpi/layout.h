@@ -91,6 +91,14 @@ enum gd_acpi_slot {
 	GD_V_NSG_CFG_IRPT,
 	GD_V_NSG_CFG_IRPT_FLAGS,
 	GD_V_SMMU_IRQ, /* one context or PMU interrupt: GSIV | flags << 32 */
+	/* PMCG (and GD_V_BASE: page 0) */
+	GD_V_OVERFLOW_GSIV,
+	GD_V_NODE_REF,
+	GD_V_PAGE1_BASE,
+	/* RMR (and GD_V_FLAGS; GD_V_BASE for a memory range descriptor) */
+	GD_V_RMR_COUNT,
+	GD_V_RMR_OFFSET,
+	GD_V_RMR_LENGTH,
 	/* ID mapping */
 	GD_V_INPUT_BASE,
 	GD_V_ID_COUNT,
@@ -182,6 +190,14 @@ struct gd_iort_layouts {
 	 * at every revision.
 	 */
 	const struct gd_acpi_layout *smmu_v2, *smmu_v2_global, *smmu_v2_ctx, *smmu_v2_pmu;
+	/*
+	 * PMCG node (§3.1.1.6), 24-byte body, node revision @pmcg_rev; RMR node
+	 * (§3.1.1.7), 12-byte body and 20-byte memory range descriptors, node
+	 * revision @rmr_rev, NULL (and 0) below table revision 5: Linux reads
+	 * RMR nodes from E.d on (iort_find_rmrs()), whose flags E.b lacks.
+	 */
+	uint8_t pmcg_rev, rmr_rev;
+	const struct gd_acpi_layout *pmcg, *rmr, *rmr_desc;
 };
 
 /* Returns the IORT layouts of table revision 0, 3, 5 or 6; NULL for any other. */
@@ -199,6 +215,8 @@ enum gd_iort_node_type {
 	GD_IORT_ROOT_COMPLEX = 2,
 	GD_IORT_SMMUV1V2 = 3,
 	GD_IORT_SMMUV3 = 4,
+	GD_IORT_PMCG = 5,
+	GD_IORT_RMR = 6,
 };
 
 /* IORT bit definitions (DEN0049E.d). */
@@ -211,6 +229,9 @@ enum gd_iort_node_type {
 #define GD_IORT_SMMU_V2_DVM      0x1u /* SMMUv1/v2 flags: DVM supported */
 #define GD_IORT_SMMU_V2_COHWALK  0x2u /* SMMUv1/v2 flags: coherent page table walk */
 #define GD_IORT_IRQ_EDGE         0x1u /* SMMUv1/v2 interrupt flags: edge-triggered */
+#define GD_IORT_RMR_REMAP        0x1u /* RMR flags: remapping permitted */
+#define GD_IORT_RMR_PRIV         0x2u /* RMR flags: access privileged */
+#define GD_IORT_RMR_ACCESS_SHIFT 2    /* RMR flags: access attributes, bits [9:2] */
 
 /*
  * MADT layouts for one revision (ACPI 6.5 §5.2.12): the MADT header after

@@ -401,6 +401,13 @@ void gd_yaml_resolve_references(struct gd_yctx *c)
 				              "unknown reference '%s': no node of the description "
 				              "has this name",
 				              r->map->output_name);
+		} else if (r->smmu_only) {
+			if (n->kind == GD_NODE_SMMU)
+				r->map->output = n;
+			else
+				gd_yerror_loc(c, &r->loc, "yaml-reference-kind",
+				              "'%s' is a %s; an RMR's StreamIDs are an IOMMU's",
+				              r->map->output_name, gd_node_kind_name(n->kind));
 		} else if (r->map->msi_parent) {
 			gd_yaml_resolve_msi_parent(c, r, n);
 		} else if (n->kind == GD_NODE_ITS || (!r->its_only && (n->kind == GD_NODE_SMMU ||

@@ -140,6 +140,7 @@ static const struct gd_yfield top_fields[] = {
     {"iommus", GD_YF_CUSTOM, .decode = gd_yaml_decode_iommus},
     {"root-complexes", GD_YF_CUSTOM, .decode = gd_yaml_decode_root_complexes},
     {"named-components", GD_YF_CUSTOM, .decode = gd_yaml_decode_named_components},
+    {"rmrs", GD_YF_CUSTOM, .decode = gd_yaml_decode_rmrs},
     {"devices", GD_YF_CUSTOM, .decode = gd_yaml_decode_devices},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };

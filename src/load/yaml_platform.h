@@ -58,6 +58,13 @@ int gd_yaml_smmu_finish(struct gd_yctx *c, const struct gd_ynode *item, const st
 gd_yfield_fn gd_yaml_decode_named_components;
 
 /*
+ * rmrs: (yaml_rmr.c): [{name, remap-permitted, access-privileged, access,
+ * ranges: [{base, length}], stream-ids: [{iommu, base, count}]}] into
+ * p->rmrs; each StreamID range a struct gd_id_map into its SMMU.
+ */
+gd_yfield_fn gd_yaml_decode_rmrs;
+
+/*
  * The host bridge of a root complex (@obj; yaml_pci_host.c): ecam: {base,
  * bus-range} (pci-host-ecam-generic; clears ecam_unknown), host: {compatible,
  * bus-range, reg: [{name, base, size}]} (a host with named registers and no
