@@ -97,6 +97,11 @@ static void every_layout_round_trips(void **state)
 		    L->smmu_v2, L->smmu_v2_global, L->smmu_v2_ctx, L->smmu_v2_pmu};
 		for (size_t k = 0; k < sizeof(ls) / sizeof(ls[0]); k++)
 			check_layout(ls[k]);
+		check_layout(L->pmcg);
+		if (L->rmr) { /* IORT E.d on */
+			check_layout(L->rmr);
+			check_layout(L->rmr_desc);
+		}
 	}
 	for (unsigned rev = 3; rev <= 6; rev++) {
 		const struct gd_madt_layouts *L = gd_madt_layouts(rev);
