@@ -431,7 +431,11 @@ static struct gd_node *output(struct iort_walk *w, uint32_t ref, size_t at)
 	return t->node;
 }
 
-/* Reads ID mapping @k of node @n into the model. */
+/*
+ * Reads ID mapping @k of node @n into the model. Of an RMR node, the
+ * StreamIDs output base .. + number of IDs, whatever the single-mapping
+ * flag (Linux iort_node_get_rmr_info()).
+ */
 static void id_map(struct iort_walk *w, const struct iort_node *n, uint32_t k)
 {
 	struct gd_platform *p = w->c->p;
@@ -447,6 +451,16 @@ static void id_map(struct iort_walk *w, const struct iort_node *n, uint32_t k)
 		gd_diag_add(w->c->d, GD_SEV_WARNING, NULL, &loc,
 		            "ID mapping: reserved flag bits set (flags 0x%x)", (unsigned)flags);
 	struct gd_id_map *m;
+	if (n->rmr) {
+		struct gd_rmr *r = n->rmr;
+		m = GD_ARRAY_PUSH(&p->arena, r->stream_ids, r->n_stream_ids, r->cap_stream_ids);
+		m->input_base = m->output_base = (uint32_t)v.n[GD_V_OUTPUT_BASE];
+		m->count = v.n[GD_V_ID_COUNT] + 1;
+		m->output = target;
+		m->output_name = target->name;
+		m->loc = loc;
+		return;
+	}
 	if ((int)k == n->own_msi) {
 		struct gd_smmu *s = gd_node_as_smmu(n->node);
 		m = s->own_msi = gd_arena_alloc(&p->arena, sizeof(*m));
@@ -460,30 +474,6 @@ static void id_map(struct iort_walk *w, const struct iort_node *n, uint32_t k)
 	m->output = target;
 	m->output_name = target->name;
 	m->loc = loc;
-}
-
-/*
- * StreamID mapping @k of RMR node @n: StreamIDs output base .. + number of
- * IDs of the node it refers to, whatever the single-mapping flag (Linux
- * iort_node_get_rmr_info()).
- */
-static void rmr_map(struct iort_walk *w, const struct iort_node *n, uint32_t k)
-{
-	struct gd_platform *p = w->c->p;
-	size_t at = n->off + n->map_off + (size_t)k * MAP_SIZE;
-	struct gd_acpi_values v = {0};
-	gd_acpi_read(w->L->map, w->t + at, MAP_SIZE, &v, &p->arena);
-	struct gd_node *target = output(w, (uint32_t)v.n[GD_V_OUTPUT_REF], at);
-	if (!target)
-		return;
-	struct gd_rmr *r = n->rmr;
-	struct gd_id_map *m =
-	    GD_ARRAY_PUSH(&p->arena, r->stream_ids, r->n_stream_ids, r->cap_stream_ids);
-	m->input_base = m->output_base = (uint32_t)v.n[GD_V_OUTPUT_BASE];
-	m->count = v.n[GD_V_ID_COUNT] + 1;
-	m->output = target;
-	m->output_name = target->name;
-	m->loc = gd_acpi_loc(&w->c->iort, at);
 }
 
 /* Reads the node header at @off into a new walk entry; returns it, or NULL to stop. */
@@ -618,12 +608,10 @@ int gd_acpi_load_iort(struct gd_acpi_load *c)
 		abort();
 	if (walk_nodes(&w, count, (size_t)first) == 0)
 		for (size_t i = 0; i < w.n; i++)
-			for (uint32_t k = 0; k < w.nodes[i].map_count; k++) {
-				if (w.nodes[i].rmr)
-					rmr_map(&w, &w.nodes[i], k);
-				else if (w.nodes[i].node && w.nodes[i].type != GD_IORT_ITS_GROUP)
+			for (uint32_t k = 0; k < w.nodes[i].map_count; k++)
+				if (w.nodes[i].rmr ||
+				    (w.nodes[i].node && w.nodes[i].type != GD_IORT_ITS_GROUP))
 					id_map(&w, &w.nodes[i], k);
-			}
 	free(w.nodes);
 	return c->d->errors > errors ? 1 : 0;
 }

@@ -69,9 +69,8 @@ static int decode_dt_path(struct gd_yctx *c, const struct gd_ynode *v, void *obj
 		    .flag_off = offsetof(type, dt_path_loc), .decode = decode_dt_path              \
 	}
 
-/* Records an output reference for gd_yaml_resolve_references(). */
-static int decode_reference(struct gd_yctx *c, const struct gd_ynode *v, struct gd_id_map *m,
-                            bool its_only)
+int gd_yaml_reference(struct gd_yctx *c, const struct gd_ynode *v, struct gd_id_map *m,
+                      bool its_only, bool smmu_only)
 {
 	const char *s = gd_ystring(c, v);
 
@@ -82,6 +81,7 @@ static int decode_reference(struct gd_yctx *c, const struct gd_ynode *v, struct 
 	r->map = m;
 	r->loc = gd_yloc(c, v);
 	r->its_only = its_only;
+	r->smmu_only = smmu_only;
 	return 0;
 }
 
@@ -89,14 +89,14 @@ static int decode_output(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                          const struct gd_yfield *f)
 {
 	(void)f;
-	return decode_reference(c, v, obj, false);
+	return gd_yaml_reference(c, v, obj, false, false);
 }
 
 static int decode_output_its(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                              const struct gd_yfield *f)
 {
 	(void)f;
-	return decode_reference(c, v, obj, true);
+	return gd_yaml_reference(c, v, obj, true, false);
 }
 
 /*

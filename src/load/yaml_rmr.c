@@ -48,17 +48,8 @@ static int decode_ranges(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
 static int decode_iommu(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                         const struct gd_yfield *f)
 {
-	struct gd_id_map *m = obj;
-	const char *s = gd_ystring(c, v);
 	(void)f;
-	if (!s)
-		return -1;
-	m->output_name = gd_arena_strdup(&c->p->arena, s);
-	struct gd_yref *r = GD_ARRAY_PUSH(&c->p->arena, c->refs, c->n_refs, c->cap_refs);
-	r->map = m;
-	r->loc = gd_yloc(c, v);
-	r->smmu_only = true;
-	return 0;
+	return gd_yaml_reference(c, v, obj, false, true);
 }
 
 static const struct gd_yfield stream_id_fields[] = {

@@ -21,30 +21,8 @@ yaml=$GICDESC_SRC/examples/server-iort-ee/server-iort-ee.yaml
 out=$WORK/out
 check "generate writes every output" "$GICDESC" generate -q --force -o "$out" "$yaml"
 
-fields() {
-	sed -n '/Signature :/,/^Raw Table Data/p' "$1" | grep -v '^Raw Table Data' |
-		sed -e 's/^\[[^]]*\]//' -e 's/^ *//' -e 's/ *: */ : /' -e 's/ *$//' -e '/^$/d' |
-		grep -Ev '^(Signature|Checksum|Oem Revision|Asl Compiler ID|Asl Compiler Revision) :'
-}
-# disassemble IASL FILE OUT
-disassemble() {
-	local d
-	d=$(mktemp -d "$WORK/dis.XXXXXX")
-	cp "$2" "$d/t.dat"
-	(cd "$d" && $1 -d t.dat >/dev/null 2>&1) && cp "$d/t.dsl" "$3"
-}
-# compiles_back DSL: iasl 20250404 compiles DSL to our iort.aml but for bytes 10 and 29..36
-compiles_back() {
-	local d
-	d=$(mktemp -d "$WORK/asl.XXXXXX")
-	cp "$1" "$d/t.dsl"
-	(cd "$d" && "$MODERN" t.dsl >/dev/null 2>&1) || return 1
-	[ "$(stat -c %s "$d/t.aml")" = "$(stat -c %s "$out/iort.aml")" ] &&
-		{ cmp -l "$d/t.aml" "$out/iort.aml" || true; } |
-		awk '$1 != 10 && ($1 < 29 || $1 > 36) { bad = 1 } END { exit bad }'
-}
 m=$WORK/modern.dsl
-check "iasl 20250404 decodes our IORT" disassemble "$MODERN" "$out/iort.aml" "$m"
+check "iasl 20250404 decodes our IORT" iasl_disassemble "$MODERN" "$out/iort.aml" "$m"
 check "... with no unknown node, unsupported revision or bad length" \
 	bash -c "! grep -Eq '\*\*\*\*|Unknown|Invalid|Unsupported' '$m'"
 check "... table revision 6" grep -q 'Revision : 06$' "$m"
@@ -60,10 +38,10 @@ check "... two RMR nodes of node revision 3, three memory ranges" \
 check "... their flags: remapping permitted, access attributes 04 (normal-nc) and 05 (normal-wb)" \
 	bash -c "grep -q 'Flags (decoded below) : 00000011\$' '$m' && grep -q 'Flags (decoded below) : 00000014\$' '$m' &&
 		grep -q 'Access Attributes : 04' '$m' && grep -q 'Access Attributes : 05' '$m'"
-check "... field for field as our iasl source" diff <(fields "$m") <(fields "$out/iort.dsl")
-check "iasl 20250404 compiles our iasl source back to our IORT" compiles_back "$out/iort.dsl"
-check "iasl 20250404 compiles its own disassembly back to our IORT" compiles_back "$m"
-if disassemble iasl "$out/iort.aml" "$WORK/old.dsl" && ! grep -q 'Base Address of RMR' "$WORK/old.dsl"; then
+check "... field for field as our iasl source" diff <(iasl_fields "$m") <(iasl_fields "$out/iort.dsl")
+check "iasl 20250404 compiles our iasl source back to our IORT" iasl_compiles_back "$MODERN" "$out/iort.dsl" "$out/iort.aml"
+check "iasl 20250404 compiles its own disassembly back to our IORT" iasl_compiles_back "$MODERN" "$m" "$out/iort.aml"
+if iasl_disassemble iasl "$out/iort.aml" "$WORK/old.dsl" && ! grep -q 'Base Address of RMR' "$WORK/old.dsl"; then
 	echo "# iasl 20200925 does not decode the RMR nodes (it predates them)"
 fi
 
