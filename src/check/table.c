@@ -265,7 +265,7 @@ const struct gd_rule gd_rules[] = {
      "an RMR memory range of length 0, not aligned to 64 KiB, or overlapping another of its "
      "node (Linux iort_rmr_desc_check_overlap(), iort_rmr_alloc() FW_BUG messages)",
      NULL},
-    {"rmr-stream-ids", W, gd_rule_rmr_stream_ids, GRAPH,
+    {"rmr-stream-ids", W, gd_rule_rmr_stream_ids, NONE,
      "RMR StreamIDs that no device behind their SMMU reaches it with, or an RMR ID mapping "
      "into a node that is no SMMU (Linux iort_node_get_rmr_info()): the memory is reserved "
      "for no device",

@@ -57,6 +57,8 @@ static const char *const expected_rules[] = {
     "spis-range",
     "intid-bits-range",
     "intid-class",
+    "smmu-v2-context-interrupts",
+    "smmu-v2-model",
     /* SPI-based MSI and GICv2 */
     "spi-msi-range",
     "spi-msi-overlap",
@@ -75,6 +77,10 @@ static const char *const expected_rules[] = {
     "iort-spi-msi",
     "madt-direct-lpi",
     "dt-ats",
+    "dt-rmr",
+    "rmr-no-stream-ids",
+    "rmr-range",
+    "rmr-stream-ids",
     "firmware-drift",
 };
 #define N_EXPECTED (sizeof(expected_rules) / sizeof(expected_rules[0]))
