@@ -91,6 +91,14 @@ enum gd_acpi_slot {
 	GD_V_NSG_CFG_IRPT,
 	GD_V_NSG_CFG_IRPT_FLAGS,
 	GD_V_SMMU_IRQ, /* one context or PMU interrupt: GSIV | flags << 32 */
+	/* PMCG (and GD_V_BASE: page 0) */
+	GD_V_OVERFLOW_GSIV,
+	GD_V_NODE_REF,
+	GD_V_PAGE1_BASE,
+	/* RMR (and GD_V_FLAGS; GD_V_BASE for a memory range descriptor) */
+	GD_V_RMR_COUNT,
+	GD_V_RMR_OFFSET,
+	GD_V_RMR_LENGTH,
 	/* ID mapping */
 	GD_V_INPUT_BASE,
 	GD_V_ID_COUNT,
@@ -185,9 +193,17 @@ struct gd_iort_layouts {
 	 * at every revision.
 	 */
 	const struct gd_acpi_layout *smmu_v2, *smmu_v2_global, *smmu_v2_ctx, *smmu_v2_pmu;
+	/*
+	 * PMCG node (§3.1.1.6), 24-byte body, node revision @pmcg_rev; RMR node
+	 * (§3.1.1.7), 12-byte body and 20-byte memory range descriptors, node
+	 * revision @rmr_rev, NULL (and 0) below table revision 5: Linux reads
+	 * RMR nodes from E.d on (iort_find_rmrs()), whose flags E.b lacks.
+	 */
+	uint8_t pmcg_rev, rmr_rev;
+	const struct gd_acpi_layout *pmcg, *rmr, *rmr_desc;
 };
 
-/* Returns the IORT layouts of table revision 0, 3 or 5; NULL for any other. */
+/* Returns the IORT layouts of table revision 0, 3, 5 or 6; NULL for any other. */
 const struct gd_iort_layouts *gd_iort_layouts(unsigned revision);
 
 /* The named component's "Device Name" field (string, NUL-terminated, variable). */
@@ -202,16 +218,23 @@ enum gd_iort_node_type {
 	GD_IORT_ROOT_COMPLEX = 2,
 	GD_IORT_SMMUV1V2 = 3,
 	GD_IORT_SMMUV3 = 4,
+	GD_IORT_PMCG = 5,
+	GD_IORT_RMR = 6,
 };
 
 /* IORT bit definitions (DEN0049E.d). */
-#define GD_IORT_MAP_SINGLE      0x1u /* ID mapping flags: single mapping */
-#define GD_IORT_SMMU_COHACC     0x1u /* SMMUv3 flags: COHACC override */
-#define GD_IORT_SMMU_HTTU       0x2u /* SMMUv3 flags: HTTU override, bit 0 of 2 */
-#define GD_IORT_SMMU_PXM_VALID  0x8u /* SMMUv3 flags: proximity domain valid */
-#define GD_IORT_SMMU_V2_DVM     0x1u /* SMMUv1/v2 flags: DVM supported */
-#define GD_IORT_SMMU_V2_COHWALK 0x2u /* SMMUv1/v2 flags: coherent page table walk */
-#define GD_IORT_IRQ_EDGE        0x1u /* SMMUv1/v2 interrupt flags: edge-triggered */
+#define GD_IORT_MAP_SINGLE     0x1u /* ID mapping flags: single mapping */
+#define GD_IORT_SMMU_COHACC    0x1u /* SMMUv3 flags: COHACC override */
+#define GD_IORT_SMMU_HTTU      0x2u /* SMMUv3 flags: HTTU override, bit 0 of 2 */
+#define GD_IORT_SMMU_PXM_VALID 0x8u /* SMMUv3 flags: proximity domain valid */
+/* SMMUv3 flags: DeviceID mapping index valid (IORT E.e §3.1.1.3, node revision 5) */
+#define GD_IORT_SMMU_DEVID_VALID 0x10u
+#define GD_IORT_SMMU_V2_DVM      0x1u /* SMMUv1/v2 flags: DVM supported */
+#define GD_IORT_SMMU_V2_COHWALK  0x2u /* SMMUv1/v2 flags: coherent page table walk */
+#define GD_IORT_IRQ_EDGE         0x1u /* SMMUv1/v2 interrupt flags: edge-triggered */
+#define GD_IORT_RMR_REMAP        0x1u /* RMR flags: remapping permitted */
+#define GD_IORT_RMR_PRIV         0x2u /* RMR flags: access privileged */
+#define GD_IORT_RMR_ACCESS_SHIFT 2    /* RMR flags: access attributes, bits [9:2] */
 
 /*
  * MCFG (PCI Firmware 3.3 §4.1.2): 8 reserved bytes after the ACPI header,

@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * IORT field tables (Arm DEN0049) for table revisions 0 (the layout before
- * issue E: QEMU's oldest tables), 3 (E.b) and 5 (E.d).
+ * issue E: QEMU's oldest tables), 3 (E.b), 5 (E.d) and 6 (E.e).
  *
  * Names follow iasl 20250404, the release that knows the E.b and E.d node
  * layouts; it prints the E.b root complex's three reserved bytes as E.d's
  * "PASID Capabilities" and "Reserved", which are the same zero bytes.
- * Node revisions: ITS group 0/1/1, named component 0/4/4, root complex
- * 0/3/4, SMMUv3 0/4/4 for table revisions 0/3/5 (E.b table 3, E.d table 3);
- * SMMUv1/v2 0/3/3, the revision EDK2's DynamicTablesPkg writes for a node
+ * Node revisions: ITS group 0/1/1/1, named component 0/4/4/4, root complex
+ * 0/3/4/4, SMMUv3 0/4/4/5 for table revisions 0/3/5/6 (E.b table 3, E.d
+ * table 3; E.e adds only SMMUv3 node revision 5 and its "DeviceID valid"
+ * flag, bit 4, as EDK2's DynamicTablesPkg writes table revision 6);
+ * SMMUv1/v2 0/3/3/3, the revision EDK2's DynamicTablesPkg writes for a node
  * with an identifier (ACPICA knows one body for every issue, and Linux reads
  * it whatever its revision).
  */
@@ -198,14 +200,69 @@ static const struct gd_acpi_field map_fields[] = {
 };
 static const struct gd_acpi_layout map = GD_LAYOUT("IORT ID mapping", 20, map_fields, IASL_IORT);
 
+/*
+ * PMCG (§3.1.1.6 "PMCG node"): page 0 base, overflow interrupt GSIV (0: none,
+ * then the node's first ID mapping is its own MSI), node reference (the
+ * SMMUv3 or named component whose events it counts), page 1 base (node
+ * revision 1 on; Linux arm_smmu_v3_pmcg_init_resources() leaves it out at
+ * revision 0, DEN0049C). Node revision 1 below table revision 5, 2 from it,
+ * as EDK2's DynamicTablesPkg writes it.
+ */
+static const struct gd_acpi_field pmcg_fields[] = {
+    GD_INT(0, 8, GD_V_BASE, "Page 0 Base Address"),
+    GD_INT(8, 4, GD_V_OVERFLOW_GSIV, "Overflow Interrupt GSIV"),
+    GD_INT(12, 4, GD_V_NODE_REF, "Node Reference"),
+    GD_INT(16, 8, GD_V_PAGE1_BASE, "Page 1 Base Address"),
+};
+static const struct gd_acpi_layout pmcg_body =
+    GD_LAYOUT("IORT PMCG node", 24, pmcg_fields, IASL_IORT);
+
+/*
+ * RMR (§3.1.1.7 "Reserved memory range node", E.d on): flags (bit 0
+ * remapping permitted, bit 1 access privileged, bits [9:2] access
+ * attributes), the number of memory range descriptors and their offset from
+ * the node's start; iasl compiles the descriptors right after the body and
+ * the ID mappings after them. A descriptor: base, length, 4 reserved bytes.
+ * Node revision 3 (EDK2 calls 2 the deprecated E.c one).
+ */
+static const struct gd_acpi_bit rmr_flags_bits[] = {
+    {"Remapping Permitted", 0, 1},
+    {"Access Privileged", 1, 1},
+    {"Access Attributes", 2, 8},
+    {NULL, 0, 0},
+};
+static const struct gd_acpi_field rmr_fields[] = {
+    GD_FLAGS(0, 4, GD_V_FLAGS, "Flags (decoded below)", rmr_flags_bits),
+    GD_INT(4, 4, GD_V_RMR_COUNT, "Number of RMR Descriptors"),
+    GD_INT(8, 4, GD_V_RMR_OFFSET, "RMR Descriptor Offset"),
+};
+static const struct gd_acpi_field rmr_desc_fields[] = {
+    GD_INT(0, 8, GD_V_BASE, "Base Address of RMR"),
+    GD_INT(8, 8, GD_V_RMR_LENGTH, "Length of RMR"),
+    GD_RSV(16, 4),
+};
+static const struct gd_acpi_layout rmr_body = GD_LAYOUT("IORT RMR node", 12, rmr_fields, IASL_IORT);
+static const struct gd_acpi_layout rmr_desc =
+    GD_LAYOUT("IORT RMR memory range descriptor", 20, rmr_desc_fields, IASL_IORT);
+
 #define SMMU_V2_LAYOUTS &smmu_v2_body, &smmu_v2_global, &smmu_v2_ctx, &smmu_v2_pmu
+/* Before issue E: no identifier, revision-0 root complex and SMMUv3 bodies. */
+#define BEFORE_E_LAYOUTS                                                                           \
+	&iort_header, &node_rev0, &its_body, &its_id, &rc_rev0, &smmu_rev0, &nc_body, &map,        \
+	    SMMU_V2_LAYOUTS
+/* Issue E on: the node header with an identifier, the E.b root complex and SMMUv3 bodies. */
+#define ISSUE_E_LAYOUTS                                                                            \
+	&iort_header, &node_hdr, &its_body, &its_id, &rc_body, &smmu_body, &nc_body, &map,         \
+	    SMMU_V2_LAYOUTS
+/* E.d on: PMCG node revision 2, RMR node revision 3 (EDK2 DynamicTablesPkg). */
+#define E_D_ON_LAYOUTS 2, 3, &pmcg_body, &rmr_body, &rmr_desc
+/* Before E.d: PMCG node revision 1, no RMR node that Linux reads. */
+#define BEFORE_E_D 1, 0, &pmcg_body, NULL, NULL
 static const struct gd_iort_layouts iort_revs[] = {
-    {0, "DEN0049 before issue E", 0, 0, 0, 0, 0, false, false, false, &iort_header, &node_rev0,
-     &its_body, &its_id, &rc_rev0, &smmu_rev0, &nc_body, &map, SMMU_V2_LAYOUTS},
-    {3, "DEN0049E.b", 1, 3, 4, 4, 3, true, true, true, &iort_header, &node_hdr, &its_body, &its_id,
-     &rc_body, &smmu_body, &nc_body, &map, SMMU_V2_LAYOUTS},
-    {5, "DEN0049E.d", 1, 4, 4, 4, 3, true, true, true, &iort_header, &node_hdr, &its_body, &its_id,
-     &rc_body, &smmu_body, &nc_body, &map, SMMU_V2_LAYOUTS},
+    {0, "DEN0049 before issue E", 0, 0, 0, 0, 0, false, false, false, BEFORE_E_LAYOUTS, BEFORE_E_D},
+    {3, "DEN0049E.b", 1, 3, 4, 4, 3, true, true, true, ISSUE_E_LAYOUTS, BEFORE_E_D},
+    {5, "DEN0049E.d", 1, 4, 4, 4, 3, true, true, true, ISSUE_E_LAYOUTS, E_D_ON_LAYOUTS},
+    {6, "DEN0049E.e", 1, 4, 5, 4, 3, true, true, true, ISSUE_E_LAYOUTS, E_D_ON_LAYOUTS},
 };
 
 const struct gd_iort_layouts *gd_iort_layouts(unsigned revision)

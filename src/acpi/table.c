@@ -133,9 +133,11 @@ static void source_field(struct gd_buf *out, size_t at, const struct gd_acpi_fie
 	default:
 		gd_buf_printf(out, "%0*" PRIX64 "\n", 2 * f->width, x);
 	}
+	/* iasl prints a bit or two in decimal, a byte-wide field (RMR access attributes) in hex */
 	for (const struct gd_acpi_bit *b = f->bits; b && b->name; b++)
-		gd_buf_printf(out, "%44s : %" PRIu64 "\n", b->name,
-		              (x >> b->shift) & ((1u << b->width) - 1));
+		gd_buf_printf(out,
+		              b->width >= 8 ? "%44s : %02" PRIX64 "\n" : "%44s : %" PRIu64 "\n",
+		              b->name, (x >> b->shift) & ((1u << b->width) - 1));
 }
 
 void gd_acpi_table_source(const struct gd_acpi_table *t, struct gd_buf *out)

@@ -257,6 +257,25 @@ const struct gd_rule gd_rules[] = {
      "a root complex supports ATS, which the Linux 6.1 DT bindings cannot say (IORT root "
      "complex ATS attribute only): an OS booted from the DT does not enable it",
      "dt"},
+    {"dt-rmr", W, gd_rule_dt_rmr, NONE,
+     "a reserved memory range (IORT RMR) for StreamIDs, which a device tree cannot say "
+     "(reserved-memory iommu-addresses names device nodes, and PCI devices have none): an "
+     "OS booted from the DT does not keep it mapped",
+     "dt"},
+    /* Reserved memory ranges (IORT E.e §3.1.1.7 RMR node; Linux iort_get_rmrs()) */
+    {"rmr-no-stream-ids", E, gd_rule_rmr_no_stream_ids, NONE,
+     "an RMR with no StreamIDs (Linux iort_node_get_rmr_info(): FW_BUG \"Invalid ID mapping, "
+     "skipping RMR node\")",
+     NULL},
+    {"rmr-range", E, gd_rule_rmr_range, NONE,
+     "an RMR memory range of length 0, not aligned to 64 KiB, or overlapping another of its "
+     "node (Linux iort_rmr_desc_check_overlap(), iort_rmr_alloc() FW_BUG messages)",
+     NULL},
+    {"rmr-stream-ids", W, gd_rule_rmr_stream_ids, NONE,
+     "RMR StreamIDs that no device behind their SMMU reaches it with, or an RMR ID mapping "
+     "into a node that is no SMMU (Linux iort_node_get_rmr_info()): the memory is reserved "
+     "for no device",
+     NULL},
     /* What a writer of generate refuses: reported by src/emit, which `check` runs on a
        description whose rules pass (generate writes nothing when a rule fails) */
     {"dt-inexpressible", E, NULL, NONE,

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * revisions.h - the table revision options of generate and check:
- * --iort-revision N (IORT 0, 3 = E.b, 5 = E.d) and --madt-revision N (3 to
+ * --iort-revision N (IORT 0, 3 = E.b, 5 = E.d, 6 = E.e) and --madt-revision N (3 to
  * 6), which override a description's acpi: section, so that check judges a
  * description as generate with the same options writes it.
  */

@@ -3,8 +3,8 @@
  * iort.c - the IORT (Arm DEN0049) from the model, as bytes or iasl source.
  *
  * Nodes in table order: one ITS group per ITS (ItsCount 1), then SMMUs
- * (SMMUv3 or SMMUv1/v2 nodes, in one model order), root complexes and named
- * components, each kind in model order; node
+ * (SMMUv3 or SMMUv1/v2 nodes, in one model order), root complexes, named
+ * components and RMRs, each kind in model order; node
  * identifiers count from 0 in that order (as QEMU numbers them). An ID
  * mapping's output reference is the byte offset of the node it maps into;
  * a mapping into an ITS refers to that ITS's group.
@@ -27,6 +27,7 @@ struct iort_plan {
 	struct gd_node **nodes;
 	uint32_t *offset;
 	size_t n;
+	uint32_t *rmr_offset; /* of p->rmrs[k], after the n nodes */
 };
 
 /* Bytes of a named component's device name (with its NUL) and padding to 4 bytes. */
@@ -189,7 +190,8 @@ static int check_node(const struct iort_plan *pl, const struct gd_node *n)
 			      L->spec);
 			errors++;
 		}
-		if (L->has_smmu_msi)
+		/* from node revision 5 (E.e) the "DeviceID valid" flag says it */
+		if (L->has_smmu_msi && L->smmu_rev < 5)
 			errors += smmu_index_meant(pl, s);
 	} else if (n->kind == GD_NODE_NAMED_COMPONENT &&
 	           !((const struct gd_named_component *)n)->acpi_path) {
@@ -223,6 +225,43 @@ static int plan_add(struct iort_plan *pl, struct gd_node *n, uint32_t *at)
 	return errors;
 }
 
+/* RMR node size: header, body, descriptors, then one mapping per StreamID range (§3.1.1.7). */
+static size_t rmr_size(const struct iort_plan *pl, const struct gd_rmr *r)
+{
+	return NODE_HEADER_SIZE + pl->L->rmr->size + pl->L->rmr_desc->size * r->n_ranges +
+	       MAP_SIZE * r->n_stream_ids;
+}
+
+/* Lays out the RMR nodes from *@at; returns the error count. */
+static int plan_rmrs(struct iort_plan *pl, uint32_t *at)
+{
+	const struct gd_platform *p = pl->ctx->p;
+	int errors = 0;
+	pl->rmr_offset = calloc(p->n_rmrs + 1, sizeof(*pl->rmr_offset));
+	if (!pl->rmr_offset)
+		abort();
+	for (size_t k = 0; k < p->n_rmrs; k++) {
+		const struct gd_rmr *r = p->rmrs[k];
+		if (!pl->L->rmr) {
+			error(pl, &r->loc,
+			      "RMR '%s': %s has no RMR node that Linux reads (iort_find_rmrs() "
+			      "wants table revision 5, E.d, on)",
+			      r->name, pl->L->spec);
+			errors++;
+			continue;
+		}
+		if (rmr_size(pl, r) > 0xFFFF) {
+			error(pl, &r->loc, "RMR '%s': more than a 16-bit IORT node length holds",
+			      r->name);
+			errors++;
+			continue;
+		}
+		pl->rmr_offset[k] = *at;
+		*at += (uint32_t)rmr_size(pl, r);
+	}
+	return errors;
+}
+
 /* Lays out the nodes; returns 0 or -1 after reporting. */
 static int plan_make(struct iort_plan *pl)
 {
@@ -243,6 +282,7 @@ static int plan_make(struct iort_plan *pl)
 		errors += plan_add(pl, &p->rcs[i]->node, &at);
 	for (size_t i = 0; i < p->n_ncs; i++)
 		errors += plan_add(pl, &p->ncs[i]->node, &at);
+	errors += plan_rmrs(pl, &at);
 	return errors ? -1 : 0;
 }
 
@@ -352,7 +392,8 @@ static void add_smmu(struct gd_acpi_table *t, const struct iort_plan *pl, size_t
 	v->n[GD_V_BASE] = s->base;
 	v->n[GD_V_FLAGS] = (s->coherent ? GD_IORT_SMMU_COHACC : 0) |
 	                   (s->httu_override ? GD_IORT_SMMU_HTTU : 0) |
-	                   (s->has_proximity_domain ? GD_IORT_SMMU_PXM_VALID : 0);
+	                   (s->has_proximity_domain ? GD_IORT_SMMU_PXM_VALID : 0) |
+	                   (s->own_msi && pl->L->smmu_rev >= 5 ? GD_IORT_SMMU_DEVID_VALID : 0);
 	v->n[GD_V_VATOS] = s->vatos_base;
 	v->n[GD_V_MODEL] = s->model;
 	v->n[GD_V_EVENT_GSIV] = s->event_intid;
@@ -396,6 +437,50 @@ static void add_nc(struct gd_acpi_table *t, const struct iort_plan *pl, size_t i
 		add_map(t, pl, &nc->node.maps[k]);
 }
 
+/*
+ * RMR node @k (IORT E.e §3.1.1.7), laid out as iasl compiles it: body,
+ * memory range descriptors, then the StreamIDs as ID mappings into their
+ * SMMU. One StreamID is a single mapping (output base the StreamID), as
+ * firmware writes it; a range maps StreamIDs onto themselves. Linux takes
+ * StreamIDs output base .. + number of IDs of either (iort_node_get_rmr_info()).
+ */
+static void add_rmr(struct gd_acpi_table *t, const struct iort_plan *pl, size_t k)
+{
+	const struct gd_iort_layouts *L = pl->L;
+	const struct gd_rmr *r = pl->ctx->p->rmrs[k];
+	size_t maps = r->n_stream_ids, desc_at = NODE_HEADER_SIZE + L->rmr->size;
+	struct gd_acpi_values *v = gd_acpi_table_add(t, L->node);
+	v->n[GD_V_TYPE] = GD_IORT_RMR;
+	v->n[GD_V_LENGTH] = rmr_size(pl, r);
+	v->n[GD_V_REVISION] = L->rmr_rev;
+	v->n[GD_V_IDENTIFIER] = pl->n + k;
+	v->n[GD_V_MAP_COUNT] = maps;
+	v->n[GD_V_MAP_OFFSET] = maps ? desc_at + L->rmr_desc->size * r->n_ranges : 0;
+	v = gd_acpi_table_add(t, L->rmr);
+	v->n[GD_V_FLAGS] = (r->remap_permitted ? GD_IORT_RMR_REMAP : 0) |
+	                   (r->access_privileged ? GD_IORT_RMR_PRIV : 0) |
+	                   (uint64_t)r->access << GD_IORT_RMR_ACCESS_SHIFT;
+	v->n[GD_V_RMR_COUNT] = r->n_ranges;
+	v->n[GD_V_RMR_OFFSET] = r->n_ranges ? desc_at : 0;
+	for (size_t i = 0; i < r->n_ranges; i++) {
+		v = gd_acpi_table_add(t, L->rmr_desc);
+		v->n[GD_V_BASE] = r->ranges[i].base;
+		v->n[GD_V_RMR_LENGTH] = r->ranges[i].length;
+	}
+	for (size_t i = 0; i < maps; i++) {
+		const struct gd_id_map *m = &r->stream_ids[i];
+		v = gd_acpi_table_add(t, L->map);
+		if (m->count == 1) {
+			v->n[GD_V_FLAGS] = GD_IORT_MAP_SINGLE;
+		} else {
+			v->n[GD_V_INPUT_BASE] = m->input_base;
+			v->n[GD_V_ID_COUNT] = m->count - 1;
+		}
+		v->n[GD_V_OUTPUT_BASE] = m->input_base;
+		v->n[GD_V_OUTPUT_REF] = output_ref(pl, m);
+	}
+}
+
 static void add_its_group(struct gd_acpi_table *t, const struct iort_plan *pl, size_t i)
 {
 	add_header(t, pl, i, GD_IORT_ITS_GROUP, pl->L->its_rev);
@@ -412,7 +497,8 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 	struct iort_plan pl = {.ctx = ctx, .L = gd_iort_layouts(p->acpi.iort_revision)};
 	if (!pl.L) {
 		gd_diag_add(ctx->diags, GD_SEV_ERROR, NULL, NULL,
-		            "IORT revision %u is not supported (0, 3 or 5)", p->acpi.iort_revision);
+		            "IORT revision %u is not supported (0, 3, 5 or 6)",
+		            p->acpi.iort_revision);
 		return -1;
 	}
 	snprintf(title, size, "IORT revision %u (%s)", pl.L->table_revision, pl.L->spec);
@@ -420,7 +506,7 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 	if (plan_make(&pl) == 0) {
 		gd_acpi_emit_header(t, p, "IORT", pl.L->table_revision);
 		struct gd_acpi_values *v = gd_acpi_table_add(t, pl.L->header);
-		v->n[GD_V_NODE_COUNT] = pl.n;
+		v->n[GD_V_NODE_COUNT] = pl.n + p->n_rmrs;
 		v->n[GD_V_NODE_OFFSET] = IORT_NODES_AT;
 		for (size_t i = 0; i < pl.n; i++) {
 			switch (pl.nodes[i]->kind) {
@@ -442,9 +528,12 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 				break; /* never planned */
 			}
 		}
+		for (size_t k = 0; k < p->n_rmrs; k++)
+			add_rmr(t, &pl, k);
 	}
 	free(pl.nodes);
 	free(pl.offset);
+	free(pl.rmr_offset);
 	return ctx->diags->errors > errors ? -1 : 0;
 }
 

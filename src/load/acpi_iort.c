@@ -30,6 +30,7 @@ struct iort_node {
 	struct gd_node *node;        /* model node; for an ITS group, its first ITS */
 	const char *what;            /* for diagnostics: "SMMUv1/v2 node", ... */
 	int own_msi;                 /* SMMUv3: index of the DeviceID mapping, or -1 */
+	struct gd_rmr *rmr;          /* RMR node: its StreamIDs are read into it */
 };
 
 struct iort_walk {
@@ -171,7 +172,7 @@ static bool smmu_uses_index(const struct iort_node *n, const struct gd_acpi_valu
 	if (n->rev < 5)
 		return !(v->n[GD_V_EVENT_GSIV] && v->n[GD_V_PRI_GSIV] && v->n[GD_V_GERR_GSIV] &&
 		         v->n[GD_V_SYNC_GSIV]);
-	return v->n[GD_V_FLAGS] & 0x10u;
+	return v->n[GD_V_FLAGS] & GD_IORT_SMMU_DEVID_VALID;
 }
 
 static void smmu_v3(struct iort_walk *w, struct iort_node *n)
@@ -317,6 +318,49 @@ static void named_component(struct iort_walk *w, struct iort_node *n)
 	n->node = &nc->node;
 }
 
+/*
+ * RMR (IORT E.e §3.1.1.7): flags and the memory range descriptors where the
+ * body's offset says (iasl puts them before the ID mappings, EDK2 after).
+ */
+static void rmr_node(struct iort_walk *w, struct iort_node *n)
+{
+	struct gd_acpi_load *c = w->c;
+	const struct gd_iort_layouts *L = w->L;
+	struct gd_acpi_values v = {0};
+	n->what = "RMR";
+	if (body(w, n, L->rmr, &v) != 0)
+		return;
+	uint64_t count = v.n[GD_V_RMR_COUNT], at = v.n[GD_V_RMR_OFFSET];
+	uint64_t fixed = NODE_HDR + L->rmr->size;
+	if (count && (at < fixed || at + count * L->rmr_desc->size > n->len)) {
+		err(w, NULL, n->off + NODE_HDR + 4,
+		    "RMR: %llu memory range descriptors at node offset %llu do not fit between "
+		    "its body and its end (length %u)",
+		    (unsigned long long)count, (unsigned long long)at, n->len);
+		return;
+	}
+	struct gd_rmr *r = gd_arena_alloc(&c->p->arena, sizeof(*r));
+	char name[32];
+	snprintf(name, sizeof(name), "rmr@0x%x", (unsigned)n->off);
+	r->name = gd_arena_strdup(&c->p->arena, name);
+	r->loc = gd_acpi_loc(&c->iort, n->off);
+	r->remap_permitted = v.n[GD_V_FLAGS] & GD_IORT_RMR_REMAP;
+	r->access_privileged = v.n[GD_V_FLAGS] & GD_IORT_RMR_PRIV;
+	r->access = (uint8_t)(v.n[GD_V_FLAGS] >> GD_IORT_RMR_ACCESS_SHIFT);
+	for (uint64_t k = 0; k < count; k++) {
+		size_t d = n->off + at + k * L->rmr_desc->size;
+		struct gd_acpi_values dv = {0};
+		gd_acpi_read(L->rmr_desc, w->t + d, L->rmr_desc->size, &dv, &c->p->arena);
+		struct gd_rmr_range *m =
+		    GD_ARRAY_PUSH(&c->p->arena, r->ranges, r->n_ranges, r->cap_ranges);
+		m->base = dv.n[GD_V_BASE];
+		m->length = dv.n[GD_V_RMR_LENGTH];
+		m->loc = gd_acpi_loc(&c->iort, d);
+	}
+	*GD_ARRAY_PUSH(&c->p->arena, c->p->rmrs, c->p->n_rmrs, c->p->cap_rmrs) = r;
+	n->rmr = r;
+}
+
 /* Size of the fixed part of a modelled node: its ID mappings must not start inside it. */
 static unsigned fixed_size(const struct iort_node *n)
 {
@@ -329,6 +373,8 @@ static unsigned fixed_size(const struct iort_node *n)
 		return NODE_HDR + gd_iort_layouts(0)->smmu_v2->size;
 	case GD_IORT_NAMED_COMPONENT:
 		return NC_NAME_AT;
+	case GD_IORT_RMR:
+		return NODE_HDR + 12;
 	default:
 		return NODE_HDR;
 	}
@@ -401,7 +447,11 @@ static struct gd_node *output(struct iort_walk *w, uint32_t ref, size_t at)
 	return t->node;
 }
 
-/* Reads ID mapping @k of node @n into the model. */
+/*
+ * Reads ID mapping @k of node @n into the model. Of an RMR node, the
+ * StreamIDs output base .. + number of IDs, whatever the single-mapping
+ * flag (Linux iort_node_get_rmr_info()).
+ */
 static void id_map(struct iort_walk *w, const struct iort_node *n, uint32_t k)
 {
 	struct gd_platform *p = w->c->p;
@@ -417,6 +467,16 @@ static void id_map(struct iort_walk *w, const struct iort_node *n, uint32_t k)
 		gd_diag_add(w->c->d, GD_SEV_WARNING, NULL, &loc,
 		            "ID mapping: reserved flag bits set (flags 0x%x)", (unsigned)flags);
 	struct gd_id_map *m;
+	if (n->rmr) {
+		struct gd_rmr *r = n->rmr;
+		m = GD_ARRAY_PUSH(&p->arena, r->stream_ids, r->n_stream_ids, r->cap_stream_ids);
+		m->input_base = m->output_base = (uint32_t)v.n[GD_V_OUTPUT_BASE];
+		m->count = v.n[GD_V_ID_COUNT] + 1;
+		m->output = target;
+		m->output_name = target->name;
+		m->loc = loc;
+		return;
+	}
 	if ((int)k == n->own_msi) {
 		struct gd_smmu *s = gd_node_as_smmu(n->node);
 		m = s->own_msi = gd_arena_alloc(&p->arena, sizeof(*m));
@@ -497,6 +557,13 @@ static int walk_nodes(struct iort_walk *w, uint64_t count, size_t first)
 		case GD_IORT_SMMUV1V2:
 			smmu_v1_v2(w, n);
 			break;
+		case GD_IORT_RMR:
+			if (w->L->rmr) {
+				rmr_node(w, n);
+				break;
+			}
+			/* Linux reads RMRs from table revision 5 on: skipped below */
+			__attribute__((fallthrough));
 		default: {
 			struct gd_loc loc = gd_acpi_loc(&w->c->iort, off);
 			n->what = skipped_type(n->type);
@@ -510,10 +577,10 @@ static int walk_nodes(struct iort_walk *w, uint64_t count, size_t first)
 	return 0;
 }
 
-/* The layouts of table revision @rev: 0, 3, 5 exactly; others the closest older one. */
+/* The layouts of table revision @rev: 0, 3, 5, 6 exactly; others the closest older one. */
 static const struct gd_iort_layouts *layouts(struct gd_acpi_load *c, unsigned rev)
 {
-	unsigned use = rev >= 5 ? 5 : rev >= 3 ? 3 : 0;
+	unsigned use = rev >= 6 ? 6 : rev >= 5 ? 5 : rev >= 3 ? 3 : 0;
 	if (use != rev) {
 		struct gd_loc loc = gd_acpi_loc(&c->iort, 8);
 		gd_diag_add(
@@ -557,8 +624,9 @@ int gd_acpi_load_iort(struct gd_acpi_load *c)
 		abort();
 	if (walk_nodes(&w, count, (size_t)first) == 0)
 		for (size_t i = 0; i < w.n; i++)
-			for (uint32_t k = 0; w.nodes[i].node && k < w.nodes[i].map_count; k++)
-				if (w.nodes[i].type != GD_IORT_ITS_GROUP)
+			for (uint32_t k = 0; k < w.nodes[i].map_count; k++)
+				if (w.nodes[i].rmr ||
+				    (w.nodes[i].node && w.nodes[i].type != GD_IORT_ITS_GROUP))
 					id_map(&w, &w.nodes[i], k);
 	free(w.nodes);
 	return c->d->errors > errors ? 1 : 0;

@@ -25,12 +25,13 @@
 /*
  * An ID mapping whose output reference awaits resolution: @loc is the name's
  * position; its_only for an SMMU's own MSIs, which go straight to an ITS;
+ * smmu_only for an RMR's StreamIDs, which are an SMMU's;
  * @owner: the node whose msi-parent the mapping is (map->msi_parent), else NULL.
  */
 struct gd_yref {
 	struct gd_id_map *map;
 	struct gd_loc loc;
-	bool its_only;
+	bool its_only, smmu_only;
 	struct gd_node *owner;
 };
 

@@ -69,9 +69,8 @@ static int decode_dt_path(struct gd_yctx *c, const struct gd_ynode *v, void *obj
 		    .flag_off = offsetof(type, dt_path_loc), .decode = decode_dt_path              \
 	}
 
-/* Records an output reference for gd_yaml_resolve_references(). */
-static int decode_reference(struct gd_yctx *c, const struct gd_ynode *v, struct gd_id_map *m,
-                            bool its_only)
+int gd_yaml_reference(struct gd_yctx *c, const struct gd_ynode *v, struct gd_id_map *m,
+                      bool its_only, bool smmu_only)
 {
 	const char *s = gd_ystring(c, v);
 
@@ -82,6 +81,7 @@ static int decode_reference(struct gd_yctx *c, const struct gd_ynode *v, struct 
 	r->map = m;
 	r->loc = gd_yloc(c, v);
 	r->its_only = its_only;
+	r->smmu_only = smmu_only;
 	return 0;
 }
 
@@ -89,14 +89,14 @@ static int decode_output(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                          const struct gd_yfield *f)
 {
 	(void)f;
-	return decode_reference(c, v, obj, false);
+	return gd_yaml_reference(c, v, obj, false, false);
 }
 
 static int decode_output_its(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                              const struct gd_yfield *f)
 {
 	(void)f;
-	return decode_reference(c, v, obj, true);
+	return gd_yaml_reference(c, v, obj, true, false);
 }
 
 /*
@@ -401,6 +401,13 @@ void gd_yaml_resolve_references(struct gd_yctx *c)
 				              "unknown reference '%s': no node of the description "
 				              "has this name",
 				              r->map->output_name);
+		} else if (r->smmu_only) {
+			if (n->kind == GD_NODE_SMMU)
+				r->map->output = n;
+			else
+				gd_yerror_loc(c, &r->loc, "yaml-reference-kind",
+				              "'%s' is a %s; an RMR's StreamIDs are an IOMMU's",
+				              r->map->output_name, gd_node_kind_name(n->kind));
 		} else if (r->map->msi_parent) {
 			gd_yaml_resolve_msi_parent(c, r, n);
 		} else if (n->kind == GD_NODE_ITS || (!r->its_only && (n->kind == GD_NODE_SMMU ||

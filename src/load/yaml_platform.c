@@ -66,7 +66,7 @@ static const struct gd_yfield platform_fields[] = {
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
-static const struct gd_yenum iort_revisions[] = {{"0", 0}, {"3", 3}, {"5", 5}, {NULL, 0}};
+static const struct gd_yenum iort_revisions[] = {{"0", 0}, {"3", 3}, {"5", 5}, {"6", 6}, {NULL, 0}};
 
 static const struct gd_yfield acpi_fields[] = {
     {"iort-revision", GD_YF_ENUM, GD_YF_AT(struct gd_platform, acpi.iort_revision),
@@ -140,6 +140,7 @@ static const struct gd_yfield top_fields[] = {
     {"iommus", GD_YF_CUSTOM, .decode = gd_yaml_decode_iommus},
     {"root-complexes", GD_YF_CUSTOM, .decode = gd_yaml_decode_root_complexes},
     {"named-components", GD_YF_CUSTOM, .decode = gd_yaml_decode_named_components},
+    {"rmrs", GD_YF_CUSTOM, .decode = gd_yaml_decode_rmrs},
     {"devices", GD_YF_CUSTOM, .decode = gd_yaml_decode_devices},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };

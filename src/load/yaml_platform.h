@@ -58,6 +58,22 @@ int gd_yaml_smmu_finish(struct gd_yctx *c, const struct gd_ynode *item, const st
 gd_yfield_fn gd_yaml_decode_named_components;
 
 /*
+ * rmrs: (yaml_rmr.c): [{name, remap-permitted, access-privileged, access,
+ * ranges: [{base, length}], stream-ids: [{iommu, base, count}]}] into
+ * p->rmrs; each StreamID range a struct gd_id_map into its SMMU.
+ */
+gd_yfield_fn gd_yaml_decode_rmrs;
+
+/*
+ * Records the output reference at @v of mapping @m for
+ * gd_yaml_resolve_references(): into an ITS only (@its_only: an SMMU's own
+ * MSIs), an SMMU only (@smmu_only: an RMR's StreamIDs), or else any node a
+ * mapping may output to. Returns 0 or -1 (reported).
+ */
+int gd_yaml_reference(struct gd_yctx *c, const struct gd_ynode *v, struct gd_id_map *m,
+                      bool its_only, bool smmu_only);
+
+/*
  * The host bridge of a root complex (@obj; yaml_pci_host.c): ecam: {base,
  * bus-range} (pci-host-ecam-generic; clears ecam_unknown), host: {compatible,
  * bus-range, reg: [{name, base, size}]} (a host with named registers and no

@@ -356,6 +356,47 @@ struct gd_reg_region {
 	struct gd_loc loc;
 };
 
+/*
+ * A reserved memory range (IORT E.e §3.1.1.7 RMR memory range descriptor):
+ * @length bytes at physical address @base, which the SMMU must map 1:1 for
+ * the StreamIDs of its RMR (Linux iort_get_rmrs(): IOMMU_RESV_DIRECT).
+ */
+struct gd_rmr_range {
+	uint64_t base, length;
+	struct gd_loc loc;
+};
+
+/* RMR access attributes (IORT E.e §3.1.1.7 RMR flags bits [9:2]). */
+enum gd_rmr_access {
+	GD_RMR_DEVICE_NGNRNE = 0,
+	GD_RMR_DEVICE_NGNRE = 1,
+	GD_RMR_DEVICE_NGRE = 2,
+	GD_RMR_DEVICE_GRE = 3,
+	GD_RMR_NORMAL_NC = 4, /* normal, inner and outer non-cacheable */
+	GD_RMR_NORMAL_WB = 5, /* normal, inner and outer write-back, inner shareable */
+};
+
+/*
+ * Reserved memory ranges (IORT RMR node, type 6, IORT E.e §3.1.1.7; no DT
+ * form for StreamIDs): memory that devices use before the OS takes over the
+ * SMMU (firmware buffers, a boot framebuffer), to stay mapped 1:1 for the
+ * StreamIDs of @stream_ids. Each entry of @stream_ids is StreamIDs
+ * [input_base, input_base + count) of the SMMU @output (output_base ==
+ * input_base). Not a node of the mapping graph: no MSI travels through it.
+ * Linux reads RMR nodes from IORT table revision 5 (iort_find_rmrs()).
+ */
+struct gd_rmr {
+	const char *name;
+	struct gd_loc loc;
+	bool remap_permitted;   /* flags bit 0: IOMMU_RESV_DIRECT_RELAXABLE */
+	bool access_privileged; /* flags bit 1: IOMMU_PRIV */
+	uint8_t access;         /* flags bits [9:2]: enum gd_rmr_access */
+	struct gd_rmr_range *ranges;
+	size_t n_ranges, cap_ranges;
+	struct gd_id_map *stream_ids;
+	size_t n_stream_ids, cap_stream_ids;
+};
+
 /* A range of IDs [base, base + count), count 1 .. 2^32 (RIDs, StreamIDs, DeviceIDs). */
 struct gd_id_range {
 	uint32_t base;
@@ -545,7 +586,7 @@ const char *gd_dt_binding_prop_name(enum gd_dt_binding_prop prop);
 
 /* ACPI output knobs: table revisions and the header's creator fields. */
 struct gd_acpi_opts {
-	uint8_t iort_revision; /* 0, 3 (IORT E.b, default) or 5 (IORT E.d) */
+	uint8_t iort_revision; /* 0, 3 (IORT E.b, default), 5 (IORT E.d) or 6 (E.e) */
 	uint8_t madt_revision; /* 3 (76-byte GICC), 4, 5 (80-byte) or 6 (82-byte) */
 	char creator_id[5];    /* ASL compiler ID field, 4 chars */
 	uint32_t creator_revision;
@@ -610,6 +651,9 @@ struct gd_platform {
 	size_t n_mbis, cap_mbis;
 	struct gd_direct_lpi **direct_lpis; /* at most one: all redistributors */
 	size_t n_direct_lpis, cap_direct_lpis;
+	/* IORT reserved memory range nodes (not nodes of the mapping graph) */
+	struct gd_rmr **rmrs;
+	size_t n_rmrs, cap_rmrs;
 	/*
 	 * ACPI tables: the GICv2m frame that takes every RID of a root complex whose
 	 * IORT route reaches no ITS (unmapped at the root complex or further on), as

@@ -19,3 +19,30 @@ check() { local m=$1; shift; if "$@"; then ok "$m"; else not_ok "$m"; fi; }
 skip() { echo "skip - $*"; exit 77; }
 # finish: the closing line, and the exit status.
 finish() { echo "$passed passed, $failed failed"; [ "$failed" = 0 ]; }
+
+# iasl helpers (tests of our IORT against iasl's decoder and compiler).
+# iasl_fields DSL: the fields of an iasl disassembly or source, one "Name : value" a line,
+# without the header fields a compile changes (checksum, compiler ID and revision).
+iasl_fields() {
+	sed -n '/Signature :/,/^Raw Table Data/p' "$1" | grep -v '^Raw Table Data' |
+		sed -e 's/^\[[^]]*\]//' -e 's/^ *//' -e 's/ *: */ : /' -e 's/ *$//' -e '/^$/d' |
+		grep -Ev '^(Signature|Checksum|Oem Revision|Asl Compiler ID|Asl Compiler Revision) :'
+}
+# iasl_disassemble IASL FILE OUT: IASL -d of the table FILE, its source into OUT.
+iasl_disassemble() {
+	local d
+	d=$(mktemp -d "$WORK/dis.XXXXXX")
+	cp "$2" "$d/t.dat"
+	(cd "$d" && $1 -d t.dat >/dev/null 2>&1) && cp "$d/t.dsl" "$3"
+}
+# iasl_compiles_back IASL DSL AML: IASL compiles DSL to AML's bytes but for the checksum
+# (byte 10) and the compiler ID and revision (bytes 29..36).
+iasl_compiles_back() {
+	local d
+	d=$(mktemp -d "$WORK/asl.XXXXXX")
+	cp "$2" "$d/t.dsl"
+	(cd "$d" && "$1" t.dsl >/dev/null 2>&1) || return 1
+	[ "$(stat -c %s "$d/t.aml")" = "$(stat -c %s "$3")" ] &&
+		{ cmp -l "$d/t.aml" "$3" || true; } |
+		awk '$1 != 10 && ($1 < 29 || $1 > 36) { bad = 1 } END { exit bad }'
+}

@@ -44,30 +44,11 @@ check "... and no note that an SMMU was skipped or a mapping dropped" \
 	bash -c "! grep -E ': (note|warning): .*(SMMU skipped|entry skipped|not modelled)' '$WORK/board.txt'"
 
 # --- IORT ---
-fields() {
-	sed -n '/Signature :/,/^Raw Table Data/p' "$1" | grep -v '^Raw Table Data' |
-		sed -e 's/^\[[^]]*\]//' -e 's/^ *//' -e 's/ *: */ : /' -e 's/ *$//' -e '/^$/d' |
-		grep -Ev '^(Signature|Checksum|Oem Revision|Asl Compiler ID|Asl Compiler Revision) :'
-}
+fields() { iasl_fields "$1"; }
 # the SMMUv1/v2 node's fields, from its type line to the next node's
 smmu_node() { fields "$1" | awk '/^Type : / { on = ($0 == "Type : 03") } on' | grep -v '^Identifier :\|^Reserved :'; }
-# disassemble IASL FILE OUT
-disassemble() {
-	local d
-	d=$(mktemp -d "$WORK/dis.XXXXXX")
-	cp "$2" "$d/t.dat"
-	(cd "$d" && $1 -d t.dat >/dev/null 2>&1) && cp "$d/t.dsl" "$3"
-}
-# compiles_back DSL: iasl 20250404 compiles DSL to our iort.aml but for bytes 10 and 29..36
-compiles_back() {
-	local d
-	d=$(mktemp -d "$WORK/asl.XXXXXX")
-	cp "$1" "$d/t.dsl"
-	(cd "$d" && "$MODERN" t.dsl >/dev/null 2>&1) || return 1
-	[ "$(stat -c %s "$d/t.aml")" = "$(stat -c %s "$out/iort.aml")" ] &&
-		{ cmp -l "$d/t.aml" "$out/iort.aml" || true; } |
-		awk '$1 != 10 && ($1 < 29 || $1 > 36) { bad = 1 } END { exit bad }'
-}
+disassemble() { iasl_disassemble "$@"; }
+compiles_back() { iasl_compiles_back "$MODERN" "$1" "$out/iort.aml"; }
 check "iasl 20250404 decodes our IORT" disassemble "$MODERN" "$out/iort.aml" "$WORK/modern.dsl"
 check "... with one SMMUv1/v2 node (Type 03) of model 3 (MMU-500), 64 context and 10 PMU interrupts" \
 	bash -c "[ \$(grep -c 'Type : 03\$' '$WORK/modern.dsl') = 1 ] && grep -q 'Model : 00000003' '$WORK/modern.dsl' &&
@@ -79,7 +60,7 @@ check "iasl 20250404 compiles our iasl source back to our IORT" compiles_back "$
 check "iasl 20250404 compiles its own disassembly back to our IORT" compiles_back "$WORK/modern.dsl"
 check "iasl 20200925 decodes our IORT" disassemble iasl "$out/iort.aml" "$WORK/old.dsl"
 check "... its SMMUv1/v2 node field for field as iasl 20250404 (but the identifier it calls Reserved)" \
-	bash -c "diff <($(declare -f fields smmu_node); smmu_node '$WORK/old.dsl') <($(declare -f fields smmu_node); smmu_node '$WORK/modern.dsl')"
+	bash -c "diff <($(declare -f iasl_fields fields smmu_node); smmu_node '$WORK/old.dsl') <($(declare -f iasl_fields fields smmu_node); smmu_node '$WORK/modern.dsl')"
 
 # --- the tables read back ---
 "$GICDESC" check "$out/iort.aml" "$out/madt.aml" "$yaml" "$out/lx2160a.dtb" >"$WORK/acpi.txt" 2>&1 || true

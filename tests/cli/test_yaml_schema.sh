@@ -47,7 +47,8 @@ for f in "${examples[@]}"; do
 	rm -rf "$out" && mkdir -p "$out"
 	timeout 10 "$GICDESC" generate -f dtb -o "$out" "$f" >/dev/null 2>"$out.err"
 	status=$?
-	if [ "$status" -ge 2 ] || grep -F -- "$f:" "$out.err" | grep -qv ': note: '; then
+	# a dt-rmr warning is the DT's limit, not a fault of the description (gicdesc(1))
+	if [ "$status" -ge 2 ] || grep -F -- "$f:" "$out.err" | grep -v ': note: ' | grep -qv '\[dt-rmr\]$'; then
 		echo "FAIL: $f does not load (status $status):"
 		cat "$out.err"
 		failures=$((failures + 1))

@@ -270,6 +270,41 @@ static void smmu_index_needs_own_msi_or_wired(void **state)
 }
 
 /*
+ * IORT E.e (revision 6): SMMUv3 node revision 5, whose "DeviceID valid" flag
+ * (bit 4) says whether the DeviceID mapping index is the SMMU's own MSI
+ * mapping, so what E.b and E.d cannot say is written: own MSIs with all four
+ * interrupts wired, and no own MSIs with some interrupt not wired.
+ */
+static void revision6_deviceid_valid(void **state)
+{
+	(void)state;
+	struct gd_platform p;
+	struct gd_buf b = {0};
+	fixture_qemu_virt_smmuv3(&p);
+	struct gd_smmu *s = p.smmus[0];
+	p.acpi.iort_revision = 6;
+	s->pri_intid = 0; /* no own MSIs, an interrupt not wired */
+	assert_int_equal(acpi_run(gd_emit_iort, &p, &b, NULL, NULL), 0);
+	acpi_assert_checksum(&b);
+	size_t smmu = 0x48;
+	assert_int_equal(b.data[8], 6);
+	assert_int_equal(b.data[smmu], 4);
+	assert_int_equal(b.data[smmu + 3], 5);                 /* SMMUv3 node revision 5 */
+	assert_int_equal(acpi_le(&b, smmu + 24, 4) & 0x10, 0); /* DeviceID valid clear */
+	assert_int_equal(acpi_le(&b, smmu + 64, 4), 0);        /* index */
+	gd_buf_free(&b);
+	s->pri_intid = 107; /* all four wired, and own MSIs */
+	s->own_msi = fixture_add_map(&p, &s->node, 0, 1, 0x20000, &p.its[0]->node);
+	s->node.n_maps--;
+	s->own_msi->single = true;
+	assert_int_equal(acpi_run(gd_emit_iort, &p, &b, NULL, NULL), 0);
+	assert_int_equal(acpi_le(&b, smmu + 24, 4) & 0x10, 0x10); /* DeviceID valid */
+	assert_int_equal(acpi_le(&b, smmu + 64, 4), 1);           /* after the StreamID map */
+	gd_buf_free(&b);
+	gd_platform_free(&p);
+}
+
+/*
  * The source of a revision-0 IORT with a root complex: no iasl compiles it back
  * (both compile a 36-byte root complex body), so it comes with a warning and
  * says so at its top; at revision 3 it names the iasl that does.
@@ -357,6 +392,7 @@ int main(void)
 	    cmocka_unit_test(smmu_v2_layout),
 	    cmocka_unit_test(smmu_own_msi_and_named_component),
 	    cmocka_unit_test(smmu_index_needs_own_msi_or_wired),
+	    cmocka_unit_test(revision6_deviceid_valid),
 	    cmocka_unit_test(quote_in_header_warns),
 	    cmocka_unit_test(empty_iort_source_warns),
 	    cmocka_unit_test(revision0_source_warns),

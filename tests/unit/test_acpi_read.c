@@ -86,13 +86,20 @@ static void every_layout_round_trips(void **state)
 	(void)state;
 	round_trip(&gd_acpi_header);
 	round_trip(&gd_mcfg_allocation);
-	static const unsigned iort[] = {0, 3, 5};
-	for (size_t i = 0; i < 3; i++) {
+	static const unsigned iort[] = {0, 3, 5, 6};
+	for (size_t i = 0; i < sizeof(iort) / sizeof(iort[0]); i++) {
 		const struct gd_iort_layouts *L = gd_iort_layouts(iort[i]);
-		const struct gd_acpi_layout *ls[] = {L->header, L->node, L->its, L->its_id,
-		                                     L->rc,     L->smmu, L->nc,  L->map};
+		const struct gd_acpi_layout *ls[] = {
+		    L->header,  L->node,           L->its,         L->its_id,
+		    L->rc,      L->smmu,           L->nc,          L->map,
+		    L->smmu_v2, L->smmu_v2_global, L->smmu_v2_ctx, L->smmu_v2_pmu};
 		for (size_t k = 0; k < sizeof(ls) / sizeof(ls[0]); k++)
 			round_trip(ls[k]);
+		round_trip(L->pmcg);
+		if (L->rmr) { /* IORT E.d on */
+			round_trip(L->rmr);
+			round_trip(L->rmr_desc);
+		}
 	}
 	for (unsigned rev = 3; rev <= 6; rev++) {
 		const struct gd_madt_layouts *L = gd_madt_layouts(rev);

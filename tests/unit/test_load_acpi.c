@@ -405,8 +405,8 @@ static void emit_and_load(struct gd_platform *p, unsigned iort_rev, unsigned mad
 static void emitted_tables_load_back(void **state)
 {
 	(void)state;
-	static const unsigned iort_revs[] = {0, 3, 5};
-	for (size_t i = 0; i < 3; i++) {
+	static const unsigned iort_revs[] = {0, 3, 5, 6};
+	for (size_t i = 0; i < sizeof(iort_revs) / sizeof(iort_revs[0]); i++) {
 		for (unsigned madt = 3; madt <= 6; madt++) {
 			struct gd_platform want, got;
 			if (iort_revs[i] == 0) { /* revision 0: no own MSIs, no limits, no PXM */
@@ -658,6 +658,73 @@ static void mutation_fuzz(void **state)
 	gd_buf_free(&madt);
 }
 
+/*
+ * RMR nodes (IORT E.e §3.1.1.7) written at revisions 5 and 6 read back with
+ * their flags, ranges and StreamIDs (one as a single mapping, one a range);
+ * revision 3 has no RMR node Linux reads, and generate refuses it.
+ */
+static void rmr_round_trip(void **state)
+{
+	(void)state;
+	static const struct gd_rmr_range ranges[] = {{0x48000000, 0x10000, {0}},
+	                                             {0x48100000, 0x20000, {0}}};
+	for (unsigned rev = 3; rev <= 6; rev++) {
+		struct gd_platform want, got;
+		struct gd_buf iort = {0}, madt = {0};
+		struct gd_diags d = {0};
+		size_t errors;
+		if (rev == 4)
+			continue;
+		fixture_qemu_virt_smmuv3(&want);
+		want.acpi.iort_revision = (uint8_t)rev;
+		struct gd_rmr *r = gd_arena_alloc(&want.arena, sizeof(*r));
+		r->name = "rmr0";
+		r->remap_permitted = true;
+		r->access = GD_RMR_NORMAL_WB;
+		r->ranges = (struct gd_rmr_range *)ranges;
+		r->n_ranges = 2;
+		r->stream_ids = gd_arena_alloc(&want.arena, 2 * sizeof(*r->stream_ids));
+		r->n_stream_ids = 2;
+		r->stream_ids[0] =
+		    (struct gd_id_map){.input_base = 8, .count = 1, .output_base = 8};
+		r->stream_ids[1] =
+		    (struct gd_id_map){.input_base = 0x100, .count = 4, .output_base = 0x100};
+		r->stream_ids[0].output = r->stream_ids[1].output = &want.smmus[0]->node;
+		*GD_ARRAY_PUSH(&want.arena, want.rmrs, want.n_rmrs, want.cap_rmrs) = r;
+		int rc = acpi_run(gd_emit_iort, &want, &iort, &errors, NULL);
+		if (rev < 5) {
+			assert_int_equal(rc, -1);
+			assert_int_equal(errors, 1);
+			gd_buf_free(&iort);
+			gd_platform_free(&want);
+			continue;
+		}
+		assert_int_equal(rc, 0);
+		assert_int_equal(acpi_run(gd_emit_madt, &want, &madt, NULL, NULL), 0);
+		assert_int_equal(load(&iort, &madt, &got, &d), 0);
+		assert_int_equal(d.errors + d.warnings, 0);
+		assert_int_equal(got.n_rmrs, 1);
+		const struct gd_rmr *g = got.rmrs[0];
+		assert_true(g->remap_permitted);
+		assert_false(g->access_privileged);
+		assert_int_equal(g->access, GD_RMR_NORMAL_WB);
+		assert_int_equal(g->n_ranges, 2);
+		assert_int_equal(g->ranges[1].base, 0x48100000);
+		assert_int_equal(g->ranges[1].length, 0x20000);
+		assert_int_equal(g->n_stream_ids, 2);
+		assert_int_equal(g->stream_ids[0].output_base, 8);
+		assert_int_equal(g->stream_ids[0].count, 1);
+		assert_int_equal(g->stream_ids[1].output_base, 0x100);
+		assert_int_equal(g->stream_ids[1].count, 4);
+		assert_ptr_equal(g->stream_ids[1].output, &got.smmus[0]->node);
+		gd_diags_free(&d);
+		gd_buf_free(&iort);
+		gd_buf_free(&madt);
+		gd_platform_free(&got);
+		gd_platform_free(&want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -672,6 +739,7 @@ int main(void)
 	    cmocka_unit_test(its_identifier_unknown),
 	    cmocka_unit_test(bad_checksum_warns),
 	    cmocka_unit_test(mutation_fuzz),
+	    cmocka_unit_test(rmr_round_trip),
 	};
 	return cmocka_run_group_tests(tests, make_dir, remove_dir);
 }
