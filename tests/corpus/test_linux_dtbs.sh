@@ -22,8 +22,15 @@
 # An ITS node without #msi-cells: arm,gic-v3.yaml (Linux 6.12) requires #msi-cells = <1> in
 # every ITS subnode; cavium/thunder2-99xx.dtsi's msi-controller@4000100000 has none, so an
 # msi-parent = <&gic_its DeviceID> would be read as 0-cell entries (of_msi_get_domain()).
+# Broadcom Stingray (broadcom/stingray/stingray.dtsi): the GICR reg <0x02e00000 0x600000>
+# (6 MiB, where 8 GIC-500 redistributors take 1 MiB) runs over the MMU-500 iommu@3000000
+# (reg <0x03000000 0x80000>, both in /scr's window at 0x61000000): seen once arm,mmu-500
+# nodes were loaded.
 expected_errors=$(sort <<'LIST'
 amd/elba-asic mmio-overlap
+broadcom/stingray/bcm958742k mmio-overlap
+broadcom/stingray/bcm958742t mmio-overlap
+broadcom/stingray/bcm958802a802x mmio-overlap
 cavium/thunder2-99xx its-binding
 ti/k3-am68-sk-base-board mmio-overlap
 ti/k3-j721s2-common-proc-board mmio-overlap
