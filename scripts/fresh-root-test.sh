@@ -74,6 +74,7 @@ cp -L /etc/resolv.conf "$root/etc/resolv.conf"
 
 # CI's layout: a fresh clone of main's HEAD, shared/ beside it without write bits.
 git clone -q --no-local "$src" "$root/work/main"
+commit=$(git -C "$root/work/main" rev-parse --short HEAD) # what runs, not what HEAD is by the end
 if [ -d "$src/../shared" ]; then
 	cp -r "$src/../shared" "$root/work/shared"
 	chmod -R a-w "$root/work/shared"
@@ -92,5 +93,5 @@ chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/u
 status=$?
 set -e
 tail -n 30 "$log"
-echo "== fresh-root-test: .ci/run exited $status after $(($(date +%s) - start)) s (commit $(git -C "$src" rev-parse --short HEAD))"
+echo "== fresh-root-test: .ci/run exited $status after $(($(date +%s) - start)) s (commit $commit)"
 exit $status
