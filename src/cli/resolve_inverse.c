@@ -27,10 +27,9 @@ static bool owns_lpi(const struct gd_node *source, uint32_t intid)
 	       (nc && in_ranges(nc->lpis, nc->n_lpis, intid));
 }
 
-/* What one lookup prints into, with the ID at the target and what it means. */
+/* What one lookup prints into, and which routes it prints. */
 struct inverse {
 	struct gd_buf *out;
-	const struct gd_node *target;
 	bool narrow;    /* print each route narrowed to the input ID that becomes the ID */
 	bool dlpi;      /* Direct LPI: only the source that owns the LPI */
 	uint32_t intid; /* the LPI, when dlpi */
@@ -65,7 +64,6 @@ int gd_resolve_inverse(const struct gd_routes *routes, const struct gd_node *tar
 {
 	bool takes_ids = target->kind == GD_NODE_ITS || target->kind == GD_NODE_SMMU;
 	struct inverse q = {.out = out,
-	                    .target = target,
 	                    .narrow = has_id && takes_ids,
 	                    .dlpi = has_id && target->kind == GD_NODE_DIRECT_LPI,
 	                    .intid = id};

@@ -84,9 +84,11 @@ int gd_emit_iort_dsl(struct gd_emit_ctx *ctx, struct gd_buf *out);
 int gd_emit_madt(struct gd_emit_ctx *ctx, struct gd_buf *out);
 /* MADT as iasl data-table source. */
 int gd_emit_madt_dsl(struct gd_emit_ctx *ctx, struct gd_buf *out);
-/* dot.c: the routing graph (nodes and ID mappings) as Graphviz DOT. */
+/* dot.c: the routing graph (nodes, and ID mappings with their ID ranges) as Graphviz DOT
+ * appended to @out; returns 0 (it cannot fail). */
 int gd_emit_dot(struct gd_emit_ctx *ctx, struct gd_buf *out);
-/* header.c: the GIC's frames as C #defines for TF-A and U-Boot ports. */
+/* header.c: the GIC's frames (bases and sizes in bytes, SPIs, INTIDs) as C #defines for
+ * TF-A and U-Boot ports, appended to @out; returns 0 (it cannot fail). */
 int gd_emit_header(struct gd_emit_ctx *ctx, struct gd_buf *out);
 
 #endif

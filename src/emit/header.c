@@ -8,6 +8,7 @@
  * constants, no suffix, so that assembly files can include it too.
  */
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
