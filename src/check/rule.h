@@ -163,6 +163,7 @@ void gd_rule_single_mapping_kind(struct gd_check_ctx *c);
 void gd_rule_route_cycle(struct gd_check_ctx *c);
 void gd_rule_route_unmapped(struct gd_check_ctx *c);
 void gd_rule_route_no_its(struct gd_check_ctx *c);
+void gd_rule_route_dma_only(struct gd_check_ctx *c);
 /* rules_deviceid.c: DeviceIDs and EventIDs at each ITS. */
 void gd_rule_device_id_range(struct gd_check_ctx *c);
 void gd_rule_device_id_collision(struct gd_check_ctx *c);

@@ -59,6 +59,11 @@ const struct gd_rule gd_rules[] = {
      "a route that ends at a node that is no MSI controller (IORT E.e: MSI ID chains end at "
      "an ITS group; DT: msi-map targets an msi-controller)",
      NULL},
+    {"route-dma-only", N, gd_rule_route_dma_only, GRAPH,
+     "a named component whose IDs end at an SMMU with no ID mapping: its StreamIDs serve DMA "
+     "translation only and it gets no MSI domain (IORT E.e §3.1.1.3, §3.1.1.5; Linux "
+     "iort_node_map_id() finds no ITS, without complaint)",
+     NULL},
     /* DeviceIDs and EventIDs at each ITS (GIC architecture IHI 0069, the ITS) */
     {"device-id-range", E, gd_rule_device_id_range, GRAPH,
      "a DeviceID at or past 2^device-id-bits of its ITS (GITS_TYPER.Devbits; Linux "

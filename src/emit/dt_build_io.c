@@ -416,7 +416,7 @@ static void build_named_component(struct gd_dt_builder *b, const struct gd_named
 			continue;
 		any = true;
 		single |= r->single;
-		if (!r->single)
+		if (!r->single && r->status == GD_ROUTE_OK) /* else DMA only: iommus alone */
 			gd_dt_error(b, &nc->node.loc,
 			            "DT: '%s' maps a range of input IDs (%u, %llu IDs) to an ITS; "
 			            "a platform device has one DeviceID in msi-parent",
