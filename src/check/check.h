@@ -36,6 +36,7 @@ struct gd_check_config {
 	struct gd_check_override *v;
 	size_t n, cap;
 	struct gd_arena arena;
+	bool werror; /* -Werror: every warning, of a rule or a loader, is an error */
 };
 
 /*
@@ -45,6 +46,8 @@ struct gd_check_config {
  *   -W no-NAME   NAME is off (the -Wno-NAME form, as getopt splits it)
  *   -E NAME      NAME reports as an error
  *   -E no-NAME   NAME reports as a warning (no longer an error)
+ *   -W error     every warning is an error (@cfg->werror; the command applies
+ *                it with gd_diags_warnings_as_errors()); -W no-error undoes it
  * Returns 0, or -1 after adding an error (no rule tag, no location) to @d
  * when NAME is not a rule or @opt is neither 'W' nor 'E'.
  */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli/input.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,9 +195,14 @@ int gd_inputs_load(struct gd_inputs *in, char **paths, size_t n, const struct gd
 			rc = load_dts(paths[i], &opt, &ip->p, d);
 			break;
 		default:
-			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc,
-			            "cannot tell what this file is (expected a YAML description "
-			            "(.yaml), a DTB, a DTS or an ACPI IORT/APIC/MCFG table)");
+			if (access(paths[i], R_OK) != 0)
+				gd_diag_add(d, GD_SEV_ERROR, NULL, &loc,
+				            "cannot read this file: %s", strerror(errno));
+			else
+				gd_diag_add(d, GD_SEV_ERROR, NULL, &loc,
+				            "cannot tell what this file is (expected a YAML "
+				            "description (.yaml), a DTB, a DTS or an ACPI "
+				            "IORT/APIC/MCFG table)");
 			status = 2;
 			continue;
 		}

@@ -86,10 +86,17 @@ const char *gd_severity_name(enum gd_severity sev)
 
 void gd_diags_print(FILE *out, const struct gd_diags *d)
 {
+	gd_diags_print_min(out, d, GD_SEV_NOTE);
+}
+
+void gd_diags_print_min(FILE *out, const struct gd_diags *d, enum gd_severity min)
+{
 	char where[1024];
 
 	for (size_t i = 0; i < d->n; i++) {
 		const struct gd_diag *g = &d->v[i];
+		if (g->sev < min)
+			continue;
 		gd_loc_format(&g->loc, where, sizeof(where));
 		if (g->rule)
 			fprintf(out, "%s: %s: %s [%s]\n", where, gd_severity_name(g->sev), g->msg,
@@ -97,6 +104,16 @@ void gd_diags_print(FILE *out, const struct gd_diags *d)
 		else
 			fprintf(out, "%s: %s: %s\n", where, gd_severity_name(g->sev), g->msg);
 	}
+}
+
+void gd_diags_warnings_as_errors(struct gd_diags *d, size_t from)
+{
+	for (size_t i = from; i < d->n; i++)
+		if (d->v[i].sev == GD_SEV_WARNING) {
+			d->v[i].sev = GD_SEV_ERROR;
+			d->warnings--;
+			d->errors++;
+		}
 }
 
 void gd_diags_free(struct gd_diags *d)

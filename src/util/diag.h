@@ -67,6 +67,15 @@ void gd_loc_format(const struct gd_loc *loc, char *buf, size_t size);
 /* Prints every diagnostic of @d to @out in text form, one per line, in insertion order. */
 void gd_diags_print(FILE *out, const struct gd_diags *d);
 
+/* gd_diags_print() of the diagnostics of severity @min or worse (-q: GD_SEV_WARNING). */
+void gd_diags_print_min(FILE *out, const struct gd_diags *d, enum gd_severity min);
+
+/*
+ * -Werror: makes every warning of @d from index @from on an error, and
+ * moves it from d->warnings to d->errors.
+ */
+void gd_diags_warnings_as_errors(struct gd_diags *d, size_t from);
+
 /* Returns "error", "warning", "note" or "off". */
 const char *gd_severity_name(enum gd_severity sev);
 

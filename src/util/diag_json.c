@@ -36,12 +36,13 @@ static void json_rule(FILE *out, const char *rule)
 		fputs("null", out);
 }
 
-void gd_diags_print_json(FILE *out, const struct gd_diags *d)
+/* Writes "diagnostics": [...], "errors": N, "warnings": N (no braces), each line indented @ind. */
+static void json_diags(FILE *out, const struct gd_diags *d, const char *ind)
 {
-	fputs("{\"diagnostics\": [", out);
+	fputs("\"diagnostics\": [", out);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct gd_diag *g = &d->v[i];
-		fputs(i ? ",\n  {" : "\n  {", out);
+		fprintf(out, "%s\n%s  {", i ? "," : "", ind);
 		fputs("\"severity\": ", out);
 		gd_json_string(out, gd_severity_name(g->sev));
 		fputs(", \"rule\": ", out);
@@ -60,8 +61,31 @@ void gd_diags_print_json(FILE *out, const struct gd_diags *d)
 		gd_json_string(out, g->msg);
 		fputc('}', out);
 	}
-	fprintf(out, "%s], \"errors\": %zu, \"warnings\": %zu}\n", d->n ? "\n" : "", d->errors,
-	        d->warnings);
+	fprintf(out, "%s%s], \"errors\": %zu, \"warnings\": %zu", d->n ? "\n" : "", d->n ? ind : "",
+	        d->errors, d->warnings);
+}
+
+void gd_diags_print_json(FILE *out, const struct gd_diags *d)
+{
+	fputc('{', out);
+	json_diags(out, d, "");
+	fputs("}\n", out);
+}
+
+void gd_diags_print_json_each(FILE *out, const struct gd_diag_input *in, size_t n)
+{
+	size_t errors = 0, warnings = 0;
+	fputs("{\"inputs\": [", out);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ",\n  {\"input\": " : "\n  {\"input\": ", out);
+		gd_json_string(out, in[i].label);
+		fprintf(out, ", \"status\": %d, ", in[i].status);
+		json_diags(out, &in[i].d, "  ");
+		fputc('}', out);
+		errors += in[i].d.errors;
+		warnings += in[i].d.warnings;
+	}
+	fprintf(out, "%s], \"errors\": %zu, \"warnings\": %zu}\n", n ? "\n" : "", errors, warnings);
 }
 
 static const char *sarif_level(enum gd_severity sev)

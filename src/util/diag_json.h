@@ -32,6 +32,24 @@ void gd_json_string(FILE *out, const char *s);
  */
 void gd_diags_print_json(FILE *out, const struct gd_diags *d);
 
+/*
+ * One input of `check --each`: its label (the file, or the ACPI tables of one
+ * folder joined by '+'), exit status (0, 1 errors, 2 unreadable) and its
+ * diagnostics (a view: not owned).
+ */
+struct gd_diag_input {
+	const char *label;
+	int status;
+	struct gd_diags d;
+};
+
+/*
+ * Writes {"inputs": [{"input": L, "status": S, "diagnostics": [...],
+ * "errors": N, "warnings": N}, ...], "errors": N, "warnings": N} for @n
+ * inputs, the last two the totals.
+ */
+void gd_diags_print_json_each(FILE *out, const struct gd_diag_input *in, size_t n);
+
 /* Writes one SARIF 2.1.0 log with one run of tool "gicdesc", @n_rules rules. */
 void gd_diags_print_sarif(FILE *out, const struct gd_diags *d, const struct gd_rule_info *rules,
                           size_t n_rules);

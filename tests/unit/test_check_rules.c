@@ -245,16 +245,22 @@ static void route_unmapped_later_hop(void **state)
 	       "0x0100-0xffff): devices on buses 0x01-0xff get no MSI domain");
 }
 
-/* A root complex whose RIDs end at an SMMU with no ID mapping: PCIe functions get no MSIs. */
-static void route_unmapped_dma_only_smmu(void **state)
+/* virt_smmuv3() with no ID mapping on smmu0 and pcie0's RIDs ending there with @status. */
+static struct world *rids_end_at_smmu0(void **state, enum gd_route_status status)
 {
 	struct world *w = virt_smmuv3(state);
 	const struct gd_node *smmu0 = &w->p.smmus[0]->node;
 	w->p.smmus[0]->node.n_maps = 0;
 	struct gd_route *rt = support_route(&w->r, pcie0(w), 0, 0x10000, false);
 	support_hop(rt, &pcie0(w)->maps[0], smmu0, 0);
-	support_end(rt, GD_ROUTE_UNMAPPED);
-	expect(w, "route-unmapped",
+	support_end(rt, status);
+	return w;
+}
+
+/* A root complex whose RIDs end at an SMMU with no ID mapping: PCIe functions get no MSIs. */
+static void route_unmapped_dma_only_smmu(void **state)
+{
+	expect(rids_end_at_smmu0(state, GD_ROUTE_UNMAPPED), "route-unmapped",
 	       "RIDs 0x0000-0xffff of pcie0 reach no ITS (no ID mapping of smmu0 covers StreamIDs "
 	       "0x0000-0xffff): devices on buses 0x00-0xff get no MSI domain");
 }
@@ -262,13 +268,7 @@ static void route_unmapped_dma_only_smmu(void **state)
 /* A DT msi-map whose target is an SMMU: the route "arrives" at no MSI controller. */
 static void route_no_its(void **state)
 {
-	struct world *w = virt_smmuv3(state);
-	const struct gd_node *smmu0 = &w->p.smmus[0]->node;
-	w->p.smmus[0]->node.n_maps = 0;
-	struct gd_route *rt = support_route(&w->r, pcie0(w), 0, 0x10000, false);
-	support_hop(rt, &pcie0(w)->maps[0], smmu0, 0);
-	support_end(rt, GD_ROUTE_OK);
-	expect(w, "route-no-its",
+	expect(rids_end_at_smmu0(state, GD_ROUTE_OK), "route-no-its",
 	       "RIDs 0x0000-0xffff of pcie0 end at smmu0 (SMMUv3) with no ID mappings onwards: it "
 	       "is no MSI controller (an ITS)");
 }
