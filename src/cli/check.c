@@ -53,7 +53,7 @@ static void note_assumed(const struct gd_input_platform *ip, struct gd_diags *d)
 {
 	struct gd_loc loc = {.file = ip->p.file};
 	for (size_t i = 0; i < ip->p.n_assumed; i++)
-		gd_diag_add(d, GD_SEV_NOTE, NULL, &loc, "assumed: %s", ip->p.assumed[i]);
+		gd_diag_add(d, GD_SEV_NOTE, "assumed", &loc, "assumed: %s", ip->p.assumed[i]);
 }
 
 /*
@@ -130,13 +130,14 @@ static int check_paths(char **paths, size_t n, const struct check_opts *o, struc
 static void print_sarif(const struct gd_diags *d)
 {
 	size_t n = gd_check_rule_count();
-	struct gd_rule_info *rules = calloc(n ? n : 1, sizeof(*rules));
+	struct gd_rule_info *rules = calloc(n + gd_n_diag_tags, sizeof(*rules));
 	if (!rules) {
 		fprintf(stderr, "gicdesc: error: out of memory\n");
 		exit(2);
 	}
 	gd_check_rule_infos(rules);
-	gd_diags_print_sarif(stdout, d, rules, n);
+	memcpy(rules + n, gd_diag_tags, gd_n_diag_tags * sizeof(*rules));
+	gd_diags_print_sarif(stdout, d, rules, n + gd_n_diag_tags);
 	free(rules);
 }
 

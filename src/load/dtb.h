@@ -36,7 +36,8 @@ struct dtb_phandle {
 /* Everything the parts of the loader share. */
 struct dtb_ctx {
 	const void *fdt;
-	const char *file; /* the DTB's path, owned by the platform arena */
+	const char *file;  /* the DTB's path, owned by the platform arena */
+	bool byte_offsets; /* @file is the DTB itself: locations give byte offsets in it */
 	struct gd_platform *p;
 	struct gd_diags *d;
 	const struct gd_load_options *given; /* as the caller passed them, may be NULL */

@@ -29,7 +29,10 @@ void gd_diag_vadd(struct gd_diags *d, enum gd_severity sev, const char *rule,
 	va_end(ap2);
 	if (len < 0)
 		len = 0;
-	char *msg = xrealloc(NULL, (size_t)len + 1);
+	/* the message, then copies of the location's file and node path: the list owns them */
+	size_t file_len = loc && loc->file ? strlen(loc->file) + 1 : 0;
+	size_t where_len = loc && loc->where ? strlen(loc->where) + 1 : 0;
+	char *msg = xrealloc(NULL, (size_t)len + 1 + file_len + where_len);
 	vsnprintf(msg, (size_t)len + 1, fmt, ap);
 
 	struct gd_diag *g = &d->v[d->n++];
@@ -39,6 +42,10 @@ void gd_diag_vadd(struct gd_diags *d, enum gd_severity sev, const char *rule,
 		g->loc = *loc;
 	else
 		memset(&g->loc, 0, sizeof(g->loc));
+	if (file_len)
+		g->loc.file = memcpy(msg + len + 1, loc->file, file_len);
+	if (where_len)
+		g->loc.where = memcpy(msg + len + 1 + file_len, loc->where, where_len);
 	g->msg = msg;
 	if (sev == GD_SEV_ERROR)
 		d->errors++;
