@@ -27,10 +27,17 @@ int gd_emit_svg(struct gd_emit_ctx *ctx, struct gd_buf *out)
 	size_t n = 0;
 	while (n < err.len && n < DOT_MESSAGE_MAX && err.data[n] != '\n')
 		n++;
-	if (rc != 0 && errno == ENOENT) {
+	/*
+	 * POSIX lets posix_spawnp() report a program it cannot execute either as its
+	 * error or as the child's exit status 127 (glibc under valgrind does the latter).
+	 */
+	bool not_run = rc != 0 ? errno == ENOENT
+	                       : WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 127 && !out->len;
+	if (not_run) {
 		gd_diag_add(ctx->diags, GD_SEV_ERROR, NULL, NULL,
 		            "format svg needs Graphviz: no 'dot' on PATH (Debian: apt install "
 		            "graphviz)");
+		rc = -1;
 	} else if (rc != 0) {
 		gd_diag_add(ctx->diags, GD_SEV_ERROR, NULL, NULL, "format svg: cannot run dot: %s",
 		            strerror(errno));
