@@ -28,7 +28,7 @@ static void generate_usage(FILE *out)
 	    "  -o, --output DIR       write into DIR (default: the current folder); -o -\n"
 	    "                         writes the one format selected to standard output\n"
 	    "  -b, --base BASE.dtb    dts and dtb: BASE.dtb with the interrupt system put in\n"
-	    "  -f, --format LIST      comma-separated formats (default: all but h and dot):\n");
+	    "  -f, --format LIST      comma-separated formats (default: all but h, dot, svg):\n");
 	char file[64];
 	for (size_t i = 0; i < gd_n_formats; i++) {
 		gd_format_file_name(&gd_formats[i], "NAME", file, sizeof(file));
