@@ -77,6 +77,7 @@ struct check_opts {
 	struct gd_check_config cfg;
 	struct gd_facts facts;
 	struct gd_revisions revs;
+	struct gd_cpp_args cpp;
 	enum report_format fmt;
 	bool quiet, each;
 };
@@ -89,7 +90,7 @@ struct check_opts {
 static int check_paths(char **paths, size_t n, const struct check_opts *o, struct gd_diags *d)
 {
 	size_t first = d->n, errors_before = d->errors;
-	struct gd_inputs in = {0};
+	struct gd_inputs in = {.cpp = &o->cpp};
 	int status = gd_inputs_load(&in, paths, n, &o->facts, d);
 	if (status != 2) {
 		/* What only the first input (a YAML description) can state holds for the others. */
@@ -250,8 +251,12 @@ int gd_cmd_check(int argc, char **argv)
 	bool list = false, help = false;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "W:E:r:qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "W:E:r:I:D:qh", opts, NULL)) != -1) {
 		switch (c) {
+		case 'I':
+		case 'D':
+			gd_cpp_arg(&o.cpp, c, optarg);
+			break;
 		case 'W':
 		case 'E':
 			if (gd_check_option(&o.cfg, (char)c, optarg, &d) != 0)
@@ -270,8 +275,8 @@ int gd_cmd_check(int argc, char **argv)
 				status = 2;
 			}
 			break;
-		case 'I':
-		case 'M':
+		case GD_OPT_IORT_REVISION:
+		case GD_OPT_MADT_REVISION:
 			if (gd_revision_option(&o.revs, c, optarg))
 				status = 2;
 			break;
@@ -319,6 +324,7 @@ int gd_cmd_check(int argc, char **argv)
 	gd_paths_free(&paths);
 	gd_diags_free(&d);
 	gd_check_config_free(&o.cfg);
+	gd_cpp_args_free(&o.cpp);
 	gd_facts_free(&o.facts);
 	return status;
 }

@@ -166,8 +166,8 @@ int gd_cmd_generate(int argc, char **argv)
 			}
 			any_format = 1;
 			break;
-		case 'I':
-		case 'M':
+		case GD_OPT_IORT_REVISION:
+		case GD_OPT_MADT_REVISION:
 			if (gd_revision_option(&revs, c, optarg)) {
 				gd_check_config_free(&cfg);
 				return 2;

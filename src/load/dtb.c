@@ -213,12 +213,6 @@ int gd_dtb_read(const char *path, const char *name, struct gd_diags *d, void **b
 	return 0;
 }
 
-int gd_load_dtb(const char *path, const struct gd_load_options *opt, struct gd_platform *p,
-                struct gd_diags *d)
-{
-	return gd_load_dtb_as(path, path, opt, p, d);
-}
-
 /*
  * gd_load_dtb_mem(), with locations holding byte offsets in the blob when
  * @byte_offsets (the blob is the file @name, not one compiled from it).
@@ -260,16 +254,23 @@ static int load_mem(const char *name, bool byte_offsets, const void *blob, size_
 	return status;
 }
 
-int gd_load_dtb_as(const char *path, const char *name, const struct gd_load_options *opt,
-                   struct gd_platform *p, struct gd_diags *d)
+int gd_load_dtb(const char *path, const struct gd_load_options *opt, struct gd_platform *p,
+                struct gd_diags *d)
 {
 	void *blob;
 	size_t size;
 	if (read_file(path, d, &blob, &size))
 		return 2;
-	int status = load_mem(name, !strcmp(path, name), blob, size, opt, p, d);
+	int status = load_mem(path, true, blob, size, opt, p, d);
 	free(blob);
 	return status;
+}
+
+int gd_load_dtb_compiled(const char *name, const void *blob, size_t size,
+                         const struct gd_load_options *opt, struct gd_platform *p,
+                         struct gd_diags *d)
+{
+	return load_mem(name, false, blob, size, opt, p, d);
 }
 
 int gd_load_dtb_mem(const char *name, const void *blob, size_t size,
