@@ -252,6 +252,7 @@ int gd_load_dtb_mem(const char *name, const void *blob, size_t size,
 			dtb_load_spi_msi(&c);
 			dtb_load_pmu(&c);
 			dtb_load_smmus(&c);
+			dtb_load_pmcgs(&c);
 			dtb_load_pci(&c);
 			dtb_load_wired(&c);
 			dtb_load_named_components(&c);
