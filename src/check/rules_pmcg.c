@@ -7,8 +7,9 @@
  * 0 is the PMCG's own MSI (iort_get_id_mapping_index()), which must be a
  * single mapping with an output reference ("Invalid MSI mapping",
  * iort_set_device_domain()) into an ITS group, or the PMCG gets no MSI
- * domain. The node reference names the SMMUv3, named component or root
- * complex the counters count for; Linux does not read it.
+ * domain; with neither, drivers/perf/arm_smmuv3_pmu.c smmu_pmu_probe() fails
+ * ("Setup irq failed"). The node reference names the SMMUv3, named component
+ * or root complex the counters count for; Linux does not read it.
  */
 #include "check/rule.h"
 
@@ -63,15 +64,9 @@ void gd_rule_pmcg_overflow(struct gd_check_ctx *c)
 		if (!g->overflow_intid && !g->node.n_maps)
 			gd_check_report(c, &g->node.loc,
 			                "PMCG '%s' has neither an overflow interrupt GSIV nor an "
-			                "ID mapping for its MSI: nothing signals a counter "
-			                "overflow, and a DT node needs interrupts or msi-parent "
-			                "(arm,smmu-v3-pmcg.yaml)",
-			                g->node.name);
-		else if (g->overflow_intid && g->node.n_maps)
-			gd_check_report(c, &g->node.maps[0].loc,
-			                "PMCG '%s' has an overflow interrupt GSIV and an ID "
-			                "mapping: Linux uses the GSIV and ignores the mapping "
-			                "(iort_get_id_mapping_index())",
+			                "ID mapping for its MSI: Linux's arm_smmuv3_pmu does not "
+			                "probe it (\"Setup irq failed\"), and a DT node needs "
+			                "interrupts or msi-parent (arm,smmu-v3-pmcg.yaml)",
 			                g->node.name);
 	}
 }

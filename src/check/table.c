@@ -290,10 +290,10 @@ const struct gd_rule gd_rules[] = {
      "a PMCG whose node reference is not an SMMUv3, named component or root complex (IORT "
      "E.e §3.1.1.6), or not the start of a node",
      NULL},
-    {"pmcg-overflow", W, gd_rule_pmcg_overflow, NONE,
-     "a PMCG with neither an overflow interrupt GSIV nor an ID mapping (nothing signals an "
-     "overflow; arm,smmu-v3-pmcg.yaml wants interrupts or msi-parent), or with both (Linux "
-     "iort_get_id_mapping_index() ignores the mapping)",
+    {"pmcg-overflow", E, gd_rule_pmcg_overflow, NONE,
+     "a PMCG with neither an overflow interrupt GSIV nor an ID mapping: nothing signals an "
+     "overflow, and Linux's arm_smmuv3_pmu does not probe it (smmu_pmu_probe() \"Setup irq "
+     "failed\"; arm,smmu-v3-pmcg.yaml wants interrupts or msi-parent)",
      NULL},
     {"pmcg-overflow-gsiv", E, gd_rule_pmcg_overflow_gsiv, NONE,
      "a PMCG overflow interrupt GSIV that is not an SPI of the distributor or an extended "
