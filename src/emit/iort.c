@@ -209,8 +209,8 @@ static int check_node(const struct iort_plan *pl, const struct gd_node *n)
 		return errors + 1;
 	} else if (n->kind == GD_NODE_PMCG && !pmcg_ref_planned((const struct gd_pmcg *)n)) {
 		error(pl, &n->loc,
-		      "PMCG '%s': the IORT PMCG node needs its node reference (the SMMUv3, named "
-		      "component or root complex it counts for)",
+		      "PMCG '%s': the IORT PMCG node needs a node reference to a node of the IORT "
+		      "(the SMMUv3, named component or root complex it counts for)",
 		      n->name);
 		errors++;
 	}

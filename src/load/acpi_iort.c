@@ -4,9 +4,10 @@
  * every node's header and body (ITS groups, SMMUv1/v2s, SMMUv3s, root
  * complexes, named components, PMCGs and RMRs; other types skipped with a
  * note), then the ID mappings are read and their output references (and
- * PMCG node references) resolved to the nodes that start at those offsets. Node bodies are read
- * with the layout of the node's own revision; every offset, length and count is checked against the
- * node and the table before it is used.
+ * PMCG node references) resolved to the nodes that start at those offsets.
+ * Node bodies are read with the layout of the node's own revision; every
+ * offset, length and count is checked against the node and the table before
+ * it is used.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -402,7 +403,8 @@ static unsigned fixed_size(const struct iort_node *n)
 	case GD_IORT_RMR:
 		return NODE_HDR + 12;
 	case GD_IORT_PMCG:
-		return NODE_HDR + (n->rev >= 1 ? 24 : 16);
+		return NODE_HDR +
+		       (n->rev >= 1 ? gd_iort_layouts(0)->pmcg : &gd_iort_pmcg_rev0)->size;
 	default:
 		return NODE_HDR;
 	}
@@ -471,7 +473,7 @@ static struct gd_node *output(struct iort_walk *w, uint32_t ref, size_t at)
 		    t->what,
 		    t->type == GD_IORT_ITS_GROUP || t->type == GD_IORT_SMMUV3 ||
 		            t->type == GD_IORT_SMMUV1V2 || t->type == GD_IORT_ROOT_COMPLEX ||
-		            t->type == GD_IORT_NAMED_COMPONENT || t->type == GD_IORT_RMR
+		            t->type == GD_IORT_NAMED_COMPONENT
 		        ? "could not be read (see above)"
 		        : "is not modelled by gicdesc");
 	else if (!t->node)

@@ -92,8 +92,9 @@ struct gd_id_map {
 
 /*
  * Common header of every node of the ID-mapping graph, embedded as the first
- * member of struct gd_its, gd_smmu, gd_root_complex, gd_named_component, so a
- * node pointer converts to its object with gd_node_as_*() below.
+ * member of the struct of each kind (gd_its, gd_smmu, gd_root_complex,
+ * gd_named_component, ..., gd_pmcg), so a node pointer converts to its object
+ * with gd_node_as_*() below.
  */
 struct gd_node {
 	enum gd_node_kind kind;
@@ -724,8 +725,8 @@ struct gd_platform {
 void gd_platform_free(struct gd_platform *p);
 
 /*
- * Allocates a zeroed object of @size bytes (sizeof struct gd_its, gd_smmu,
- * gd_root_complex, gd_named_component, ..., gd_pmcg, matching @kind) in the arena,
+ * Allocates a zeroed object of @size bytes (sizeof the struct of @kind:
+ * gd_its, gd_smmu, gd_root_complex, ..., gd_pmcg) in the arena,
  * sets its node's kind and index, and appends it to the platform's array
  * of that kind. Returns its node header (name and loc are the caller's).
  */
@@ -733,8 +734,8 @@ struct gd_node *gd_platform_add_node(struct gd_platform *p, enum gd_node_kind ki
 
 /*
  * Node @i of every node of the platform, kind by kind (ITS, SMMUv3, root
- * complex, named component, GICv2m frame, MBI, Direct LPI, PMCG), each in array
- * order; NULL when i is past the last. For walks: for (i = 0; (n = ...); i++).
+ * complex, named component, GICv2m frame, MBI, Direct LPI, PMCG), each in
+ * array order; NULL when i is past the last. For walks: for (i = 0; (n = ...); i++).
  */
 struct gd_node *gd_platform_node(const struct gd_platform *p, size_t i);
 
