@@ -181,7 +181,7 @@ struct dtb_mmio {
 };
 
 /*
- * An ITS or SMMUv3 node (@kind, object of @size bytes) from DT node @off:
+ * An ITS, SMMU or PMCG node (@kind, object of @size bytes) from DT node @off:
  * reads its first reg entry and numa-node-id into @m, then creates the
  * model node (name and location from the DT, appended to its kind's array).
  * Returns NULL, after an error naming @what when reg is missing, when either
