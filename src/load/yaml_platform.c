@@ -143,6 +143,7 @@ static const struct gd_yfield top_fields[] = {
     {"pmcgs", GD_YF_CUSTOM, .decode = gd_yaml_decode_pmcgs},
     {"rmrs", GD_YF_CUSTOM, .decode = gd_yaml_decode_rmrs},
     {"devices", GD_YF_CUSTOM, .decode = gd_yaml_decode_devices},
+    {"waivers", GD_YF_CUSTOM, .decode = gd_yaml_decode_waivers},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 

@@ -71,6 +71,12 @@ gd_yfield_fn gd_yaml_decode_rmrs;
  * of any kind (rule pmcg-node-ref judges it), or reports an unknown name.
  */
 gd_yfield_fn gd_yaml_decode_pmcgs;
+
+/*
+ * waivers: (yaml_waivers.c): [{rule, node, ids: {base, count}, reason}] into
+ * p->waivers (@obj is the platform); an empty reason is an error.
+ */
+gd_yfield_fn gd_yaml_decode_waivers;
 void gd_yaml_pmcgs_finish(struct gd_yctx *c);
 
 /*

@@ -644,6 +644,24 @@ struct gd_dt_opts {
 	size_t n_compatible, cap_compatible;
 };
 
+/*
+ * One waiver (gicdesc(5) WAIVERS; a description's waivers: or a --waivers
+ * file): a reviewed finding of rule @rule about @node accepted for @reason,
+ * which `check` and `generate` then report as a note. @node is a name the
+ * finding's message gives (pcie0, smmu@0x2b400000, \_SB_.SEC0), a DT node
+ * path (/soc/pcie@3400000), or an ACPI table and byte offset (IORT+0x84).
+ * With @ids_count > 0 the finding must also name an ID (a hex number or
+ * range in its message) in [ids_base, ids_base + ids_count). @matched counts
+ * the findings it waived, so that one that matches nothing can be reported.
+ */
+struct gd_waiver {
+	const char *rule, *node, *reason;
+	uint32_t ids_base;
+	uint64_t ids_count; /* 0: any IDs; 1 .. 2^32 */
+	struct gd_loc loc;
+	unsigned matched;
+};
+
 /* The whole platform; zero-initialise, fill through a loader, free with gd_platform_free(). */
 /*
  * What a platform was loaded from: a gicdesc description (from which
@@ -691,6 +709,9 @@ struct gd_platform {
 	/* IORT reserved memory range nodes (not nodes of the mapping graph) */
 	struct gd_rmr **rmrs;
 	size_t n_rmrs, cap_rmrs;
+	/* Reviewed findings accepted (a description's waivers:), in the order written. */
+	struct gd_waiver *waivers;
+	size_t n_waivers, cap_waivers;
 	/*
 	 * ACPI tables: the GICv2m frame that takes every RID of a root complex whose
 	 * IORT route reaches no ITS (unmapped at the root complex or further on), as
