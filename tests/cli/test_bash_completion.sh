@@ -3,7 +3,7 @@
 # COMP_CWORD): commands; each command's options; formats after -f, one list item at a
 # time for generate; rule names after -W/-E and -Wno-; template names after init -t;
 # folders after -o; files elsewhere. The expected names are the tool's own, asked of it
-# here (--list-rules, init --list) or read from the man page's COMMANDS (man/gicdesc.1).
+# here (--list-rules, init --list) or read from the COMMANDS of man/gicdesc.1.
 . "$(dirname "$0")/lib.sh"
 . "$GICDESC_SRC/completion/gicdesc.bash"
 
@@ -16,7 +16,7 @@ complete_words() {
 }
 
 check "commands are those of the man page" test "$(complete_words "")" = \
-	"$( (sed -n 's/^\.SS //p' "$GICDESC_SRC/man/gicdesc.1"; echo --help; echo --version) | sort | xargs)"
+	"$( (sed -n '/^\.SH COMMANDS/,/^\.SH RULES/s/^\.SS //p' "$GICDESC_SRC/man/gicdesc.1"; echo --help; echo --version) | sort | xargs)"
 check "generate's options" test "$(complete_words generate --)" = \
 	"--base --depfile --force --format --header-prefix --iort-revision --list-outputs --madt-revision --output --quiet"
 check "check's long options include --list-rules and --facts" \
