@@ -24,7 +24,8 @@ static void generate_usage(FILE *out)
 	    out,
 	    "usage: gicdesc generate [-o DIR] [--format LIST] [--base BASE.dtb]\n"
 	    "                        [--iort-revision N] [--madt-revision N] [--header-prefix P]\n"
-	    "                        [-W NAME] [-E NAME] [-Werror] [--force] [-q]\n"
+	    "                        [-W NAME] [-E NAME] [-Werror] [--waivers FILE] [--force] "
+	    "[-q]\n"
 	    "                        [-d FILE] [--list-outputs] DESC.yaml\n\n"
 	    "  -o, --output DIR       write into DIR (default: the current folder); -o -\n"
 	    "                         writes the one format selected to standard output\n"
@@ -47,6 +48,7 @@ static void generate_usage(FILE *out)
 	    out,
 	    "  -W NAME, -E NAME, -Wno-NAME   rule severities, as gicdesc check takes them\n"
 	    "  -Werror                every warning is an error\n"
+	    "      --waivers FILE     reviewed findings accepted with a reason (gicdesc(5))\n"
 	    "      --force            write even when the rules of `gicdesc check` find errors\n"
 	    "  -q, --quiet            do not list the files written, print no notes\n");
 }
@@ -142,6 +144,19 @@ static int write_outputs(const struct gd_outset *set, const char *dir, int quiet
 	return 0;
 }
 
+/*
+ * Waives the findings d->v[from ..] that the description's waivers or the
+ * --waivers files' (@file_waivers) accept. Waivers that match nothing are
+ * reported by check, which runs every rule, not by generate, which runs
+ * those of the formats it writes.
+ */
+static void waive(struct gd_platform *p, struct gd_platform *file_waivers, struct gd_diags *d,
+                  size_t from)
+{
+	gd_check_waive(p->waivers, p->n_waivers, d, from);
+	gd_check_waive(file_waivers->waivers, file_waivers->n_waivers, d, from);
+}
+
 int gd_cmd_generate(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -154,56 +169,58 @@ int gd_cmd_generate(int argc, char **argv)
 	    {"header-prefix", required_argument, NULL, 'P'},
 	    {"depfile", required_argument, NULL, 'd'},
 	    {"list-outputs", no_argument, NULL, 'L'},
+	    {"waivers", required_argument, NULL, 'w'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	unsigned char selected[64] = {0};
 	const char *dir = ".", *base_path = NULL, *header_prefix = NULL, *depfile = NULL;
 	struct gd_revisions revs = GD_REVISIONS_INIT;
-	int quiet = 0, force = 0, any_format = 0, list_outputs = 0, c;
+	int quiet = 0, force = 0, any_format = 0, list_outputs = 0, c, bad = 0;
 	struct gd_check_config cfg = {0};
+	struct gd_platform waivers = {0};
 	struct gd_diags opt_errors = {0};
+	/* What the outputs are made from, for -d: DESC.yaml, then each file an option names. */
+	const char **inputs = calloc((size_t)argc + 1, sizeof(*inputs));
+	size_t n_inputs = 1;
 
+	if (!inputs) {
+		fprintf(stderr, "gicdesc: error: out of memory\n");
+		return 2;
+	}
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:f:b:d:W:E:qh", opts, NULL)) != -1) {
+	while (bad <= 0 && (c = getopt_long(argc, argv, "o:f:b:d:W:E:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'W':
 		case 'E':
-			if (gd_check_option(&cfg, (char)c, optarg, &opt_errors) != 0) {
-				gd_diags_print(stderr, &opt_errors);
-				gd_diags_free(&opt_errors);
-				gd_check_config_free(&cfg);
-				return 2;
-			}
+			bad = gd_check_option(&cfg, (char)c, optarg, &opt_errors) ? 2 : 0;
 			break;
 		case 'o':
 			dir = optarg;
 			break;
 		case 'f':
-			if (select_formats(optarg, selected) != 0) {
-				gd_check_config_free(&cfg);
-				return 2;
-			}
+			bad = select_formats(optarg, selected) ? 2 : 0;
 			any_format = 1;
 			break;
 		case GD_OPT_IORT_REVISION:
 		case GD_OPT_MADT_REVISION:
-			if (gd_revision_option(&revs, c, optarg)) {
-				gd_check_config_free(&cfg);
-				return 2;
-			}
+			bad = gd_revision_option(&revs, c, optarg) ? 2 : 0;
 			break;
 		case 'P':
 			header_prefix = optarg;
 			break;
 		case 'b':
-			base_path = optarg;
+			inputs[n_inputs++] = base_path = optarg;
 			break;
 		case 'd':
 			depfile = optarg;
 			break;
 		case 'L':
 			list_outputs = 1;
+			break;
+		case 'w':
+			inputs[n_inputs++] = optarg;
+			bad = gd_waivers_read(optarg, &waivers, &opt_errors) ? 2 : 0;
 			break;
 		case 'q':
 			quiet = 1;
@@ -213,24 +230,29 @@ int gd_cmd_generate(int argc, char **argv)
 			break;
 		case 'h':
 			generate_usage(stdout);
-			gd_check_config_free(&cfg);
-			return 0;
+			bad = -1; /* done: exit 0 */
+			break;
 		default:
 			generate_usage(stderr);
-			gd_check_config_free(&cfg);
-			return 2;
+			bad = 2;
 		}
 	}
-	if (optind != argc - 1) {
+	if (bad == 0 && optind != argc - 1) {
 		generate_usage(stderr);
-		gd_check_config_free(&cfg);
-		return 2;
+		bad = 2;
 	}
-	if ((depfile || list_outputs) && !strcmp(dir, "-")) {
+	if (bad == 0 && (depfile || list_outputs) && !strcmp(dir, "-")) {
 		fprintf(stderr, "gicdesc: error: -d and --list-outputs name output files, "
 		                "and -o - writes none\n");
+		bad = 2;
+	}
+	if (bad) {
+		free(inputs);
+		gd_diags_print(stderr, &opt_errors);
+		gd_diags_free(&opt_errors);
+		gd_platform_free(&waivers);
 		gd_check_config_free(&cfg);
-		return 2;
+		return bad < 0 ? 0 : bad;
 	}
 	if (!any_format)
 		for (size_t i = 0; i < gd_n_formats; i++)
@@ -241,8 +263,7 @@ int gd_cmd_generate(int argc, char **argv)
 	struct gd_routes routes = {0};
 	struct gd_outset set = {0};
 	struct gd_dt_base base = {.file = base_path};
-	/* What the outputs are made from, for -d: NULL where an option is not given. */
-	const char *const inputs[] = {argv[optind], base_path};
+	inputs[0] = argv[optind];
 	void *base_blob = NULL;
 	int status = 0;
 	if (base_path && !list_outputs)
@@ -272,14 +293,17 @@ int gd_cmd_generate(int argc, char **argv)
 				gd_check_off_for_format(&cfg, gd_formats[i].family);
 		}
 		gd_check_run(&p, &routes, &cfg, &d);
+		waive(&p, &waivers, &d, 0);
 		if (cfg.werror)
 			gd_diags_warnings_as_errors(&d, 0);
-		size_t rule_errors = d.errors;
+		size_t rule_errors = d.errors, emitted = d.n;
 		if (rule_errors && !force) {
 			status = 1;
 		} else {
+			/* a writer that refuses writes nothing, waived or not */
 			int rc = emit_all(&p, &routes, selected, base_path ? &base : NULL,
 			                  header_prefix, &set, &d);
+			waive(&p, &waivers, &d, emitted);
 			if (cfg.werror) /* the writers' warnings too */
 				gd_diags_warnings_as_errors(&d, 0);
 			if (rc != 0 || d.errors > rule_errors)
@@ -288,8 +312,7 @@ int gd_cmd_generate(int argc, char **argv)
 		if (status == 0 && depfile) {
 			size_t n_targets = set.n;
 			struct gd_buf *dep = gd_outset_add_path(&set, depfile);
-			if (gd_depfile_write(dep, dir, set.v, n_targets, inputs,
-			                     sizeof(inputs) / sizeof(inputs[0])) != 0) {
+			if (gd_depfile_write(dep, dir, set.v, n_targets, inputs, n_inputs) != 0) {
 				gd_diag_add(&d, GD_SEV_ERROR, NULL, NULL,
 				            "a path with a line break cannot be written in "
 				            "the depfile");
@@ -301,6 +324,8 @@ int gd_cmd_generate(int argc, char **argv)
 	}
 	gd_diags_print_min(stderr, &d, quiet ? GD_SEV_WARNING : GD_SEV_NOTE);
 	gd_outset_free(&set);
+	free(inputs);
+	gd_platform_free(&waivers);
 	gd_check_config_free(&cfg);
 	free(base_blob);
 	gd_routes_free(&routes);

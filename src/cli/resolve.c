@@ -24,7 +24,7 @@ static void resolve_usage(FILE *out)
 	    "                       [--intid-bits N] [--device-id-bits N] [--event-id-bits N]\n"
 	    "                       INPUT... SOURCE[:ID]\n\n"
 	    "  INPUT: a YAML description, a DTB (or DTS), or ACPI IORT, MADT (and MCFG) tables\n"
-	    "  SOURCE: a root complex, named component or SMMU (its own MSIs) by name;\n"
+	    "  SOURCE: a root complex, named component, SMMU or PMCG (its own MSIs) by name;\n"
 	    "  ID: one input ID (a RID for a root complex), decimal or 0x hex\n"
 	    "  or backwards, every requester that reaches TARGET[:ID]: an ITS (ID: a DeviceID),\n"
 	    "  an SMMU with a StreamID, a GICv2m frame, MBI or Direct LPI (ID: an INTID)\n"

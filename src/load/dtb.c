@@ -244,6 +244,7 @@ static int load_mem(const char *name, bool byte_offsets, const void *blob, size_
 			dtb_load_spi_msi(&c);
 			dtb_load_pmu(&c);
 			dtb_load_smmus(&c);
+			dtb_load_pmcgs(&c);
 			dtb_load_pci(&c);
 			dtb_load_wired(&c);
 			dtb_load_named_components(&c);

@@ -179,4 +179,11 @@ int gd_dtb_check(const char *name, const void *blob, size_t size, struct gd_diag
  */
 int gd_dtb_read(const char *path, const char *name, struct gd_diags *d, void **blob, size_t *size);
 
+/*
+ * Reads the waivers file @path (gicdesc(5) WAIVERS: "gicdesc-waivers: 1" and
+ * a waivers: list) into holder->waivers, its strings in holder's arena.
+ * Returns 0, or 2 with errors at FILE:LINE:COL in @d.
+ */
+int gd_waivers_read(const char *path, struct gd_platform *holder, struct gd_diags *d);
+
 #endif

@@ -113,6 +113,20 @@ void gd_diags_print_min(FILE *out, const struct gd_diags *d, enum gd_severity mi
 	}
 }
 
+void gd_diag_waive(struct gd_diags *d, size_t i, const char *reason)
+{
+	struct gd_diag *g = &d->v[i];
+	struct gd_diags one = {0};
+	gd_diag_add(&one, GD_SEV_NOTE, g->rule, &g->loc, "waived (%s): %s", reason, g->msg);
+	if (g->sev == GD_SEV_ERROR)
+		d->errors--;
+	else if (g->sev == GD_SEV_WARNING)
+		d->warnings--;
+	free(g->msg);
+	*g = one.v[0];
+	free(one.v);
+}
+
 void gd_diags_warnings_as_errors(struct gd_diags *d, size_t from)
 {
 	for (size_t i = from; i < d->n; i++)

@@ -76,6 +76,12 @@ void gd_diags_print(FILE *out, const struct gd_diags *d);
 void gd_diags_print_min(FILE *out, const struct gd_diags *d, enum gd_severity min);
 
 /*
+ * Makes d->v[@i] (an error or warning) a note "waived (@reason): MESSAGE",
+ * and moves it out of d->errors or d->warnings.
+ */
+void gd_diag_waive(struct gd_diags *d, size_t i, const char *reason);
+
+/*
  * -Werror: makes every warning of @d from index @from on an error, and
  * moves it from d->warnings to d->errors.
  */

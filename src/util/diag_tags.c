@@ -23,6 +23,10 @@ const struct gd_rule_info gd_diag_tags[] = {
      N},
     {"given", "a fact given by an option or a facts file (gicdesc(5), FACTS FILE)", N},
     {"facts-unused", "a fact for an ITS that no input has (gicdesc(5), FACTS FILE)", W},
+    {"waiver-unused",
+     "a waiver that matches no finding, or names no rule (gicdesc(5), "
+     "WAIVERS)",
+     W},
     /* YAML descriptions and facts files (gicdesc(5)) */
     {"yaml-io", "a YAML file that cannot be opened or read", E},
     {"yaml-encoding", "a YAML file that is not UTF-8 (YAML 1.2 §5.2)", E},

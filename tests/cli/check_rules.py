@@ -251,6 +251,22 @@ CASES += [
         {"base": 0x20000})),  # segment 0's RIDs (StreamIDs) end at 0xffff
 ]
 
+# pmcg block (IORT PMCG nodes): pmcg0 of the E.e server signals overflow by MSI (a single
+# mapping to DeviceID 0x40010 of its0), pmcg2 by SPI 80 (INTID 112); both count for an SMMUv3.
+def pmcg(d, name):
+    return next(g for g in d["pmcgs"] if g["name"] == name)
+
+
+CASES += [
+    # Its MSI mapping as a range of one ID, not a single mapping: Linux "Invalid MSI mapping".
+    ("pmcg-id-mapping", "ee", lambda d: pmcg(d, "pmcg0").update({"id-map": [
+        {"input-base": 0, "count": 1, "output-base": 0x40010, "output": "its0"}]})),
+    ("pmcg-node-ref", "ee", lambda d: pmcg(d, "pmcg2").update({"node": "its1"})),
+    ("pmcg-overflow", "ee", lambda d: pmcg(d, "pmcg2").pop("overflow-interrupt")),
+    # INTID 20: PPI 4, no SPI.
+    ("pmcg-overflow-gsiv", "ee", lambda d: pmcg(d, "pmcg2").update({"overflow-interrupt": 20})),
+]
+
 # What the DTB and the IORT+MADT of each broken case report, by hand:
 #   SAME     exactly the case's rule;
 #   CLEAN    nothing: the format cannot express the fault;
@@ -371,6 +387,16 @@ EXPECT = {
     "rmr-stream-ids": (CLEAN, SAME),
     # The IORT carries the RMR; dt-rmr judges a description only.
     "dt-rmr": (CLEAN, CLEAN),
+    # pmcg block. arm,smmu-v3-pmcg.yaml has msi-parent = <&its DeviceID>, which is no ID
+    # mapping of a range: the DT back end refuses a PMCG whose only mapping is one. The IORT
+    # PMCG node keeps it.
+    "pmcg-id-mapping": (NOT_MADE, SAME),
+    # A DT has no node reference for a PMCG (dt-pmcg, a note); the IORT's is the ITS group.
+    "pmcg-node-ref": (CLEAN, SAME),
+    # arm,smmu-v3-pmcg.yaml wants interrupts or msi-parent: the DT back end refuses a PMCG
+    # with neither. The IORT PMCG node has GSIV 0 and no ID mapping.
+    "pmcg-overflow": (NOT_MADE, SAME),
+    "pmcg-overflow-gsiv": (SAME, SAME),  # DT interrupts <PPI 4>; IORT GSIV 20
 }
 
 # Cases on the GICv4 QEMU machine: its YAML declares RID 0xffff unpopulated

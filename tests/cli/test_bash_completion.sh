@@ -18,7 +18,7 @@ complete_words() {
 check "commands are those of the man page" test "$(complete_words "")" = \
 	"$( (sed -n '/^\.SH COMMANDS/,/^\.SH RULES/s/^\.SS //p' "$GICDESC_SRC/man/gicdesc.1"; echo --help; echo --version) | sort | xargs)"
 check "generate's options" test "$(complete_words generate --)" = \
-	"--base --depfile --force --format --header-prefix --iort-revision --list-outputs --madt-revision --output --quiet"
+	"--base --depfile --force --format --header-prefix --iort-revision --list-outputs --madt-revision --output --quiet --waivers"
 check "check's long options include --list-rules and --facts" \
 	bash -c "grep -q -- '--list-rules .*--facts\|--facts .*--list-rules' <<<'$(complete_words check --)'"
 check "generate -f completes the last name of a list" \

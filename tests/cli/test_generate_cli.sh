@@ -50,14 +50,17 @@ check "--list-outputs writes nothing" test ! -e "$WORK/l"
 # names a file that does not exist, and make stops), written with the
 # outputs or not at all.
 cp "$QEMU_DATA/virt-gicv3-its-smp4/virt.dtb" "$WORK/b a#se.dtb"
-"$GICDESC" generate -q -f dtb,iort -d "$WORK/dep.d" --base "$WORK/b a#se.dtb" -o "$WORK/d" "$EXAMPLE"
+printf 'gicdesc-waivers: 1\nwaivers: []\n' >"$WORK/w.yaml"
+"$GICDESC" generate -q -f dtb,iort -d "$WORK/dep.d" --base "$WORK/b a#se.dtb" --waivers "$WORK/w.yaml" \
+	-o "$WORK/d" "$EXAMPLE"
 printf 'include %s\n$(T):\n\t$(info $^|$@)@:\n' "$WORK/dep.d" >"$WORK/dep.mk"
 for target in "$WORK/d/qemu-virt.dtb" "$WORK/d/iort.aml"; do
 	check "-d: make reads $(basename "$target")'s prerequisites" \
-		test "$(make -s -B -f "$WORK/dep.mk" T="$target" "$target")" = "$EXAMPLE $WORK/b a#se.dtb|$target"
+		test "$(make -s -B -f "$WORK/dep.mk" T="$target" "$target")" = "$EXAMPLE $WORK/b a#se.dtb $WORK/w.yaml|$target"
 done
 check "-d: the depfile of the same run is the same" bash -c "cp '$WORK/dep.d' '$WORK/dep1.d' &&
-	'$GICDESC' generate -q -f dtb,iort -d '$WORK/dep.d' --base '$WORK/b a#se.dtb' -o '$WORK/d' '$EXAMPLE' &&
+	'$GICDESC' generate -q -f dtb,iort -d '$WORK/dep.d' --base '$WORK/b a#se.dtb' \
+		--waivers '$WORK/w.yaml' -o '$WORK/d' '$EXAMPLE' &&
 	cmp '$WORK/dep.d' '$WORK/dep1.d'"
 check "-d into a missing folder -> 2" \
 	test "$(status "$GICDESC" generate -d "$WORK/nodir/x.d" -o "$WORK/dx" "$EXAMPLE")" = 2

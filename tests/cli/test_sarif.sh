@@ -15,16 +15,7 @@ schema=$("$GICDESC_SRC/tools/sarif-schema") || skip "the SARIF 2.1.0 schema cann
 virt=$GICDESC_SRC/examples/qemu-virt/qemu-virt.yaml
 
 # YAML: two root complexes' RIDs on one DeviceID (device-id-collision) and a key of no meaning.
-/usr/bin/python3 - "$virt" "$WORK/bad.yaml" <<'PY'
-import copy, sys, yaml
-d = yaml.safe_load(open(sys.argv[1]))
-rc = copy.deepcopy(d["root-complexes"][0])
-rc.update({"name": "pcie1", "segment": 1})
-rc["ecam"]["base"] += 0x10000000
-rc.pop("windows", None)
-d["root-complexes"].append(rc)
-yaml.safe_dump(d, open(sys.argv[2], "w"), sort_keys=False)
-PY
+/usr/bin/python3 "$GICDESC_SRC/tests/cli/collision_yaml.py" "$virt" "$WORK/bad.yaml"
 printf 'gicdesc: 1\nplatform: [\n' >"$WORK/syntax.yaml"
 # DTB: the generated one, its ITS moved onto the distributor (mmio-overlap).
 "$GICDESC" generate -q -o "$WORK/dt" -f dtb "$virt"
