@@ -10,7 +10,8 @@
 #   file it writes by a rename, util/outset.h);
 # - writes them again when the description, the --base DTB or the waivers file gets a later
 #   mtime (the depfile of generate -d, read by Ninja, by CMake's Makefiles, by make), and
-#   then builds nothing again; a changed description's new OEM revision reaches the MADT.
+#   then builds nothing again; a changed description's new OEM revision reaches the MADT,
+#   and gicdesc_generate(IORT_REVISION 0) the IORT.
 # The CMake consumers live under a folder whose name has a space: Ninja and CMake read the
 # depfile's escaped paths back. Needs: cmake, ninja (Debian ninja-build), make.
 . "$(dirname "$0")/lib.sh"
@@ -77,6 +78,9 @@ for generator in Ninja "Unix Makefiles"; do
 		-DBOARD_BASE="$src/base.dtb" -DBOARD_WAIVERS="$src/waivers.yaml" >"$root/configure.log" 2>&1 ||
 		cat "$root/configure.log"
 	consumer "CMake+$generator" cmake --build "$root/build"
+	# Revision is byte 8 of an ACPI table header (ACPI 6.5 §5.2.6); 0 is a value CMake's if() drops.
+	check "CMake+$generator: IORT_REVISION 0 reached the IORT" \
+		test "$(od -An -tu1 -j8 -N1 "$fw/iort.aml" | tr -d ' ')" = 0
 done
 
 root=$WORK/make src=$WORK/make/src fw=$WORK/make/firmware packed=$WORK/make/packed.txt
