@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # modern-oracles.sh - the newest oracles Debian has (sid): QEMU (qemu-system-arm), iasl
 # (acpica-tools), dtc (device-tree-compiler), dt-validate (dt-schema), the Linux source
-# (linux-source, for its bindings) and sid's arm64 kernel (linux-image-arm64, unpacked under
-# /opt/linux-arm64), in a Debian sid root built once with debootstrap and cached; then prints
-# which suite offered which version and each tool's version. Their binaries need a newer C
-# library than Debian 12's, so tools/modern runs them from that root on this machine's files.
+# (linux-source, for its bindings) and sid's arm64 kernel (linux-image-arm64: vmlinuz, config
+# and modules under /opt/linux-arm64/usr/lib/modules/ABI/), in a Debian sid root built once
+# with debootstrap and cached; then prints which suite offered which version and each tool's
+# version. Their binaries need a newer C library than Debian 12's, so tools/modern runs them
+# from that root on this machine's files.
 #
 #   scripts/modern-oracles.sh          build the root if needed, print the versions
 #   scripts/modern-oracles.sh --root   the same, but print only the root's path (for tools/modern)
@@ -95,6 +96,7 @@ if [ ! "$root/.unpacked" -nt "$tarball" ]; then
 	touch "$root.new/.unpacked"
 	rm -rf "$root" && mv "$root.new" "$root"
 fi
+flock -u 9 # tools/modern, run below, takes the lock too
 if [ "$only_root" = 1 ]; then
 	echo "$root"
 	exit 0
@@ -106,8 +108,10 @@ echo "== what each suite offers (sid at priority 500, trixie-backports at 100)"
 cat "$root/versions.suites"
 echo "== installed"
 cat "$root/versions.installed"
-echo "arm64 kernel in $root/opt/linux-arm64/boot: $(paste -sd' ' "$root/opt/linux-arm64/packages");" \
-	"$(grep -hw 'CONFIG_ARM_GIC_V5[A-Z0-9_]*' "$root"/opt/linux-arm64/boot/config-* | paste -sd' ')"
+kernel=$(echo "$root"/opt/linux-arm64/usr/lib/modules/*/vmlinuz)
+echo "== arm64 kernel: $kernel (and config, modules beside it), from:"
+sed 's/^Package: \(.*\) Version: /\1 /' "$root/opt/linux-arm64/packages"
+grep -hw 'CONFIG_ARM_GIC_V5[A-Z0-9_]*' "${kernel%/vmlinuz}/config"
 echo "== versions"
 "$modern" qemu-system-aarch64 --version | head -n 1
 "$modern" iasl -v | grep -m 1 -i version
