@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: MIT */
+#include "load/merge.h"
+
+#include <string.h>
+
+/* Drops the assumptions of @p that start with @prefix (a fact another input states). */
+static void settled(struct gd_platform *p, const char *prefix)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < p->n_assumed; i++)
+		if (strncmp(p->assumed[i], prefix, strlen(prefix)))
+			p->assumed[k++] = p->assumed[i];
+	p->n_assumed = k;
+}
+
+/* The CPU of @p with MPIDR @mpidr, or NULL. */
+static const struct gd_cpu *cpu_at(const struct gd_platform *p, uint64_t mpidr)
+{
+	for (size_t i = 0; i < p->n_cpus; i++)
+		if (p->cpus[i].mpidr == mpidr)
+			return &p->cpus[i];
+	return NULL;
+}
+
+/* The MADT GICC fields a DT cannot state, CPU by CPU; true when every DT CPU has its GICC. */
+static bool merge_cpus(struct gd_platform *dt, const struct gd_platform *acpi)
+{
+	bool all = dt->n_cpus > 0;
+	for (size_t i = 0; i < dt->n_cpus; i++) {
+		struct gd_cpu *c = &dt->cpus[i];
+		const struct gd_cpu *a = cpu_at(acpi, c->mpidr);
+		if (!a) {
+			all = false;
+			continue;
+		}
+		c->uid = a->uid;
+		c->enabled = a->enabled;
+		c->online_capable = a->online_capable;
+		c->gicc_base = a->gicc_base;
+		c->gicv_base = a->gicv_base;
+		c->gich_base = a->gich_base;
+		c->gicr_base = a->gicr_base;
+		c->parking_version = a->parking_version;
+		c->parked_address = a->parked_address;
+		c->efficiency_class = a->efficiency_class;
+		c->spe_intid = a->spe_intid;
+		c->trbe_intid = a->trbe_intid;
+		if (!c->pmu_intid) {
+			c->pmu_intid = a->pmu_intid;
+			c->pmu_edge = a->pmu_edge;
+		}
+		if (!c->vgic_maint_intid) {
+			c->vgic_maint_intid = a->vgic_maint_intid;
+			c->vgic_maint_edge = a->vgic_maint_edge;
+		}
+	}
+	return all;
+}
+
+/* The node of @p of @kind at base address @base (ITS, GICv2m frame, SMMU), or NULL. */
+static struct gd_node *at_base(const struct gd_platform *p, enum gd_node_kind kind, uint64_t base)
+{
+	struct gd_node *n;
+	for (size_t i = 0; (n = gd_platform_node(p, i)); i++) {
+		struct gd_its *its = gd_node_as_its(n);
+		struct gd_msi_frame *f = gd_node_as_msi_frame(n);
+		struct gd_smmu *s = gd_node_as_smmu(n);
+		uint64_t b = its ? its->base : f ? f->base : s ? s->base : 0;
+		if (n->kind == kind && (its || f || s) && b == base)
+			return n;
+	}
+	return NULL;
+}
+
+/* The node of @dt that is the hardware of @acpi's node @n (by kind and base), or NULL. */
+static struct gd_node *same(const struct gd_platform *dt, struct gd_node *n)
+{
+	struct gd_its *its = gd_node_as_its(n);
+	struct gd_msi_frame *f = gd_node_as_msi_frame(n);
+	struct gd_smmu *s = gd_node_as_smmu(n);
+	if (!its && !f && !s)
+		return NULL;
+	return at_base(dt, n->kind, its ? its->base : f ? f->base : s->base);
+}
+
+/* GIC ITS IDs and proximity domains; true when every DT ITS is in the MADT. */
+static bool merge_its(struct gd_platform *dt, const struct gd_platform *acpi)
+{
+	bool all = true;
+	for (size_t i = 0; i < dt->n_its; i++) {
+		struct gd_its *its = dt->its[i];
+		struct gd_node *a = at_base(acpi, GD_NODE_ITS, its->base);
+		if (!a) {
+			all = false;
+			continue;
+		}
+		its->its_id = gd_node_as_its(a)->its_id;
+		its->has_proximity_domain = gd_node_as_its(a)->has_proximity_domain;
+		its->proximity_domain = gd_node_as_its(a)->proximity_domain;
+	}
+	return all;
+}
+
+static void merge_msi_frames(struct gd_platform *dt, const struct gd_platform *acpi)
+{
+	for (size_t i = 0; i < dt->n_msi_frames; i++) {
+		struct gd_msi_frame *f = dt->msi_frames[i];
+		struct gd_node *a = at_base(acpi, GD_NODE_MSI_FRAME, f->base);
+		if (!a)
+			continue;
+		f->frame_id = gd_node_as_msi_frame(a)->frame_id;
+		if (!f->spi_count) {
+			f->spi_base = gd_node_as_msi_frame(a)->spi_base;
+			f->spi_count = gd_node_as_msi_frame(a)->spi_count;
+		}
+	}
+}
+
+/* IORT root complex attributes, by PCI segment; true when every DT root complex has its node. */
+static bool merge_rcs(struct gd_platform *dt, const struct gd_platform *acpi)
+{
+	bool all = true;
+	for (size_t i = 0; i < dt->n_rcs; i++) {
+		struct gd_root_complex *rc = dt->rcs[i];
+		const struct gd_root_complex *a = NULL;
+		for (size_t k = 0; k < acpi->n_rcs && !a; k++)
+			if (acpi->rcs[k]->segment == rc->segment)
+				a = acpi->rcs[k];
+		if (!a) {
+			all = false;
+			continue;
+		}
+		rc->mem = a->mem;
+		rc->ats = a->ats;
+		rc->memory_address_limit = a->memory_address_limit;
+	}
+	return all;
+}
+
+/* SMMU own MSIs the DT does not give, into the DT's ITS at the same base. */
+static void merge_smmus(struct gd_platform *dt, const struct gd_platform *acpi)
+{
+	for (size_t i = 0; i < acpi->n_smmus; i++) {
+		const struct gd_smmu *a = acpi->smmus[i];
+		struct gd_node *n = at_base(dt, GD_NODE_SMMU, a->base);
+		struct gd_node *its = a->own_msi ? same(dt, a->own_msi->output) : NULL;
+		struct gd_smmu *s = n ? gd_node_as_smmu(n) : NULL;
+		if (!s || s->own_msi || !its)
+			continue;
+		s->own_msi = gd_arena_alloc(&dt->arena, sizeof(*s->own_msi));
+		*s->own_msi = *a->own_msi;
+		s->own_msi->output = its;
+	}
+}
+
+/* RMR nodes whose StreamIDs are all of SMMUs the DT has; a note for any other. */
+static void merge_rmrs(struct gd_platform *dt, const struct gd_platform *acpi, struct gd_diags *d)
+{
+	for (size_t i = 0; i < acpi->n_rmrs; i++) {
+		const struct gd_rmr *a = acpi->rmrs[i];
+		struct gd_rmr *r = gd_arena_alloc(&dt->arena, sizeof(*r));
+		*r = *a;
+		r->stream_ids = gd_arena_alloc(&dt->arena,
+		                               (a->n_stream_ids ? a->n_stream_ids : 1) *
+		                                   sizeof(*r->stream_ids));
+		r->cap_stream_ids = r->n_stream_ids;
+		bool whole = true;
+		for (size_t k = 0; k < a->n_stream_ids; k++) {
+			r->stream_ids[k] = a->stream_ids[k];
+			r->stream_ids[k].output = same(dt, a->stream_ids[k].output);
+			whole &= r->stream_ids[k].output != NULL;
+		}
+		if (whole)
+			*GD_ARRAY_PUSH(&dt->arena, dt->rmrs, dt->n_rmrs, dt->cap_rmrs) = r;
+		else
+			gd_diag_add(d, GD_SEV_NOTE, NULL, &a->loc,
+			            "RMR '%s' is not taken: its StreamIDs are of an SMMU the DTB "
+			            "does not have",
+			            a->name);
+	}
+}
+
+void gd_load_merge(struct gd_platform *dt, const struct gd_platform *acpi, struct gd_diags *d)
+{
+	memcpy(dt->oem_id, acpi->oem_id, sizeof(dt->oem_id));
+	memcpy(dt->oem_table_id, acpi->oem_table_id, sizeof(dt->oem_table_id));
+	dt->oem_revision = acpi->oem_revision;
+	dt->acpi = acpi->acpi;
+	dt->dist.gic_id = acpi->dist.gic_id;
+	dt->dist.system_vector_base = acpi->dist.system_vector_base;
+	if (merge_cpus(dt, acpi))
+		settled(dt, "ACPI processor UIDs assumed");
+	if (merge_its(dt, acpi))
+		settled(dt, "ITS IDs assumed");
+	merge_msi_frames(dt, acpi);
+	if (merge_rcs(dt, acpi))
+		settled(dt, "dma-ranges of PCI hosts not read");
+	merge_smmus(dt, acpi);
+	merge_rmrs(dt, acpi, d);
+	for (size_t i = 0; i < acpi->n_ncs; i++) {
+		const struct gd_named_component *nc = acpi->ncs[i];
+		gd_diag_add(d, GD_SEV_NOTE, NULL, &nc->node.loc,
+		            "named component '%s' (%s) of the IORT is not taken: no DT node is "
+		            "known to be it",
+		            nc->node.name, nc->acpi_path ? nc->acpi_path : "no device object");
+	}
+}
