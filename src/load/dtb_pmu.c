@@ -75,6 +75,8 @@ static void load_one(struct dtb_ctx *c, int pmu)
 	const void *aff = fdt_getprop(c->fdt, pmu, "interrupt-affinity", &alen);
 	size_t n_aff = aff ? (size_t)alen / 4 : 0;
 
+	if (!c->p->dt.pmu_compatible) /* the compatible of the first PMU, most specific */
+		c->p->dt.pmu_compatible = dtb_string(c, pmu, "compatible");
 	if (n > DTB_MAX_PMU_IRQS) {
 		dtb_diag(c, GD_SEV_WARNING, pmu, "interrupts",
 		         "%d interrupts: only the first %d are read", n, DTB_MAX_PMU_IRQS);
