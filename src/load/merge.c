@@ -193,8 +193,11 @@ void gd_load_merge(struct gd_platform *dt, const struct gd_platform *acpi, struc
 	if (merge_its(dt, acpi))
 		settled(dt, "ITS IDs assumed");
 	merge_msi_frames(dt, acpi);
-	if (merge_rcs(dt, acpi))
+	if (merge_rcs(dt, acpi)) {
 		settled(dt, "dma-ranges of PCI hosts not read");
+		if (!dt->n_ncs) /* the only other nodes a DT's dma-coherent is taken of */
+			settled(dt, "dma-coherent taken as IORT memory access properties");
+	}
 	merge_smmus(dt, acpi);
 	merge_rmrs(dt, acpi, d);
 	for (size_t i = 0; i < acpi->n_ncs; i++) {

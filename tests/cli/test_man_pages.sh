@@ -9,7 +9,7 @@ for page in gicdesc.1 gicdesc.5; do
 	check "$page renders without warnings" test -z "$warnings"
 done
 text=$(MANWIDTH=200 man -l "$GICDESC_SRC/man/gicdesc.1" 2>/dev/null)
-for cmd in generate check resolve; do
+for cmd in generate check resolve import; do
 	check "gicdesc(1) documents $cmd" grep -q "gicdesc $cmd" <<<"$text"
 done
 while read -r name severity _; do
