@@ -64,9 +64,10 @@ static long pick(const struct gd_inputs *in, long *acpi, struct gd_diags *d)
 			return -1;
 		}
 		if (*slot >= 0) {
-			gd_diag_add(d, GD_SEV_ERROR, NULL, &loc,
-			            "a second device tree: import takes one DTB and one set of ACPI "
-			            "tables of one platform");
+			gd_diag_add(
+			    d, GD_SEV_ERROR, NULL, &loc,
+			    "a second device tree: import takes one DTB and one set of ACPI "
+			    "tables of one platform");
 			return -1;
 		}
 		*slot = (long)i;
@@ -82,8 +83,7 @@ static long pick(const struct gd_inputs *in, long *acpi, struct gd_diags *d)
  * The platform to describe: the only input, or the DTB merged with the tables
  * after reporting where their routes differ (firmware-drift, as warnings).
  */
-static struct gd_platform *platform_of(struct gd_inputs *in, long dt, long acpi,
-                                       struct gd_diags *d)
+static struct gd_platform *platform_of(struct gd_inputs *in, long dt, long acpi, struct gd_diags *d)
 {
 	struct gd_input_platform *a = &in->v[dt];
 	if (acpi < 0)

@@ -36,7 +36,8 @@ struct gd_emit_ctx {
 	const struct gd_dt_base *base;
 	/* format h: the prefix of every #define (generate --header-prefix); NULL: "PLAT_ARM_" */
 	const char *header_prefix;
-	/* format yaml: the platform name: to write (NULL: p->name), and what it was imported from */
+	/* format yaml: the platform name: to write (NULL: p->name), and what it was imported from
+	 */
 	const char *yaml_name, *yaml_source;
 	struct gd_emit_built *built; /* private to src/emit (built.h); NULL until used */
 };

@@ -18,8 +18,8 @@ void gd_yaml_string(struct gd_buf *out, const char *s)
 {
 	static const char plain[] =
 	    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-/@+";
-	static const char *const words[] = {"true", "false", "yes", "no", "on", "off", "null", "y",
-	                                    "n"};
+	static const char *const words[] = {"true", "false", "yes", "no", "on",
+	                                    "off",  "null",  "y",   "n"};
 	bool quote = !s[0] || strspn(s, plain) != strlen(s) || strchr("0123456789.-+@", s[0]);
 	for (size_t i = 0; !quote && i < sizeof(words) / sizeof(words[0]); i++)
 		quote = !strcasecmp(s, words[i]);
@@ -68,13 +68,20 @@ static const char *assumed_section(const char *text)
 	static const struct {
 		const char *word, *section;
 	} words[] = {
-	    {"OEM", "platform"},          {"GIC version", "gic"},
-	    {"GICv3", "gic"},             {"SPIs", "distributor"},
-	    {"INTID bits", "distributor"}, {"distributor", "distributor"},
-	    {"DirectLPI", "redistributors"}, {"processor UIDs", "cpus"},
-	    {"ITS", "its"},               {"GICv2m", "v2m-frames"},
-	    {"SMMU", "iommus"},           {"register frame", "iommus"},
-	    {"PCI", "root-complexes"},    {"bus range", "root-complexes"},
+	    {"OEM", "platform"},
+	    {"GIC version", "gic"},
+	    {"GICv3", "gic"},
+	    {"SPIs", "distributor"},
+	    {"INTID bits", "distributor"},
+	    {"distributor", "distributor"},
+	    {"DirectLPI", "redistributors"},
+	    {"processor UIDs", "cpus"},
+	    {"ITS", "its"},
+	    {"GICv2m", "v2m-frames"},
+	    {"SMMU", "iommus"},
+	    {"register frame", "iommus"},
+	    {"PCI", "root-complexes"},
+	    {"bus range", "root-complexes"},
 	    {"dma-coherent", "root-complexes"},
 	};
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
@@ -219,8 +226,7 @@ static void addr_key(struct gd_buf *out, const char *sep, const char *key, uint6
 }
 
 /* "SEP KEY: " and interrupt @intid (with trigger: edge when @edge) when it is not 0. */
-static void irq_key(struct gd_buf *out, const char *sep, const char *key, uint32_t intid,
-                    bool edge)
+static void irq_key(struct gd_buf *out, const char *sep, const char *key, uint32_t intid, bool edge)
 {
 	if (!intid)
 		return;

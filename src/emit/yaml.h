@@ -48,8 +48,7 @@ struct gd_yaml_plan {
  * fact the format cannot hold (rules import-*), each located at the object
  * it is about. Free with gd_yaml_plan_free() either way.
  */
-int gd_yaml_plan_make(struct gd_yaml_plan *plan, const struct gd_platform *p,
-                      struct gd_diags *d);
+int gd_yaml_plan_make(struct gd_yaml_plan *plan, const struct gd_platform *p, struct gd_diags *d);
 
 /* Frees the plan's storage. */
 void gd_yaml_plan_free(struct gd_yaml_plan *plan);

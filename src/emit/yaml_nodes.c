@@ -184,8 +184,8 @@ static void host_bridge(struct gd_buf *out, const struct gd_root_complex *rc)
 		gd_buf_printf(out, "    ecam: { base: ");
 		gd_yaml_addr(out, rc->ecam_base + ((uint64_t)rc->bus_start << 20));
 		gd_buf_printf(out, ", bus-range: [0x%02X, 0x%02X] }\n", rc->bus_start, rc->bus_end);
-		if (rc->n_dt_compatible &&
-		    (rc->n_dt_compatible != 1 || strcmp(rc->dt_compatible[0], "pci-host-ecam-generic")))
+		if (rc->n_dt_compatible && (rc->n_dt_compatible != 1 ||
+		                            strcmp(rc->dt_compatible[0], "pci-host-ecam-generic")))
 			compatible_list(out, "    dt-compatible", rc->dt_compatible,
 			                rc->n_dt_compatible);
 		return;
@@ -290,7 +290,8 @@ static void rmrs(struct gd_buf *out, const struct gd_yaml_plan *plan)
 		const struct gd_rmr *r = p->rmrs[i];
 		gd_buf_printf(out, "  - name: ");
 		gd_yaml_string(out, r->name);
-		gd_buf_printf(out, "\n%s%s", r->remap_permitted ? "    remap-permitted: true\n" : "",
+		gd_buf_printf(out, "\n%s%s",
+		              r->remap_permitted ? "    remap-permitted: true\n" : "",
 		              r->access_privileged ? "    access-privileged: true\n" : "");
 		if (r->access)
 			gd_buf_printf(out, "    access: %s\n", access[r->access]);
@@ -306,7 +307,8 @@ static void rmrs(struct gd_buf *out, const struct gd_yaml_plan *plan)
 			gd_buf_printf(out, "    stream-ids:\n");
 		for (size_t k = 0; k < r->n_stream_ids; k++)
 			gd_buf_printf(out,
-			              "      - { iommu: %s, base: 0x%" PRIX32 ", count: 0x%" PRIX64 " }\n",
+			              "      - { iommu: %s, base: 0x%" PRIX32 ", count: 0x%" PRIX64
+			              " }\n",
 			              gd_yaml_node_name(plan, r->stream_ids[k].output),
 			              r->stream_ids[k].input_base, r->stream_ids[k].count);
 	}
@@ -336,10 +338,14 @@ static void devices(struct gd_buf *out, const struct gd_platform *p)
 			uint32_t type = p->wired[i].flags & 0xf;
 			gd_buf_printf(out, "      - ");
 			gd_yaml_interrupt(out, p->wired[i].intid,
-			                  !type ? NULL : type & 3 ? "edge" : "level", 1);
+			                  !type      ? NULL
+			                  : type & 3 ? "edge"
+			                             : "level",
+			                  1);
 			if (type == 2 || type == 8)
-				gd_buf_printf(out, "  # DT: %s", type == 2 ? "IRQ_TYPE_EDGE_FALLING"
-				                                            : "IRQ_TYPE_LEVEL_LOW");
+				gd_buf_printf(out, "  # DT: %s",
+				              type == 2 ? "IRQ_TYPE_EDGE_FALLING"
+				                        : "IRQ_TYPE_LEVEL_LOW");
 			gd_buf_append(out, "\n", 1);
 		}
 	}

@@ -29,9 +29,8 @@ struct planner {
 	int refused;
 };
 
-__attribute__((format(printf, 4, 5))) static void refuse(struct planner *c,
-                                                         const struct gd_loc *loc,
-                                                         const char *rule, const char *fmt, ...)
+__attribute__((format(printf, 4, 5))) static void
+refuse(struct planner *c, const struct gd_loc *loc, const char *rule, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -70,7 +69,8 @@ static bool taken(const struct gd_yaml_plan *plan, size_t i, const char *s)
  */
 static const char *yaml_name(struct gd_yaml_plan *plan, size_t i, const char *from)
 {
-	static const char ok[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-";
+	static const char ok[] =
+	    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-";
 	char base[64], name[64];
 	size_t n = 0;
 	for (const char *s = from; *s && n < 56; s++) {
@@ -176,10 +176,10 @@ static void fold_iommu_map(struct planner *c, const struct gd_root_complex *rc, 
 {
 	struct gd_yaml_plan *plan = c->plan;
 	for (size_t k = 0; k < rc->node.n_maps; k++)
-		if (rc->node.maps[k].msi_parent) {
+		if (rc->node.maps[k].output->kind == GD_NODE_DIRECT_LPI) {
 			refuse(c, &rc->node.loc, "import-iommu-map",
-			       "'%s' has an iommu-map and MSIs to %s by msi-parent, which "
-			       "carries no ID: the format has no StreamID -> MSI mapping for that",
+			       "'%s' has an iommu-map and MSIs to the Direct-LPI target '%s', which "
+			       "takes no ID: the format has no StreamID mapping into it",
 			       rc->node.name, rc->node.maps[k].output->name);
 			return;
 		}
@@ -191,6 +191,7 @@ static void fold_iommu_map(struct planner *c, const struct gd_root_complex *rc, 
 		m.input_base = (uint32_t)seg[k].lo;
 		m.count = seg[k].count;
 		m.output_base = (uint32_t)(via->output_base + (seg[k].lo - via->input_base));
+		m.msi_parent = false; /* an msi-parent's RIDs, unchanged, are an ID mapping here */
 		append_map(&plan->arena, &plan->maps[i], &m);
 		if (!seg[k].iommu)
 			continue;
@@ -220,9 +221,8 @@ static int cmp_claim(const void *a, const void *b)
 /* Do claims @x and @y, which overlap, ask the same of their common StreamIDs? */
 static bool agree(const struct claim *x, const struct claim *y)
 {
-	return x->output == y->output &&
-	       (!x->output || (uint32_t)(x->output_base - x->sid) ==
-	                          (uint32_t)(y->output_base - y->sid));
+	return x->output == y->output && (!x->output || (uint32_t)(x->output_base - x->sid) ==
+	                                                    (uint32_t)(y->output_base - y->sid));
 }
 
 /* The StreamID -> DeviceID mappings of SMMU node @i from its claims; refuses a conflict. */
@@ -235,14 +235,15 @@ static void smmu_maps(struct planner *c, size_t i, struct claims *cl)
 		const struct claim *x = &cl->v[k];
 		for (size_t j = k + 1; j < cl->n && cl->v[j].sid < x->sid + x->count; j++)
 			if (!agree(x, &cl->v[j]))
-				refuse(c, &cl->v[j].rc->node.loc, "import-stream-id-conflict",
-				       "StreamIDs 0x%llx.. of %s '%s' are reached from '%s' and '%s' "
-				       "with different DeviceIDs in their msi-map: one StreamID -> "
-				       "DeviceID mapping cannot give both",
-				       (unsigned long long)cl->v[j].sid,
-				       gd_node_what(gd_platform_node(plan->p, i)),
-				       gd_platform_node(plan->p, i)->name, x->rc->node.name,
-				       cl->v[j].rc->node.name);
+				refuse(
+				    c, &cl->v[j].rc->node.loc, "import-stream-id-conflict",
+				    "StreamIDs 0x%llx.. of %s '%s' are reached from '%s' and '%s' "
+				    "with different DeviceIDs in their msi-map: one StreamID -> "
+				    "DeviceID mapping cannot give both",
+				    (unsigned long long)cl->v[j].sid,
+				    gd_node_what(gd_platform_node(plan->p, i)),
+				    gd_platform_node(plan->p, i)->name, x->rc->node.name,
+				    cl->v[j].rc->node.name);
 		uint64_t end = x->sid + x->count;
 		if (!x->output || end <= covered)
 			continue;
@@ -328,8 +329,7 @@ static void check_platform(struct planner *c, const struct gd_platform *p)
 {
 	struct gd_loc file = {.file = p->file};
 	if (!p->gic_version)
-		refuse(c, &file, "import-no-gic",
-		       "no GIC the model holds: nothing to describe");
+		refuse(c, &file, "import-no-gic", "no GIC the model holds: nothing to describe");
 	for (size_t i = 0; i < p->n_cpus; i++)
 		if (p->cpus[i].cpu_interface_number != i)
 			refuse(c, &p->cpus[i].loc, "import-cpu-interface-number",

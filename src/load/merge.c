@@ -160,9 +160,8 @@ static void merge_rmrs(struct gd_platform *dt, const struct gd_platform *acpi, s
 		const struct gd_rmr *a = acpi->rmrs[i];
 		struct gd_rmr *r = gd_arena_alloc(&dt->arena, sizeof(*r));
 		*r = *a;
-		r->stream_ids = gd_arena_alloc(&dt->arena,
-		                               (a->n_stream_ids ? a->n_stream_ids : 1) *
-		                                   sizeof(*r->stream_ids));
+		r->stream_ids = gd_arena_alloc(&dt->arena, (a->n_stream_ids ? a->n_stream_ids : 1) *
+		                                               sizeof(*r->stream_ids));
 		r->cap_stream_ids = r->n_stream_ids;
 		bool whole = true;
 		for (size_t k = 0; k < a->n_stream_ids; k++) {
