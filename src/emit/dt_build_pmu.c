@@ -43,7 +43,7 @@ static bool first_of_type(const struct gd_platform *p, size_t i)
 bool gd_dt_pmu_partitioned(const struct gd_platform *p)
 {
 	size_t types = 0;
-	if (p->gic_version == GD_GIC_V2)
+	if (p->gic_version == GD_GIC_V2 || p->dt.pmu_compatible)
 		return false;
 	for (size_t i = 0; i < p->n_cpus; i++)
 		types += first_of_type(p, i);

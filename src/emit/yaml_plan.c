@@ -177,10 +177,11 @@ static void fold_iommu_map(struct planner *c, const struct gd_root_complex *rc, 
 	struct gd_yaml_plan *plan = c->plan;
 	for (size_t k = 0; k < rc->node.n_maps; k++)
 		if (rc->node.maps[k].output->kind == GD_NODE_DIRECT_LPI) {
-			refuse(c, &rc->node.loc, "import-iommu-map",
-			       "'%s' has an iommu-map and MSIs to the Direct-LPI target '%s', which "
-			       "takes no ID: the format has no StreamID mapping into it",
-			       rc->node.name, rc->node.maps[k].output->name);
+			refuse(
+			    c, &rc->node.loc, "import-iommu-map",
+			    "'%s' has an iommu-map and MSIs to the Direct-LPI target '%s', which "
+			    "takes no ID: the format has no StreamID mapping into it",
+			    rc->node.name, rc->node.maps[k].output->name);
 			return;
 		}
 	size_t n;
