@@ -287,6 +287,59 @@ static void check_mem(struct planner *c, const struct gd_node *n, const struct g
 		       n->name, m->cca, m->hints, m->flags);
 }
 
+/*
+ * True when @s is UTF-8 (RFC 3629: no overlong form, surrogate or code point
+ * past U+10FFFF) of characters a YAML stream may hold (YAML 1.1 §5.1: no C1
+ * control but NEL, no U+FFFE or U+FFFF; C0 controls are written escaped).
+ */
+static bool yaml_text(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	while (*u) {
+		unsigned n = *u < 0x80                 ? 0
+		             : *u >= 0xC2 && *u < 0xE0 ? 1
+		             : *u >= 0xE0 && *u < 0xF0 ? 2
+		             : *u >= 0xF0 && *u < 0xF5 ? 3
+		                                       : 4;
+		if (n == 4)
+			return false;
+		uint32_t cp = n ? *u & (0x3F >> n) : *u;
+		for (unsigned k = 1; k <= n; k++) {
+			if ((u[k] & 0xC0) != 0x80)
+				return false;
+			cp = cp << 6 | (u[k] & 0x3F);
+		}
+		if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000))) ||
+		    (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+		    (cp >= 0x80 && cp < 0xA0 && cp != 0x85) || cp == 0xFFFE || cp == 0xFFFF)
+			return false;
+		u += n + 1;
+	}
+	return true;
+}
+
+/* Refuses string @s (may be NULL), @what of the object at @loc, unless yaml_text(). */
+static void check_text(struct planner *c, const struct gd_loc *loc, const char *what, const char *s)
+{
+	if (s && !yaml_text(s))
+		refuse(c, loc, "import-text",
+		       "%s is not UTF-8 text of characters YAML may hold, as a description is",
+		       what);
+}
+
+/* Refuses an ACPI header string (OEM ID, ...) that is not printable ASCII, as the format wants. */
+static void check_acpi_id(struct planner *c, const struct gd_loc *loc, const char *what,
+                          const char *s)
+{
+	for (const char *k = s; *k; k++)
+		if (*k < 0x20 || *k > 0x7E) {
+			refuse(c, loc, "import-text",
+			       "ACPI %s holds byte 0x%02x: not printable ASCII", what,
+			       (unsigned char)*k);
+			return;
+		}
+}
+
 /* Refuses what the format cannot hold of node @n that is not an ID mapping. */
 static void check_node(struct planner *c, const struct gd_node *n)
 {
@@ -312,6 +365,16 @@ static void check_node(struct planner *c, const struct gd_node *n)
 			       "named component '%s': IORT node flags 0x%x; the format has none",
 			       n->name, nc->node_flags);
 	}
+	for (size_t k = 0; s && k < s->n_dt_compatible; k++)
+		check_text(c, &n->loc, "the SMMU's compatible", s->dt_compatible[k]);
+	for (size_t k = 0; rc && k < rc->n_dt_compatible; k++)
+		check_text(c, &n->loc, "the PCI host's compatible", rc->dt_compatible[k]);
+	for (size_t k = 0; rc && k < rc->n_regs; k++)
+		check_text(c, &n->loc, "a reg-names name", rc->regs[k].name);
+	if (nc) {
+		check_text(c, &n->loc, "the ACPI device object name", nc->acpi_path);
+		check_text(c, &n->loc, "the DT path", nc->dt_path);
+	}
 	if (s && s->version == GD_SMMU_V1_V2 && !gd_smmu_dt_compatible(s->version, s->model))
 		refuse(c, &n->loc, "import-smmu-model",
 		       "SMMUv1/v2 '%s': IORT model %u has no name in the format", n->name,
@@ -325,12 +388,37 @@ static void check_node(struct planner *c, const struct gd_node *n)
 		       n->name, gd_node_what(s->own_msi->output), s->own_msi->output->name);
 }
 
+/* The strings of @p outside the mapping graph's nodes: UTF-8, ACPI IDs printable ASCII. */
+static void check_strings(struct planner *c, const struct gd_platform *p)
+{
+	struct gd_loc file = {.file = p->file};
+	check_acpi_id(c, &file, "OEM ID", p->oem_id);
+	check_acpi_id(c, &file, "OEM Table ID", p->oem_table_id);
+	check_acpi_id(c, &file, "Creator ID", p->acpi.creator_id);
+	check_text(c, &file, "the DT model", p->dt.model);
+	for (size_t i = 0; i < p->dt.n_compatible; i++)
+		check_text(c, &file, "the DT root compatible", p->dt.compatible[i]);
+	check_text(c, &p->gic_loc, "the GIC's compatible", p->dt.gic_compatible);
+	check_text(c, &file, "the PMU's compatible", p->dt.pmu_compatible);
+	for (size_t i = 0; i < p->n_cpus; i++) {
+		check_text(c, &p->cpus[i].loc, "the CPU's compatible", p->cpus[i].compatible);
+		check_text(c, &p->cpus[i].loc, "the CPU's enable-method", p->cpus[i].enable_method);
+	}
+	for (size_t i = 0; i < p->n_rmrs; i++)
+		check_text(c, &p->rmrs[i]->loc, "the RMR's name", p->rmrs[i]->name);
+	for (size_t i = 0; i < p->n_wired; i++)
+		check_text(c, &p->wired[i].loc, "the device's name", p->wired[i].device);
+}
+
 /* Refuses what the format cannot hold outside the mapping graph. */
 static void check_platform(struct planner *c, const struct gd_platform *p)
 {
 	struct gd_loc file = {.file = p->file};
 	if (!p->gic_version)
 		refuse(c, &file, "import-no-gic", "no GIC the model holds: nothing to describe");
+	if (p->gic_version && !p->n_cpus)
+		refuse(c, &file, "import-no-cpus",
+		       "no CPUs (and no distributor): the format needs them (give the MADT)");
 	for (size_t i = 0; i < p->n_cpus; i++)
 		if (p->cpus[i].cpu_interface_number != i)
 			refuse(c, &p->cpus[i].loc, "import-cpu-interface-number",
@@ -351,6 +439,7 @@ int gd_yaml_plan_make(struct gd_yaml_plan *plan, const struct gd_platform *p, st
 	plan->maps = gd_arena_alloc(&plan->arena, n * sizeof(*plan->maps));
 	struct claims *claims = gd_arena_alloc(&plan->arena, n * sizeof(*claims));
 	check_platform(&c, p);
+	check_strings(&c, p);
 	for (size_t i = 0; i < plan->n_nodes; i++) {
 		const struct gd_node *node = gd_platform_node(p, i);
 		plan->names[i] = yaml_name(plan, i, node->name);
