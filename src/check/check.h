@@ -36,6 +36,7 @@ struct gd_check_config {
 	struct gd_check_override *v;
 	size_t n, cap;
 	struct gd_arena arena;
+	bool werror; /* -Werror: every warning, of a rule or a loader, is an error */
 };
 
 /*
@@ -45,6 +46,8 @@ struct gd_check_config {
  *   -W no-NAME   NAME is off (the -Wno-NAME form, as getopt splits it)
  *   -E NAME      NAME reports as an error
  *   -E no-NAME   NAME reports as a warning (no longer an error)
+ *   -W error     every warning is an error (@cfg->werror; the command applies
+ *                it with gd_diags_warnings_as_errors()); -W no-error undoes it
  * Returns 0, or -1 after adding an error (no rule tag, no location) to @d
  * when NAME is not a rule or @opt is neither 'W' nor 'E'.
  */
@@ -105,5 +108,22 @@ size_t gd_check_rule_count(void);
  * default severity of every rule, in table order, for the SARIF catalogue.
  */
 void gd_check_rule_infos(struct gd_rule_info *out);
+
+/*
+ * Waives, among the diagnostics d->v[from ..], every error and warning that
+ * one of the @n waivers @w matches (gicdesc(5) WAIVERS): the same rule; a
+ * node the finding names in its message, its DT node path, or its ACPI
+ * table and byte offset (IORT+0x84); and, when the waiver gives IDs, an ID
+ * or ID range of the message that meets them. A waived finding becomes a
+ * note that gives the waiver's reason (gd_diag_waive()); the first waiver
+ * that matches counts it (w[k].matched). Returns the number waived.
+ */
+size_t gd_check_waive(struct gd_waiver *w, size_t n, struct gd_diags *d, size_t from);
+
+/*
+ * Reports each of the @n waivers @w that matched nothing (warning) or names
+ * no rule or tag (error), at the waiver, under tag waiver-unused.
+ */
+void gd_check_waivers_unused(const struct gd_waiver *w, size_t n, struct gd_diags *d);
 
 #endif

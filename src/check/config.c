@@ -14,6 +14,10 @@ int gd_check_option(struct gd_check_config *cfg, char opt, const char *arg, stru
 		gd_diag_add(d, GD_SEV_ERROR, NULL, NULL, "unknown severity option -%c", opt);
 		return -1;
 	}
+	if (opt == 'W' && !strcmp(name, "error")) {
+		cfg->werror = !no;
+		return 0;
+	}
 	if (i < 0) {
 		gd_diag_add(d, GD_SEV_ERROR, NULL, NULL,
 		            "unknown rule '%s' in -%c %s (gicdesc check --list-rules lists them)",

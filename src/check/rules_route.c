@@ -20,6 +20,18 @@ static bool ends_at_dead_end(const struct gd_route *r)
 	       n->n_maps == 0;
 }
 
+/*
+ * True when @r ends at an SMMU that has no ID mapping at all: the way IORT
+ * E.e §3.1.1.3/§3.1.1.5 says that the StreamIDs it takes serve DMA
+ * translation only. Linux's iort_node_map_id() then finds no ITS and the
+ * device gets no MSI domain, without complaint.
+ */
+static bool ends_at_dma_only_smmu(const struct gd_route *r)
+{
+	return r->status == GD_ROUTE_UNMAPPED && ends_at_dead_end(r) &&
+	       last_node(r)->kind == GD_NODE_SMMU;
+}
+
 void gd_rule_route_cycle(struct gd_check_ctx *c)
 {
 	char src[160], path[512];
@@ -70,8 +82,9 @@ void gd_rule_route_unmapped(struct gd_check_ctx *c)
 
 	for (size_t i = 0; i < c->routes->n; i++) {
 		struct gd_route r0 = c->routes->v[i], *r = &r0;
-		if (r->status != GD_ROUTE_UNMAPPED || ends_at_dead_end(r) ||
-		    outside_assumed_buses(r))
+		if (r->status != GD_ROUTE_UNMAPPED || outside_assumed_buses(r) ||
+		    (ends_at_dead_end(r) &&
+		     !(ends_at_dma_only_smmu(r) && r->source->kind == GD_NODE_ROOT_COMPLEX)))
 			continue;
 		const struct gd_node *n = last_node(r);
 		/*
@@ -113,7 +126,7 @@ void gd_rule_route_no_its(struct gd_check_ctx *c)
 
 	for (size_t i = 0; i < c->routes->n; i++) {
 		const struct gd_route *r = &c->routes->v[i];
-		if (!ends_at_dead_end(r))
+		if (!ends_at_dead_end(r) || ends_at_dma_only_smmu(r))
 			continue;
 		const struct gd_node *n =
 		    r->status == GD_ROUTE_OK && r->sink ? r->sink : last_node(r);
@@ -122,5 +135,24 @@ void gd_rule_route_no_its(struct gd_check_ctx *c)
 		                "%s %s at %s (%s) with no ID mappings onwards: it is no MSI "
 		                "controller (an ITS)",
 		                src, gd_check_verb(r, "end", "ends"), n->name, gd_node_what(n));
+	}
+}
+
+void gd_rule_route_dma_only(struct gd_check_ctx *c)
+{
+	char src[160];
+
+	for (size_t i = 0; i < c->routes->n; i++) {
+		const struct gd_route *r = &c->routes->v[i];
+		if (!ends_at_dma_only_smmu(r) || r->source->kind == GD_NODE_ROOT_COMPLEX)
+			continue;
+		const struct gd_node *n = last_node(r);
+		gd_check_route_source(r, src, sizeof(src));
+		gd_check_report(c, &r->source->loc,
+		                "%s %s at %s (%s), which has no ID mapping: DMA translation "
+		                "only, no MSI domain; if the device raises MSIs, give %s an ID "
+		                "mapping to an ITS group",
+		                src, gd_check_verb(r, "end", "ends"), n->name, gd_node_what(n),
+		                n->name);
 	}
 }

@@ -23,11 +23,13 @@ static void generate_usage(FILE *out)
 	    out,
 	    "usage: gicdesc generate [-o DIR] [--format LIST] [--base BASE.dtb]\n"
 	    "                        [--iort-revision N] [--madt-revision N] [--header-prefix P]\n"
-	    "                        [--force] [-q]\n"
+	    "                        [-W NAME] [-E NAME] [-Werror] [--waivers FILE] [--force] "
+	    "[-q]\n"
 	    "                        DESC.yaml\n\n"
-	    "  -o, --output DIR       write into DIR (default: the current folder)\n"
+	    "  -o, --output DIR       write into DIR (default: the current folder); -o -\n"
+	    "                         writes the one format selected to standard output\n"
 	    "  -b, --base BASE.dtb    dts and dtb: BASE.dtb with the interrupt system put in\n"
-	    "  -f, --format LIST      comma-separated formats (default: all but h and dot):\n");
+	    "  -f, --format LIST      comma-separated formats (default: all but h, dot, svg):\n");
 	char file[64];
 	for (size_t i = 0; i < gd_n_formats; i++) {
 		gd_format_file_name(&gd_formats[i], "NAME", file, sizeof(file));
@@ -40,8 +42,11 @@ static void generate_usage(FILE *out)
 	    out);
 	fprintf(
 	    out,
+	    "  -W NAME, -E NAME, -Wno-NAME   rule severities, as gicdesc check takes them\n"
+	    "  -Werror                every warning is an error\n"
+	    "      --waivers FILE     reviewed findings accepted with a reason (gicdesc(5))\n"
 	    "      --force            write even when the rules of `gicdesc check` find errors\n"
-	    "  -q, --quiet            do not list the files written\n");
+	    "  -q, --quiet            do not list the files written, print no notes\n");
 }
 
 /* Marks the formats named in the comma-separated @list; returns -1 on an unknown name. */
@@ -90,6 +95,50 @@ static int emit_all(const struct gd_platform *p, const struct gd_routes *routes,
 	return rc;
 }
 
+/*
+ * Writes @set into @dir, all or nothing, and lists the files unless @quiet;
+ * @dir "-" writes the one output of @set to standard output. Returns 0, 1
+ * (-o - with other than one output) or 2 (a write failed), errors in @d.
+ */
+static int write_outputs(const struct gd_outset *set, const char *dir, int quiet,
+                         struct gd_diags *d)
+{
+	if (!strcmp(dir, "-")) {
+		if (set->n != 1) {
+			gd_diag_add(d, GD_SEV_ERROR, NULL, NULL,
+			            "-o - writes one output to standard output, and the formats "
+			            "selected make %zu: select one with -f",
+			            set->n);
+			return 1;
+		}
+		if (fwrite(set->v[0].content.data, 1, set->v[0].content.len, stdout) !=
+		        set->v[0].content.len ||
+		    fflush(stdout) != 0) {
+			gd_diag_add(d, GD_SEV_ERROR, NULL, NULL, "cannot write to standard output");
+			return 2;
+		}
+		return 0;
+	}
+	if (gd_outset_commit(set, dir, d) != 0)
+		return 2;
+	for (size_t i = 0; !quiet && i < set->n; i++)
+		printf("wrote %s/%s (%zu bytes)\n", dir, set->v[i].name, set->v[i].content.len);
+	return 0;
+}
+
+/*
+ * Waives the findings d->v[from ..] that the description's waivers or the
+ * --waivers files' (@file_waivers) accept. Waivers that match nothing are
+ * reported by check, which runs every rule, not by generate, which runs
+ * those of the formats it writes.
+ */
+static void waive(struct gd_platform *p, struct gd_platform *file_waivers, struct gd_diags *d,
+                  size_t from)
+{
+	gd_check_waive(p->waivers, p->n_waivers, d, from);
+	gd_check_waive(file_waivers->waivers, file_waivers->n_waivers, d, from);
+}
+
 int gd_cmd_generate(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -100,35 +149,44 @@ int gd_cmd_generate(int argc, char **argv)
 	    {"force", no_argument, NULL, 'F'},
 	    {"base", required_argument, NULL, 'b'},
 	    {"header-prefix", required_argument, NULL, 'P'},
+	    {"waivers", required_argument, NULL, 'w'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	unsigned char selected[64] = {0};
 	const char *dir = ".", *base_path = NULL, *header_prefix = NULL;
 	struct gd_revisions revs = GD_REVISIONS_INIT;
-	int quiet = 0, force = 0, any_format = 0, c;
+	int quiet = 0, force = 0, any_format = 0, c, bad = 0;
+	struct gd_check_config cfg = {0};
+	struct gd_platform waivers = {0};
+	struct gd_diags opt_errors = {0};
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:f:b:qh", opts, NULL)) != -1) {
+	while (bad <= 0 && (c = getopt_long(argc, argv, "o:f:b:W:E:qh", opts, NULL)) != -1) {
 		switch (c) {
+		case 'W':
+		case 'E':
+			bad = gd_check_option(&cfg, (char)c, optarg, &opt_errors) ? 2 : 0;
+			break;
 		case 'o':
 			dir = optarg;
 			break;
 		case 'f':
-			if (select_formats(optarg, selected) != 0)
-				return 2;
+			bad = select_formats(optarg, selected) ? 2 : 0;
 			any_format = 1;
 			break;
-		case 'I':
-		case 'M':
-			if (gd_revision_option(&revs, c, optarg))
-				return 2;
+		case GD_OPT_IORT_REVISION:
+		case GD_OPT_MADT_REVISION:
+			bad = gd_revision_option(&revs, c, optarg) ? 2 : 0;
 			break;
 		case 'P':
 			header_prefix = optarg;
 			break;
 		case 'b':
 			base_path = optarg;
+			break;
+		case 'w':
+			bad = gd_waivers_read(optarg, &waivers, &opt_errors) ? 2 : 0;
 			break;
 		case 'q':
 			quiet = 1;
@@ -138,15 +196,23 @@ int gd_cmd_generate(int argc, char **argv)
 			break;
 		case 'h':
 			generate_usage(stdout);
-			return 0;
+			bad = -1; /* done: exit 0 */
+			break;
 		default:
 			generate_usage(stderr);
-			return 2;
+			bad = 2;
 		}
 	}
-	if (optind != argc - 1) {
+	if (bad == 0 && optind != argc - 1) {
 		generate_usage(stderr);
-		return 2;
+		bad = 2;
+	}
+	if (bad) {
+		gd_diags_print(stderr, &opt_errors);
+		gd_diags_free(&opt_errors);
+		gd_platform_free(&waivers);
+		gd_check_config_free(&cfg);
+		return bad < 0 ? 0 : bad;
 	}
 	if (!any_format)
 		for (size_t i = 0; i < gd_n_formats; i++)
@@ -170,7 +236,6 @@ int gd_cmd_generate(int argc, char **argv)
 		 * The rules of `gicdesc check` guard what we write, as dtc's checks
 		 * do; those of a format family not written stay silent.
 		 */
-		struct gd_check_config cfg = {0};
 		for (size_t i = 0; i < gd_n_formats; i++) {
 			bool written = false;
 			for (size_t k = 0; k < gd_n_formats; k++)
@@ -179,23 +244,30 @@ int gd_cmd_generate(int argc, char **argv)
 			if (!written)
 				gd_check_off_for_format(&cfg, gd_formats[i].family);
 		}
-		size_t rule_errors = (size_t)gd_check_run(&p, &routes, &cfg, &d);
-		gd_check_config_free(&cfg);
-		if (rule_errors && !force)
+		gd_check_run(&p, &routes, &cfg, &d);
+		waive(&p, &waivers, &d, 0);
+		if (cfg.werror)
+			gd_diags_warnings_as_errors(&d, 0);
+		size_t rule_errors = d.errors, emitted = d.n;
+		if (rule_errors && !force) {
 			status = 1;
-		else if (emit_all(&p, &routes, selected, base_path ? &base : NULL, header_prefix,
-		                  &set, &d) != 0 ||
-		         d.errors > rule_errors)
-			status = 1;
+		} else {
+			/* a writer that refuses writes nothing, waived or not */
+			int rc = emit_all(&p, &routes, selected, base_path ? &base : NULL,
+			                  header_prefix, &set, &d);
+			waive(&p, &waivers, &d, emitted);
+			if (cfg.werror) /* the writers' warnings too */
+				gd_diags_warnings_as_errors(&d, 0);
+			if (rc != 0 || d.errors > rule_errors)
+				status = 1;
+		}
 	}
-	if (status == 0 && gd_outset_commit(&set, dir, &d) != 0)
-		status = 2;
-	gd_diags_print(stderr, &d);
-	if (status == 0 && !quiet)
-		for (size_t i = 0; i < set.n; i++)
-			printf("wrote %s/%s (%zu bytes)\n", dir, set.v[i].name,
-			       set.v[i].content.len);
+	if (status == 0)
+		status = write_outputs(&set, dir, quiet, &d);
+	gd_diags_print_min(stderr, &d, quiet ? GD_SEV_WARNING : GD_SEV_NOTE);
 	gd_outset_free(&set);
+	gd_platform_free(&waivers);
+	gd_check_config_free(&cfg);
 	free(base_blob);
 	gd_routes_free(&routes);
 	gd_diags_free(&d);

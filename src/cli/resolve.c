@@ -20,14 +20,16 @@ static void resolve_usage(FILE *out)
 {
 	fprintf(
 	    out,
-	    "usage: gicdesc resolve [--facts FILE] [--gic-version V] [--spis N] [--intid-bits N]\n"
-	    "                       [--device-id-bits N] [--event-id-bits N] INPUT... "
-	    "SOURCE[:ID]\n\n"
+	    "usage: gicdesc resolve [-q] [-Werror] [--facts FILE] [--gic-version V] [--spis N]\n"
+	    "                       [--intid-bits N] [--device-id-bits N] [--event-id-bits N]\n"
+	    "                       INPUT... SOURCE[:ID]\n\n"
 	    "  INPUT: a YAML description, a DTB (or DTS), or ACPI IORT, MADT (and MCFG) tables\n"
-	    "  SOURCE: a root complex, named component or SMMU (its own MSIs) by name;\n"
+	    "  SOURCE: a root complex, named component, SMMU or PMCG (its own MSIs) by name;\n"
 	    "  ID: one input ID (a RID for a root complex), decimal or 0x hex\n"
 	    "  or backwards, every requester that reaches TARGET[:ID]: an ITS (ID: a DeviceID),\n"
 	    "  an SMMU with a StreamID, a GICv2m frame, MBI or Direct LPI (ID: an INTID)\n"
+	    "  -q, --quiet            print no notes of the loaders\n"
+	    "  -Werror                a loader's warning is an error (exit 1)\n"
 	    "%s",
 	    gd_input_usage);
 }
@@ -100,19 +102,36 @@ int gd_cmd_resolve(int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    {"help", no_argument, NULL, 'h'},
+	    {"quiet", no_argument, NULL, 'q'},
 	    GD_INPUT_LONG_OPTIONS,
 	    {NULL, 0, NULL, 0},
 	};
 	struct gd_facts facts = {0};
 	struct gd_diags d = {0};
 	int c, status = 0;
+	bool quiet = false, werror = false;
+	struct gd_cpp_args cpp = {0};
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "W:I:D:qh", opts, NULL)) != -1) {
 		if (c == 'h') {
 			resolve_usage(stdout);
 			gd_facts_free(&facts);
+			gd_cpp_args_free(&cpp);
 			return 0;
+		}
+		if (c == 'I' || c == 'D') {
+			gd_cpp_arg(&cpp, c, optarg);
+			continue;
+		}
+		if (c == 'q' || c == 'W') {
+			quiet |= c == 'q';
+			werror |= c == 'W' && !strcmp(optarg, "error");
+			if (c == 'W' && strcmp(optarg, "error")) {
+				fprintf(stderr, "gicdesc: error: resolve takes -Werror only\n");
+				status = 2;
+			}
+			continue;
 		}
 		int r = gd_input_option(&facts, c, optarg, &d);
 		if (r < 0)
@@ -128,6 +147,7 @@ int gd_cmd_resolve(int argc, char **argv)
 		gd_diags_print(stderr, &d);
 		gd_diags_free(&d);
 		gd_facts_free(&facts);
+		gd_cpp_args_free(&cpp);
 		return status;
 	}
 	const char *name;
@@ -137,17 +157,23 @@ int gd_cmd_resolve(int argc, char **argv)
 		fprintf(stderr, "gicdesc: error: '%s': the ID after ':' must be a 32-bit number\n",
 		        argv[argc - 1]);
 		gd_facts_free(&facts);
+		gd_cpp_args_free(&cpp);
 		return 2;
 	}
 
-	struct gd_inputs in = {0};
+	struct gd_inputs in = {.cpp = &cpp};
 	status = gd_inputs_load(&in, argv + optind, (size_t)(argc - optind - 1), &facts, &d);
-	gd_diags_print(stderr, &d);
+	if (werror) {
+		gd_diags_warnings_as_errors(&d, 0);
+		status = d.errors && !status ? 1 : status;
+	}
+	gd_diags_print_min(stderr, &d, quiet ? GD_SEV_WARNING : GD_SEV_NOTE);
 	for (size_t i = 0; i < in.n; i++)
 		if (in.v[i].loaded && resolve_in(&in.v[i], name, has_id, id, in.n > 1) && !status)
 			status = 1;
 	gd_inputs_free(&in);
 	gd_diags_free(&d);
 	gd_facts_free(&facts);
+	gd_cpp_args_free(&cpp);
 	return status;
 }

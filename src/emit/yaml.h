@@ -30,10 +30,10 @@ struct gd_yaml_maps {
 /*
  * What the YAML says of each node of @p, by its position i in the walk of
  * gd_platform_node(p, i): names[i] (1..63 of [A-Za-z0-9_.-], unique) and
- * maps[i]. A root complex's maps are its msi-map with its DT iommu-map
- * folded in (RID -> StreamID of the SMMU), and an SMMU's then hold the
- * StreamID -> DeviceID mappings that make every RID reach the DeviceID its
- * msi-map gives (yaml_plan.c). Storage in @arena.
+ * maps[i]; and rmr_names[k] of RMR k (such names too, unique among RMRs). A root complex's maps are
+ * its msi-map with its DT iommu-map folded in (RID -> StreamID of the SMMU), and an SMMU's then
+ * hold the StreamID -> DeviceID mappings that make every RID reach the DeviceID its msi-map gives
+ * (yaml_plan.c). Storage in @arena.
  */
 struct gd_yaml_plan {
 	const struct gd_platform *p;
@@ -41,6 +41,7 @@ struct gd_yaml_plan {
 	size_t n_nodes;
 	const char **names;
 	struct gd_yaml_maps *maps;
+	const char **rmr_names;
 };
 
 /*
@@ -76,7 +77,7 @@ void gd_yaml_interrupt(struct gd_buf *out, uint32_t intid, const char *trigger, 
 void gd_yaml_assumed(struct gd_buf *out, const struct gd_platform *p, const char *section,
                      unsigned indent);
 
-/* Appends the iommus:, root-complexes:, named-components:, rmrs: and devices: sections. */
+/* Appends the iommus:, root-complexes:, named-components:, pmcgs:, rmrs: and devices: sections. */
 void gd_yaml_nodes(struct gd_buf *out, const struct gd_yaml_plan *plan);
 
 #endif

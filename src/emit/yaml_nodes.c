@@ -2,8 +2,9 @@
 /*
  * yaml_nodes.c - the sections of the mapping graph in the YAML description
  * (gicdesc(5)): iommus: (SMMUv3, IORT E.e §3.1.1.3; SMMUv1/v2, §3.1.1.2),
- * root-complexes: (§3.1.1.5), named-components: (§3.1.1.4), rmrs:
- * (§3.1.1.7), and devices: (the wired interrupts of the other DT nodes).
+ * root-complexes: (§3.1.1.5), named-components: (§3.1.1.4), pmcgs:
+ * (§3.1.1.6), rmrs: (§3.1.1.7), and devices: (the wired interrupts of the
+ * other DT nodes).
  * ID mappings are the plan's (yaml_plan.c), not the model's as loaded.
  */
 #include <inttypes.h>
@@ -288,9 +289,7 @@ static void rmrs(struct gd_buf *out, const struct gd_yaml_plan *plan)
 		gd_buf_printf(out, "\nrmrs:\n");
 	for (size_t i = 0; i < p->n_rmrs; i++) {
 		const struct gd_rmr *r = p->rmrs[i];
-		gd_buf_printf(out, "  - name: ");
-		gd_yaml_string(out, r->name);
-		gd_buf_printf(out, "\n%s%s",
+		gd_buf_printf(out, "  - name: %s\n%s%s", plan->rmr_names[i],
 		              r->remap_permitted ? "    remap-permitted: true\n" : "",
 		              r->access_privileged ? "    access-privileged: true\n" : "");
 		if (r->access)
@@ -351,11 +350,38 @@ static void devices(struct gd_buf *out, const struct gd_platform *p)
 	}
 }
 
+/* pmcgs: SMMUv3 PMCGs (IORT E.e §3.1.1.6); one without a node reference is refused (yaml_plan.c).
+ */
+static void pmcgs(struct gd_buf *out, const struct gd_yaml_plan *plan)
+{
+	const struct gd_platform *p = plan->p;
+	if (p->n_pmcgs)
+		gd_buf_printf(out, "\npmcgs:\n");
+	for (size_t i = 0; i < p->n_pmcgs; i++) {
+		const struct gd_pmcg *g = p->pmcgs[i];
+		gd_buf_printf(out,
+		              "  - name: %s\n    page0-base: ", gd_yaml_node_name(plan, &g->node));
+		gd_yaml_addr(out, g->page0_base);
+		if (g->has_page1) {
+			gd_buf_printf(out, "\n    page1-base: ");
+			gd_yaml_addr(out, g->page1_base);
+		}
+		gd_buf_printf(out, "\n    node: %s\n", gd_yaml_node_name(plan, g->node_ref));
+		if (g->overflow_intid) {
+			gd_buf_printf(out, "    overflow-interrupt: ");
+			gd_yaml_interrupt(out, g->overflow_intid, NULL, 1);
+			gd_buf_append(out, "\n", 1);
+		}
+		id_maps(out, plan, &g->node, 4);
+	}
+}
+
 void gd_yaml_nodes(struct gd_buf *out, const struct gd_yaml_plan *plan)
 {
 	iommus(out, plan);
 	root_complexes(out, plan);
 	named_components(out, plan);
+	pmcgs(out, plan);
 	rmrs(out, plan);
 	devices(out, plan->p);
 }

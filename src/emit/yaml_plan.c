@@ -53,21 +53,23 @@ const char *gd_yaml_node_name(const struct gd_yaml_plan *plan, const struct gd_n
 	return i < plan->n_nodes ? plan->names[i] : "?";
 }
 
-/* True when the first @i names of @plan hold @s. */
-static bool taken(const struct gd_yaml_plan *plan, size_t i, const char *s)
+/* True when the first @i of @names hold @s. */
+static bool taken(const char *const *names, size_t i, const char *s)
 {
 	for (size_t k = 0; k < i; k++)
-		if (!strcmp(plan->names[k], s))
+		if (!strcmp(names[k], s))
 			return true;
 	return false;
 }
 
 /*
- * A gicdesc(5) name for node @i: its model name with every character the
- * format does not take made '_', without a leading '.', '-' or '_' (a DT
- * path's '/'), at most 63 characters, made unique by "-2", "-3", ...
+ * A gicdesc(5) name for object @i of a list whose names so far are @names:
+ * @from with every character the format does not take made '_', without a
+ * leading '.', '-' or '_' (a DT path's '/'), at most 63 characters, made
+ * unique among @names by "-2", "-3", ... (storage in @a).
  */
-static const char *yaml_name(struct gd_yaml_plan *plan, size_t i, const char *from)
+static const char *yaml_name(struct gd_arena *a, const char *const *names, size_t i,
+                             const char *from)
 {
 	static const char ok[] =
 	    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-";
@@ -82,9 +84,9 @@ static const char *yaml_name(struct gd_yaml_plan *plan, size_t i, const char *fr
 	if (!n)
 		snprintf(base, sizeof(base), "node%zu", i);
 	snprintf(name, sizeof(name), "%s", base);
-	for (unsigned k = 2; taken(plan, i, name); k++)
+	for (unsigned k = 2; taken(names, i, name); k++)
 		snprintf(name, sizeof(name), "%s-%u", base, k);
-	return gd_arena_strdup(&plan->arena, name);
+	return gd_arena_strdup(a, name);
 }
 
 /* One segment of a root complex's RIDs: the first msi-map and iommu-map entries holding it. */
@@ -382,6 +384,13 @@ static void check_node(struct planner *c, const struct gd_node *n)
 	if (s && s->version == GD_SMMU_V1_V2 && !s->nsg_irpt.intid)
 		refuse(c, &n->loc, "import-smmu-interrupts",
 		       "SMMUv1/v2 '%s' has no SMMU_NSgIrpt, which the format requires", n->name);
+	const struct gd_pmcg *g = gd_node_as_pmcg((struct gd_node *)n);
+	if (g && !g->node_ref)
+		refuse(c, &n->loc, "import-pmcg-node",
+		       "PMCG '%s': the input does not say whose traffic it counts (IORT node "
+		       "reference), which the format requires (a DT cannot say it: give the IORT "
+		       "too)",
+		       n->name);
 	if (s && s->own_msi && s->own_msi->output->kind != GD_NODE_ITS)
 		refuse(c, &n->loc, "import-own-msi",
 		       "SMMU '%s': its own MSIs go to %s '%s'; the format sends them to an ITS",
@@ -404,8 +413,6 @@ static void check_strings(struct planner *c, const struct gd_platform *p)
 		check_text(c, &p->cpus[i].loc, "the CPU's compatible", p->cpus[i].compatible);
 		check_text(c, &p->cpus[i].loc, "the CPU's enable-method", p->cpus[i].enable_method);
 	}
-	for (size_t i = 0; i < p->n_rmrs; i++)
-		check_text(c, &p->rmrs[i]->loc, "the RMR's name", p->rmrs[i]->name);
 	for (size_t i = 0; i < p->n_wired; i++)
 		check_text(c, &p->wired[i].loc, "the device's name", p->wired[i].device);
 }
@@ -438,11 +445,15 @@ int gd_yaml_plan_make(struct gd_yaml_plan *plan, const struct gd_platform *p, st
 	plan->names = gd_arena_alloc(&plan->arena, n * sizeof(*plan->names));
 	plan->maps = gd_arena_alloc(&plan->arena, n * sizeof(*plan->maps));
 	struct claims *claims = gd_arena_alloc(&plan->arena, n * sizeof(*claims));
+	plan->rmr_names =
+	    gd_arena_alloc(&plan->arena, (p->n_rmrs ? p->n_rmrs : 1) * sizeof(*plan->rmr_names));
+	for (size_t i = 0; i < p->n_rmrs; i++)
+		plan->rmr_names[i] = yaml_name(&plan->arena, plan->rmr_names, i, p->rmrs[i]->name);
 	check_platform(&c, p);
 	check_strings(&c, p);
 	for (size_t i = 0; i < plan->n_nodes; i++) {
 		const struct gd_node *node = gd_platform_node(p, i);
-		plan->names[i] = yaml_name(plan, i, node->name);
+		plan->names[i] = yaml_name(&plan->arena, plan->names, i, node->name);
 		check_node(&c, node);
 	}
 	for (size_t i = 0; i < plan->n_nodes; i++) {

@@ -153,6 +153,29 @@ static void merge_smmus(struct gd_platform *dt, const struct gd_platform *acpi)
 	}
 }
 
+/*
+ * The node of @dt that is the hardware of @acpi's node @n: an ITS, GICv2m
+ * frame or SMMU at the same base, a root complex of the same PCI segment; or NULL.
+ */
+static struct gd_node *counterpart(const struct gd_platform *dt, struct gd_node *n)
+{
+	const struct gd_root_complex *rc = gd_node_as_rc(n);
+	for (size_t i = 0; rc && i < dt->n_rcs; i++)
+		if (dt->rcs[i]->segment == rc->segment)
+			return &dt->rcs[i]->node;
+	return rc ? NULL : same(dt, n);
+}
+
+/* The IORT node reference of each PMCG (by page 0 base), which a DT cannot state. */
+static void merge_pmcgs(struct gd_platform *dt, const struct gd_platform *acpi)
+{
+	for (size_t i = 0; i < dt->n_pmcgs; i++)
+		for (size_t k = 0; k < acpi->n_pmcgs && !dt->pmcgs[i]->node_ref; k++)
+			if (acpi->pmcgs[k]->page0_base == dt->pmcgs[i]->page0_base &&
+			    acpi->pmcgs[k]->node_ref)
+				dt->pmcgs[i]->node_ref = counterpart(dt, acpi->pmcgs[k]->node_ref);
+}
+
 /* RMR nodes whose StreamIDs are all of SMMUs the DT has; a note for any other. */
 static void merge_rmrs(struct gd_platform *dt, const struct gd_platform *acpi, struct gd_diags *d)
 {
@@ -198,6 +221,7 @@ void gd_load_merge(struct gd_platform *dt, const struct gd_platform *acpi, struc
 			settled(dt, "dma-coherent taken as IORT memory access properties");
 	}
 	merge_smmus(dt, acpi);
+	merge_pmcgs(dt, acpi);
 	merge_rmrs(dt, acpi, d);
 	for (size_t i = 0; i < acpi->n_ncs; i++) {
 		const struct gd_named_component *nc = acpi->ncs[i];

@@ -17,7 +17,8 @@
  * and the SPIs the DT does not state; per root complex (by PCI segment) IORT
  * memory access properties, ATS and memory address size limit; per SMMU (by
  * base) the own MSIs (into the ITS at the same base) the DT does not give;
- * the RMR nodes (by SMMU base). The ID mappings stay the DT's: where the two
+ * per PMCG (by page 0 base) its IORT node reference; the RMR nodes (by SMMU
+ * base). The ID mappings stay the DT's: where the two
  * differ, firmware-drift says so (check/compare.c). A named component the
  * DTB lacks cannot be matched to a DT node and is not taken: a note says so.
  * Assumptions of @dt that @acpi settles are dropped. @dt then points into

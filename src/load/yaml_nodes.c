@@ -137,9 +137,8 @@ static int check_id_map_range(struct gd_yctx *c, const struct gd_ynode *item, st
 	return rc;
 }
 
-/* id-map: of a node (@obj is its struct gd_node), in the order written. */
-static int decode_id_maps(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
-                          const struct gd_yfield *f)
+int gd_yaml_decode_id_maps(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                           const struct gd_yfield *f)
 {
 	static const struct gd_yfield *const tables[] = {id_map_fields, NULL};
 	struct gd_node *node = obj;
@@ -276,7 +275,7 @@ static const struct gd_yfield smmu_fields[] = {
     {"proximity-domain", GD_YF_UINT, GD_YF_AT(struct gd_smmu, proximity_domain),
      .flag_off = offsetof(struct gd_smmu, has_proximity_domain)},
     {"own-msi", GD_YF_CUSTOM, .decode = decode_own_msi},
-    {"id-map", GD_YF_CUSTOM, .decode = decode_id_maps},
+    {"id-map", GD_YF_CUSTOM, .decode = gd_yaml_decode_id_maps},
     DT_PATH_FIELD(struct gd_smmu),
     {"dvm", GD_YF_BOOL, GD_YF_AT(struct gd_smmu, dvm)},
     {"compatible", GD_YF_CUSTOM, .decode = gd_yaml_decode_smmu_compatible},
@@ -320,7 +319,7 @@ static const struct gd_yfield rc_fields[] = {
      .min = 1, .max = 64},
     {"windows", GD_YF_CUSTOM, .decode = gd_yaml_decode_pci_windows},
     {"dt-compatible", GD_YF_CUSTOM, .decode = gd_yaml_decode_rc_compatible},
-    {"id-map", GD_YF_CUSTOM, .decode = decode_id_maps},
+    {"id-map", GD_YF_CUSTOM, .decode = gd_yaml_decode_id_maps},
     DT_PATH_FIELD(struct gd_root_complex),
     /* Direct LPI and EventID budgets (yaml_direct_lpi.c; PCI MSI-X Table Size <= 2048) */
     {"msi-parent", GD_YF_CUSTOM, .decode = gd_yaml_decode_msi_parent},
@@ -362,7 +361,7 @@ static const struct gd_yfield nc_fields[] = {
     {"memory-address-limit", GD_YF_UINT, GD_YF_AT(struct gd_named_component, memory_address_limit),
      .min = 1, .max = 64},
     {"events", GD_YF_UINT, GD_YF_AT(struct gd_named_component, events)},
-    {"id-map", GD_YF_CUSTOM, .decode = decode_id_maps},
+    {"id-map", GD_YF_CUSTOM, .decode = gd_yaml_decode_id_maps},
     /* Direct LPI and EventID budgets (yaml_direct_lpi.c) */
     {"msi-parent", GD_YF_CUSTOM, .decode = gd_yaml_decode_msi_parent},
     {"lpis", GD_YF_CUSTOM, .decode = gd_yaml_decode_lpis},

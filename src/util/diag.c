@@ -29,7 +29,10 @@ void gd_diag_vadd(struct gd_diags *d, enum gd_severity sev, const char *rule,
 	va_end(ap2);
 	if (len < 0)
 		len = 0;
-	char *msg = xrealloc(NULL, (size_t)len + 1);
+	/* the message, then copies of the location's file and node path: the list owns them */
+	size_t file_len = loc && loc->file ? strlen(loc->file) + 1 : 0;
+	size_t where_len = loc && loc->where ? strlen(loc->where) + 1 : 0;
+	char *msg = xrealloc(NULL, (size_t)len + 1 + file_len + where_len);
 	vsnprintf(msg, (size_t)len + 1, fmt, ap);
 
 	struct gd_diag *g = &d->v[d->n++];
@@ -39,6 +42,10 @@ void gd_diag_vadd(struct gd_diags *d, enum gd_severity sev, const char *rule,
 		g->loc = *loc;
 	else
 		memset(&g->loc, 0, sizeof(g->loc));
+	if (file_len)
+		g->loc.file = memcpy(msg + len + 1, loc->file, file_len);
+	if (where_len)
+		g->loc.where = memcpy(msg + len + 1 + file_len, loc->where, where_len);
 	g->msg = msg;
 	if (sev == GD_SEV_ERROR)
 		d->errors++;
@@ -86,10 +93,17 @@ const char *gd_severity_name(enum gd_severity sev)
 
 void gd_diags_print(FILE *out, const struct gd_diags *d)
 {
+	gd_diags_print_min(out, d, GD_SEV_NOTE);
+}
+
+void gd_diags_print_min(FILE *out, const struct gd_diags *d, enum gd_severity min)
+{
 	char where[1024];
 
 	for (size_t i = 0; i < d->n; i++) {
 		const struct gd_diag *g = &d->v[i];
+		if (g->sev < min)
+			continue;
 		gd_loc_format(&g->loc, where, sizeof(where));
 		if (g->rule)
 			fprintf(out, "%s: %s: %s [%s]\n", where, gd_severity_name(g->sev), g->msg,
@@ -97,6 +111,30 @@ void gd_diags_print(FILE *out, const struct gd_diags *d)
 		else
 			fprintf(out, "%s: %s: %s\n", where, gd_severity_name(g->sev), g->msg);
 	}
+}
+
+void gd_diag_waive(struct gd_diags *d, size_t i, const char *reason)
+{
+	struct gd_diag *g = &d->v[i];
+	struct gd_diags one = {0};
+	gd_diag_add(&one, GD_SEV_NOTE, g->rule, &g->loc, "waived (%s): %s", reason, g->msg);
+	if (g->sev == GD_SEV_ERROR)
+		d->errors--;
+	else if (g->sev == GD_SEV_WARNING)
+		d->warnings--;
+	free(g->msg);
+	*g = one.v[0];
+	free(one.v);
+}
+
+void gd_diags_warnings_as_errors(struct gd_diags *d, size_t from)
+{
+	for (size_t i = from; i < d->n; i++)
+		if (d->v[i].sev == GD_SEV_WARNING) {
+			d->v[i].sev = GD_SEV_ERROR;
+			d->warnings--;
+			d->errors++;
+		}
 }
 
 void gd_diags_free(struct gd_diags *d)

@@ -33,7 +33,12 @@ struct gd_loc {
 /* Severity of a diagnostic; GD_SEV_OFF means a rule is disabled. */
 enum gd_severity { GD_SEV_OFF = 0, GD_SEV_NOTE, GD_SEV_WARNING, GD_SEV_ERROR };
 
-/* One diagnostic. rule is a kebab-case rule name or NULL; msg is owned by the list. */
+/*
+ * One diagnostic. rule is a kebab-case rule name or NULL (a string that
+ * outlives the list: a literal or the rule table's); msg, loc.file and
+ * loc.where are owned by the list (one allocation at msg), so a diagnostic
+ * outlives the platform it is about.
+ */
 struct gd_diag {
 	enum gd_severity sev;
 	const char *rule;
@@ -66,6 +71,21 @@ void gd_loc_format(const struct gd_loc *loc, char *buf, size_t size);
 
 /* Prints every diagnostic of @d to @out in text form, one per line, in insertion order. */
 void gd_diags_print(FILE *out, const struct gd_diags *d);
+
+/* gd_diags_print() of the diagnostics of severity @min or worse (-q: GD_SEV_WARNING). */
+void gd_diags_print_min(FILE *out, const struct gd_diags *d, enum gd_severity min);
+
+/*
+ * Makes d->v[@i] (an error or warning) a note "waived (@reason): MESSAGE",
+ * and moves it out of d->errors or d->warnings.
+ */
+void gd_diag_waive(struct gd_diags *d, size_t i, const char *reason);
+
+/*
+ * -Werror: makes every warning of @d from index @from on an error, and
+ * moves it from d->warnings to d->errors.
+ */
+void gd_diags_warnings_as_errors(struct gd_diags *d, size_t from);
 
 /* Returns "error", "warning", "note" or "off". */
 const char *gd_severity_name(enum gd_severity sev);

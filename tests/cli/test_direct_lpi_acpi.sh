@@ -9,7 +9,7 @@ command -v iasl >/dev/null || skip "iasl (Debian acpica-tools) not installed"
 yaml=$GICDESC_SRC/examples/direct-lpi/direct-lpi.yaml
 out=$WORK/out
 set +e
-"$GICDESC" generate -q --force -f iort,madt -o "$out" "$yaml" 2>"$WORK/gen.err"
+"$GICDESC" generate --force -f iort,madt -o "$out" "$yaml" >/dev/null 2>"$WORK/gen.err"
 st=$?
 set -e
 check "generate --force writes IORT and MADT (status $st)" test "$st" = 0 -a -s "$out/iort.aml"

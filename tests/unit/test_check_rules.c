@@ -245,17 +245,54 @@ static void route_unmapped_later_hop(void **state)
 	       "0x0100-0xffff): devices on buses 0x01-0xff get no MSI domain");
 }
 
-static void route_no_its(void **state)
+/* virt_smmuv3() with no ID mapping on smmu0 and pcie0's RIDs ending there with @status. */
+static struct world *rids_end_at_smmu0(void **state, enum gd_route_status status)
 {
 	struct world *w = virt_smmuv3(state);
 	const struct gd_node *smmu0 = &w->p.smmus[0]->node;
 	w->p.smmus[0]->node.n_maps = 0;
 	struct gd_route *rt = support_route(&w->r, pcie0(w), 0, 0x10000, false);
 	support_hop(rt, &pcie0(w)->maps[0], smmu0, 0);
-	support_end(rt, GD_ROUTE_UNMAPPED);
-	expect(w, "route-no-its",
+	support_end(rt, status);
+	return w;
+}
+
+/* A root complex whose RIDs end at an SMMU with no ID mapping: PCIe functions get no MSIs. */
+static void route_unmapped_dma_only_smmu(void **state)
+{
+	expect(rids_end_at_smmu0(state, GD_ROUTE_UNMAPPED), "route-unmapped",
+	       "RIDs 0x0000-0xffff of pcie0 reach no ITS (no ID mapping of smmu0 covers StreamIDs "
+	       "0x0000-0xffff): devices on buses 0x00-0xff get no MSI domain");
+}
+
+/* A DT msi-map whose target is an SMMU: the route "arrives" at no MSI controller. */
+static void route_no_its(void **state)
+{
+	expect(rids_end_at_smmu0(state, GD_ROUTE_OK), "route-no-its",
 	       "RIDs 0x0000-0xffff of pcie0 end at smmu0 (SMMUv3) with no ID mappings onwards: it "
 	       "is no MSI controller (an ITS)");
+}
+
+/* A named component behind an SMMU with no ID mapping: DMA only, a note. */
+static void route_dma_only(void **state)
+{
+	struct world *w = virt_smmuv3(state);
+	struct gd_node *smmu0 = &w->p.smmus[0]->node;
+	support_routes_qemu_virt_smmuv3(&w->p, &w->r);
+	struct gd_named_component *nc = support_add_nc(&w->p, "gpu0");
+	struct gd_id_map *m = fixture_add_map(&w->p, &nc->node, 0, 4, 0x800, smmu0);
+	struct gd_route *rt = support_route(&w->r, &nc->node, 0, 4, false);
+	support_hop(rt, m, smmu0, 0x800);
+	support_end(rt, GD_ROUTE_UNMAPPED);
+	smmu0->n_maps = 0;
+	struct gd_diags d = {0};
+	assert_int_equal(gd_check_run(&w->p, &w->r, NULL, &d), 0);
+	gd_diags_print(stderr, &d);
+	support_expect_message(&d, "IDs 0x0000-0x0003 of gpu0 end at smmu0 (SMMUv3), "
+	                           "which has no ID mapping: DMA translation only, no MSI domain; "
+	                           "if the device raises MSIs, give smmu0 an ID mapping to an ITS "
+	                           "group");
+	gd_diags_free(&d);
 }
 
 static void device_id_range(void **state)
@@ -582,7 +619,9 @@ int main(void)
 	    T(route_cycle_in_model),
 	    T(route_unmapped),
 	    T(route_unmapped_later_hop),
+	    T(route_unmapped_dma_only_smmu),
 	    T(route_no_its),
+	    T(route_dma_only),
 	    T(device_id_range),
 	    T(event_id_budget),
 	    T(device_id_collision),
