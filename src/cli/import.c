@@ -141,7 +141,7 @@ int gd_cmd_import(int argc, char **argv)
 	struct gd_inputs in = {0};
 	struct gd_outset set = {0};
 	struct gd_buf text = {0};
-	char name[256], dir[4096];
+	char name[256], source[4096], dir[4096];
 	if (status == 0)
 		status = gd_inputs_load(&in, argv + optind, (size_t)(argc - optind), &facts, &d);
 	long acpi = -1, dt = status == 0 ? pick(&in, &acpi, &d) : -1;
@@ -153,8 +153,9 @@ int gd_cmd_import(int argc, char **argv)
 		ctx.yaml_name = output ? stem(output, name, sizeof(name)) : NULL;
 		ctx.yaml_source = in.v[dt].label;
 		if (acpi >= 0) {
-			snprintf(dir, sizeof(dir), "%s and %s", in.v[dt].label, in.v[acpi].label);
-			ctx.yaml_source = dir;
+			snprintf(source, sizeof(source), "%s and %s", in.v[dt].label,
+			         in.v[acpi].label);
+			ctx.yaml_source = source;
 		}
 		if (gd_emit_yaml(&ctx, &text) != 0)
 			status = 1;

@@ -52,7 +52,7 @@ bool gd_dt_pmu_partitioned(const struct gd_platform *p)
 
 /*
  * When the @n CPUs @cpus (indices into p->cpus, each with a PMU interrupt)
- * differ in their PMU interrupt, as SPIs wired one per CPU do: the PMU node
+ * differ in their PMU interrupt, all SPIs wired one per CPU: the PMU node
  * @name of @compatible with each CPU's interrupt and interrupt-affinity
  * naming the CPUs in the same order (arm,pmu.yaml), and true. Else false.
  */
@@ -61,9 +61,13 @@ static bool per_cpu_pmu(struct gd_dt_builder *b, const size_t *cpus, size_t n, c
 {
 	const struct gd_cpu *v = b->p->cpus;
 	bool differ = false;
-	for (size_t i = 1; i < n; i++)
-		differ |= v[cpus[i]].pmu_intid != v[cpus[0]].pmu_intid ||
-		          v[cpus[i]].pmu_edge != v[cpus[0]].pmu_edge;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t intid = v[cpus[i]].pmu_intid;
+		if (intid < 32 || (intid >= 1056 && intid < 1120))
+			return false; /* a PPI (or extended PPI): one for all, or a partition */
+		differ |=
+		    intid != v[cpus[0]].pmu_intid || v[cpus[i]].pmu_edge != v[cpus[0]].pmu_edge;
+	}
 	if (!differ)
 		return false;
 	struct gd_dt_node *pmu = gd_dt_builder_node(b, b->t->root, name, NULL, &v[cpus[0]].loc);

@@ -110,16 +110,18 @@ static void string_list(struct gd_buf *out, const char *const *v, size_t n)
 	gd_buf_append(out, "]", 1);
 }
 
-/* A fixed-width ACPI header string without its padding spaces. */
+/* "  KEY: VALUE" of a fixed-width ACPI header string, without its padding spaces. */
 static void acpi_id(struct gd_buf *out, const char *key, const char *s)
 {
-	size_t n = strlen(s);
+	char text[16];
+	size_t n = strlen(s) < sizeof(text) ? strlen(s) : sizeof(text) - 1;
 	while (n && s[n - 1] == ' ')
 		n--;
-	gd_buf_printf(out, "  %s: \"", key);
-	for (size_t i = 0; i < n; i++)
-		gd_buf_printf(out, s[i] == '"' || s[i] == '\\' ? "\\%c" : "%c", s[i]);
-	gd_buf_append(out, "\"\n", 2);
+	memcpy(text, s, n);
+	text[n] = '\0';
+	gd_buf_printf(out, "  %s: ", key);
+	gd_yaml_string(out, text);
+	gd_buf_append(out, "\n", 1);
 }
 
 static void platform_section(struct gd_buf *out, const struct gd_platform *p, const char *name)
@@ -348,6 +350,23 @@ static void cpu_interface(struct gd_buf *out, const struct gd_platform *p)
 	gd_buf_printf(out, " }\n");
 }
 
+/*
+ * "    - { name: N, id: I, base: B" of a frame of @node (ITS, GICv2m frame),
+ * and ", size: S" when @size is not the format's default @def.
+ */
+static void frame_head(struct gd_buf *out, const struct gd_yaml_plan *plan,
+                       const struct gd_node *node, uint32_t id, uint64_t base, uint64_t size,
+                       uint64_t def)
+{
+	gd_buf_printf(
+	    out, "    - { name: %s, id: %" PRIu32 ", base: ", gd_yaml_node_name(plan, node), id);
+	gd_yaml_addr(out, base);
+	if (size != def) {
+		gd_buf_printf(out, ", size: ");
+		gd_yaml_addr(out, size);
+	}
+}
+
 static void its_list(struct gd_buf *out, const struct gd_yaml_plan *plan)
 {
 	const struct gd_platform *p = plan->p;
@@ -357,13 +376,8 @@ static void its_list(struct gd_buf *out, const struct gd_yaml_plan *plan)
 	gd_yaml_assumed(out, p, "its", 4);
 	for (size_t i = 0; i < p->n_its; i++) {
 		const struct gd_its *its = p->its[i];
-		gd_buf_printf(out, "    - { name: %s, id: %" PRIu32 ", base: ",
-		              gd_yaml_node_name(plan, &its->node), its->its_id);
-		gd_yaml_addr(out, its->base);
-		if (its->size != gd_its_frame_size(p->gic_version)) {
-			gd_buf_printf(out, ", size: ");
-			gd_yaml_addr(out, its->size);
-		}
+		frame_head(out, plan, &its->node, its->its_id, its->base, its->size,
+		           gd_its_frame_size(p->gic_version));
 		gd_buf_printf(out, ", device-id-bits: %" PRIu32 ", event-id-bits: %" PRIu32,
 		              its->device_id_bits, its->event_id_bits);
 		if (its->has_proximity_domain)
@@ -380,13 +394,7 @@ static void spi_msi(struct gd_buf *out, const struct gd_yaml_plan *plan)
 	gd_yaml_assumed(out, p, "v2m-frames", 4);
 	for (size_t i = 0; i < p->n_msi_frames; i++) {
 		const struct gd_msi_frame *f = p->msi_frames[i];
-		gd_buf_printf(out, "    - { name: %s, id: %" PRIu32 ", base: ",
-		              gd_yaml_node_name(plan, &f->node), f->frame_id);
-		gd_yaml_addr(out, f->base);
-		if (f->size != 0x1000) {
-			gd_buf_printf(out, ", size: ");
-			gd_yaml_addr(out, f->size);
-		}
+		frame_head(out, plan, &f->node, f->frame_id, f->base, f->size, 0x1000);
 		if (f->spi_count)
 			gd_buf_printf(out, ", spi-base: %" PRIu32 ", spi-count: %" PRIu32,
 			              f->spi_base, f->spi_count);

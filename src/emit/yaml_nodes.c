@@ -12,6 +12,25 @@
 
 #include "emit/yaml.h"
 
+/*
+ * The line "KEY:" of a top-level list of @n items, after a blank line, with
+ * the assumptions about it; false (nothing written) when @n is 0.
+ */
+static bool section(struct gd_buf *out, const struct gd_platform *p, const char *key, size_t n)
+{
+	if (!n)
+		return false;
+	gd_buf_printf(out, "\n%s:\n", key);
+	gd_yaml_assumed(out, p, key, 2);
+	return true;
+}
+
+/* The first line of a list item that is node @n: "  - name: NAME". */
+static void item(struct gd_buf *out, const struct gd_yaml_plan *plan, const struct gd_node *n)
+{
+	gd_buf_printf(out, "  - name: %s\n", gd_yaml_node_name(plan, n));
+}
+
 /* Appends one ID mapping of id-map as a flow mapping. */
 static void id_map_entry(struct gd_buf *out, const struct gd_yaml_plan *plan,
                          const struct gd_id_map *m)
@@ -134,14 +153,12 @@ static void smmu_v2(struct gd_buf *out, const struct gd_smmu *s)
 static void iommus(struct gd_buf *out, const struct gd_yaml_plan *plan)
 {
 	const struct gd_platform *p = plan->p;
-	if (!p->n_smmus)
+	if (!section(out, p, "iommus", p->n_smmus))
 		return;
-	gd_buf_printf(out, "\niommus:\n");
-	gd_yaml_assumed(out, p, "iommus", 2);
 	for (size_t i = 0; i < p->n_smmus; i++) {
 		const struct gd_smmu *s = p->smmus[i];
-		gd_buf_printf(out, "  - name: %s\n    model: %s\n    base: ",
-		              gd_yaml_node_name(plan, &s->node), smmu_model(s));
+		item(out, plan, &s->node);
+		gd_buf_printf(out, "    model: %s\n    base: ", smmu_model(s));
 		gd_yaml_addr(out, s->base);
 		if (s->version != GD_SMMU_V3 || s->size != 0x20000) {
 			gd_buf_printf(out, "\n    size: ");
@@ -225,14 +242,12 @@ static void root_complexes(struct gd_buf *out, const struct gd_yaml_plan *plan)
 {
 	static const char *const space[] = {"", "io", "mem32", "mem64"};
 	const struct gd_platform *p = plan->p;
-	if (!p->n_rcs)
+	if (!section(out, p, "root-complexes", p->n_rcs))
 		return;
-	gd_buf_printf(out, "\nroot-complexes:\n");
-	gd_yaml_assumed(out, p, "root-complexes", 2);
 	for (size_t i = 0; i < p->n_rcs; i++) {
 		const struct gd_root_complex *rc = p->rcs[i];
-		gd_buf_printf(out, "  - name: %s\n    segment: %" PRIu32 "\n",
-		              gd_yaml_node_name(plan, &rc->node), rc->segment);
+		item(out, plan, &rc->node);
+		gd_buf_printf(out, "    segment: %" PRIu32 "\n", rc->segment);
 		host_bridge(out, rc);
 		memory_access(out, &rc->mem, rc->memory_address_limit);
 		if (rc->ats)
@@ -258,12 +273,11 @@ static void root_complexes(struct gd_buf *out, const struct gd_yaml_plan *plan)
 static void named_components(struct gd_buf *out, const struct gd_yaml_plan *plan)
 {
 	const struct gd_platform *p = plan->p;
-	if (!p->n_ncs)
+	if (!section(out, p, "named-components", p->n_ncs))
 		return;
-	gd_buf_printf(out, "\nnamed-components:\n");
 	for (size_t i = 0; i < p->n_ncs; i++) {
 		const struct gd_named_component *nc = p->ncs[i];
-		gd_buf_printf(out, "  - name: %s\n", gd_yaml_node_name(plan, &nc->node));
+		item(out, plan, &nc->node);
 		if (nc->acpi_path) {
 			gd_buf_printf(out, "    acpi-path: ");
 			gd_yaml_string(out, nc->acpi_path);
@@ -285,8 +299,7 @@ static void rmrs(struct gd_buf *out, const struct gd_yaml_plan *plan)
 	static const char *const access[] = {"device-ngnrne", "device-ngnre", "device-ngre",
 	                                     "device-gre",    "normal-nc",    "normal-wb"};
 	const struct gd_platform *p = plan->p;
-	if (p->n_rmrs)
-		gd_buf_printf(out, "\nrmrs:\n");
+	section(out, p, "rmrs", p->n_rmrs);
 	for (size_t i = 0; i < p->n_rmrs; i++) {
 		const struct gd_rmr *r = p->rmrs[i];
 		gd_buf_printf(out, "  - name: %s\n%s%s", plan->rmr_names[i],
@@ -321,8 +334,7 @@ static void rmrs(struct gd_buf *out, const struct gd_yaml_plan *plan)
  */
 static void devices(struct gd_buf *out, const struct gd_platform *p)
 {
-	if (p->n_wired)
-		gd_buf_printf(out, "\ndevices:\n");
+	section(out, p, "devices", p->n_wired);
 	for (size_t i = 0; i < p->n_wired;) {
 		const char *dev = p->wired[i].device;
 		const char *base = strrchr(dev, '/');
@@ -355,12 +367,11 @@ static void devices(struct gd_buf *out, const struct gd_platform *p)
 static void pmcgs(struct gd_buf *out, const struct gd_yaml_plan *plan)
 {
 	const struct gd_platform *p = plan->p;
-	if (p->n_pmcgs)
-		gd_buf_printf(out, "\npmcgs:\n");
+	section(out, p, "pmcgs", p->n_pmcgs);
 	for (size_t i = 0; i < p->n_pmcgs; i++) {
 		const struct gd_pmcg *g = p->pmcgs[i];
-		gd_buf_printf(out,
-		              "  - name: %s\n    page0-base: ", gd_yaml_node_name(plan, &g->node));
+		item(out, plan, &g->node);
+		gd_buf_printf(out, "    page0-base: ");
 		gd_yaml_addr(out, g->page0_base);
 		if (g->has_page1) {
 			gd_buf_printf(out, "\n    page1-base: ");

@@ -22,65 +22,68 @@ static const struct gd_cpu *cpu_at(const struct gd_platform *p, uint64_t mpidr)
 	return NULL;
 }
 
-/* The MADT GICC fields a DT cannot state, CPU by CPU; true when every DT CPU has its GICC. */
+/*
+ * CPU @c of the DT becomes its MADT GICC @a, with what only the DT states:
+ * its compatible, enable-method and place, and its PMU and VGIC maintenance
+ * interrupts where it gives them.
+ */
+static void take_gicc(struct gd_cpu *c, const struct gd_cpu *a)
+{
+	const struct gd_cpu dt = *c;
+	*c = *a;
+	c->compatible = dt.compatible;
+	c->enable_method = dt.enable_method;
+	c->loc = dt.loc;
+	if (dt.pmu_intid) {
+		c->pmu_intid = dt.pmu_intid;
+		c->pmu_edge = dt.pmu_edge;
+	}
+	if (dt.vgic_maint_intid) {
+		c->vgic_maint_intid = dt.vgic_maint_intid;
+		c->vgic_maint_edge = dt.vgic_maint_edge;
+	}
+}
+
+/* The MADT GICC of every CPU (by MPIDR); true when every DT CPU has one. */
 static bool merge_cpus(struct gd_platform *dt, const struct gd_platform *acpi)
 {
 	bool all = dt->n_cpus > 0;
 	for (size_t i = 0; i < dt->n_cpus; i++) {
-		struct gd_cpu *c = &dt->cpus[i];
-		const struct gd_cpu *a = cpu_at(acpi, c->mpidr);
-		if (!a) {
-			all = false;
-			continue;
-		}
-		c->uid = a->uid;
-		c->enabled = a->enabled;
-		c->online_capable = a->online_capable;
-		c->gicc_base = a->gicc_base;
-		c->gicv_base = a->gicv_base;
-		c->gich_base = a->gich_base;
-		c->gicr_base = a->gicr_base;
-		c->parking_version = a->parking_version;
-		c->parked_address = a->parked_address;
-		c->efficiency_class = a->efficiency_class;
-		c->spe_intid = a->spe_intid;
-		c->trbe_intid = a->trbe_intid;
-		if (!c->pmu_intid) {
-			c->pmu_intid = a->pmu_intid;
-			c->pmu_edge = a->pmu_edge;
-		}
-		if (!c->vgic_maint_intid) {
-			c->vgic_maint_intid = a->vgic_maint_intid;
-			c->vgic_maint_edge = a->vgic_maint_edge;
-		}
+		const struct gd_cpu *a = cpu_at(acpi, dt->cpus[i].mpidr);
+		all &= a != NULL;
+		if (a)
+			take_gicc(&dt->cpus[i], a);
 	}
 	return all;
 }
 
-/* The node of @p of @kind at base address @base (ITS, GICv2m frame, SMMU), or NULL. */
-static struct gd_node *at_base(const struct gd_platform *p, enum gd_node_kind kind, uint64_t base)
+/* The base address of an ITS, GICv2m frame or SMMU @n; false for another kind. */
+static bool base_of(const struct gd_node *node, uint64_t *base)
 {
-	struct gd_node *n;
-	for (size_t i = 0; (n = gd_platform_node(p, i)); i++) {
-		struct gd_its *its = gd_node_as_its(n);
-		struct gd_msi_frame *f = gd_node_as_msi_frame(n);
-		struct gd_smmu *s = gd_node_as_smmu(n);
-		uint64_t b = its ? its->base : f ? f->base : s ? s->base : 0;
-		if (n->kind == kind && (its || f || s) && b == base)
-			return n;
-	}
-	return NULL;
-}
-
-/* The node of @dt that is the hardware of @acpi's node @n (by kind and base), or NULL. */
-static struct gd_node *same(const struct gd_platform *dt, struct gd_node *n)
-{
+	struct gd_node *n = (struct gd_node *)node; /* the down-casts take no const */
 	struct gd_its *its = gd_node_as_its(n);
 	struct gd_msi_frame *f = gd_node_as_msi_frame(n);
 	struct gd_smmu *s = gd_node_as_smmu(n);
-	if (!its && !f && !s)
-		return NULL;
-	return at_base(dt, n->kind, its ? its->base : f ? f->base : s->base);
+	*base = its ? its->base : f ? f->base : s ? s->base : 0;
+	return its || f || s;
+}
+
+/*
+ * The node of @p that is the hardware of node @n of the other input: an ITS,
+ * GICv2m frame or SMMU at the same base, a root complex of the same PCI
+ * segment; or NULL.
+ */
+static struct gd_node *counterpart(const struct gd_platform *p, const struct gd_node *n)
+{
+	const struct gd_root_complex *rc = gd_node_as_rc((struct gd_node *)n);
+	uint64_t base, b;
+	bool framed = base_of(n, &base);
+	struct gd_node *m;
+	for (size_t i = 0; (rc || framed) && (m = gd_platform_node(p, i)); i++)
+		if (m->kind == n->kind &&
+		    (rc ? gd_node_as_rc(m)->segment == rc->segment : base_of(m, &b) && b == base))
+			return m;
+	return NULL;
 }
 
 /* GIC ITS IDs and proximity domains; true when every DT ITS is in the MADT. */
@@ -88,30 +91,31 @@ static bool merge_its(struct gd_platform *dt, const struct gd_platform *acpi)
 {
 	bool all = true;
 	for (size_t i = 0; i < dt->n_its; i++) {
-		struct gd_its *its = dt->its[i];
-		struct gd_node *a = at_base(acpi, GD_NODE_ITS, its->base);
-		if (!a) {
-			all = false;
+		struct gd_its *its = dt->its[i], *a = NULL;
+		struct gd_node *n = counterpart(acpi, &its->node);
+		all &= n != NULL;
+		if (!n || !(a = gd_node_as_its(n)))
 			continue;
-		}
-		its->its_id = gd_node_as_its(a)->its_id;
-		its->has_proximity_domain = gd_node_as_its(a)->has_proximity_domain;
-		its->proximity_domain = gd_node_as_its(a)->proximity_domain;
+		its->its_id = a->its_id;
+		its->has_proximity_domain = a->has_proximity_domain;
+		its->proximity_domain = a->proximity_domain;
 	}
 	return all;
 }
 
+/* GIC MSI frame IDs, and the SPIs of frames the DT does not give them for. */
 static void merge_msi_frames(struct gd_platform *dt, const struct gd_platform *acpi)
 {
 	for (size_t i = 0; i < dt->n_msi_frames; i++) {
 		struct gd_msi_frame *f = dt->msi_frames[i];
-		struct gd_node *a = at_base(acpi, GD_NODE_MSI_FRAME, f->base);
+		struct gd_node *n = counterpart(acpi, &f->node);
+		const struct gd_msi_frame *a = n ? gd_node_as_msi_frame(n) : NULL;
 		if (!a)
 			continue;
-		f->frame_id = gd_node_as_msi_frame(a)->frame_id;
+		f->frame_id = a->frame_id;
 		if (!f->spi_count) {
-			f->spi_base = gd_node_as_msi_frame(a)->spi_base;
-			f->spi_count = gd_node_as_msi_frame(a)->spi_count;
+			f->spi_base = a->spi_base;
+			f->spi_count = a->spi_count;
 		}
 	}
 }
@@ -122,17 +126,13 @@ static bool merge_rcs(struct gd_platform *dt, const struct gd_platform *acpi)
 	bool all = true;
 	for (size_t i = 0; i < dt->n_rcs; i++) {
 		struct gd_root_complex *rc = dt->rcs[i];
-		const struct gd_root_complex *a = NULL;
-		for (size_t k = 0; k < acpi->n_rcs && !a; k++)
-			if (acpi->rcs[k]->segment == rc->segment)
-				a = acpi->rcs[k];
-		if (!a) {
-			all = false;
+		struct gd_node *n = counterpart(acpi, &rc->node);
+		all &= n != NULL;
+		if (!n)
 			continue;
-		}
-		rc->mem = a->mem;
-		rc->ats = a->ats;
-		rc->memory_address_limit = a->memory_address_limit;
+		rc->mem = gd_node_as_rc(n)->mem;
+		rc->ats = gd_node_as_rc(n)->ats;
+		rc->memory_address_limit = gd_node_as_rc(n)->memory_address_limit;
 	}
 	return all;
 }
@@ -142,8 +142,8 @@ static void merge_smmus(struct gd_platform *dt, const struct gd_platform *acpi)
 {
 	for (size_t i = 0; i < acpi->n_smmus; i++) {
 		const struct gd_smmu *a = acpi->smmus[i];
-		struct gd_node *n = at_base(dt, GD_NODE_SMMU, a->base);
-		struct gd_node *its = a->own_msi ? same(dt, a->own_msi->output) : NULL;
+		struct gd_node *n = counterpart(dt, &a->node);
+		struct gd_node *its = a->own_msi ? counterpart(dt, a->own_msi->output) : NULL;
 		struct gd_smmu *s = n ? gd_node_as_smmu(n) : NULL;
 		if (!s || s->own_msi || !its)
 			continue;
@@ -151,19 +151,6 @@ static void merge_smmus(struct gd_platform *dt, const struct gd_platform *acpi)
 		*s->own_msi = *a->own_msi;
 		s->own_msi->output = its;
 	}
-}
-
-/*
- * The node of @dt that is the hardware of @acpi's node @n: an ITS, GICv2m
- * frame or SMMU at the same base, a root complex of the same PCI segment; or NULL.
- */
-static struct gd_node *counterpart(const struct gd_platform *dt, struct gd_node *n)
-{
-	const struct gd_root_complex *rc = gd_node_as_rc(n);
-	for (size_t i = 0; rc && i < dt->n_rcs; i++)
-		if (dt->rcs[i]->segment == rc->segment)
-			return &dt->rcs[i]->node;
-	return rc ? NULL : same(dt, n);
 }
 
 /* The IORT node reference of each PMCG (by page 0 base), which a DT cannot state. */
@@ -189,7 +176,7 @@ static void merge_rmrs(struct gd_platform *dt, const struct gd_platform *acpi, s
 		bool whole = true;
 		for (size_t k = 0; k < a->n_stream_ids; k++) {
 			r->stream_ids[k] = a->stream_ids[k];
-			r->stream_ids[k].output = same(dt, a->stream_ids[k].output);
+			r->stream_ids[k].output = counterpart(dt, a->stream_ids[k].output);
 			whole &= r->stream_ids[k].output != NULL;
 		}
 		if (whole)

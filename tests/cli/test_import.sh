@@ -3,10 +3,11 @@
 # - QEMU 7.2's own DTBs (tests/data/qemu-7.2): import, then generate, gives a DTB whose routes
 #   are the original's (`gicdesc check ORIGINAL REGENERATED`: no firmware-drift) and whose DT
 #   facts (dt_facts.py: root, GIC, ITS, GICv2m, CPUs, PMU, SMMU, PCIe) are the original's;
-# - QEMU 7.2's IORT and MADT, with an MCFG as QEMU's build_mcfg() writes it (iasl compiles it
-#   here): the regenerated tables decode under iasl field for field as QEMU's (IORT with
-#   tools/iasl-modern, MADT with Debian's iasl, as test_acpi_oracles.sh), but for the header
-#   fields iasl_fields leaves out (checksum, OEM revision, compiler ID and revision);
+# - QEMU 7.2's IORT and MADT, with an MCFG as QEMU's build_mcfg() writes it (lib.sh's
+#   qemu_mcfg_dsl, compiled by iasl here): the regenerated tables decode under iasl field for
+#   field as QEMU's (IORT with tools/iasl-modern, MADT with Debian's iasl, as
+#   test_acpi_oracles.sh), but for the header fields iasl_fields leaves out (checksum, OEM
+#   revision, compiler ID and revision);
 # - the DTB and the tables of one machine together: one description, whose DTB and tables are
 #   both the originals' as above; a DTB whose msi-map disagrees with the IORT is reported
 #   (firmware-drift, a warning) and the DT's routes are kept;
@@ -114,23 +115,7 @@ check "... and the SMMUv3's StreamID -> DeviceID mapping that the DT's msi-map a
 	"$WORK/virt-gicv3-its-smmuv3-smp2.yaml"
 
 # --- QEMU 7.2's IORT and MADT, with QEMU's MCFG ---
-cat >"$WORK/mcfg.dsl" <<'EOF'
-[0004]                          Signature : "MCFG"
-[0004]                       Table Length : 00000000
-[0001]                           Revision : 01
-[0001]                           Checksum : 00
-[0006]                             Oem ID : "BOCHS "
-[0008]                       Oem Table ID : "BXPC    "
-[0004]                       Oem Revision : 00000001
-[0004]                    Asl Compiler ID : "BXPC"
-[0004]              Asl Compiler Revision : 00000001
-[0008]                           Reserved : 0000000000000000
-[0008]                       Base Address : 0000004010000000
-[0002]               Segment Group Number : 0000
-[0001]                   Start Bus Number : 00
-[0001]                     End Bus Number : FF
-[0004]                           Reserved : 00000000
-EOF
+qemu_mcfg_dsl 00 FF >"$WORK/mcfg.dsl"
 (cd "$WORK" && iasl -p mcfg mcfg.dsl >/dev/null)
 for d in "$QEMU_DATA"/*/; do
 	[ -e "$d/IORT.dat" ] || continue

@@ -148,18 +148,8 @@ check "the corpus has trees with MSI routing ($routed)" test "$routed" -gt 100
 check "no crash, hang or unreadable tree" test "$crashes" = 0
 check "no sanitizer report" test "$sanitizer" = 0
 check "every refusal names its rule" test "$norule" = 0
-actual=$(sort "$WORK/refused")
-if [ "$actual" = "$expected_refused" ]; then
-	ok "the refusals are the $(wc -l <<<"$expected_refused") reviewed ones"
-else
-	not_ok "the refusals differ from the reviewed list:"
-	diff <(echo "$expected_refused") <(echo "$actual") || true
-fi
-actual=$(sed 's/^[^:]*: \([^:]*\):.*/\1/' "$WORK/failed" | sort)
-if [ "$actual" = "$expected_differ" ]; then
-	ok "every other imported tree round-trips ($roundtrip of $imported; the DT facts of $(wc -l <<<"$expected_differ") differ as reviewed)"
-else
-	not_ok "the trees that do not round-trip differ from the reviewed list:"
-	diff <(echo "$expected_differ") <(echo "$actual") || true
-fi
+same_list "the refusals are the $(wc -l <<<"$expected_refused") reviewed ones" \
+	"$expected_refused" "$(sort "$WORK/refused")"
+same_list "every other imported tree round-trips ($roundtrip of $imported; the DT facts of $(wc -l <<<"$expected_differ") differ as reviewed)" \
+	"$expected_differ" "$(sed 's/^[^:]*: \([^:]*\):.*/\1/' "$WORK/failed" | sort)"
 finish
