@@ -60,33 +60,35 @@ void gd_yaml_interrupt(struct gd_buf *out, uint32_t intid, const char *trigger, 
 }
 
 /*
- * The section an assumption is about, by the words it uses: the loaders'
- * texts (src/load: dtb_gic.c, assume.c, dtb_cpus.c, acpi*.c, ...).
+ * The section an assumption of @p is about, by the words it uses (the
+ * loaders' texts: src/load dtb_gic.c, assume.c, dtb_cpus.c, acpi*.c, ...),
+ * if @p has that section; else "" (the comments above "gicdesc: 1").
  */
-static const char *assumed_section(const char *text)
+static const char *assumed_section(const struct gd_platform *p, const char *text)
 {
-	static const struct {
+	const struct {
 		const char *word, *section;
+		size_t items; /* of the section, which is written when > 0 */
 	} words[] = {
-	    {"OEM", "platform"},
-	    {"GIC version", "gic"},
-	    {"GICv3", "gic"},
-	    {"SPIs", "distributor"},
-	    {"INTID bits", "distributor"},
-	    {"distributor", "distributor"},
-	    {"DirectLPI", "redistributors"},
-	    {"processor UIDs", "cpus"},
-	    {"ITS", "its"},
-	    {"GICv2m", "v2m-frames"},
-	    {"SMMU", "iommus"},
-	    {"register frame", "iommus"},
-	    {"PCI", "root-complexes"},
-	    {"bus range", "root-complexes"},
-	    {"dma-coherent", "root-complexes"},
+	    {"OEM", "platform", 1},
+	    {"GIC version", "gic", 1},
+	    {"GICv3", "gic", 1},
+	    {"SPIs", "distributor", 1},
+	    {"INTID bits", "distributor", 1},
+	    {"distributor", "distributor", 1},
+	    {"DirectLPI", "redistributors", p->n_redists},
+	    {"processor UIDs", "cpus", p->n_cpus},
+	    {"ITS", "its", p->n_its},
+	    {"GICv2m", "v2m-frames", p->n_msi_frames},
+	    {"SMMU", "iommus", p->n_smmus},
+	    {"register frame", "iommus", p->n_smmus},
+	    {"PCI", "root-complexes", p->n_rcs},
+	    {"bus range", "root-complexes", p->n_rcs},
+	    {"dma-coherent", "root-complexes", p->n_rcs},
 	};
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (strstr(text, words[i].word))
-			return words[i].section;
+			return words[i].items ? words[i].section : "";
 	return "";
 }
 
@@ -94,7 +96,7 @@ void gd_yaml_assumed(struct gd_buf *out, const struct gd_platform *p, const char
                      unsigned indent)
 {
 	for (size_t i = 0; i < p->n_assumed; i++)
-		if (!strcmp(assumed_section(p->assumed[i]), section))
+		if (!strcmp(assumed_section(p, p->assumed[i]), section))
 			gd_buf_printf(out, "%*s# assumed: %s\n", (int)indent, "", p->assumed[i]);
 }
 

@@ -73,7 +73,11 @@ void gd_yaml_addr(struct gd_buf *out, uint64_t v);
  */
 void gd_yaml_interrupt(struct gd_buf *out, uint32_t intid, const char *trigger, uint32_t count);
 
-/* Appends "# assumed: TEXT" lines at @indent spaces for the assumptions of section @section. */
+/*
+ * Appends "# assumed: TEXT" lines at @indent spaces for the assumptions of
+ * @p about section @section ("gic", "its", ...; "" for those about no
+ * section the description has), each once over all sections.
+ */
 void gd_yaml_assumed(struct gd_buf *out, const struct gd_platform *p, const char *section,
                      unsigned indent);
 
