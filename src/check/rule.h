@@ -222,6 +222,7 @@ void gd_rule_iort_direct_lpi(struct gd_check_ctx *c);
 void gd_rule_iort_spi_msi(struct gd_check_ctx *c);
 void gd_rule_madt_direct_lpi(struct gd_check_ctx *c);
 void gd_rule_dt_ats(struct gd_check_ctx *c);
+void gd_rule_dt_canwbs(struct gd_check_ctx *c);
 void gd_rule_dt_pmcg(struct gd_check_ctx *c);
 /* rules_rmr.c: IORT RMR nodes (IORT E.e §3.1.1.7) */
 void gd_rule_rmr_no_stream_ids(struct gd_check_ctx *c);

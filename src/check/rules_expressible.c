@@ -127,6 +127,26 @@ void gd_rule_dt_ats(struct gd_check_ctx *c)
 	}
 }
 
+/* Reports @n (a root complex or named component) when its memory access flags say CANWBS. */
+static void report_canwbs(struct gd_check_ctx *c, const struct gd_node *n,
+                          const struct gd_mem_access *mem)
+{
+	if (mem->flags & GD_MEM_CANWBS)
+		gd_check_report(c, &n->loc,
+		                "DT: no binding can say that %s '%s' ensures coherency of accesses "
+		                "(IORT E.f CANWBS); an OS booted from this device tree does not "
+		                "rely on it (Linux: no nested SMMU translation for it)",
+		                gd_node_what(n), n->name);
+}
+
+void gd_rule_dt_canwbs(struct gd_check_ctx *c)
+{
+	for (size_t i = 0; describes(c) && i < c->p->n_rcs; i++)
+		report_canwbs(c, &c->p->rcs[i]->node, &c->p->rcs[i]->mem);
+	for (size_t i = 0; describes(c) && i < c->p->n_ncs; i++)
+		report_canwbs(c, &c->p->ncs[i]->node, &c->p->ncs[i]->mem);
+}
+
 void gd_rule_dt_pmcg(struct gd_check_ctx *c)
 {
 	for (size_t i = 0; describes(c) && i < c->p->n_pmcgs; i++) {

@@ -262,6 +262,11 @@ const struct gd_rule gd_rules[] = {
      "a root complex supports ATS, which the Linux 6.1 DT bindings cannot say (IORT root "
      "complex ATS attribute only): an OS booted from the DT does not enable it",
      "dt"},
+    {"dt-canwbs", W, gd_rule_dt_canwbs, NONE,
+     "a root complex or named component whose IORT memory access flags say CANWBS (IORT E.f: "
+     "coherency of accesses ensured whatever the memory attributes), which no DT binding can "
+     "say",
+     "dt"},
     {"dt-rmr", W, gd_rule_dt_rmr, NONE,
      "a reserved memory range (IORT RMR) for StreamIDs, which a device tree cannot say "
      "(reserved-memory iommu-addresses names device nodes, and PCI devices have none): an "

@@ -14,6 +14,7 @@
 #include "emit/emit.h"
 #include "load/load.h"
 #include "resolve/resolve.h"
+#include "util/depfile.h"
 #include "util/outset.h"
 #include "cli/revisions.h"
 
@@ -25,9 +26,12 @@ static void generate_usage(FILE *out)
 	    "                        [--iort-revision N] [--madt-revision N] [--header-prefix P]\n"
 	    "                        [-W NAME] [-E NAME] [-Werror] [--waivers FILE] [--force] "
 	    "[-q]\n"
-	    "                        DESC.yaml\n\n"
+	    "                        [-d FILE] [--list-outputs] DESC.yaml\n\n"
 	    "  -o, --output DIR       write into DIR (default: the current folder); -o -\n"
 	    "                         writes the one format selected to standard output\n"
+	    "  -d, --depfile FILE     also write FILE, a make rule: the outputs depend on\n"
+	    "                         DESC.yaml and every file an option names\n"
+	    "      --list-outputs     print the path of each output, one a line; write nothing\n"
 	    "  -b, --base BASE.dtb    dts and dtb: BASE.dtb with the interrupt system put in\n"
 	    "  -f, --format LIST      comma-separated formats (default: all but h, dot, svg):\n");
 	char file[64];
@@ -70,11 +74,25 @@ static int select_formats(const char *list, unsigned char *selected)
 	return rc;
 }
 
+/* Adds to @set an empty output named for each selected format of @p, in the table's order. */
+static void add_outputs(const struct gd_platform *p, const unsigned char *selected,
+                        struct gd_outset *set)
+{
+	char name[512];
+	for (size_t i = 0; i < gd_n_formats; i++) {
+		if (!selected[i])
+			continue;
+		gd_format_file_name(&gd_formats[i], p->name, name, sizeof(name));
+		gd_outset_add(set, name);
+	}
+}
+
 /*
- * Emits every selected format into @set from one emit context, so that each
- * representation (DT tree, --base merge, IORT, MADT) is built once and its
- * diagnostics are reported once; with @base, the dts and dtb formats are
- * @base with the interrupt system put in. Returns 0 or -1 (errors in @d).
+ * Emits every selected format into the outputs of @set that add_outputs()
+ * made, from one emit context, so that each representation (DT tree, --base
+ * merge, IORT, MADT) is built once and its diagnostics are reported once;
+ * with @base, the dts and dtb formats are @base with the interrupt system
+ * put in. Returns 0 or -1 (errors in @d).
  */
 static int emit_all(const struct gd_platform *p, const struct gd_routes *routes,
                     const unsigned char *selected, const struct gd_dt_base *base,
@@ -82,13 +100,12 @@ static int emit_all(const struct gd_platform *p, const struct gd_routes *routes,
 {
 	struct gd_emit_ctx ctx = {
 	    .p = p, .routes = routes, .diags = d, .base = base, .header_prefix = header_prefix};
-	char name[512];
+	size_t k = 0;
 	int rc = 0;
 	for (size_t i = 0; i < gd_n_formats; i++) {
 		if (!selected[i])
 			continue;
-		gd_format_file_name(&gd_formats[i], p->name, name, sizeof(name));
-		if (gd_formats[i].emit(&ctx, gd_outset_add(set, name)) != 0)
+		if (gd_formats[i].emit(&ctx, &set->v[k++].content) != 0)
 			rc = -1;
 	}
 	gd_emit_ctx_free(&ctx);
@@ -122,7 +139,8 @@ static int write_outputs(const struct gd_outset *set, const char *dir, int quiet
 	if (gd_outset_commit(set, dir, d) != 0)
 		return 2;
 	for (size_t i = 0; !quiet && i < set->n; i++)
-		printf("wrote %s/%s (%zu bytes)\n", dir, set->v[i].name, set->v[i].content.len);
+		printf("wrote %s/%s (%zu bytes)\n", set->v[i].dir ? set->v[i].dir : dir,
+		       set->v[i].name, set->v[i].content.len);
 	return 0;
 }
 
@@ -149,20 +167,29 @@ int gd_cmd_generate(int argc, char **argv)
 	    {"force", no_argument, NULL, 'F'},
 	    {"base", required_argument, NULL, 'b'},
 	    {"header-prefix", required_argument, NULL, 'P'},
+	    {"depfile", required_argument, NULL, 'd'},
+	    {"list-outputs", no_argument, NULL, 'L'},
 	    {"waivers", required_argument, NULL, 'w'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	unsigned char selected[64] = {0};
-	const char *dir = ".", *base_path = NULL, *header_prefix = NULL;
+	const char *dir = ".", *base_path = NULL, *header_prefix = NULL, *depfile = NULL;
 	struct gd_revisions revs = GD_REVISIONS_INIT;
-	int quiet = 0, force = 0, any_format = 0, c, bad = 0;
+	int quiet = 0, force = 0, any_format = 0, list_outputs = 0, c, bad = 0;
 	struct gd_check_config cfg = {0};
 	struct gd_platform waivers = {0};
 	struct gd_diags opt_errors = {0};
+	/* What the outputs are made from, for -d: DESC.yaml, then each file an option names. */
+	const char **inputs = calloc((size_t)argc + 1, sizeof(*inputs));
+	size_t n_inputs = 1;
 
+	if (!inputs) {
+		fprintf(stderr, "gicdesc: error: out of memory\n");
+		return 2;
+	}
 	optind = 1;
-	while (bad <= 0 && (c = getopt_long(argc, argv, "o:f:b:W:E:qh", opts, NULL)) != -1) {
+	while (bad <= 0 && (c = getopt_long(argc, argv, "o:f:b:d:W:E:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'W':
 		case 'E':
@@ -183,9 +210,16 @@ int gd_cmd_generate(int argc, char **argv)
 			header_prefix = optarg;
 			break;
 		case 'b':
-			base_path = optarg;
+			inputs[n_inputs++] = base_path = optarg;
+			break;
+		case 'd':
+			depfile = optarg;
+			break;
+		case 'L':
+			list_outputs = 1;
 			break;
 		case 'w':
+			inputs[n_inputs++] = optarg;
 			bad = gd_waivers_read(optarg, &waivers, &opt_errors) ? 2 : 0;
 			break;
 		case 'q':
@@ -207,7 +241,13 @@ int gd_cmd_generate(int argc, char **argv)
 		generate_usage(stderr);
 		bad = 2;
 	}
+	if (bad == 0 && (depfile || list_outputs) && !strcmp(dir, "-")) {
+		fprintf(stderr, "gicdesc: error: -d and --list-outputs name output files, "
+		                "and -o - writes none\n");
+		bad = 2;
+	}
 	if (bad) {
+		free(inputs);
 		gd_diags_print(stderr, &opt_errors);
 		gd_diags_free(&opt_errors);
 		gd_platform_free(&waivers);
@@ -223,13 +263,21 @@ int gd_cmd_generate(int argc, char **argv)
 	struct gd_routes routes = {0};
 	struct gd_outset set = {0};
 	struct gd_dt_base base = {.file = base_path};
+	inputs[0] = argv[optind];
 	void *base_blob = NULL;
-	int status = base_path ? gd_dtb_read(base_path, base_path, &d, &base_blob, &base.size) : 0;
+	int status = 0;
+	if (base_path && !list_outputs)
+		status = gd_dtb_read(base_path, base_path, &d, &base_blob, &base.size);
 	base.fdt = base_blob;
 	if (status == 0)
 		status = gd_load_yaml(argv[optind], &p, &d);
+	if (status == 0)
+		add_outputs(&p, selected, &set);
 
-	if (status == 0) {
+	if (status == 0 && list_outputs) {
+		for (size_t i = 0; i < set.n; i++)
+			printf("%s/%s\n", dir, set.v[i].name);
+	} else if (status == 0) {
 		gd_revisions_apply(&revs, &p);
 		gd_resolve(&p, &routes);
 		/*
@@ -261,11 +309,22 @@ int gd_cmd_generate(int argc, char **argv)
 			if (rc != 0 || d.errors > rule_errors)
 				status = 1;
 		}
+		if (status == 0 && depfile) {
+			size_t n_targets = set.n;
+			struct gd_buf *dep = gd_outset_add_path(&set, depfile);
+			if (gd_depfile_write(dep, dir, set.v, n_targets, inputs, n_inputs) != 0) {
+				gd_diag_add(&d, GD_SEV_ERROR, NULL, NULL,
+				            "a path with a line break cannot be written in "
+				            "the depfile");
+				status = 2;
+			}
+		}
+		if (status == 0)
+			status = write_outputs(&set, dir, quiet, &d);
 	}
-	if (status == 0)
-		status = write_outputs(&set, dir, quiet, &d);
 	gd_diags_print_min(stderr, &d, quiet ? GD_SEV_WARNING : GD_SEV_NOTE);
 	gd_outset_free(&set);
+	free(inputs);
 	gd_platform_free(&waivers);
 	gd_check_config_free(&cfg);
 	free(base_blob);

@@ -173,11 +173,13 @@ static void iommus(struct gd_buf *out, const struct gd_yaml_plan *plan)
 	}
 }
 
-/* "    coherent: true" and memory-address-limit of IORT's memory access properties. */
+/* "    coherent: true", canwbs and memory-address-limit of IORT's memory access properties. */
 static void memory_access(struct gd_buf *out, const struct gd_mem_access *m, uint8_t limit)
 {
 	if (m->cca)
 		gd_buf_printf(out, "    coherent: true\n");
+	if (m->flags & GD_MEM_CANWBS)
+		gd_buf_printf(out, "    canwbs: true\n");
 	if (!limit)
 		gd_buf_printf(out, "    # IORT memory address size limit 0 (not stated): the "
 		                   "format's default of 64 bits is written\n");

@@ -277,15 +277,19 @@ static void check_rc(struct planner *c, const struct gd_root_complex *rc)
 		       rc->node.name, rc->segment);
 }
 
-/* Refuses IORT memory access properties other than the two the format says (coherent:). */
+/*
+ * Refuses IORT memory access properties other than those the format says:
+ * coherent (CCA 1, CPM|DACS) or not (all 0), with or without CANWBS (canwbs:).
+ */
 static void check_mem(struct planner *c, const struct gd_node *n, const struct gd_mem_access *m)
 {
-	bool coherent = m->cca == 1 && m->flags == 3 && !m->hints;
-	bool plain = !m->cca && !m->flags && !m->hints;
+	unsigned flags = m->flags & ~GD_MEM_CANWBS;
+	bool coherent = m->cca == 1 && flags == (GD_MEM_CPM | GD_MEM_DACS) && !m->hints;
+	bool plain = !m->cca && !flags && !m->hints;
 	if (!coherent && !plain)
 		refuse(c, &n->loc, "import-memory-access",
 		       "'%s': IORT memory access properties CCA %u, hints 0x%x, flags 0x%x; the "
-		       "format says only coherent (CCA 1, CPM|DACS) or not (all 0)",
+		       "format says only coherent (CCA 1, CPM|DACS) or not (all 0), and CANWBS",
 		       n->name, m->cca, m->hints, m->flags);
 }
 

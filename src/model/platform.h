@@ -371,14 +371,16 @@ struct gd_pci_window {
 
 /*
  * Memory access properties (IORT E.e §3.1.1.2 table 7/8): cache coherency
- * attribute (CCA), allocation hints and memory access flags (bit 0 CPM,
- * bit 1 DACS).
+ * attribute (CCA), allocation hints and memory access flags (GD_MEM_*).
  */
 struct gd_mem_access {
 	uint32_t cca;
 	uint8_t hints;
 	uint8_t flags;
 };
+
+/* Memory access flags: CPM, DACS (IORT E.b), CANWBS (IORT E.f: "ensured coherency of accesses"). */
+enum { GD_MEM_CPM = 1u << 0, GD_MEM_DACS = 1u << 1, GD_MEM_CANWBS = 1u << 2 };
 
 /*
  * A named register region of a host bridge that has no ECAM (a DT reg entry

@@ -122,6 +122,7 @@ EXPRESSIBLE_CASES = [
     ("iort-direct-lpi", "dlpi", lambda d: None),
     ("dt-rmr", "smmu", add_rmr),
     ("dt-ats", "virt", lambda d: d["root-complexes"][0].update({"ats": True})),
+    ("dt-canwbs", "virt", lambda d: d["root-complexes"][0].update({"canwbs": True})),
 ]
 
 # (rule, base example, edit). Each edit breaks exactly one fact.
@@ -376,6 +377,9 @@ EXPECT = {
     "iort-spi-msi": (CLEAN, CLEAN),
     # DT cannot say ATS (nothing to find in the DTB); IORT's root complex does.
     "dt-ats": (CLEAN, CLEAN),
+    # CANWBS (IORT E.f) has no DT form; the IORT carries it, and dt-canwbs judges a
+    # description only.
+    "dt-canwbs": (CLEAN, CLEAN),
     # smmuv2 block. DT: interrupts past #global-interrupts; IORT: the context array.
     "smmu-v2-context-interrupts": (SAME, SAME),
     # DT's MSI routes never pass an SMMU (iommu-map and msi-map are apart): a DTB
@@ -414,7 +418,7 @@ EXPECT_BY_BASE = {
 NOTES = {"route-dma-only"}
 # Warnings, not errors: such a case exits 0.
 WARNINGS = {"route-unmapped", "vpe-proxy-device-id", "id-map-count-off-by-one",
-            "iort-spi-msi", "dt-ats", "dt-rmr", "rmr-stream-ids",
+            "iort-spi-msi", "dt-ats", "dt-canwbs", "dt-rmr", "rmr-stream-ids",
             "v2m-spi-limit", "mbi-multi-msi-alignment", "its-translater-frame",
             "direct-lpi-beside-its", "direct-lpi-isolation", "lpi-multi-msi-alignment"}
 

@@ -46,6 +46,20 @@ check "... their flags: remapping permitted, access attributes 04 (normal-nc) an
 check "... field for field as our iasl source" diff <(iasl_fields "$m") <(iasl_fields "$out/iort.dsl")
 check "iasl 20250404 compiles our iasl source back to our IORT" iasl_compiles_back "$MODERN" "$out/iort.dsl" "$out/iort.aml"
 check "iasl 20250404 compiles its own disassembly back to our IORT" iasl_compiles_back "$MODERN" "$m" "$out/iort.aml"
+# IORT E.f: the memory access flag CANWBS of one root complex, decoded by iasl 20250404
+# ("Ensured Coherency of Accesses", ACPICA's E.f update) and compiled back to our bytes.
+/usr/bin/python3 -c '
+import sys, yaml
+d = yaml.safe_load(open(sys.argv[1]))
+d["root-complexes"][0]["canwbs"] = True
+yaml.safe_dump(d, open(sys.argv[2], "w"), sort_keys=False)' "$yaml" "$WORK/canwbs.yaml"
+"$GICDESC" generate -q --force -o "$WORK/canwbs" -f iort,iort-dsl "$WORK/canwbs.yaml" 2>/dev/null
+check "E.f CANWBS: iasl 20250404 decodes the IORT" iasl_disassemble "$MODERN" "$WORK/canwbs/iort.aml" "$WORK/canwbs-m.dsl"
+check "E.f CANWBS: set on one root complex, clear on the others" bash -c \
+	"[ \$(grep -c 'Ensured Coherency of Accesses : 1\$' '$WORK/canwbs-m.dsl') = 1 ] &&
+		[ \$(grep -c 'Ensured Coherency of Accesses : 0\$' '$WORK/canwbs-m.dsl') -ge 3 ]"
+check "E.f CANWBS: iasl 20250404 compiles our source back to our IORT" \
+	iasl_compiles_back "$MODERN" "$WORK/canwbs/iort.dsl" "$WORK/canwbs/iort.aml"
 if iasl_disassemble iasl "$out/iort.aml" "$WORK/old.dsl" && ! grep -q 'Base Address of RMR' "$WORK/old.dsl"; then
 	echo "# iasl 20200925 does not decode the RMR nodes (it predates them)"
 fi

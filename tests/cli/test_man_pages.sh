@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The man pages render without warnings (man-db's groff, and mandoc -Tlint at
 # warning level and above), name every command, state no version of their own
-# (gicdesc --version, from CMake, is the one), and document every rule of
+# (gicdesc --version, from CMake, is the one), document every long option each
+# command's --help names, and document every rule of
 # `gicdesc check --list-rules` with its default severity.
 . "$(dirname "$0")/lib.sh"
 command -v man >/dev/null || skip "man (Debian man-db) not installed"
@@ -23,6 +24,9 @@ check "gicdesc --version names the CMake project version" \
 text=$(MANWIDTH=200 man -l "$GICDESC_SRC/man/gicdesc.1" 2>/dev/null)
 for cmd in generate check resolve init import; do
 	check "gicdesc(1) documents $cmd" grep -q "gicdesc $cmd" <<<"$text"
+	for option in $("$GICDESC" "$cmd" --help | grep -oE -- '--[a-z][-a-z]*' | sort -u); do
+		check "gicdesc(1) documents $cmd $option" grep -q -- "$option" <<<"$text"
+	done
 done
 while read -r name severity _; do
 	check "gicdesc(1) documents rule $name ($severity)" grep -q "^ *$name ($severity)" <<<"$text"

@@ -14,7 +14,7 @@ schema=$("$GICDESC_SRC/tools/sarif-schema") || skip "the SARIF 2.1.0 schema cann
 
 virt=$GICDESC_SRC/examples/qemu-virt/qemu-virt.yaml
 
-# YAML: two root complexes' RIDs on one DeviceID (device-id-collision) and a key of no meaning.
+# YAML: two root complexes' RIDs on one DeviceID (device-id-collision).
 /usr/bin/python3 "$GICDESC_SRC/tests/cli/collision_yaml.py" "$virt" "$WORK/bad.yaml"
 printf 'gicdesc: 1\nplatform: [\n' >"$WORK/syntax.yaml"
 # DTB: the generated one, its ITS moved onto the distributor (mmio-overlap).

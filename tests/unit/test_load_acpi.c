@@ -371,7 +371,7 @@ static void rich_fixture(struct gd_platform *p)
 	nc->node_flags = 1;
 	nc->mem.cca = 1;
 	nc->mem.hints = 0xA;
-	nc->mem.flags = 3;
+	nc->mem.flags = GD_MEM_CPM | GD_MEM_DACS | GD_MEM_CANWBS; /* IORT E.f */
 	nc->memory_address_limit = 48;
 	*GD_ARRAY_PUSH(&p->arena, p->ncs, p->n_ncs, p->cap_ncs) = nc;
 	fixture_add_map(p, &nc->node, 0, 0x40, 0x100, &s->node);
