@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * yaml.h - private to the YAML back end (yaml.c, yaml_nodes.c, yaml_plan.c):
- * the writer of format-1 text (gicdesc(5)) and the plan that says, before a
+ * yaml.h - private to the YAML back end (yaml.c: the top and gic:;
+ * yaml_nodes.c: the mapping graph's sections; yaml_write.c: scalars and
+ * comments; yaml_plan.c and yaml_fold.c: the plan): the writer of format-1
+ * text (gicdesc(5)) and the plan that says, before a
  * byte is written, what of the model the format can hold: a unique YAML name
  * for every node of the mapping graph, and the ID mappings each node gets.
  *
@@ -50,6 +52,26 @@ struct gd_yaml_plan {
  * it is about. Free with gd_yaml_plan_free() either way.
  */
 int gd_yaml_plan_make(struct gd_yaml_plan *plan, const struct gd_platform *p, struct gd_diags *d);
+
+/* A plan being made (yaml_plan.c): the diagnostics, and whether anything was refused. */
+struct gd_yaml_planner {
+	struct gd_yaml_plan *plan;
+	struct gd_diags *d;
+	int refused;
+};
+
+/* Adds the error @fmt (rule @rule, an import-* rule) at @loc to c->d and marks @c refused. */
+void gd_yaml_refuse(struct gd_yaml_planner *c, const struct gd_loc *loc, const char *rule,
+                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/*
+ * yaml_fold.c: the maps of each root complex with a DT iommu-map (RID ->
+ * StreamID into its SMMU, the rest of msi-map as written), and appended to
+ * each SMMU's maps the StreamID -> DeviceID mappings that give every RID the
+ * DeviceID its msi-map gives it. Refuses (import-iommu-map,
+ * import-stream-id-conflict) what no such mappings can say.
+ */
+void gd_yaml_fold_iommu_maps(struct gd_yaml_planner *c);
 
 /* Frees the plan's storage. */
 void gd_yaml_plan_free(struct gd_yaml_plan *plan);

@@ -3,34 +3,15 @@
  * yaml_plan.c - what of a model the YAML format can hold (struct
  * gd_yaml_plan): YAML names for the nodes, the ID mappings each node gets,
  * and a refusal (rules import-*) for every fact the format cannot say.
- *
- * A DT states a PCI host's MSI routing (msi-map, RID -> DeviceID, pci-msi.txt)
- * and its DMA translation (iommu-map, RID -> StreamID, pci-iommu.txt) apart
- * and never the SMMU's StreamID -> DeviceID; the format states the chain
- * RID -> StreamID -> DeviceID (IORT E.e §3.2.2). So the iommu-map becomes the
- * root complex's id-map into the SMMU, and each RID range that both maps
- * cover gives the SMMU a StreamID -> DeviceID mapping to the DeviceID msi-map
- * gives it: a RID's route then ends where msi-map says (Linux of_map_id()
- * takes the first entry that holds an ID, and so do we). RIDs that only
- * msi-map covers keep their direct mapping. Two hosts whose StreamIDs meet
- * in one SMMU with different DeviceIDs cannot be said: refused.
  */
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "emit/yaml.h"
 
-/* The plan being made, the diagnostics, and whether something was refused. */
-struct planner {
-	struct gd_yaml_plan *plan;
-	struct gd_diags *d;
-	int refused;
-};
-
-__attribute__((format(printf, 4, 5))) static void
-refuse(struct planner *c, const struct gd_loc *loc, const char *rule, const char *fmt, ...)
+void gd_yaml_refuse(struct gd_yaml_planner *c, const struct gd_loc *loc, const char *rule,
+                    const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -89,208 +70,39 @@ static const char *yaml_name(struct gd_arena *a, const char *const *names, size_
 	return gd_arena_strdup(a, name);
 }
 
-/* One segment of a root complex's RIDs: the first msi-map and iommu-map entries holding it. */
-struct segment {
-	uint64_t lo, count;
-	const struct gd_id_map *msi, *iommu;
-};
-
-/* A StreamID range one root complex sends to an SMMU, and the DeviceIDs it needs there. */
-struct claim {
-	uint64_t sid, count;
-	struct gd_node *output; /* NULL: the RIDs have no MSI route */
-	uint32_t output_base;
-	const struct gd_root_complex *rc;
-};
-
-/* Every root complex's claims on one SMMU (by walk index). */
-struct claims {
-	struct claim *v;
-	size_t n, cap;
-};
-
-/* The first of @n maps @v (non-single, in order) that holds ID @id, or NULL. */
-static const struct gd_id_map *first_holding(const struct gd_id_map *v, size_t n, uint64_t id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!v[i].single && v[i].input_base <= id && id < v[i].input_base + v[i].count)
-			return &v[i];
-	return NULL;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* Appends mapping @m to @maps, or extends the last one when @m continues it. */
-static void append_map(struct gd_arena *a, struct gd_yaml_maps *maps, const struct gd_id_map *m)
-{
-	struct gd_id_map *last = maps->n ? &maps->v[maps->n - 1] : NULL;
-	if (last && last->output == m->output && !last->single && !m->single &&
-	    (uint64_t)last->input_base + last->count == m->input_base &&
-	    (uint64_t)last->output_base + last->count == m->output_base) {
-		last->count += m->count;
-		return;
-	}
-	*GD_ARRAY_PUSH(a, maps->v, maps->n, maps->cap) = *m;
-}
-
-/* The RIDs of @rc cut where any msi-map or iommu-map entry starts or ends: *@n segments. */
-static struct segment *segments(struct gd_arena *a, const struct gd_root_complex *rc, size_t *n)
-{
-	size_t k = 0, n_edges = 2 * (rc->node.n_maps + rc->n_iommu_maps);
-	uint64_t *edge = calloc(n_edges ? n_edges : 1, sizeof(*edge));
-	if (!edge) {
-		fprintf(stderr, "gicdesc: error: out of memory\n");
-		exit(2);
-	}
-	const struct gd_id_map *lists[2] = {rc->node.maps, rc->iommu_maps};
-	size_t counts[2] = {rc->node.n_maps, rc->n_iommu_maps};
-	for (size_t l = 0; l < 2; l++)
-		for (size_t i = 0; i < counts[l]; i++) {
-			edge[k++] = lists[l][i].input_base;
-			edge[k++] = lists[l][i].input_base + lists[l][i].count;
-		}
-	qsort(edge, k, sizeof(*edge), cmp_u64);
-	struct segment *v = gd_arena_alloc(a, (k ? k : 1) * sizeof(*v));
-	*n = 0;
-	for (size_t i = 0; i + 1 < k; i++) {
-		if (edge[i] == edge[i + 1])
-			continue;
-		struct segment s = {edge[i], edge[i + 1] - edge[i],
-		                    first_holding(rc->node.maps, rc->node.n_maps, edge[i]),
-		                    first_holding(rc->iommu_maps, rc->n_iommu_maps, edge[i])};
-		if (s.msi || s.iommu)
-			v[(*n)++] = s;
-	}
-	free(edge);
-	return v;
-}
-
-/*
- * Folds root complex @rc's iommu-map into its id-map (plan maps[@i]) and
- * records the StreamIDs it claims of each SMMU in @claims.
- */
-static void fold_iommu_map(struct planner *c, const struct gd_root_complex *rc, size_t i,
-                           struct claims *claims)
-{
-	struct gd_yaml_plan *plan = c->plan;
-	for (size_t k = 0; k < rc->node.n_maps; k++)
-		if (rc->node.maps[k].output->kind == GD_NODE_DIRECT_LPI) {
-			refuse(
-			    c, &rc->node.loc, "import-iommu-map",
-			    "'%s' has an iommu-map and MSIs to the Direct-LPI target '%s', which "
-			    "takes no ID: the format has no StreamID mapping into it",
-			    rc->node.name, rc->node.maps[k].output->name);
-			return;
-		}
-	size_t n;
-	struct segment *seg = segments(&plan->arena, rc, &n);
-	for (size_t k = 0; k < n; k++) {
-		const struct gd_id_map *via = seg[k].iommu ? seg[k].iommu : seg[k].msi;
-		struct gd_id_map m = *via;
-		m.input_base = (uint32_t)seg[k].lo;
-		m.count = seg[k].count;
-		m.output_base = (uint32_t)(via->output_base + (seg[k].lo - via->input_base));
-		m.msi_parent = false; /* an msi-parent's RIDs, unchanged, are an ID mapping here */
-		append_map(&plan->arena, &plan->maps[i], &m);
-		if (!seg[k].iommu)
-			continue;
-		if (seg[k].iommu->output->kind != GD_NODE_SMMU) {
-			refuse(c, &seg[k].iommu->loc, "import-iommu-map",
-			       "iommu-map of '%s' leads to %s '%s', not an SMMU", rc->node.name,
-			       gd_node_what(seg[k].iommu->output), seg[k].iommu->output->name);
-			continue;
-		}
-		struct claim cl = {m.output_base, m.count, NULL, 0, rc};
-		if (seg[k].msi) {
-			cl.output = seg[k].msi->output;
-			cl.output_base = (uint32_t)(seg[k].msi->output_base +
-			                            (seg[k].lo - seg[k].msi->input_base));
-		}
-		struct claims *to = &claims[gd_yaml_node_index(plan, seg[k].iommu->output)];
-		*GD_ARRAY_PUSH(&plan->arena, to->v, to->n, to->cap) = cl;
-	}
-}
-
-static int cmp_claim(const void *a, const void *b)
-{
-	const struct claim *x = a, *y = b;
-	return x->sid < y->sid ? -1 : x->sid > y->sid;
-}
-
-/* Do claims @x and @y, which overlap, ask the same of their common StreamIDs? */
-static bool agree(const struct claim *x, const struct claim *y)
-{
-	return x->output == y->output && (!x->output || (uint32_t)(x->output_base - x->sid) ==
-	                                                    (uint32_t)(y->output_base - y->sid));
-}
-
-/* The StreamID -> DeviceID mappings of SMMU node @i from its claims; refuses a conflict. */
-static void smmu_maps(struct planner *c, size_t i, struct claims *cl)
-{
-	struct gd_yaml_plan *plan = c->plan;
-	qsort(cl->v, cl->n, sizeof(*cl->v), cmp_claim);
-	uint64_t covered = 0; /* StreamIDs below this are in the maps already */
-	for (size_t k = 0; k < cl->n; k++) {
-		const struct claim *x = &cl->v[k];
-		for (size_t j = k + 1; j < cl->n && cl->v[j].sid < x->sid + x->count; j++)
-			if (!agree(x, &cl->v[j]))
-				refuse(
-				    c, &cl->v[j].rc->node.loc, "import-stream-id-conflict",
-				    "StreamIDs 0x%llx.. of %s '%s' are reached from '%s' and '%s' "
-				    "with different DeviceIDs in their msi-map: one StreamID -> "
-				    "DeviceID mapping cannot give both",
-				    (unsigned long long)cl->v[j].sid,
-				    gd_node_what(gd_platform_node(plan->p, i)),
-				    gd_platform_node(plan->p, i)->name, x->rc->node.name,
-				    cl->v[j].rc->node.name);
-		uint64_t end = x->sid + x->count;
-		if (!x->output || end <= covered)
-			continue;
-		uint64_t lo = x->sid > covered ? x->sid : covered;
-		struct gd_id_map m = {.input_base = (uint32_t)lo,
-		                      .count = end - lo,
-		                      .output_base = (uint32_t)(x->output_base + (lo - x->sid)),
-		                      .output = x->output,
-		                      .output_name = x->output->name,
-		                      .loc = x->rc->node.loc};
-		append_map(&plan->arena, &plan->maps[i], &m);
-		covered = end;
-	}
-}
-
 /* Refuses what the format cannot hold of root complex @rc. */
-static void check_rc(struct planner *c, const struct gd_root_complex *rc)
+static void check_rc(struct gd_yaml_planner *c, const struct gd_root_complex *rc)
 {
 	if (rc->has_msi_map_mask || rc->has_iommu_map_mask)
-		refuse(c, &rc->node.loc, "import-map-mask",
-		       "'%s' has %s 0x%x: the format has no ID mask (a RID is used whole)",
-		       rc->node.name, rc->has_msi_map_mask ? "msi-map-mask" : "iommu-map-mask",
-		       rc->has_msi_map_mask ? rc->msi_map_mask : rc->iommu_map_mask);
+		gd_yaml_refuse(c, &rc->node.loc, "import-map-mask",
+		               "'%s' has %s 0x%x: the format has no ID mask (a RID is used whole)",
+		               rc->node.name,
+		               rc->has_msi_map_mask ? "msi-map-mask" : "iommu-map-mask",
+		               rc->has_msi_map_mask ? rc->msi_map_mask : rc->iommu_map_mask);
 	if (rc->ecam_unknown && !rc->n_regs)
-		refuse(c, &rc->node.loc, "import-ecam-unknown",
-		       "root complex '%s' (PCI segment %u): its ECAM base and bus range are not "
-		       "stated (give the MCFG table, or a DT host with reg-names)",
-		       rc->node.name, rc->segment);
+		gd_yaml_refuse(
+		    c, &rc->node.loc, "import-ecam-unknown",
+		    "root complex '%s' (PCI segment %u): its ECAM base and bus range are not "
+		    "stated (give the MCFG table, or a DT host with reg-names)",
+		    rc->node.name, rc->segment);
 }
 
 /*
  * Refuses IORT memory access properties other than those the format says:
  * coherent (CCA 1, CPM|DACS) or not (all 0), with or without CANWBS (canwbs:).
  */
-static void check_mem(struct planner *c, const struct gd_node *n, const struct gd_mem_access *m)
+static void check_mem(struct gd_yaml_planner *c, const struct gd_node *n,
+                      const struct gd_mem_access *m)
 {
 	unsigned flags = m->flags & ~GD_MEM_CANWBS;
 	bool coherent = m->cca == 1 && flags == (GD_MEM_CPM | GD_MEM_DACS) && !m->hints;
 	bool plain = !m->cca && !flags && !m->hints;
 	if (!coherent && !plain)
-		refuse(c, &n->loc, "import-memory-access",
-		       "'%s': IORT memory access properties CCA %u, hints 0x%x, flags 0x%x; the "
-		       "format says only coherent (CCA 1, CPM|DACS) or not (all 0), and CANWBS",
-		       n->name, m->cca, m->hints, m->flags);
+		gd_yaml_refuse(
+		    c, &n->loc, "import-memory-access",
+		    "'%s': IORT memory access properties CCA %u, hints 0x%x, flags 0x%x; the "
+		    "format says only coherent (CCA 1, CPM|DACS) or not (all 0), and CANWBS",
+		    n->name, m->cca, m->hints, m->flags);
 }
 
 /*
@@ -325,29 +137,30 @@ static bool yaml_text(const char *s)
 }
 
 /* Refuses string @s (may be NULL), @what of the object at @loc, unless yaml_text(). */
-static void check_text(struct planner *c, const struct gd_loc *loc, const char *what, const char *s)
+static void check_text(struct gd_yaml_planner *c, const struct gd_loc *loc, const char *what,
+                       const char *s)
 {
 	if (s && !yaml_text(s))
-		refuse(c, loc, "import-text",
-		       "%s is not UTF-8 text of characters YAML may hold, as a description is",
-		       what);
+		gd_yaml_refuse(
+		    c, loc, "import-text",
+		    "%s is not UTF-8 text of characters YAML may hold, as a description is", what);
 }
 
 /* Refuses an ACPI header string (OEM ID, ...) that is not printable ASCII, as the format wants. */
-static void check_acpi_id(struct planner *c, const struct gd_loc *loc, const char *what,
+static void check_acpi_id(struct gd_yaml_planner *c, const struct gd_loc *loc, const char *what,
                           const char *s)
 {
 	for (const char *k = s; *k; k++)
 		if (*k < 0x20 || *k > 0x7E) {
-			refuse(c, loc, "import-text",
-			       "ACPI %s holds byte 0x%02x: not printable ASCII", what,
-			       (unsigned char)*k);
+			gd_yaml_refuse(c, loc, "import-text",
+			               "ACPI %s holds byte 0x%02x: not printable ASCII", what,
+			               (unsigned char)*k);
 			return;
 		}
 }
 
 /* Refuses what the format cannot hold of node @n that is not an ID mapping. */
-static void check_node(struct planner *c, const struct gd_node *n)
+static void check_node(struct gd_yaml_planner *c, const struct gd_node *n)
 {
 	const struct gd_root_complex *rc = gd_node_as_rc((struct gd_node *)n);
 	const struct gd_named_component *nc = gd_node_as_nc((struct gd_node *)n);
@@ -356,10 +169,11 @@ static void check_node(struct planner *c, const struct gd_node *n)
 	for (size_t k = 0; k < n->n_maps; k++)
 		parents += n->maps[k].msi_parent;
 	if (parents && n->n_maps > 1)
-		refuse(c, &n->loc, "import-msi-parent",
-		       "'%s' has %zu MSI parents beside other ID mappings: the format gives a "
-		       "node one msi-parent or an id-map",
-		       n->name, parents);
+		gd_yaml_refuse(
+		    c, &n->loc, "import-msi-parent",
+		    "'%s' has %zu MSI parents beside other ID mappings: the format gives a "
+		    "node one msi-parent or an id-map",
+		    n->name, parents);
 	if (rc) {
 		check_rc(c, rc);
 		check_mem(c, n, &rc->mem);
@@ -367,9 +181,10 @@ static void check_node(struct planner *c, const struct gd_node *n)
 	if (nc) {
 		check_mem(c, n, &nc->mem);
 		if (nc->node_flags)
-			refuse(c, &n->loc, "import-node-flags",
-			       "named component '%s': IORT node flags 0x%x; the format has none",
-			       n->name, nc->node_flags);
+			gd_yaml_refuse(
+			    c, &n->loc, "import-node-flags",
+			    "named component '%s': IORT node flags 0x%x; the format has none",
+			    n->name, nc->node_flags);
 	}
 	for (size_t k = 0; s && k < s->n_dt_compatible; k++)
 		check_text(c, &n->loc, "the SMMU's compatible", s->dt_compatible[k]);
@@ -382,27 +197,30 @@ static void check_node(struct planner *c, const struct gd_node *n)
 		check_text(c, &n->loc, "the DT path", nc->dt_path);
 	}
 	if (s && s->version == GD_SMMU_V1_V2 && !gd_smmu_dt_compatible(s->version, s->model))
-		refuse(c, &n->loc, "import-smmu-model",
-		       "SMMUv1/v2 '%s': IORT model %u has no name in the format", n->name,
-		       s->model);
+		gd_yaml_refuse(c, &n->loc, "import-smmu-model",
+		               "SMMUv1/v2 '%s': IORT model %u has no name in the format", n->name,
+		               s->model);
 	if (s && s->version == GD_SMMU_V1_V2 && !s->nsg_irpt.intid)
-		refuse(c, &n->loc, "import-smmu-interrupts",
-		       "SMMUv1/v2 '%s' has no SMMU_NSgIrpt, which the format requires", n->name);
+		gd_yaml_refuse(c, &n->loc, "import-smmu-interrupts",
+		               "SMMUv1/v2 '%s' has no SMMU_NSgIrpt, which the format requires",
+		               n->name);
 	const struct gd_pmcg *g = gd_node_as_pmcg((struct gd_node *)n);
 	if (g && !g->node_ref)
-		refuse(c, &n->loc, "import-pmcg-node",
-		       "PMCG '%s': the input does not say whose traffic it counts (IORT node "
-		       "reference), which the format requires (a DT cannot say it: give the IORT "
-		       "too)",
-		       n->name);
+		gd_yaml_refuse(
+		    c, &n->loc, "import-pmcg-node",
+		    "PMCG '%s': the input does not say whose traffic it counts (IORT node "
+		    "reference), which the format requires (a DT cannot say it: give the IORT "
+		    "too)",
+		    n->name);
 	if (s && s->own_msi && s->own_msi->output->kind != GD_NODE_ITS)
-		refuse(c, &n->loc, "import-own-msi",
-		       "SMMU '%s': its own MSIs go to %s '%s'; the format sends them to an ITS",
-		       n->name, gd_node_what(s->own_msi->output), s->own_msi->output->name);
+		gd_yaml_refuse(
+		    c, &n->loc, "import-own-msi",
+		    "SMMU '%s': its own MSIs go to %s '%s'; the format sends them to an ITS",
+		    n->name, gd_node_what(s->own_msi->output), s->own_msi->output->name);
 }
 
 /* The strings of @p outside the mapping graph's nodes: UTF-8, ACPI IDs printable ASCII. */
-static void check_strings(struct planner *c, const struct gd_platform *p)
+static void check_strings(struct gd_yaml_planner *c, const struct gd_platform *p)
 {
 	struct gd_loc file = {.file = p->file};
 	check_acpi_id(c, &file, "OEM ID", p->oem_id);
@@ -422,25 +240,28 @@ static void check_strings(struct planner *c, const struct gd_platform *p)
 }
 
 /* Refuses what the format cannot hold outside the mapping graph. */
-static void check_platform(struct planner *c, const struct gd_platform *p)
+static void check_platform(struct gd_yaml_planner *c, const struct gd_platform *p)
 {
 	struct gd_loc file = {.file = p->file};
 	if (!p->gic_version)
-		refuse(c, &file, "import-no-gic", "no GIC the model holds: nothing to describe");
+		gd_yaml_refuse(c, &file, "import-no-gic",
+		               "no GIC the model holds: nothing to describe");
 	if (p->gic_version && !p->n_cpus)
-		refuse(c, &file, "import-no-cpus",
-		       "no CPUs (and no distributor): the format needs them (give the MADT)");
+		gd_yaml_refuse(
+		    c, &file, "import-no-cpus",
+		    "no CPUs (and no distributor): the format needs them (give the MADT)");
 	for (size_t i = 0; i < p->n_cpus; i++)
 		if (p->cpus[i].cpu_interface_number != i)
-			refuse(c, &p->cpus[i].loc, "import-cpu-interface-number",
-			       "CPU %zu has CPU interface number %u; the format numbers each CPU's "
-			       "interface by its index",
-			       i, p->cpus[i].cpu_interface_number);
+			gd_yaml_refuse(
+			    c, &p->cpus[i].loc, "import-cpu-interface-number",
+			    "CPU %zu has CPU interface number %u; the format numbers each CPU's "
+			    "interface by its index",
+			    i, p->cpus[i].cpu_interface_number);
 }
 
 int gd_yaml_plan_make(struct gd_yaml_plan *plan, const struct gd_platform *p, struct gd_diags *d)
 {
-	struct planner c = {.plan = plan, .d = d};
+	struct gd_yaml_planner c = {.plan = plan, .d = d};
 	memset(plan, 0, sizeof(*plan));
 	plan->p = p;
 	while (gd_platform_node(p, plan->n_nodes))
@@ -448,7 +269,6 @@ int gd_yaml_plan_make(struct gd_yaml_plan *plan, const struct gd_platform *p, st
 	size_t n = plan->n_nodes ? plan->n_nodes : 1;
 	plan->names = gd_arena_alloc(&plan->arena, n * sizeof(*plan->names));
 	plan->maps = gd_arena_alloc(&plan->arena, n * sizeof(*plan->maps));
-	struct claims *claims = gd_arena_alloc(&plan->arena, n * sizeof(*claims));
 	plan->rmr_names =
 	    gd_arena_alloc(&plan->arena, (p->n_rmrs ? p->n_rmrs : 1) * sizeof(*plan->rmr_names));
 	for (size_t i = 0; i < p->n_rmrs; i++)
@@ -463,17 +283,11 @@ int gd_yaml_plan_make(struct gd_yaml_plan *plan, const struct gd_platform *p, st
 	for (size_t i = 0; i < plan->n_nodes; i++) {
 		const struct gd_node *node = gd_platform_node(p, i);
 		const struct gd_root_complex *rc = gd_node_as_rc((struct gd_node *)node);
-		if (rc && rc->n_iommu_maps) {
-			fold_iommu_map(&c, rc, i, claims);
-			continue;
-		}
-		for (size_t k = 0; k < node->n_maps; k++)
+		for (size_t k = 0; !(rc && rc->n_iommu_maps) && k < node->n_maps; k++)
 			*GD_ARRAY_PUSH(&plan->arena, plan->maps[i].v, plan->maps[i].n,
 			               plan->maps[i].cap) = node->maps[k];
 	}
-	for (size_t i = 0; i < plan->n_nodes; i++)
-		if (claims[i].n)
-			smmu_maps(&c, i, &claims[i]);
+	gd_yaml_fold_iommu_maps(&c);
 	return c.refused ? -1 : 0;
 }
 

@@ -62,7 +62,8 @@ void dtb_load_cpus(struct dtb_ctx *c)
 		cpu->enabled = dtb_available(c, off);
 		cpu->compatible = dtb_string(c, off, "compatible");
 		cpu->enable_method = dtb_string(c, off, "enable-method");
-		/* spin-table's cpu-release-addr (arm/cpus.yaml: 1 or 2 cells): the parked address */
+		/* spin-table's cpu-release-addr (arm/cpus.yaml: 1 or 2 cells): the parked address
+		 */
 		const void *release = fdt_getprop(c->fdt, off, "cpu-release-addr", &len);
 		if (release && (len == 4 || len == 8))
 			cpu->parked_address = dtb_cells_u64(release, len / 4);
