@@ -15,6 +15,10 @@ int gd_cmd_generate(int argc, char **argv);
 /* gicdesc check [-W NAME] [-E NAME] [--format text|json|sarif] INPUT... | --list-rules */
 int gd_cmd_check(int argc, char **argv);
 
+/* gicdesc import [-o DESC.yaml] [--facts FILE] [...] INPUT... (a DTB or DTS, ACPI tables, or both)
+ */
+int gd_cmd_import(int argc, char **argv);
+
 /* gicdesc resolve INPUT... SOURCE[:ID] */
 int gd_cmd_resolve(int argc, char **argv);
 

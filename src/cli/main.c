@@ -12,6 +12,7 @@ static const struct {
 } commands[] = {
     {"generate", gd_cmd_generate, "YAML description -> DTS, DTB, IORT, MADT"},
     {"check", gd_cmd_check, "follow every MSI route and report what is wrong"},
+    {"import", gd_cmd_import, "DTB or ACPI tables (or both) -> YAML description"},
     {"resolve", gd_cmd_resolve, "print the route of a source or one of its IDs, hop by hop"},
     {"init", gd_cmd_init, "write a starter description from a template (--list)"},
 };

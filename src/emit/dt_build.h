@@ -116,8 +116,9 @@ void gd_dt_ppi_device(struct gd_dt_builder *b, gd_cpu_ppi_fn fn, const char *wha
 
 /*
  * True when the CPUs that have a PMU interrupt are of more than one type
- * (compatible) on a GICv3/v4: DT then gives one PMU node per type on a PPI
- * partition of its CPUs (dt_build_pmu.c), as big.LITTLE boards do.
+ * (compatible) on a GICv3/v4 and the description names no PMU compatible
+ * for them all (dt.pmu_compatible): DT then gives one PMU node per type on a
+ * PPI partition of its CPUs (dt_build_pmu.c), as big.LITTLE boards do.
  */
 bool gd_dt_pmu_partitioned(const struct gd_platform *p);
 

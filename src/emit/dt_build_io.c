@@ -235,12 +235,25 @@ static void push_map_entry(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint3
 	gd_dt_push_u32(b->t, pr, (uint32_t)count);
 }
 
-/* msi-map: each route of the root complex that reaches an ITS, RID -> DeviceID. */
+/*
+ * msi-map: each route of the root complex that reaches an ITS, RID -> DeviceID;
+ * or msi-parent = <&frame> for a root complex whose one mapping is an
+ * msi-parent to a GICv2m frame or MBI (pci-msi.txt: no msi-map, no RID
+ * translation; those controllers take no ID).
+ */
 static void rc_msi_map(struct gd_dt_builder *b, struct gd_dt_node *n,
                        const struct gd_root_complex *rc)
 {
 	const struct gd_routes *routes = b->ctx->routes;
 	struct gd_dt_prop *map = NULL;
+	const struct gd_id_map *only = rc->node.n_maps == 1 ? &rc->node.maps[0] : NULL;
+	if (only && only->msi_parent && only->output &&
+	    (only->output->kind == GD_NODE_MSI_FRAME || only->output->kind == GD_NODE_MBI)) {
+		struct gd_dt_node *target = gd_dt_target(b, only->output);
+		if (target)
+			gd_dt_push_ref(b->t, gd_dt_add_cells(b->t, n, "msi-parent", 0), target);
+		return;
+	}
 	for (size_t i = 0; routes && i < routes->n; i++) {
 		const struct gd_route *r = &routes->v[i];
 		if (r->source != &rc->node || r->status != GD_ROUTE_OK)

@@ -36,6 +36,9 @@ struct gd_emit_ctx {
 	const struct gd_dt_base *base;
 	/* format h: the prefix of every #define (generate --header-prefix); NULL: "PLAT_ARM_" */
 	const char *header_prefix;
+	/* format yaml: the platform name: to write (NULL: p->name), and what it was imported from
+	 */
+	const char *yaml_name, *yaml_source;
 	struct gd_emit_built *built; /* private to src/emit (built.h); NULL until used */
 };
 
@@ -93,5 +96,19 @@ int gd_emit_svg(struct gd_emit_ctx *ctx, struct gd_buf *out);
 /* header.c: the GIC's frames (bases and sizes in bytes, SPIs, INTIDs) as C #defines for
  * TF-A and U-Boot ports, appended to @out; returns 0 (it cannot fail). */
 int gd_emit_header(struct gd_emit_ctx *ctx, struct gd_buf *out);
+
+/*
+ * The $id of schemas/gicdesc.schema.json, which the YAML description names in
+ * its first line ("# yaml-language-server: $schema=...") for editors.
+ */
+#define GD_YAML_SCHEMA_ID "https://gicdesc.dev/schemas/gicdesc.schema.json"
+
+/*
+ * yaml.c: the platform as a YAML description, format 1 (gicdesc(5)), that
+ * `gicdesc generate` reads back into the same model: written by `gicdesc
+ * import`, not by generate (whose input it is). Returns -1, writing nothing,
+ * after an error (rules import-*) for each fact the format cannot hold.
+ */
+int gd_emit_yaml(struct gd_emit_ctx *ctx, struct gd_buf *out);
 
 #endif

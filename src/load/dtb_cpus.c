@@ -2,7 +2,8 @@
 /*
  * DTB front end: /cpus/cpu@* nodes with device_type "cpu" (Linux 6.1
  * arm/cpus.yaml; arch/arm64 of_get_cpu_mpidr()): reg is the MPIDR affinity
- * (1 or 2 cells, #address-cells of /cpus), compatible, enable-method.
+ * (1 or 2 cells, #address-cells of /cpus), compatible, enable-method and a
+ * spin-table's cpu-release-addr (the MADT GICC parked address).
  */
 #include "load/dtb.h"
 
@@ -61,6 +62,11 @@ void dtb_load_cpus(struct dtb_ctx *c)
 		cpu->enabled = dtb_available(c, off);
 		cpu->compatible = dtb_string(c, off, "compatible");
 		cpu->enable_method = dtb_string(c, off, "enable-method");
+		/* spin-table's cpu-release-addr (arm/cpus.yaml: 1 or 2 cells): the parked address
+		 */
+		const void *release = fdt_getprop(c->fdt, off, "cpu-release-addr", &len);
+		if (release && (len == 4 || len == 8))
+			cpu->parked_address = dtb_cells_u64(release, len / 4);
 		cpu->loc = dtb_loc(c, off, NULL);
 		dtb_offs_push(c, &c->cpu, off);
 	}

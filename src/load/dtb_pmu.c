@@ -69,8 +69,10 @@ static void set_partition(struct dtb_ctx *c, int pmu, const struct dtb_irq *irq)
 		set_pmu(c, pmu, dtb_phandle_node(c, dtb_cell(aff, k)), irq);
 }
 
-static void load_one(struct dtb_ctx *c, int pmu)
+/* Reads the CPU PMU node @pmu; returns true when one of its interrupts is on a PPI partition. */
+static bool load_one(struct dtb_ctx *c, int pmu)
 {
+	bool partitioned = false;
 	int n = dtb_irq_count(c, pmu), alen = 0;
 	const void *aff = fdt_getprop(c->fdt, pmu, "interrupt-affinity", &alen);
 	size_t n_aff = aff ? (size_t)alen / 4 : 0;
@@ -87,6 +89,7 @@ static void load_one(struct dtb_ctx *c, int pmu)
 			continue;
 		bool ppi =
 		    (irq.intid >= 16 && irq.intid < 32) || (irq.intid >= 1056 && irq.intid < 1120);
+		partitioned |= irq.partition != 0;
 		if (irq.partition)
 			set_partition(c, pmu, &irq);
 		else if ((size_t)i < n_aff)
@@ -97,13 +100,22 @@ static void load_one(struct dtb_ctx *c, int pmu)
 		else if ((size_t)i < c->cpu.n)
 			set_pmu(c, pmu, c->cpu.v[i], &irq);
 	}
+	return partitioned;
 }
 
 void dtb_load_pmu(struct dtb_ctx *c)
 {
+	int one = -1, n = 0;
+	bool partitioned = false;
 	for (size_t i = 0; i < c->nodes.n; i++) {
 		int off = c->nodes.v[i];
-		if (dtb_is_cpu_pmu(c, off) && dtb_available(c, off))
-			load_one(c, off);
+		if (dtb_is_cpu_pmu(c, off) && dtb_available(c, off)) {
+			partitioned |= load_one(c, off);
+			one = off;
+			n++;
+		}
 	}
+	/* One PMU node for every CPU, whatever their types: its compatible (dt.pmu_compatible). */
+	if (n == 1 && !partitioned)
+		c->p->dt.pmu_compatible = dtb_string(c, one, "compatible");
 }

@@ -41,6 +41,7 @@ void dtb_load_gicv2(struct dtb_ctx *c)
 	uint32_t icells = 0;
 
 	p->gic_version = GD_GIC_V2;
+	p->dt.gic_compatible = dtb_string(c, c->gic, "compatible"); /* the most specific */
 	p->dist.spis = c->opt.spis;
 	if (!c->given || !c->given->spis)
 		dtb_assume(c,

@@ -638,8 +638,10 @@ struct gd_dt_opts {
 	 */
 	const char *gic_compatible;
 	/*
-	 * compatible of the PMU node of CPUs of one type (arm,pmu.yaml:
-	 * "arm,cortex-a72-pmu", ...); NULL = "arm,armv8-pmuv3", as QEMU writes it.
+	 * compatible of the one PMU node of every CPU, whatever their types
+	 * (arm,pmu.yaml: "arm,cortex-a72-pmu", "arm,armv8-pmuv3", ...; a DTB
+	 * with one PMU node and no PPI partition); NULL = "arm,armv8-pmuv3" on
+	 * CPUs of one type, as QEMU writes it, and one node per type otherwise.
 	 */
 	const char *pmu_compatible;
 	const char **compatible; /* list of n_compatible strings */

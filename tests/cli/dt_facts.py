@@ -8,6 +8,9 @@ An interrupt's trigger is printed as the GIC takes it: edge (IRQ_TYPE_EDGE_RISIN
 (IRQ_TYPE_LEVEL_HIGH, 4), for the GIC has no polarity (arm,gic-v3.yaml: SPIs are level-high or
 edge-rising; Linux gic_configure_irq() takes every level type as level), so a PPI written
 IRQ_TYPE_LEVEL_LOW (8), as Layerscape DTs write their PMU, prints as 4.
+With --enabled (dt_facts.py --enabled DTB), nodes whose status is not "okay" are left out, and
+the PCI host bridges are those at any depth (not below another PCI node), as gicdesc's DTB
+loader reads them: for comparing a tree with the one generated from its import.
 Needs Debian's python3-libfdt."""
 import sys
 
@@ -63,8 +66,13 @@ def strings(v):
 
 
 class Tree:
-    def __init__(self, path):
+    def __init__(self, path, enabled=False):
         self.nodes = load(path)
+        self.enabled = enabled
+        if enabled:  # a disabled node takes its subtree with it
+            off = [n for n, p in self.nodes.items() if p.get('status', b'okay\0') not in (b'okay\0', b'ok\0')]
+            self.nodes = {n: p for n, p in self.nodes.items()
+                          if not any(n == o or n.startswith(o.rstrip('/') + '/') for o in off)}
         self.by_phandle = {cells(p['phandle'])[0]: n for n, p in self.nodes.items() if 'phandle' in p}
 
     def ident(self, phandle):
@@ -179,7 +187,8 @@ def facts(t):
     root = t.nodes['/']
     out.append('root #address-cells %s' % t.hexcells('/', '#address-cells'))
     out.append('root #size-cells %s' % t.hexcells('/', '#size-cells'))
-    out.append('root interrupt-parent %s' % t.ident(cells(root['interrupt-parent'])[0]))
+    out.append('root interrupt-parent %s' % (t.ident(cells(root['interrupt-parent'])[0])
+                                             if 'interrupt-parent' in root else 'absent'))
     for gic in sum((t.with_compatible(c) for c in GIC_COMPATIBLES), []):
         out.append('gic compatible %s' % strings(t.nodes[gic]['compatible']))
         for prop in ('reg', '#redistributor-regions', '#interrupt-cells', 'interrupt-controller',
@@ -220,8 +229,13 @@ def facts(t):
                      'dma-coherent'):
             out.append('smmu-v2 %s %s' % (prop, t.hexcells(smmu, prop)))
         out.append('smmu-v2 interrupts %s' % t.specifiers(smmu))
-    pcis = sorted((n for n, p in t.nodes.items() if p.get('device_type') == b'pci\0' and n.count('/') == 1
-                   and 'bus-range' in p), key=t.regs)
+    def host(n, p):
+        parent = n.rsplit('/', 1)[0] or '/'
+        if t.enabled:
+            return t.nodes[parent].get('device_type') != b'pci\0'
+        return n.count('/') == 1 and 'bus-range' in p
+    pcis = sorted((n for n, p in t.nodes.items() if p.get('device_type') == b'pci\0' and host(n, p)),
+                  key=t.regs)
     in_dt_order = [n for n in t.nodes if n in pcis]  # (the order Linux numbers them in)
     for pci in pcis:  # the host bridges (ECAM or named registers), not their PCI-PCI bridges
         out.append('pcie compatible %s' % strings(t.nodes[pci].get('compatible', b'')))
@@ -238,4 +252,5 @@ def facts(t):
 
 
 if __name__ == '__main__':
-    print('\n'.join(facts(Tree(sys.argv[1]))))
+    enabled = sys.argv[1] == '--enabled'
+    print('\n'.join(facts(Tree(sys.argv[-1], enabled))))

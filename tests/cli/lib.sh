@@ -17,6 +17,15 @@ not_ok() { failed=$((failed + 1)); echo "not ok - $*"; }
 check() { local m=$1; shift; if "$@"; then ok "$m"; else not_ok "$m"; fi; }
 # skip MESSAGE: the whole test is skipped (ctest SKIP_RETURN_CODE 77).
 skip() { echo "skip - $*"; exit 77; }
+# same_list MESSAGE EXPECTED ACTUAL: ok when the two (sorted) lists are equal, else their diff.
+same_list() {
+	if [ "$3" = "$2" ]; then
+		ok "$1"
+	else
+		not_ok "$1: they differ from the reviewed list"
+		diff <(echo "$2") <(echo "$3") || true
+	fi
+}
 # finish: the closing line, and the exit status.
 finish() { echo "$passed passed, $failed failed"; [ "$failed" = 0 ]; }
 
@@ -45,4 +54,29 @@ iasl_compiles_back() {
 	[ "$(stat -c %s "$d/t.aml")" = "$(stat -c %s "$3")" ] &&
 		{ cmp -l "$d/t.aml" "$3" || true; } |
 		awk '$1 != 10 && ($1 < 29 || $1 > 36) { bad = 1 } END { exit bad }'
+}
+
+# iasl data-table source of tests (compile it with iasl -p).
+# acpi_dsl_header SIGNATURE REVISION: a table header (OEM "GICDSC", "ASSUMED ").
+acpi_dsl_header() { # SIGNATURE REVISION
+	cat <<EOF
+[0004]                          Signature : "$1"
+[0004]                       Table Length : 00000000
+[0001]                           Revision : $2
+[0001]                           Checksum : 00
+[0006]                             Oem ID : "GICDSC"
+[0008]                       Oem Table ID : "ASSUMED "
+[0004]                       Oem Revision : 00000001
+[0004]                    Asl Compiler ID : "INTL"
+[0004]              Asl Compiler Revision : 20200925
+
+EOF
+}
+# qemu_mcfg_dsl START END: QEMU virt's MCFG as hw/arm/virt-acpi-build.c build_mcfg() writes it
+# (segment 0, ECAM at 0x4010000000), for buses START..END (two hex digits each).
+qemu_mcfg_dsl() { # START END
+	acpi_dsl_header MCFG 01
+	printf '[0008] Reserved : 0000000000000000\n\n'
+	printf '[0008] Base Address : 0000004010000000\n[0002] Segment Group Number : 0000\n'
+	printf '[0001] Start Bus Number : %s\n[0001] End Bus Number : %s\n[0004] Reserved : 00000000\n' "$1" "$2"
 }

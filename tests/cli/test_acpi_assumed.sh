@@ -22,22 +22,8 @@
 . "$(dirname "$0")/lib.sh"
 command -v iasl >/dev/null || skip "iasl (Debian acpica-tools) not installed"
 
-header() { # SIGNATURE REVISION
-	cat <<EOF
-[0004]                          Signature : "$1"
-[0004]                       Table Length : 00000000
-[0001]                           Revision : $2
-[0001]                           Checksum : 00
-[0006]                             Oem ID : "GICDSC"
-[0008]                       Oem Table ID : "ASSUMED "
-[0004]                       Oem Revision : 00000001
-[0004]                    Asl Compiler ID : "INTL"
-[0004]              Asl Compiler Revision : 20200925
-
-EOF
-}
 madt_header() {
-	header APIC 04
+	acpi_dsl_header APIC 04
 	printf '[0004] Local Apic Address : 00000000\n[0004] Flags (decoded below) : 00000000\n'
 	printf 'PC-AT Compatibility : 0\n\n'
 }
@@ -147,24 +133,18 @@ check "... warns gicc-base-overlap, naming the quirk" \
 check "... once for the CPUs that share the base" test "$(grep -c gicc-base-overlap "$WORK/out")" = 1
 
 # QEMU virt's tables with an MCFG.
-mcfg() { # START END
-	header MCFG 01
-	printf '[0008] Reserved : 0000000000000000\n\n'
-	printf '[0008] Base Address : 0000004010000000\n[0002] Segment Group Number : 0000\n'
-	printf '[0001] Start Bus Number : %s\n[0001] End Bus Number : %s\n[0004] Reserved : 00000000\n' "$1" "$2"
-}
 qemu=$GICDESC_SRC/tests/data/qemu-7.2/virt-gicv3-its-smp4
-mcfg 00 FF | compile mcfg
+qemu_mcfg_dsl 00 FF | compile mcfg
 run "$qemu/IORT.dat" "$qemu/APIC.dat" "$WORK/mcfg.aml"
 check "QEMU IORT+MADT+MCFG: exit 0 ($st)" test "$st" = 0
 check "... nothing assumed of pcie0's buses or ECAM" bash -c "! grep -q 'bus range and ECAM base unknown' '$WORK/out'"
-mcfg 00 0F | compile mcfg16
+qemu_mcfg_dsl 00 0F | compile mcfg16
 "$GICDESC" resolve "$qemu/IORT.dat" "$qemu/APIC.dat" "$WORK/mcfg16.aml" pcie0 >"$WORK/resolve" 2>&1 || true
 check "an MCFG of buses 0-15: resolve routes pcie0's RIDs of those buses only" \
 	grep -qx 'pcie0 RID 0x0000-0x0fff -> its0 DeviceID 0x0000-0x0fff' "$WORK/resolve"
 run "$qemu/IORT.dat" "$qemu/APIC.dat"
 check "without the MCFG, the assumption is said" grep -q 'bus range and ECAM base unknown' "$WORK/out"
-mcfg 10 0F | compile badmcfg
+qemu_mcfg_dsl 10 0F | compile badmcfg
 run "$qemu/IORT.dat" "$qemu/APIC.dat" "$WORK/badmcfg.aml"
 check "an MCFG allocation ending below its start bus: error at its offset ($st)" \
 	bash -c "[ $st != 0 ] && grep -q 'badmcfg.aml:+0x2c: error: MCFG allocation of segment 0: end bus 0x0f below start bus 0x10' '$WORK/out'"

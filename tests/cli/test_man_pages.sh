@@ -22,7 +22,7 @@ check "no version in the pages' .TH (gicdesc --version says it)" \
 check "gicdesc --version names the CMake project version" \
 	grep -qx "gicdesc $(sed -n 's/^project(gicdesc VERSION \([0-9.]*\).*/\1/p' "$GICDESC_SRC/CMakeLists.txt")" <<<"$("$GICDESC" --version)"
 text=$(MANWIDTH=200 man -l "$GICDESC_SRC/man/gicdesc.1" 2>/dev/null)
-for cmd in generate check resolve init; do
+for cmd in generate check resolve init import; do
 	check "gicdesc(1) documents $cmd" grep -q "gicdesc $cmd" <<<"$text"
 	for option in $("$GICDESC" "$cmd" --help | grep -oE -- '--[a-z][-a-z]*' | sort -u); do
 		check "gicdesc(1) documents $cmd $option" grep -q -- "$option" <<<"$text"

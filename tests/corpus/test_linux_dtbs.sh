@@ -95,11 +95,6 @@ check "no crash or unreadable tree" test "$crashes" = 0
 check "no hang" test "$hangs" = 0
 check "no sanitizer report" test "$sanitizer" = 0
 check "no diagnostic printed twice in any tree ($twice trees)" test "$twice" = 0
-actual=$(sort -u "$WORK/errors")
-if [ "$actual" = "$expected_errors" ]; then
-	ok "errors are exactly the $(wc -l <<<"$expected_errors") reviewed real defects"
-else
-	not_ok "errors differ from the reviewed list:"
-	diff <(echo "$expected_errors") <(echo "$actual") || true
-fi
+same_list "errors are exactly the $(wc -l <<<"$expected_errors") reviewed real defects" \
+	"$expected_errors" "$(sort -u "$WORK/errors")"
 finish

@@ -7,6 +7,7 @@
 
 #include "check/check.h"
 #include "emit/emit.h"
+#include "load/load.h"
 #include "resolve/route_print.h"
 #include "util/diag_json.h"
 
@@ -54,6 +55,31 @@ void fuzz_print(const struct gd_diags *d)
 	free(text);
 }
 
+/*
+ * `gicdesc import` of a platform loaded from a DTB or ACPI tables: its YAML
+ * description, unless refused, loads back into a platform without an error
+ * (a find: abort(), with the text on stderr).
+ */
+static void import_yaml(const struct gd_platform *p, struct gd_diags *d)
+{
+	struct gd_emit_ctx ctx = {.p = p, .diags = d};
+	struct gd_buf out = {0};
+	if (p->origin != GD_ORIGIN_YAML && gd_emit_yaml(&ctx, &out) == 0) {
+		struct gd_platform back = {0};
+		struct gd_diags errors = {0};
+		if (gd_load_yaml_mem("import.yaml", (const char *)out.data, out.len, &back,
+		                     &errors) != 0) {
+			fprintf(stderr, "%.*s", (int)out.len, (const char *)out.data);
+			gd_diags_print(stderr, &errors);
+			abort();
+		}
+		gd_diags_free(&errors);
+		gd_platform_free(&back);
+	}
+	gd_buf_free(&out);
+	gd_emit_ctx_free(&ctx);
+}
+
 void fuzz_run(struct gd_platform *p, int status, struct gd_diags *d)
 {
 	/* IORT, MADT revisions: each the emitters write, each at least once. */
@@ -67,6 +93,7 @@ void fuzz_run(struct gd_platform *p, int status, struct gd_diags *d)
 		gd_buf_free(&line);
 		gd_check_run(p, &routes, NULL, d);
 		fuzz_emit(p, &routes, NULL, d);
+		import_yaml(p, d);
 		for (size_t i = 0; i < sizeof(revisions) / sizeof(revisions[0]); i++) {
 			p->acpi.iort_revision = revisions[i][0];
 			p->acpi.madt_revision = revisions[i][1];

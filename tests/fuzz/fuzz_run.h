@@ -45,7 +45,9 @@ void fuzz_print(const struct gd_diags *d);
  * The rest of a run for @p, which a loader filled and returned @status
  * for: unless @status is non-zero, resolves @p, formats every route (as
  * `gicdesc resolve` prints it) into memory, runs every rule, and emits
- * every format (fuzz_emit()) with the revisions as loaded, then the IORT and
+ * every format (fuzz_emit()) with the revisions as loaded, the YAML
+ * description `gicdesc import` writes of a DTB or ACPI platform (which must
+ * load back without an error, or the harness aborts), then the IORT and
  * MADT formats again with every IORT revision (0, 3, 5) and MADT revision
  * (3, 4, 5, 6); in any case prints @d (fuzz_print()). @p is left with its
  * last revisions set; the caller frees @p and @d.
