@@ -7,10 +7,13 @@
 
 #include "load/text_file.h"
 
-/* An open mapping or sequence and, for a mapping, the key awaiting its value. */
+/*
+ * An open mapping or sequence; its children so far are kids[first..] of the
+ * reader (a mapping's alternate key, value, key, ...).
+ */
 struct frame {
 	struct gd_ynode *node;
-	struct gd_ynode *key;
+	size_t first;
 };
 
 struct reader {
@@ -20,6 +23,8 @@ struct reader {
 	size_t len;
 	struct frame stack[GD_YTREE_MAX_DEPTH];
 	size_t depth;
+	struct gd_ynode **kids; /* children of the open collections, innermost last */
+	size_t n_kids, cap_kids;
 	size_t n_nodes;
 	unsigned documents;
 };
@@ -119,24 +124,47 @@ static int add_node(struct reader *r, const yaml_event_t *ev, enum gd_ynode_kind
 		r->t->root = n;
 	} else {
 		struct frame *f = &r->stack[r->depth - 1];
-		if (f->node->kind == GD_YSEQ) {
-			*GD_ARRAY_PUSH(&r->t->arena, f->node->items, f->node->n_items,
-			               f->node->cap_items) = n;
-		} else if (!f->key) {
-			if (kind != GD_YSCALAR)
-				return fail_at(r, &ev->start_mark, "yaml-syntax",
-				               "a mapping key must be a scalar");
-			f->key = n;
-		} else {
-			struct gd_ypair *p = GD_ARRAY_PUSH(&r->t->arena, f->node->pairs,
-			                                   f->node->n_pairs, f->node->cap_pairs);
-			p->key = f->key;
-			p->value = n;
-			f->key = NULL;
+		if (f->node->kind == GD_YMAP && (r->n_kids - f->first) % 2 == 0 &&
+		    kind != GD_YSCALAR)
+			return fail_at(r, &ev->start_mark, "yaml-syntax",
+			               "a mapping key must be a scalar");
+		if (r->n_kids == r->cap_kids) {
+			size_t cap = r->cap_kids ? 2 * r->cap_kids : 256;
+			struct gd_ynode **kids = realloc(r->kids, cap * sizeof(*kids));
+			if (!kids) {
+				fprintf(stderr, "gicdesc: error: out of memory\n");
+				exit(2);
+			}
+			r->kids = kids;
+			r->cap_kids = cap;
 		}
+		r->kids[r->n_kids++] = n;
 	}
 	*out = n;
 	return 0;
+}
+
+/* Moves the children of the innermost open collection into an array of its own, and closes it. */
+static void close_collection(struct reader *r)
+{
+	struct frame *f = &r->stack[--r->depth];
+	size_t n = r->n_kids - f->first;
+	struct gd_ynode **kids = r->kids + f->first;
+
+	if (f->node->kind == GD_YSEQ) {
+		f->node->n_items = n;
+		f->node->items = gd_arena_alloc(&r->t->arena, n * sizeof(*kids));
+		memcpy(f->node->items, kids, n * sizeof(*kids));
+	} else {
+		struct gd_ypair *pairs = gd_arena_alloc(&r->t->arena, n / 2 * sizeof(*pairs));
+		for (size_t i = 0; i < n / 2; i++) {
+			pairs[i].key = kids[2 * i];
+			pairs[i].value = kids[2 * i + 1];
+		}
+		f->node->pairs = pairs;
+		f->node->n_pairs = n / 2;
+	}
+	r->n_kids = f->first;
 }
 
 /* Handles one event; returns 0 to go on, 1 at the end of the stream, 2 on error. */
@@ -164,12 +192,12 @@ static int on_event(struct reader *r, const yaml_event_t *ev)
 		if (add_node(r, ev, ev->type == YAML_MAPPING_START_EVENT ? GD_YMAP : GD_YSEQ, &n))
 			return 2;
 		r->stack[r->depth].node = n;
-		r->stack[r->depth].key = NULL;
+		r->stack[r->depth].first = r->n_kids;
 		r->depth++;
 		return 0;
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		r->depth--;
+		close_collection(r);
 		return 0;
 	case YAML_STREAM_END_EVENT:
 		return 1;
@@ -205,6 +233,7 @@ int gd_ytree_parse(const char *file, const char *text, size_t len, struct gd_ytr
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&ps);
+	free(r.kids);
 	return status == 1 ? 0 : status;
 }
 

@@ -34,21 +34,25 @@ struct gd_ypair {
 	struct gd_ynode *key, *value;
 };
 
-/* A node of the tree. Only the members of its kind are set. */
+/*
+ * A node of the tree, 32 bytes: the members of its kind share storage, so
+ * read only those of n->kind. Arrays are exactly n_items or n_pairs long.
+ */
 struct gd_ynode {
 	enum gd_ynode_kind kind;
 	uint32_t line, col; /* 1-based, columns in characters */
-	/* GD_YSCALAR: the text (NUL-terminated, no NUL inside), plain = unquoted */
-	const char *text;
-	size_t len;
-	bool plain;
-	/* GD_YSEQ: items in document order */
-	struct gd_ynode **items;
-	size_t n_items, cap_items;
-	/* GD_YMAP: pairs in document order (duplicates kept; the reader of the tree reports them)
-	 */
-	struct gd_ypair *pairs;
-	size_t n_pairs, cap_pairs;
+	bool plain;         /* GD_YSCALAR: unquoted */
+	union {
+		const char *text;        /* GD_YSCALAR: NUL-terminated, no NUL inside */
+		struct gd_ynode **items; /* GD_YSEQ: in document order */
+		struct gd_ypair *pairs;  /* GD_YMAP: in document order, duplicates kept (the
+		                            reader of the tree reports them) */
+	};
+	union {
+		size_t len; /* GD_YSCALAR: bytes of text */
+		size_t n_items;
+		size_t n_pairs;
+	};
 };
 
 /* A parsed document; root is NULL for an empty file. Zero-initialise. */
