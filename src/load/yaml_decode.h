@@ -43,7 +43,8 @@ struct gd_yctx {
 	unsigned errors;      /* loader errors reported (or dropped past GD_YAML_MAX_ERRORS) */
 	unsigned unnamed;     /* nodes whose name is missing or bad: unknown references are then not
 	                         reported */
-	struct gd_yref *refs; /* output references, resolved once every node is known */
+	struct gd_yref *refs; /* output references, resolved once every node is known (malloc'ed,
+	                         freed by gd_yaml_resolve_references()) */
 	size_t n_refs, cap_refs;
 };
 
