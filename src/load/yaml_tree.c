@@ -27,6 +27,8 @@ struct reader {
 	size_t n_kids, cap_kids;
 	size_t n_nodes;
 	unsigned documents;
+	gd_ytree_each_fn *each; /* or NULL */
+	void *arg;
 };
 
 const char *gd_ynode_kind_name(enum gd_ynode_kind kind)
@@ -81,6 +83,23 @@ static int parser_error(struct reader *r, const yaml_parser_t *ps)
 	return 2;
 }
 
+/*
+ * After a node is read whole: when it is the value of a pair of the root
+ * mapping, offers the pair to r->each, and frees it when taken (the root is
+ * t->top, outside the arena; every other node of the tree is in the pair).
+ */
+static void value_read(struct reader *r)
+{
+	if (!r->each || r->depth != 1 || r->stack[0].node->kind != GD_YMAP ||
+	    r->n_kids - r->stack[0].first != 2)
+		return;
+	size_t first = r->stack[0].first;
+	if (!r->each(r->arg, r->kids[first], r->kids[first + 1]))
+		return;
+	r->n_kids = first;
+	gd_arena_free(&r->t->arena);
+}
+
 /* Makes a node for a scalar or collection event and attaches it to the open collection. */
 static int add_node(struct reader *r, const yaml_event_t *ev, enum gd_ynode_kind kind,
                     struct gd_ynode **out)
@@ -106,7 +125,7 @@ static int add_node(struct reader *r, const yaml_event_t *ev, enum gd_ynode_kind
 		return fail_at(r, &ev->start_mark, "yaml-too-large",
 		               "more than 1048576 YAML nodes; a description never has that many");
 
-	struct gd_ynode *n = gd_arena_alloc(&r->t->arena, sizeof(*n));
+	struct gd_ynode *n = r->depth ? gd_arena_alloc(&r->t->arena, sizeof(*n)) : &r->t->top;
 	n->kind = kind;
 	n->line = (uint32_t)ev->start_mark.line + 1;
 	n->col = (uint32_t)ev->start_mark.column + 1;
@@ -140,6 +159,8 @@ static int add_node(struct reader *r, const yaml_event_t *ev, enum gd_ynode_kind
 		}
 		r->kids[r->n_kids++] = n;
 	}
+	if (kind == GD_YSCALAR)
+		value_read(r);
 	*out = n;
 	return 0;
 }
@@ -165,6 +186,7 @@ static void close_collection(struct reader *r)
 		f->node->n_pairs = n / 2;
 	}
 	r->n_kids = f->first;
+	value_read(r);
 }
 
 /* Handles one event; returns 0 to go on, 1 at the end of the stream, 2 on error. */
@@ -206,15 +228,16 @@ static int on_event(struct reader *r, const yaml_event_t *ev)
 	}
 }
 
-int gd_ytree_parse(const char *file, const char *text, size_t len, struct gd_ytree *t,
-                   struct gd_diags *d)
+int gd_ytree_parse_each(const char *file, const char *text, size_t len, struct gd_ytree *t,
+                        struct gd_diags *d, gd_ytree_each_fn *each, void *arg)
 {
-	struct reader r = {.t = t, .d = d, .text = text, .len = len};
+	struct reader r = {.t = t, .d = d, .text = text, .len = len, .each = each, .arg = arg};
 	yaml_parser_t ps;
 	int status = 0;
 
 	t->file = file;
 	t->root = NULL;
+	t->top = (struct gd_ynode){0};
 	if (gd_text_check(file, text, len, d))
 		return 2;
 	if (!yaml_parser_initialize(&ps)) {
@@ -235,6 +258,12 @@ int gd_ytree_parse(const char *file, const char *text, size_t len, struct gd_ytr
 	yaml_parser_delete(&ps);
 	free(r.kids);
 	return status == 1 ? 0 : status;
+}
+
+int gd_ytree_parse(const char *file, const char *text, size_t len, struct gd_ytree *t,
+                   struct gd_diags *d)
+{
+	return gd_ytree_parse_each(file, text, len, t, d, NULL, NULL);
 }
 
 int gd_ytree_read(const char *path, struct gd_ytree *t, struct gd_diags *d)

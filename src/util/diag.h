@@ -76,6 +76,9 @@ void gd_diags_print_min(FILE *out, const struct gd_diags *d, enum gd_severity mi
  */
 void gd_diags_warnings_as_errors(struct gd_diags *d, size_t from);
 
+/* Appends every diagnostic of @from to @to, in order, and leaves @from empty (zeroed). */
+void gd_diags_move(struct gd_diags *to, struct gd_diags *from);
+
 /* Returns "error", "warning", "note" or "off". */
 const char *gd_severity_name(enum gd_severity sev);
 
