@@ -36,6 +36,24 @@ CHIP_STRIDE = 1 << 42  # chip n's copy of a frame is at + n << 42
 RIDS = 1 << 16
 
 
+def smmu(w, name, chip, k):
+    """Writes SMMUv3 @name up to its id-map: the k-th of @chip, its own MSIs to the chip's ITS."""
+    w(f"  - name: {name}")
+    w("    model: smmuv3")
+    w(f"    base: {chip * CHIP_STRIDE + 0x4F000000 + k * 0x100000:#x}")
+    w("    coherent: true")
+    w(f"    proximity-domain: {chip}")
+    w(f"    own-msi: {{ output: its{chip}, device-id: {0xFFF00 + k:#x} }}")
+
+
+def id_map(w, comment, bases, count, offset, output):
+    """Writes an id-map of @count IDs from each of @bases to base | @offset on @output."""
+    w(f"    id-map:                  # {comment}")
+    for b in bases:
+        w(f"      - {{ input-base: {b:#x}, count: {count:#x}, output-base: {offset | b:#x}, "
+          f"output: {output} }}")
+
+
 def main():
     if len(sys.argv) != 2 or not sys.argv[1].isdigit() or int(sys.argv[1]) % 4096:
         sys.exit("usage: synth_platform.py MAPPINGS (a multiple of 4096)")
@@ -73,26 +91,11 @@ def main():
     w("iommus:")
     for c in range(CHIPS):
         for k in range(SMMUS_PER_CHIP):
-            i = c * SMMUS_PER_CHIP + k
-            w(f"  - name: smmu{i}")
-            w("    model: smmuv3")
-            w(f"    base: {c * CHIP_STRIDE + 0x4F000000 + k * 0x100000:#x}")
-            w("    coherent: true")
-            w(f"    proximity-domain: {c}")
-            w(f"    own-msi: {{ output: its{c}, device-id: {0xFFF00 + k:#x} }}")
-            w("    id-map:                  # StreamID -> DeviceID, chunk by chunk")
-            for r in range(RCS_PER_SMMU):
-                for j in range(chunks):
-                    sid = r << 16 | j * rid_chunk
-                    w(f"      - {{ input-base: {sid:#x}, count: {rid_chunk:#x}, "
-                      f"output-base: {k << 18 | sid:#x}, output: its{c} }}")
+            smmu(w, f"smmu{c * SMMUS_PER_CHIP + k}", c, k)
+            sids = [r << 16 | j * rid_chunk for r in range(RCS_PER_SMMU) for j in range(chunks)]
+            id_map(w, "StreamID -> DeviceID, chunk by chunk", sids, rid_chunk, k << 18, f"its{c}")
     for c in range(CHIPS):
-        w(f"  - name: dmasmmu{c}              # platform devices' DMA, no MSI")
-        w("    model: smmuv3")
-        w(f"    base: {c * CHIP_STRIDE + 0x4F000000 + SMMUS_PER_CHIP * 0x100000:#x}")
-        w("    coherent: true")
-        w(f"    proximity-domain: {c}")
-        w(f"    own-msi: {{ output: its{c}, device-id: {0xFFF00 + SMMUS_PER_CHIP:#x} }}")
+        smmu(w, f"dmasmmu{c}              # platform devices' DMA, no MSI", c, SMMUS_PER_CHIP)
     w("")
     w("root-complexes:")
     for c in range(CHIPS):
@@ -104,11 +107,9 @@ def main():
                 w(f"    ecam: {{ base: {c * CHIP_STRIDE + 0x1000000000 + (k * RCS_PER_SMMU + r) * 0x10000000:#x}, "
                   "bus-range: [0, 255] }")
                 w("    coherent: true")
-                w("    id-map:                  # RID -> StreamID, bus by bus")
-                for j in range(chunks):
-                    rid = j * rid_chunk
-                    w(f"      - {{ input-base: {rid:#x}, count: {rid_chunk:#x}, "
-                      f"output-base: {r << 16 | rid:#x}, output: smmu{c * SMMUS_PER_CHIP + k} }}")
+                rids = [j * rid_chunk for j in range(chunks)]
+                id_map(w, "RID -> StreamID, bus by bus", rids, rid_chunk, r << 16,
+                       f"smmu{c * SMMUS_PER_CHIP + k}")
     w("")
     w("named-components:")
     for c in range(CHIPS):

@@ -6,29 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void oom(void)
-{
-	fprintf(stderr, "gicdesc: error: out of memory\n");
-	exit(2);
-}
-
-/* Grows the array *@v of @elem-byte elements to hold @need; *@cap is its capacity. */
-static void grow(void **v, size_t *cap, size_t need, size_t elem)
-{
-	if (need <= *cap)
-		return;
-	size_t ncap = *cap ? *cap : 16;
-	while (ncap < need) {
-		if (ncap > SIZE_MAX / 2 / elem)
-			oom();
-		ncap *= 2;
-	}
-	void *nv = realloc(*v, ncap * elem);
-	if (!nv)
-		oom();
-	*v = nv;
-	*cap = ncap;
-}
+#include "util/vec.h"
 
 /* Number of values record @r keeps: one per field, one for a variable field. */
 static size_t n_values(const struct gd_acpi_rec *r)
@@ -49,7 +27,7 @@ static void pack(struct gd_acpi_table *t)
 		return;
 	struct gd_acpi_rec *r = &t->recs[t->n - 1];
 	size_t k = n_values(r);
-	grow((void **)&t->vals, &t->cap_vals, t->n_vals + k, sizeof(*t->vals));
+	gd_vec_reserve((void **)&t->vals, &t->cap_vals, t->n_vals + k, sizeof(*t->vals));
 	r->at = t->n_vals;
 	for (size_t j = 0; j < k; j++) {
 		unsigned slot = slot_of(r, j);
@@ -79,7 +57,7 @@ static union gd_acpi_val value(const struct gd_acpi_table *t, size_t i, size_t j
 static struct gd_acpi_rec *push(struct gd_acpi_table *t)
 {
 	pack(t);
-	grow((void **)&t->recs, &t->cap, t->n + 1, sizeof(*t->recs));
+	gd_vec_reserve((void **)&t->recs, &t->cap, t->n + 1, sizeof(*t->recs));
 	struct gd_acpi_rec *r = &t->recs[t->n++];
 	memset(r, 0, sizeof(*r));
 	memset(&t->open, 0, sizeof(t->open));

@@ -4,11 +4,11 @@
  * mappings and their output references, SMMUv3, root complexes, named
  * components. The ITS list is in yaml_gic.c.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "load/yaml_platform.h"
+#include "util/vec.h"
 
 const char *gd_yaml_name(struct gd_yctx *c, const struct gd_ynode *v, const char *role)
 {
@@ -391,16 +391,7 @@ int gd_yaml_decode_named_components(struct gd_yctx *c, const struct gd_ynode *v,
 
 struct gd_yref *gd_yaml_new_ref(struct gd_yctx *c, struct gd_id_map *m, struct gd_loc loc)
 {
-	if (c->n_refs == c->cap_refs) {
-		size_t cap = c->cap_refs ? 2 * c->cap_refs : 64;
-		struct gd_yref *v = realloc(c->refs, cap * sizeof(*v));
-		if (!v) {
-			fprintf(stderr, "gicdesc: error: out of memory\n");
-			exit(2);
-		}
-		c->refs = v;
-		c->cap_refs = cap;
-	}
+	gd_vec_reserve((void **)&c->refs, &c->cap_refs, c->n_refs + 1, sizeof(*c->refs));
 	struct gd_yref *r = &c->refs[c->n_refs++];
 	*r = (struct gd_yref){.map = m, .loc = loc};
 	return r;
@@ -439,11 +430,9 @@ void gd_yaml_resolve_references(struct gd_yctx *c)
 	size_t n_nodes = 0;
 	while (gd_platform_node(c->p, n_nodes))
 		n_nodes++;
-	struct named *index = malloc((n_nodes ? n_nodes : 1) * sizeof(*index));
-	if (!index) {
-		fprintf(stderr, "gicdesc: error: out of memory\n");
-		exit(2);
-	}
+	struct named *index = NULL;
+	size_t cap = 0;
+	gd_vec_reserve((void **)&index, &cap, n_nodes + 1, sizeof(*index));
 	for (size_t i = 0; i < n_nodes; i++)
 		index[i] = (struct named){gd_platform_node(c->p, i), i};
 	qsort(index, n_nodes, sizeof(*index), by_name);

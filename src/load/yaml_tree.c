@@ -6,6 +6,7 @@
 #include <yaml.h>
 
 #include "load/text_file.h"
+#include "util/vec.h"
 
 /*
  * An open mapping or sequence; its children so far are kids[first..] of the
@@ -147,16 +148,7 @@ static int add_node(struct reader *r, const yaml_event_t *ev, enum gd_ynode_kind
 		    kind != GD_YSCALAR)
 			return fail_at(r, &ev->start_mark, "yaml-syntax",
 			               "a mapping key must be a scalar");
-		if (r->n_kids == r->cap_kids) {
-			size_t cap = r->cap_kids ? 2 * r->cap_kids : 256;
-			struct gd_ynode **kids = realloc(r->kids, cap * sizeof(*kids));
-			if (!kids) {
-				fprintf(stderr, "gicdesc: error: out of memory\n");
-				exit(2);
-			}
-			r->kids = kids;
-			r->cap_kids = cap;
-		}
+		gd_vec_reserve((void **)&r->kids, &r->cap_kids, r->n_kids + 1, sizeof(*r->kids));
 		r->kids[r->n_kids++] = n;
 	}
 	if (kind == GD_YSCALAR)
