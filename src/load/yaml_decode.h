@@ -44,7 +44,7 @@ struct gd_yctx {
 	unsigned unnamed;     /* nodes whose name is missing or bad: unknown references are then not
 	                         reported */
 	struct gd_yref *refs; /* output references, resolved once every node is known (malloc'ed,
-	                         freed by gd_yaml_resolve_references()) */
+	                         freed by whoever made the context) */
 	size_t n_refs, cap_refs;
 };
 

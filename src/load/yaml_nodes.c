@@ -469,7 +469,4 @@ void gd_yaml_resolve_references(struct gd_yctx *c)
 		}
 	}
 	free(index);
-	free(c->refs);
-	c->refs = NULL;
-	c->n_refs = c->cap_refs = 0;
 }

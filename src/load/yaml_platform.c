@@ -241,6 +241,7 @@ int gd_load_yaml_mem(const char *name, const char *text, size_t len, struct gd_p
 		gd_yaml_resolve_references(&c);
 	}
 	gd_diags_free(&s.pending);
+	free(c.refs);
 	gd_ytree_free(&t);
 	if (status == 0 && c.errors)
 		status = 1;

@@ -145,7 +145,7 @@ struct gd_yref *gd_yaml_new_ref(struct gd_yctx *c, struct gd_id_map *m, struct g
  * Points every ID mapping's output at the node it names, or reports the name
  * at the reference (unknown, or of a kind that cannot take IDs: an ID
  * mapping outputs to an ITS or an IOMMU; own-msi to an ITS). Names are looked
- * up in a sorted index of the nodes (n log n). Frees the references.
+ * up in a sorted index of the nodes (n log n).
  */
 void gd_yaml_resolve_references(struct gd_yctx *c);
 
