@@ -14,6 +14,15 @@ static void *xrealloc(void *p, size_t n)
 	return q;
 }
 
+/* A malloc'ed copy of @s, or NULL. */
+static const char *copy(const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s) + 1;
+	return memcpy(xrealloc(NULL, n), s, n);
+}
+
 void gd_diag_vadd(struct gd_diags *d, enum gd_severity sev, const char *rule,
                   const struct gd_loc *loc, const char *fmt, va_list ap)
 {
@@ -39,6 +48,9 @@ void gd_diag_vadd(struct gd_diags *d, enum gd_severity sev, const char *rule,
 		g->loc = *loc;
 	else
 		memset(&g->loc, 0, sizeof(g->loc));
+	/* A loaded platform owns its file label and DTB node paths, and may be freed first. */
+	g->loc.file = copy(g->loc.file);
+	g->loc.where = copy(g->loc.where);
 	g->msg = msg;
 	if (sev == GD_SEV_ERROR)
 		d->errors++;
@@ -133,8 +145,11 @@ void gd_diags_move(struct gd_diags *to, struct gd_diags *from)
 
 void gd_diags_free(struct gd_diags *d)
 {
-	for (size_t i = 0; i < d->n; i++)
+	for (size_t i = 0; i < d->n; i++) {
 		free(d->v[i].msg);
+		free((char *)d->v[i].loc.file);
+		free((char *)d->v[i].loc.where);
+	}
 	free(d->v);
 	memset(d, 0, sizeof(*d));
 }

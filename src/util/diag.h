@@ -33,7 +33,8 @@ struct gd_loc {
 /* Severity of a diagnostic; GD_SEV_OFF means a rule is disabled. */
 enum gd_severity { GD_SEV_OFF = 0, GD_SEV_NOTE, GD_SEV_WARNING, GD_SEV_ERROR };
 
-/* One diagnostic. rule is a kebab-case rule name or NULL; msg is owned by the list. */
+/* One diagnostic. rule is a kebab-case rule name or NULL; msg and loc.where are owned by the list.
+ */
 struct gd_diag {
 	enum gd_severity sev;
 	const char *rule;
