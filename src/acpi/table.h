@@ -15,8 +15,8 @@
 
 /*
  * One instance: @layout with its values, or (layout NULL) the variable-length
- * field @field of @len bytes: a NUL-terminated string from v.s[field->slot]
- * (length including the NUL) or zero padding (slot GD_V_ZERO).
+ * field @field of @len bytes: a NUL-terminated string, the caller's
+ * s[field->slot] (length including the NUL), or zero padding (slot GD_V_ZERO).
  * @joined: printed without a blank line before it in the source.
  * @at: index in the table's @vals of its first value (see struct gd_acpi_table).
  */
@@ -37,8 +37,9 @@ union gd_acpi_val {
 /*
  * A table under construction; zero-initialise, free with gd_acpi_table_free().
  * The last record's values are @open, where the caller fills them in; adding
- * the next record (or finishing) packs them into @vals, one per field of the layout (one for
- * a variable field), so a record costs its fields, not GD_V_COUNT slots.
+ * the next record (or finishing) packs them into @vals, one per field of the
+ * layout (one for a variable field), so a record costs its fields, not
+ * GD_V_COUNT slots.
  */
 struct gd_acpi_table {
 	struct gd_acpi_rec *recs;
