@@ -30,13 +30,16 @@ packages=(gcc libc6-dev make cmake pkgconf libyaml-dev libfdt-dev)
 # build and tests/fuzz); the oracles: dtc, iasl, dt-validate with Linux 6.1's
 # and 6.12's bindings (linux-source-*), QEMU with the ROMs its default NIC
 # loads (ipxe-qemu) and UEFI for arm64 (qemu-efi-aarch64); man-db renders the
-# man pages; python3 and its modules run the test scripts; cpp preprocesses
+# man pages and mandoc lints them; python3 and its modules run the test scripts; cpp preprocesses
 # binding examples; flock (util-linux), xz and dpkg-deb fetch the boot kernel
-# into ~/.cache/gicdesc-boot; graphviz's dot parses the routing graphs.
+# into ~/.cache/gicdesc-boot; graphviz's dot parses the routing graphs; ninja-build
+# is the Ninja that a consumer CMake project of test_build_consumers builds with
+# (gicdesc_generate()'s depfile read by Ninja as well as by Makefiles).
 test_packages=(libcmocka-dev clang libclang-rt-14-dev
 	device-tree-compiler acpica-tools dt-schema linux-source-6.1 linux-source-6.12
 	qemu-system-arm ipxe-qemu qemu-efi-aarch64 man-db
-	python3 python3-yaml python3-jsonschema python3-libfdt cpp util-linux xz-utils graphviz)
+	python3 python3-yaml python3-jsonschema python3-libfdt cpp util-linux xz-utils graphviz mandoc
+	ninja-build)
 [ "$run_tests" = 1 ] && packages+=("${test_packages[@]}")
 
 missing=()

@@ -206,6 +206,13 @@ struct gd_iort_layouts {
 /* Returns the IORT layouts of table revision 0, 3, 5 or 6; NULL for any other. */
 const struct gd_iort_layouts *gd_iort_layouts(unsigned revision);
 
+/*
+ * The PMCG body of node revision 0 (DEN0049C): 16 bytes, no page 1 base
+ * (Linux arm_smmu_v3_pmcg_init_resources() reads none below revision 1).
+ * Read only; generate writes node revision 1 or 2 (@pmcg_rev).
+ */
+extern const struct gd_acpi_layout gd_iort_pmcg_rev0;
+
 /* The named component's "Device Name" field (string, NUL-terminated, variable). */
 extern const struct gd_acpi_field gd_iort_nc_name;
 /* Its "Padding" field (raw bytes up to 4-byte alignment, optional). */

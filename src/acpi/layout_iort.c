@@ -216,6 +216,9 @@ static const struct gd_acpi_field pmcg_fields[] = {
 };
 static const struct gd_acpi_layout pmcg_body =
     GD_LAYOUT("IORT PMCG node", 24, pmcg_fields, IASL_IORT);
+/* Node revision 0: the first three fields. */
+const struct gd_acpi_layout gd_iort_pmcg_rev0 = {"IORT PMCG node (node revision 0)", 16,
+                                                 pmcg_fields, 3, IASL_IORT};
 
 /*
  * RMR (§3.1.1.7 "Reserved memory range node", E.d on): flags (bit 0

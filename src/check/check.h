@@ -109,4 +109,21 @@ size_t gd_check_rule_count(void);
  */
 void gd_check_rule_infos(struct gd_rule_info *out);
 
+/*
+ * Waives, among the diagnostics d->v[from ..], every error and warning that
+ * one of the @n waivers @w matches (gicdesc(5) WAIVERS): the same rule; a
+ * node the finding names in its message, its DT node path, or its ACPI
+ * table and byte offset (IORT+0x84); and, when the waiver gives IDs, an ID
+ * or ID range of the message that meets them. A waived finding becomes a
+ * note that gives the waiver's reason (gd_diag_waive()); the first waiver
+ * that matches counts it (w[k].matched). Returns the number waived.
+ */
+size_t gd_check_waive(struct gd_waiver *w, size_t n, struct gd_diags *d, size_t from);
+
+/*
+ * Reports each of the @n waivers @w that matched nothing (warning) or names
+ * no rule or tag (error), at the waiver, under tag waiver-unused.
+ */
+void gd_check_waivers_unused(const struct gd_waiver *w, size_t n, struct gd_diags *d);
+
 #endif

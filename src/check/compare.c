@@ -39,6 +39,9 @@ static bool same_source(const struct gd_node *x, const struct gd_node *y)
 			return !strcmp(p->acpi_path, q->acpi_path);
 		return p->dt_path && q->dt_path && !strcmp(p->dt_path, q->dt_path);
 	}
+	case GD_NODE_PMCG:
+		return gd_node_as_pmcg((struct gd_node *)x)->page0_base ==
+		       gd_node_as_pmcg((struct gd_node *)y)->page0_base;
 	case GD_NODE_ITS:
 	case GD_NODE_MSI_FRAME:
 	case GD_NODE_MBI:
@@ -58,6 +61,10 @@ static void source_identity(const struct gd_node *n, char *buf, size_t size)
 	case GD_NODE_SMMU:
 		snprintf(buf, size, "the own MSIs of the SMMUv3 at 0x%" PRIx64,
 		         gd_node_as_smmu((struct gd_node *)n)->base);
+		return;
+	case GD_NODE_PMCG:
+		snprintf(buf, size, "the own MSI of the PMCG at 0x%" PRIx64,
+		         gd_node_as_pmcg((struct gd_node *)n)->page0_base);
 		return;
 	case GD_NODE_NAMED_COMPONENT:
 	case GD_NODE_ITS:
@@ -299,10 +306,10 @@ static void compare_source(struct drift *c, const struct gd_node *sa, const stru
 		report(c, sa, sb, pa, pb, plo, pend - plo, false);
 }
 
-/* Number of possible sources of @p: root complexes, SMMUv3s, named components. */
+/* Number of possible sources of @p: root complexes, SMMUv3s, named components, PMCGs. */
 static size_t n_sources(const struct gd_platform *p)
 {
-	return p->n_rcs + p->n_smmus + p->n_ncs;
+	return p->n_rcs + p->n_smmus + p->n_ncs + p->n_pmcgs;
 }
 
 /* Source @k (0 .. n_sources() - 1) of @p, in that order. */
@@ -313,7 +320,10 @@ static const struct gd_node *source_at(const struct gd_platform *p, size_t k)
 	k -= p->n_rcs;
 	if (k < p->n_smmus)
 		return &p->smmus[k]->node;
-	return &p->ncs[k - p->n_smmus]->node;
+	k -= p->n_smmus;
+	if (k < p->n_ncs)
+		return &p->ncs[k]->node;
+	return &p->pmcgs[k - p->n_ncs]->node;
 }
 
 /* Finds the source of @p that is the same hardware as @n, or NULL. */

@@ -222,10 +222,25 @@ void gd_rule_iort_direct_lpi(struct gd_check_ctx *c);
 void gd_rule_iort_spi_msi(struct gd_check_ctx *c);
 void gd_rule_madt_direct_lpi(struct gd_check_ctx *c);
 void gd_rule_dt_ats(struct gd_check_ctx *c);
+void gd_rule_dt_canwbs(struct gd_check_ctx *c);
+void gd_rule_dt_pmcg(struct gd_check_ctx *c);
 /* rules_rmr.c: IORT RMR nodes (IORT E.e §3.1.1.7) */
 void gd_rule_rmr_no_stream_ids(struct gd_check_ctx *c);
 void gd_rule_rmr_range(struct gd_check_ctx *c);
 void gd_rule_rmr_stream_ids(struct gd_check_ctx *c);
 void gd_rule_dt_rmr(struct gd_check_ctx *c);
+/* rules_pmcg.c: IORT PMCG nodes (IORT E.e §3.1.1.6) */
+void gd_rule_pmcg_id_mapping(struct gd_check_ctx *c);
+void gd_rule_pmcg_node_ref(struct gd_check_ctx *c);
+void gd_rule_pmcg_overflow(struct gd_check_ctx *c);
+void gd_rule_pmcg_overflow_gsiv(struct gd_check_ctx *c);
+
+/*
+ * Reports (rules_intid.c) the wired interrupt @intid of node @n, its @what
+ * ("eventq", "overflow"), unless it is 0 (none), an SPI the distributor has
+ * (INTIDs 32 .. 31 + spis, at most 1019) or an extended SPI (4096-5119).
+ */
+void gd_check_wired_spi(struct gd_check_ctx *c, const struct gd_node *n, const char *what,
+                        uint32_t intid);
 
 #endif

@@ -11,7 +11,8 @@
  *   frame (Linux gicv2m_acpi_init(): pci_msi_register_fwnode_provider()), and
  *   takes every PCI device IORT leads to no ITS (gicv2m_get_fwnode()).
  * - The MADT GICR structure (ACPI 6.5 §5.2.12.16) has no DirectLPI flag.
- * - The Linux 6.1 DT bindings have no property for a root complex's ATS.
+ * - The Linux 6.1 DT bindings have no property for a root complex's ATS, nor
+ *   for the node a PMCG counts for (perf/arm,smmu-v3-pmcg.yaml).
  */
 #include "check/rule.h"
 
@@ -123,5 +124,38 @@ void gd_rule_dt_ats(struct gd_check_ctx *c)
 			    "supports ATS; an OS booted from this device tree will not "
 			    "enable it",
 			    rc->node.name);
+	}
+}
+
+/* Reports @n (a root complex or named component) when its memory access flags say CANWBS. */
+static void report_canwbs(struct gd_check_ctx *c, const struct gd_node *n,
+                          const struct gd_mem_access *mem)
+{
+	if (mem->flags & GD_MEM_CANWBS)
+		gd_check_report(c, &n->loc,
+		                "DT: no binding can say that %s '%s' ensures coherency of accesses "
+		                "(IORT E.f CANWBS); an OS booted from this device tree does not "
+		                "rely on it (Linux: no nested SMMU translation for it)",
+		                gd_node_what(n), n->name);
+}
+
+void gd_rule_dt_canwbs(struct gd_check_ctx *c)
+{
+	for (size_t i = 0; describes(c) && i < c->p->n_rcs; i++)
+		report_canwbs(c, &c->p->rcs[i]->node, &c->p->rcs[i]->mem);
+	for (size_t i = 0; describes(c) && i < c->p->n_ncs; i++)
+		report_canwbs(c, &c->p->ncs[i]->node, &c->p->ncs[i]->mem);
+}
+
+void gd_rule_dt_pmcg(struct gd_check_ctx *c)
+{
+	for (size_t i = 0; describes(c) && i < c->p->n_pmcgs; i++) {
+		const struct gd_pmcg *g = c->p->pmcgs[i];
+		if (g->node_ref)
+			gd_check_report(c, &g->node_ref_loc,
+			                "DT: arm,smmu-v3-pmcg.yaml has no property for the node "
+			                "PMCG '%s' counts for ('%s'): an OS booted from this "
+			                "device tree cannot tell which SMMU's events it counts",
+			                g->node.name, g->node_ref->name);
 	}
 }

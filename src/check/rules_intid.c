@@ -91,28 +91,30 @@ static void cpu_ppis(struct gd_check_ctx *c)
 		}
 }
 
-/* The wired interrupts of each SMMU: SPIs the distributor has, or extended SPIs. */
-static void smmu_spis(struct gd_check_ctx *c)
+void gd_check_wired_spi(struct gd_check_ctx *c, const struct gd_node *n, const char *what,
+                        uint32_t intid)
 {
 	uint32_t last_spi = 31 + c->p->dist.spis;
 	if (last_spi > 1019)
 		last_spi = 1019;
+	if (intid == 0 || (intid >= 32 && intid <= last_spi) || (intid >= 4096 && intid <= 5119))
+		return;
+	gd_check_report(c, &n->loc,
+	                "%s interrupt INTID %u of %s is not an SPI of the distributor "
+	                "(INTIDs 32-%u with %u SPIs, or extended SPIs 4096-5119)",
+	                what, (unsigned)intid, n->name, (unsigned)last_spi,
+	                (unsigned)c->p->dist.spis);
+}
+
+/* The wired interrupts of each SMMU: SPIs the distributor has, or extended SPIs. */
+static void smmu_spis(struct gd_check_ctx *c)
+{
 	for (size_t i = 0; i < c->p->n_smmus; i++) {
 		const struct gd_smmu *s = c->p->smmus[i];
 		struct gd_smmu_irq irq;
 		const char *what;
-		for (size_t k = 0; gd_smmu_wired_irq(s, k, &irq, &what); k++) {
-			uint32_t intid = irq.intid;
-			if (intid == 0 || (intid >= 32 && intid <= last_spi) ||
-			    (intid >= 4096 && intid <= 5119))
-				continue;
-			gd_check_report(
-			    c, &s->node.loc,
-			    "%s interrupt INTID %u of %s is not an SPI of the distributor "
-			    "(INTIDs 32-%u with %u SPIs, or extended SPIs 4096-5119)",
-			    what, (unsigned)intid, s->node.name, (unsigned)last_spi,
-			    (unsigned)c->p->dist.spis);
-		}
+		for (size_t k = 0; gd_smmu_wired_irq(s, k, &irq, &what); k++)
+			gd_check_wired_spi(c, &s->node, what, irq.intid);
 	}
 }
 

@@ -262,10 +262,19 @@ const struct gd_rule gd_rules[] = {
      "a root complex supports ATS, which the Linux 6.1 DT bindings cannot say (IORT root "
      "complex ATS attribute only): an OS booted from the DT does not enable it",
      "dt"},
+    {"dt-canwbs", W, gd_rule_dt_canwbs, NONE,
+     "a root complex or named component whose IORT memory access flags say CANWBS (IORT E.f: "
+     "coherency of accesses ensured whatever the memory attributes), which no DT binding can "
+     "say",
+     "dt"},
     {"dt-rmr", W, gd_rule_dt_rmr, NONE,
      "a reserved memory range (IORT RMR) for StreamIDs, which a device tree cannot say "
      "(reserved-memory iommu-addresses names device nodes, and PCI devices have none): an "
      "OS booted from the DT does not keep it mapped",
+     "dt"},
+    {"dt-pmcg", N, gd_rule_dt_pmcg, NONE,
+     "the node a PMCG counts for (IORT PMCG node reference), which arm,smmu-v3-pmcg.yaml has "
+     "no property for: an OS booted from the DT cannot tell which SMMU it counts",
      "dt"},
     /* Reserved memory ranges (IORT E.e §3.1.1.7 RMR node; Linux iort_get_rmrs()) */
     {"rmr-no-stream-ids", E, gd_rule_rmr_no_stream_ids, NONE,
@@ -281,6 +290,25 @@ const struct gd_rule gd_rules[] = {
      "into a node that is no SMMU (Linux iort_node_get_rmr_info()): the memory is reserved "
      "for no device",
      NULL},
+    /* SMMUv3 PMCGs (IORT E.e §3.1.1.6 PMCG node; Linux iort.c) */
+    {"pmcg-id-mapping", E, gd_rule_pmcg_id_mapping, NONE,
+     "a PMCG with more than one ID mapping, or whose own-MSI mapping is not a single mapping "
+     "into an ITS group (IORT E.e §3.1.1.6; Linux iort_get_id_mapping_index(), "
+     "iort_set_device_domain() FW_BUG \"Invalid MSI mapping\"): it gets no MSI domain",
+     NULL},
+    {"pmcg-node-ref", E, gd_rule_pmcg_node_ref, NONE,
+     "a PMCG whose node reference is not an SMMUv3, named component or root complex (IORT "
+     "E.e §3.1.1.6), or not the start of a node",
+     NULL},
+    {"pmcg-overflow", E, gd_rule_pmcg_overflow, NONE,
+     "a PMCG with neither an overflow interrupt GSIV nor an ID mapping: nothing signals an "
+     "overflow, and Linux's arm_smmuv3_pmu does not probe it (smmu_pmu_probe() \"Setup irq "
+     "failed\"; arm,smmu-v3-pmcg.yaml wants interrupts or msi-parent)",
+     NULL},
+    {"pmcg-overflow-gsiv", E, gd_rule_pmcg_overflow_gsiv, NONE,
+     "a PMCG overflow interrupt GSIV that is not an SPI of the distributor or an extended "
+     "SPI (Linux arm_smmu_v3_pmcg_init_resources() registers it as an edge-triggered SPI)",
+     NULL},
     /* What a writer of generate refuses: reported by src/emit, which `check` runs on a
        description whose rules pass (generate writes nothing when a rule fails) */
     {"dt-inexpressible", E, NULL, NONE,
@@ -293,7 +321,8 @@ const struct gd_rule gd_rules[] = {
      "the IORT writer cannot write the description at its table revision: a field the node "
      "revision lacks (memory address size limit, proximity domain, DeviceID mapping index), "
      "an SMMUv3 whose own-MSI mapping the revision cannot tell from a StreamID mapping, a "
-     "named component without its ACPI device path, a mapping of 0 or more than 2^32 IDs "
+     "named component without its ACPI device path, a PMCG without its node reference, a mapping "
+     "of 0 or more than 2^32 IDs "
      "(IORT E.b-E.d)",
      "iort"},
     {"madt-inexpressible", E, NULL, NONE,

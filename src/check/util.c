@@ -27,7 +27,8 @@ const char *gd_check_id_name(enum gd_node_kind kind)
 	case GD_NODE_MSI_FRAME:
 	case GD_NODE_MBI:
 	case GD_NODE_DIRECT_LPI:
-		break; /* SPI-based MSI and Direct LPI take no DeviceID */
+	case GD_NODE_PMCG:
+		break; /* SPI-based MSI and Direct LPI take no DeviceID; a PMCG no ID */
 	}
 	return "IDs";
 }
@@ -81,6 +82,8 @@ void gd_check_route_source(const struct gd_route *r, char *buf, size_t size)
 
 	if (r->single && r->source->kind == GD_NODE_SMMU)
 		snprintf(buf, size, "the own MSIs of %s", r->source->name);
+	else if (r->single && r->source->kind == GD_NODE_PMCG)
+		snprintf(buf, size, "the own MSI of PMCG %s", r->source->name);
 	else if (r->single)
 		snprintf(buf, size, "the single-mapping ID of %s", r->source->name);
 	else if (gd_route_input_id(r, UINT32_MAX) != UINT32_MAX)

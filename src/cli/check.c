@@ -28,6 +28,7 @@ static void check_usage(FILE *out)
 	    out,
 	    "usage: gicdesc check [-W NAME] [-E NAME] [-Wno-NAME] [-Werror] [-q]\n"
 	    "                     [--format text|json|sarif] [--each] [-r DIR]...\n"
+	    "                     [--waivers FILE] [-I DIR] [-D NAME]\n"
 	    "                     [--facts FILE] [--gic-version V] [--spis N] [--intid-bits N]\n"
 	    "                     [--device-id-bits N] [--event-id-bits N]\n"
 	    "                     [--iort-revision N] [--madt-revision N] INPUT...\n"
@@ -41,6 +42,7 @@ static void check_usage(FILE *out)
 	    "                         tables of one folder together), a summary line each\n"
 	    "  -r, --recursive DIR    --each over every description, DTB, DTS and ACPI\n"
 	    "                         table under DIR\n"
+	    "      --waivers FILE     reviewed findings accepted with a reason (gicdesc(5))\n"
 	    "      --format FORMAT    text (default), json or sarif (SARIF 2.1.0)\n"
 	    "      --list-rules       print the rules: name, default severity, source\n"
 	    "  of a YAML description, as generate with the same options writes it:\n"
@@ -53,7 +55,7 @@ static void note_assumed(const struct gd_input_platform *ip, struct gd_diags *d)
 {
 	struct gd_loc loc = {.file = ip->p.file};
 	for (size_t i = 0; i < ip->p.n_assumed; i++)
-		gd_diag_add(d, GD_SEV_NOTE, NULL, &loc, "assumed: %s", ip->p.assumed[i]);
+		gd_diag_add(d, GD_SEV_NOTE, "assumed", &loc, "assumed: %s", ip->p.assumed[i]);
 }
 
 /*
@@ -77,6 +79,8 @@ struct check_opts {
 	struct gd_check_config cfg;
 	struct gd_facts facts;
 	struct gd_revisions revs;
+	struct gd_cpp_args cpp;
+	struct gd_platform *waivers; /* holds the --waivers files' waivers */
 	enum report_format fmt;
 	bool quiet, each;
 };
@@ -89,7 +93,7 @@ struct check_opts {
 static int check_paths(char **paths, size_t n, const struct check_opts *o, struct gd_diags *d)
 {
 	size_t first = d->n, errors_before = d->errors;
-	struct gd_inputs in = {0};
+	struct gd_inputs in = {.cpp = &o->cpp};
 	int status = gd_inputs_load(&in, paths, n, &o->facts, d);
 	if (status != 2) {
 		/* What only the first input (a YAML description) can state holds for the others. */
@@ -119,6 +123,14 @@ static int check_paths(char **paths, size_t n, const struct check_opts *o, struc
 			gd_check_compare(&a, &b, &o->cfg, d);
 		}
 	}
+	/* The descriptions' own waivers, then the --waivers files', over every input's findings. */
+	for (size_t i = 0; i < in.n; i++)
+		if (in.v[i].p.origin == GD_ORIGIN_YAML)
+			gd_check_waive(in.v[i].p.waivers, in.v[i].p.n_waivers, d, first);
+	gd_check_waive(o->waivers->waivers, o->waivers->n_waivers, d, first);
+	for (size_t i = 0; i < in.n; i++)
+		if (in.v[i].p.origin == GD_ORIGIN_YAML)
+			gd_check_waivers_unused(in.v[i].p.waivers, in.v[i].p.n_waivers, d);
 	if (o->cfg.werror)
 		gd_diags_warnings_as_errors(d, first);
 	if (d->errors > errors_before && status == 0)
@@ -127,16 +139,31 @@ static int check_paths(char **paths, size_t n, const struct check_opts *o, struc
 	return status;
 }
 
+/*
+ * Once every input is checked: the --waivers files' waivers that matched no
+ * finding (a warning each, an error under -Werror). Returns @status, made 1
+ * when that adds an error.
+ */
+static int stale_waivers(const struct check_opts *o, struct gd_diags *d, int status)
+{
+	size_t first = d->n, errors = d->errors;
+	gd_check_waivers_unused(o->waivers->waivers, o->waivers->n_waivers, d);
+	if (o->cfg.werror)
+		gd_diags_warnings_as_errors(d, first);
+	return d->errors > errors && status == 0 ? 1 : status;
+}
+
 static void print_sarif(const struct gd_diags *d)
 {
 	size_t n = gd_check_rule_count();
-	struct gd_rule_info *rules = calloc(n ? n : 1, sizeof(*rules));
+	struct gd_rule_info *rules = calloc(n + gd_n_diag_tags, sizeof(*rules));
 	if (!rules) {
 		fprintf(stderr, "gicdesc: error: out of memory\n");
 		exit(2);
 	}
 	gd_check_rule_infos(rules);
-	gd_diags_print_sarif(stdout, d, rules, n);
+	memcpy(rules + n, gd_diag_tags, gd_n_diag_tags * sizeof(*rules));
+	gd_diags_print_sarif(stdout, d, rules, n + gd_n_diag_tags);
 	free(rules);
 }
 
@@ -179,7 +206,7 @@ static int check_each(struct gd_paths *l, const struct check_opts *o, struct gd_
 {
 	size_t n = 0, failed = 0;
 	struct gd_path_group *g = gd_paths_group(l, &n);
-	struct gd_diag_input *in = calloc(n ? n : 1, sizeof(*in));
+	struct gd_diag_input *in = calloc(n + 1, sizeof(*in));
 	size_t *first = calloc(n ? n : 1, sizeof(*first));
 	int worst = 0;
 	if (!in || !first) {
@@ -211,8 +238,20 @@ static int check_each(struct gd_paths *l, const struct check_opts *o, struct gd_
 			fflush(stdout);
 		}
 	}
+	/* the --waivers files' stale waivers: an input of their own, labelled by the option */
+	size_t stale = d->n;
+	worst = stale_waivers(o, d, 0) > worst ? 1 : worst;
+	if (o->fmt == REPORT_TEXT) {
+		struct gd_diags v = view(d, stale, d->n);
+		gd_diags_print_min(stdout, &v, o->quiet ? GD_SEV_WARNING : GD_SEV_NOTE);
+	}
 	for (size_t i = 0; i < n; i++)
-		in[i].d = view(d, first[i], i + 1 < n ? first[i + 1] : d->n);
+		in[i].d = view(d, first[i], i + 1 < n ? first[i + 1] : stale);
+	if (d->n > stale) {
+		in[n].d = view(d, stale, d->n);
+		in[n].status = in[n].d.errors ? 1 : 0;
+		in[n++].label = strdup("--waivers");
+	}
 	if (o->fmt == REPORT_JSON)
 		gd_diags_print_json_each(stdout, in, n);
 	else if (o->fmt == REPORT_SARIF)
@@ -237,20 +276,30 @@ int gd_cmd_check(int argc, char **argv)
 	    {"each", no_argument, NULL, 'e'},
 	    {"recursive", required_argument, NULL, 'r'},
 	    {"quiet", no_argument, NULL, 'q'},
+	    {"waivers", required_argument, NULL, 'w'},
 	    GD_REVISION_LONG_OPTIONS,
 	    {"help", no_argument, NULL, 'h'},
 	    GD_INPUT_LONG_OPTIONS,
 	    {NULL, 0, NULL, 0},
 	};
-	struct check_opts o = {.fmt = REPORT_TEXT, .revs = GD_REVISIONS_INIT};
+	struct gd_platform waivers = {0};
+	struct check_opts o = {.fmt = REPORT_TEXT, .revs = GD_REVISIONS_INIT, .waivers = &waivers};
 	struct gd_paths paths = {0};
 	struct gd_diags d = {0};
 	int c, status = 0;
 	bool list = false, help = false;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "W:E:r:qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "W:E:r:I:D:qh", opts, NULL)) != -1) {
 		switch (c) {
+		case 'I':
+		case 'D':
+			gd_cpp_arg(&o.cpp, c, optarg);
+			break;
+		case 'w':
+			if (gd_waivers_read(optarg, &waivers, &d) != 0)
+				status = 2;
+			break;
 		case 'W':
 		case 'E':
 			if (gd_check_option(&o.cfg, (char)c, optarg, &d) != 0)
@@ -269,8 +318,8 @@ int gd_cmd_check(int argc, char **argv)
 				status = 2;
 			}
 			break;
-		case 'I':
-		case 'M':
+		case GD_OPT_IORT_REVISION:
+		case GD_OPT_MADT_REVISION:
 			if (gd_revision_option(&o.revs, c, optarg))
 				status = 2;
 			break;
@@ -312,12 +361,14 @@ int gd_cmd_check(int argc, char **argv)
 	} else if (o.each) {
 		status = check_each(&paths, &o, &d);
 	} else {
-		status = check_paths(paths.v, paths.n, &o, &d);
+		status = stale_waivers(&o, &d, check_paths(paths.v, paths.n, &o, &d));
 		print_report(&o, &d);
 	}
 	gd_paths_free(&paths);
 	gd_diags_free(&d);
 	gd_check_config_free(&o.cfg);
+	gd_cpp_args_free(&o.cpp);
+	gd_platform_free(&waivers);
 	gd_facts_free(&o.facts);
 	return status;
 }

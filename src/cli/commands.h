@@ -18,4 +18,7 @@ int gd_cmd_check(int argc, char **argv);
 /* gicdesc resolve INPUT... SOURCE[:ID] */
 int gd_cmd_resolve(int argc, char **argv);
 
+/* gicdesc init [--template NAME] [-o DESC.yaml] [--force] | --list */
+int gd_cmd_init(int argc, char **argv);
+
 #endif

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "load/load.h"
+#include "util/run.h"
 
 static int ends_with(const char *s, const char *suffix)
 {
@@ -52,37 +53,138 @@ static struct gd_input_platform *add(struct gd_inputs *in, enum gd_input_kind ki
 	return ip;
 }
 
+void gd_cpp_arg(struct gd_cpp_args *a, int c, const char *arg)
+{
+	if (a->n + 2 > a->cap) {
+		a->cap = a->cap ? 2 * a->cap : 16;
+		a->v = realloc(a->v, a->cap * sizeof(*a->v));
+		if (!a->v) {
+			fprintf(stderr, "gicdesc: error: out of memory\n");
+			exit(2);
+		}
+	}
+	a->v[a->n++] = c == 'I' ? "-I" : "-D";
+	a->v[a->n++] = arg;
+}
+
+void gd_cpp_args_free(struct gd_cpp_args *a)
+{
+	free(a->v);
+	memset(a, 0, sizeof(*a));
+}
+
 /*
- * A DTS goes through dtc (device-tree-compiler) into a temporary DTB, which
- * is loaded with locations naming the DTS (node paths are the same).
+ * Runs @argv with @in on its standard input into @out; on failure adds an
+ * error at @loc quoting the first line of its standard error, or saying it
+ * is not installed (Debian package @package). Returns 0, 2 (it failed) or
+ * -1 (it is not installed; nothing added when @quiet_missing).
  */
-static int load_dts(const char *path, const struct gd_load_options *opt, struct gd_platform *p,
+static int run_tool(char *const *argv, const struct gd_buf *in, struct gd_buf *out,
+                    const char *package, bool quiet_missing, const struct gd_loc *loc,
                     struct gd_diags *d)
 {
+	struct gd_buf err = {0};
+	int st = 0, rc = 0;
+	if (gd_run_filter(argv, in, out, &err, &st) != 0 ||
+	    (WIFEXITED(st) && WEXITSTATUS(st) == 127)) {
+		if (!quiet_missing)
+			gd_diag_add(d, GD_SEV_ERROR, NULL, loc, "cannot run %s (Debian package %s)",
+			            argv[0], package);
+		rc = -1;
+	} else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		size_t len = err.len;
+		for (size_t i = 0; i < err.len; i++)
+			if (err.data[i] == '\n') {
+				len = i;
+				break;
+			}
+		bool cpp = !strcmp(argv[0], "cpp");
+		gd_diag_add(d, GD_SEV_ERROR, NULL, loc, "%s could not %s this DTS: %.*s%s", argv[0],
+		            cpp ? "preprocess" : "compile", (int)(len > 400 ? 400 : len),
+		            len ? (const char *)err.data : "(no message)",
+		            cpp ? " (-I DIR gives an #include folder, -D NAME a macro)" : "");
+		rc = 2;
+	}
+	gd_buf_free(&err);
+	return rc;
+}
+
+/*
+ * A DTS goes, as the kernel's scripts/Makefile.lib builds it, through the C
+ * preprocessor (cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp, with
+ * the -I and -D options of @cpp; skipped, with a note, where cpp is not
+ * installed) and dtc (-i the DTS's folder and every -I folder), into a DTB
+ * loaded with locations naming the DTS (node paths are the same; cpp's line
+ * markers make dtc's messages name the DTS and its includes).
+ */
+static int load_dts(const char *path, const struct gd_cpp_args *cpp,
+                    const struct gd_load_options *opt, struct gd_platform *p, struct gd_diags *d)
+{
 	struct gd_loc loc = {.file = path};
-	char tmp[] = "/tmp/gicdesc-dts-XXXXXX";
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "cannot make a temporary file for dtc");
-		return 2;
+	size_t n_cpp = cpp ? cpp->n : 0;
+	const char **argv = calloc(n_cpp + 16, sizeof(*argv));
+	char *dir = strdup(path);
+	struct gd_buf none = {0}, pre = {0}, dtb = {0};
+	int rc = 2;
+	if (!argv || !dir) {
+		fprintf(stderr, "gicdesc: error: out of memory\n");
+		exit(2);
 	}
-	close(fd);
-	pid_t pid = fork();
-	if (pid == 0) {
-		execlp("dtc", "dtc", "-q", "-I", "dts", "-O", "dtb", "-o", tmp, path, (char *)NULL);
-		_exit(127);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	size_t k = 0;
+	argv[k++] = "cpp";
+	argv[k++] = "-nostdinc";
+	argv[k++] = "-undef";
+	argv[k++] = "-D__DTS__";
+	argv[k++] = "-x";
+	argv[k++] = "assembler-with-cpp";
+	for (size_t i = 0; i < n_cpp; i++)
+		argv[k++] = cpp->v[i];
+	argv[k++] = path;
+	argv[k] = NULL;
+	int pre_rc = run_tool((char *const *)argv, &none, &pre, "cpp", true, &loc, d);
+	if (pre_rc == -1) {
+		gd_diag_add(
+		    d, GD_SEV_NOTE, NULL, &loc,
+		    "cpp (Debian package cpp) is not installed: the DTS is compiled without "
+		    "the C preprocessor");
+		FILE *f = fopen(path, "rb");
+		char chunk[4096];
+		for (size_t got; f && (got = fread(chunk, 1, sizeof(chunk), f)) > 0;)
+			gd_buf_append(&pre, chunk, got);
+		if (f)
+			fclose(f);
+		pre_rc = 0;
 	}
-	int st = 0;
-	if (pid < 0 || waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc,
-		            WIFEXITED(st) && WEXITSTATUS(st) == 127
-		                ? "cannot run dtc (Debian package device-tree-compiler)"
-		                : "dtc could not compile this DTS");
-		unlink(tmp);
-		return 2;
+	if (pre_rc == 0) {
+		k = 0;
+		argv[k++] = "dtc";
+		argv[k++] = "-q";
+		argv[k++] = "-I";
+		argv[k++] = "dts";
+		argv[k++] = "-O";
+		argv[k++] = "dtb";
+		argv[k++] = "-b";
+		argv[k++] = "0";
+		argv[k++] = "-i";
+		argv[k++] = slash ? dir : ".";
+		for (size_t i = 0; i + 1 < n_cpp; i += 2)
+			if (!strcmp(cpp->v[i], "-I")) {
+				argv[k++] = "-i";
+				argv[k++] = cpp->v[i + 1];
+			}
+		argv[k++] = "-";
+		argv[k] = NULL;
+		if (run_tool((char *const *)argv, &pre, &dtb, "device-tree-compiler", false, &loc,
+		             d) == 0)
+			rc = gd_load_dtb_compiled(path, dtb.data, dtb.len, opt, p, d);
 	}
-	int rc = gd_load_dtb_as(tmp, path, opt, p, d);
-	unlink(tmp);
+	gd_buf_free(&pre);
+	gd_buf_free(&dtb);
+	free(dir);
+	free(argv);
 	return rc;
 }
 
@@ -192,7 +294,7 @@ int gd_inputs_load(struct gd_inputs *in, char **paths, size_t n, const struct gd
 			break;
 		case GD_INPUT_DTS:
 			ip = add(in, kind, paths[i]);
-			rc = load_dts(paths[i], &opt, &ip->p, d);
+			rc = load_dts(paths[i], in->cpp, &opt, &ip->p, d);
 			break;
 		default:
 			if (access(paths[i], R_OK) != 0)
@@ -217,6 +319,8 @@ int gd_inputs_load(struct gd_inputs *in, char **paths, size_t n, const struct gd
 }
 
 const char gd_input_usage[] =
+    "  -I DIR, -D NAME[=VALUE]  a DTS input's C preprocessor options (its #include\n"
+    "                         folders also dtc's /include/ folders)\n"
     "  facts a DTB or ACPI tables cannot state (default: assumed, see the report's notes):\n"
     "      --gic-version 3|4|4.1  --spis N  --intid-bits N\n"
     "      --device-id-bits N  --event-id-bits N   (every ITS)\n"

@@ -20,7 +20,7 @@ enum gd_input_kind {
 	GD_INPUT_UNKNOWN,
 	GD_INPUT_YAML,
 	GD_INPUT_DTB,  /* magic 0xd00dfeed */
-	GD_INPUT_DTS,  /* "/dts-v1/" source, compiled with dtc */
+	GD_INPUT_DTS,  /* a .dts source: C preprocessor, then dtc */
 	GD_INPUT_ACPI, /* a table whose signature is IORT or APIC */
 };
 
@@ -33,11 +33,31 @@ struct gd_input_platform {
 	bool loaded; /* the loader returned 0: the model is whole and resolved */
 };
 
-/* The platforms of one command line; free with gd_inputs_free(). */
+/*
+ * The options a DTS input is preprocessed with, as the kernel's
+ * scripts/Makefile.lib passes them to cpp: "-I", DIR and "-D", NAME[=VALUE]
+ * pairs in command-line order (the strings are not copied).
+ */
+struct gd_cpp_args {
+	const char **v;
+	size_t n, cap;
+};
+
+/* Appends -I @arg (@c 'I') or -D @arg (@c 'D') to @a; exits 2 on out-of-memory. */
+void gd_cpp_arg(struct gd_cpp_args *a, int c, const char *arg);
+
+/* Frees the list (not the strings). */
+void gd_cpp_args_free(struct gd_cpp_args *a);
+
+/*
+ * The platforms of one command line; free with gd_inputs_free(). @cpp (set
+ * by the caller before gd_inputs_load(), may be NULL) preprocesses DTS inputs.
+ */
 struct gd_inputs {
 	struct gd_input_platform *v;
 	size_t n;
 	char *acpi_label; /* storage for the ACPI label */
+	const struct gd_cpp_args *cpp;
 };
 
 /* Returns the kind of the file at @path (GD_INPUT_UNKNOWN if unreadable or unrecognised). */

@@ -13,6 +13,7 @@ static const struct {
     {"generate", gd_cmd_generate, "YAML description -> DTS, DTB, IORT, MADT"},
     {"check", gd_cmd_check, "follow every MSI route and report what is wrong"},
     {"resolve", gd_cmd_resolve, "print the route of a source or one of its IDs, hop by hop"},
+    {"init", gd_cmd_init, "write a starter description from a template (--list)"},
 };
 
 static void usage(FILE *out)

@@ -24,7 +24,7 @@ static void resolve_usage(FILE *out)
 	    "                       [--intid-bits N] [--device-id-bits N] [--event-id-bits N]\n"
 	    "                       INPUT... SOURCE[:ID]\n\n"
 	    "  INPUT: a YAML description, a DTB (or DTS), or ACPI IORT, MADT (and MCFG) tables\n"
-	    "  SOURCE: a root complex, named component or SMMU (its own MSIs) by name;\n"
+	    "  SOURCE: a root complex, named component, SMMU or PMCG (its own MSIs) by name;\n"
 	    "  ID: one input ID (a RID for a root complex), decimal or 0x hex\n"
 	    "  or backwards, every requester that reaches TARGET[:ID]: an ITS (ID: a DeviceID),\n"
 	    "  an SMMU with a StreamID, a GICv2m frame, MBI or Direct LPI (ID: an INTID)\n"
@@ -110,13 +110,19 @@ int gd_cmd_resolve(int argc, char **argv)
 	struct gd_diags d = {0};
 	int c, status = 0;
 	bool quiet = false, werror = false;
+	struct gd_cpp_args cpp = {0};
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "W:qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "W:I:D:qh", opts, NULL)) != -1) {
 		if (c == 'h') {
 			resolve_usage(stdout);
 			gd_facts_free(&facts);
+			gd_cpp_args_free(&cpp);
 			return 0;
+		}
+		if (c == 'I' || c == 'D') {
+			gd_cpp_arg(&cpp, c, optarg);
+			continue;
 		}
 		if (c == 'q' || c == 'W') {
 			quiet |= c == 'q';
@@ -141,6 +147,7 @@ int gd_cmd_resolve(int argc, char **argv)
 		gd_diags_print(stderr, &d);
 		gd_diags_free(&d);
 		gd_facts_free(&facts);
+		gd_cpp_args_free(&cpp);
 		return status;
 	}
 	const char *name;
@@ -150,10 +157,11 @@ int gd_cmd_resolve(int argc, char **argv)
 		fprintf(stderr, "gicdesc: error: '%s': the ID after ':' must be a 32-bit number\n",
 		        argv[argc - 1]);
 		gd_facts_free(&facts);
+		gd_cpp_args_free(&cpp);
 		return 2;
 	}
 
-	struct gd_inputs in = {0};
+	struct gd_inputs in = {.cpp = &cpp};
 	status = gd_inputs_load(&in, argv + optind, (size_t)(argc - optind - 1), &facts, &d);
 	if (werror) {
 		gd_diags_warnings_as_errors(&d, 0);
@@ -166,5 +174,6 @@ int gd_cmd_resolve(int argc, char **argv)
 	gd_inputs_free(&in);
 	gd_diags_free(&d);
 	gd_facts_free(&facts);
+	gd_cpp_args_free(&cpp);
 	return status;
 }

@@ -12,17 +12,17 @@ const char gd_revisions_usage[] =
 int gd_revision_option(struct gd_revisions *r, int c, const char *arg)
 {
 	static const int iort[] = {0, 3, 5, 6}, madt[] = {3, 4, 5, 6};
-	const int *allowed = c == 'I' ? iort : madt;
+	const int *allowed = c == GD_OPT_IORT_REVISION ? iort : madt;
 	size_t n = 4;
 	char *end;
 	long v = strtol(arg, &end, 10);
 	for (size_t i = 0; *arg && !*end && i < n; i++)
 		if (v == allowed[i]) {
-			*(c == 'I' ? &r->iort : &r->madt) = (int)v;
+			*(c == GD_OPT_IORT_REVISION ? &r->iort : &r->madt) = (int)v;
 			return 0;
 		}
 	fprintf(stderr, "gicdesc: error: --%s-revision: unsupported revision '%s'\n",
-	        c == 'I' ? "iort" : "madt", arg);
+	        c == GD_OPT_IORT_REVISION ? "iort" : "madt", arg);
 	return -1;
 }
 

@@ -22,19 +22,22 @@ struct gd_revisions {
 		-1, -1                                                                             \
 	}
 
-/* getopt_long entries: 'I' --iort-revision, 'M' --madt-revision. */
+/* getopt_long() codes of the two options (beyond any short option's). */
+enum { GD_OPT_IORT_REVISION = 0x200, GD_OPT_MADT_REVISION };
+
+/* getopt_long entries of --iort-revision and --madt-revision. */
 #define GD_REVISION_LONG_OPTIONS                                                                   \
-	{"iort-revision", required_argument, NULL, 'I'},                                           \
+	{"iort-revision", required_argument, NULL, GD_OPT_IORT_REVISION},                          \
 	{                                                                                          \
-		"madt-revision", required_argument, NULL, 'M'                                      \
+		"madt-revision", required_argument, NULL, GD_OPT_MADT_REVISION                     \
 	}
 
 /* Usage lines of the two options, for a command's help. */
 extern const char gd_revisions_usage[];
 
 /*
- * Takes option @c ('I' or 'M') with argument @arg into @r. Returns 0, or -1
- * with a message on stderr for a revision gicdesc does not write.
+ * Takes option @c (GD_OPT_IORT_REVISION or GD_OPT_MADT_REVISION) with argument @arg into @r.
+ * Returns 0, or -1 with a message on stderr for a revision gicdesc does not write.
  */
 int gd_revision_option(struct gd_revisions *r, int c, const char *arg);
 

@@ -40,7 +40,7 @@ static void node_line(struct gd_buf *out, const struct gd_node *n)
 	    [GD_NODE_ITS] = "doubleoctagon",        [GD_NODE_SMMU] = "box3d",
 	    [GD_NODE_ROOT_COMPLEX] = "box",         [GD_NODE_NAMED_COMPONENT] = "box",
 	    [GD_NODE_MSI_FRAME] = "doubleoctagon",  [GD_NODE_MBI] = "doubleoctagon",
-	    [GD_NODE_DIRECT_LPI] = "doubleoctagon",
+	    [GD_NODE_DIRECT_LPI] = "doubleoctagon", [GD_NODE_PMCG] = "box",
 	};
 	gd_buf_append(out, "  ", 2);
 	quoted(out, n->name);

@@ -456,6 +456,7 @@ int gd_dt_build(const struct gd_emit_ctx *ctx, struct gd_dt_tree *t)
 	gd_dt_push_ref(t, parent, b.gic);
 	gd_dt_build_direct_lpi(&b);
 	gd_dt_build_smmus(&b);
+	gd_dt_build_pmcgs(&b);
 	gd_dt_build_root_complexes(&b);
 	gd_dt_build_named_components(&b);
 	if (b.status == 0)

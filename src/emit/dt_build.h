@@ -154,6 +154,9 @@ void gd_dt_build_mbi(struct gd_dt_builder *b);
 /* Adds the SMMUv3 nodes (arm,smmu-v3.yaml) under the root. */
 void gd_dt_build_smmus(struct gd_dt_builder *b);
 
+/* Adds the SMMUv3 PMCG nodes (perf/arm,smmu-v3-pmcg.yaml) under the root. */
+void gd_dt_build_pmcgs(struct gd_dt_builder *b);
+
 /* Adds the PCIe host nodes (host-generic-pci.yaml, pci-msi.txt, pci-iommu.txt). */
 void gd_dt_build_root_complexes(struct gd_dt_builder *b);
 

@@ -18,6 +18,7 @@
 #define SMMU_FRAME_SIZE 0x20000u  /* register pages 0 and 1, 64 KiB each */
 #define ECAM_BUS_SIZE   0x100000u /* 1 MiB of configuration space per bus (PCIe ECAM) */
 #define MAX_IOMMUS_IDS  32u       /* StreamIDs we list one by one in "iommus" */
+#define PMCG_PAGE_SIZE  0x1000u   /* a PMCG register page (Linux iort.c: SZ_4K) */
 
 /* The routes of @source (*@n of them), none when the context has no routes. */
 static const struct gd_route *routes_of(const struct gd_dt_builder *b, const struct gd_node *source,
@@ -187,6 +188,44 @@ void gd_dt_build_smmus(struct gd_dt_builder *b)
 {
 	for (size_t i = 0; i < b->p->n_smmus; i++)
 		build_smmu(b, i);
+}
+
+/*
+ * A PMCG (perf/arm,smmu-v3-pmcg.yaml): pmu@page0, reg page 0 and page 1 (4
+ * KiB each), interrupts = its overflow SPI (edge, as Linux's IORT code
+ * registers it) or msi-parent = <&its DeviceID> for its own MSI; the
+ * binding wants one of them.
+ */
+static void build_pmcg(struct gd_dt_builder *b, const struct gd_pmcg *g)
+{
+	char name[48];
+	snprintf(name, sizeof(name), "pmu@%llx", (unsigned long long)g->page0_base);
+	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, g->node.name, &g->node.loc);
+	n->source = &g->node;
+	gd_dt_push_string(b->t, gd_dt_add_strings(b->t, n, "compatible"), "arm,smmu-v3-pmcg");
+	struct gd_dt_prop *reg = gd_dt_add_cells(b->t, n, "reg", 4);
+	gd_dt_push_u64(b->t, reg, g->page0_base);
+	gd_dt_push_u64(b->t, reg, PMCG_PAGE_SIZE);
+	if (g->has_page1) {
+		gd_dt_push_u64(b->t, reg, g->page1_base);
+		gd_dt_push_u64(b->t, reg, PMCG_PAGE_SIZE);
+	}
+	if (g->overflow_intid)
+		gd_dt_push_interrupt(b, gd_dt_builder_interrupts(b, n), g->overflow_intid, true,
+		                     "overflow", &g->node.loc);
+	else if (gd_pmcg_msi(g))
+		msi_parent(b, n, &g->node);
+	else
+		gd_dt_error(b, &g->node.loc,
+		            "DT: PMCG '%s' has neither an overflow interrupt nor an MSI; "
+		            "arm,smmu-v3-pmcg.yaml wants interrupts or msi-parent",
+		            g->node.name);
+}
+
+void gd_dt_build_pmcgs(struct gd_dt_builder *b)
+{
+	for (size_t i = 0; i < b->p->n_pmcgs; i++)
+		build_pmcg(b, b->p->pmcgs[i]);
 }
 
 /* Appends one <ID-base &target output-base length> entry of msi-map or iommu-map. */

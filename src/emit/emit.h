@@ -87,6 +87,9 @@ int gd_emit_madt_dsl(struct gd_emit_ctx *ctx, struct gd_buf *out);
 /* dot.c: the routing graph (nodes, and ID mappings with their ID ranges) as Graphviz DOT
  * appended to @out; returns 0 (it cannot fail). */
 int gd_emit_dot(struct gd_emit_ctx *ctx, struct gd_buf *out);
+/* svg.c: the graph of gd_emit_dot() drawn by Graphviz (`dot -Tsvg` from PATH, no shell),
+ * appended to @out; returns -1 with an error when dot is not on PATH, cannot run or fails. */
+int gd_emit_svg(struct gd_emit_ctx *ctx, struct gd_buf *out);
 /* header.c: the GIC's frames (bases and sizes in bytes, SPIs, INTIDs) as C #defines for
  * TF-A and U-Boot ports, appended to @out; returns 0 (it cannot fail). */
 int gd_emit_header(struct gd_emit_ctx *ctx, struct gd_buf *out);

@@ -19,6 +19,8 @@ const struct gd_format gd_formats[] = {
      gd_emit_header, false},
     {"dot", "dot", true, ".dot", "the routing graph for Graphviz dot (on request)", gd_emit_dot,
      false},
+    {"svg", "dot", true, ".svg", "the routing graph drawn by Graphviz dot -Tsvg (on request)",
+     gd_emit_svg, false},
 };
 
 const size_t gd_n_formats = sizeof(gd_formats) / sizeof(gd_formats[0]);

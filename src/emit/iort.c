@@ -4,7 +4,7 @@
  *
  * Nodes in table order: one ITS group per ITS (ItsCount 1), then SMMUs
  * (SMMUv3 or SMMUv1/v2 nodes, in one model order), root complexes, named
- * components and RMRs, each kind in model order; node
+ * components, PMCGs and RMRs, each kind in model order; node
  * identifiers count from 0 in that order (as QEMU numbers them). An ID
  * mapping's output reference is the byte offset of the node it maps into;
  * a mapping into an ITS refers to that ITS's group.
@@ -86,6 +86,8 @@ static size_t node_fixed(const struct iort_plan *pl, const struct gd_node *n)
 	case GD_NODE_NAMED_COMPONENT:
 		return NODE_HEADER_SIZE + pl->L->nc->size +
 		       nc_name_bytes((const struct gd_named_component *)n, &pad) + pad;
+	case GD_NODE_PMCG:
+		return NODE_HEADER_SIZE + pl->L->pmcg->size;
 	case GD_NODE_MSI_FRAME:
 	case GD_NODE_MBI:
 	case GD_NODE_DIRECT_LPI:
@@ -159,6 +161,13 @@ static int smmu_v2_check(const struct iort_plan *pl, const struct gd_smmu *s)
 	return 1;
 }
 
+/* True when PMCG @g's node reference names a node that has an IORT node. */
+static bool pmcg_ref_planned(const struct gd_pmcg *g)
+{
+	return g->node_ref &&
+	       (g->node_ref->kind == GD_NODE_ITS || !gd_node_is_sink(g->node_ref->kind));
+}
+
 /* Reports what the table revision cannot carry for node @n; returns the error count. */
 static int check_node(const struct iort_plan *pl, const struct gd_node *n)
 {
@@ -198,6 +207,12 @@ static int check_node(const struct iort_plan *pl, const struct gd_node *n)
 		error(pl, &n->loc, "named component '%s': IORT needs its ACPI device path",
 		      n->name);
 		return errors + 1;
+	} else if (n->kind == GD_NODE_PMCG && !pmcg_ref_planned((const struct gd_pmcg *)n)) {
+		error(pl, &n->loc,
+		      "PMCG '%s': the IORT PMCG node needs a node reference to a node of the IORT "
+		      "(the SMMUv3, named component or root complex it counts for)",
+		      n->name);
+		errors++;
 	}
 	if (node_fixed(pl, n) + MAP_SIZE * n_maps(n) > 0xFFFF) {
 		error(pl, &n->loc,
@@ -266,7 +281,7 @@ static int plan_rmrs(struct iort_plan *pl, uint32_t *at)
 static int plan_make(struct iort_plan *pl)
 {
 	const struct gd_platform *p = pl->ctx->p;
-	size_t total = p->n_its + p->n_smmus + p->n_rcs + p->n_ncs;
+	size_t total = p->n_its + p->n_smmus + p->n_rcs + p->n_ncs + p->n_pmcgs;
 	uint32_t at = IORT_NODES_AT;
 	int errors = 0;
 
@@ -282,17 +297,26 @@ static int plan_make(struct iort_plan *pl)
 		errors += plan_add(pl, &p->rcs[i]->node, &at);
 	for (size_t i = 0; i < p->n_ncs; i++)
 		errors += plan_add(pl, &p->ncs[i]->node, &at);
+	for (size_t i = 0; i < p->n_pmcgs; i++)
+		errors += plan_add(pl, &p->pmcgs[i]->node, &at);
 	errors += plan_rmrs(pl, &at);
 	return errors ? -1 : 0;
+}
+
+/* The offset of planned node @n, or 0 when it has no IORT node. */
+static uint32_t offset_of(const struct iort_plan *pl, const struct gd_node *n)
+{
+	for (size_t i = 0; i < pl->n; i++)
+		if (pl->nodes[i] == n)
+			return pl->offset[i];
+	return 0;
 }
 
 /* Output reference of a mapping into @target: the offset of its node, or 0 after an error. */
 static uint32_t output_ref(const struct iort_plan *pl, const struct gd_id_map *m)
 {
 	if (m->output && (m->output->kind == GD_NODE_ITS || m->output->kind == GD_NODE_SMMU))
-		for (size_t i = 0; i < pl->n; i++)
-			if (pl->nodes[i] == m->output)
-				return pl->offset[i];
+		return offset_of(pl, m->output);
 	gd_diag_add(pl->ctx->diags, GD_SEV_ERROR, "iort-inexpressible", &m->loc,
 	            "ID mapping to '%s': IORT maps only into an ITS group or an SMMU",
 	            m->output_name ? m->output_name : "?");
@@ -438,6 +462,24 @@ static void add_nc(struct gd_acpi_table *t, const struct iort_plan *pl, size_t i
 }
 
 /*
+ * PMCG node (IORT E.e §3.1.1.6): page 0 and page 1 bases, overflow GSIV, the
+ * node reference (the offset of the node it counts for, whatever its type:
+ * rule pmcg-node-ref judges that), then its ID mappings.
+ */
+static void add_pmcg(struct gd_acpi_table *t, const struct iort_plan *pl, size_t i)
+{
+	const struct gd_pmcg *g = gd_node_as_pmcg(pl->nodes[i]);
+	add_header(t, pl, i, GD_IORT_PMCG, pl->L->pmcg_rev);
+	struct gd_acpi_values *v = gd_acpi_table_add(t, pl->L->pmcg);
+	v->n[GD_V_BASE] = g->page0_base;
+	v->n[GD_V_OVERFLOW_GSIV] = g->overflow_intid;
+	v->n[GD_V_NODE_REF] = offset_of(pl, g->node_ref);
+	v->n[GD_V_PAGE1_BASE] = g->page1_base;
+	for (size_t k = 0; k < g->node.n_maps; k++)
+		add_map(t, pl, &g->node.maps[k]);
+}
+
+/*
  * RMR node @k (IORT E.e §3.1.1.7), laid out as iasl compiles it: body,
  * memory range descriptors, then the StreamIDs as ID mappings into their
  * SMMU. One StreamID is a single mapping (output base the StreamID), as
@@ -521,6 +563,9 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 				break;
 			case GD_NODE_NAMED_COMPONENT:
 				add_nc(t, &pl, i);
+				break;
+			case GD_NODE_PMCG:
+				add_pmcg(t, &pl, i);
 				break;
 			case GD_NODE_MSI_FRAME:
 			case GD_NODE_MBI:

@@ -2,11 +2,12 @@
 /*
  * The IORT (Arm DEN0049) into the model. Two passes: the node walk reads
  * every node's header and body (ITS groups, SMMUv1/v2s, SMMUv3s, root
- * complexes and named components; other types skipped with a note), then the ID mappings
- * are read and their output references resolved to the nodes that start at
- * those offsets. Node bodies are read with the layout of the node's own
- * revision; every offset, length and count is checked against the node and
- * the table before it is used.
+ * complexes, named components, PMCGs and RMRs; other types skipped with a
+ * note), then the ID mappings are read and their output references (and
+ * PMCG node references) resolved to the nodes that start at those offsets.
+ * Node bodies are read with the layout of the node's own revision; every
+ * offset, length and count is checked against the node and the table before
+ * it is used.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -30,6 +31,7 @@ struct iort_node {
 	struct gd_node *node;        /* model node; for an ITS group, its first ITS */
 	const char *what;            /* for diagnostics: "SMMUv1/v2 node", ... */
 	int own_msi;                 /* SMMUv3: index of the DeviceID mapping, or -1 */
+	uint32_t node_ref;           /* PMCG: its node reference (a table offset) */
 	struct gd_rmr *rmr;          /* RMR node: its StreamIDs are read into it */
 };
 
@@ -319,6 +321,31 @@ static void named_component(struct iort_walk *w, struct iort_node *n)
 }
 
 /*
+ * PMCG (IORT E.e §3.1.1.6): page 0, overflow GSIV, node reference (resolved
+ * in pass 2), and page 1 from node revision 1 on; Linux gives a revision-0
+ * PMCG no page 1 (arm_smmu_v3_pmcg_init_resources()).
+ */
+static void pmcg_node(struct iort_walk *w, struct iort_node *n)
+{
+	struct gd_acpi_load *c = w->c;
+	struct gd_acpi_values v = {0};
+	n->what = "PMCG";
+	if (body(w, n, n->rev >= 1 ? w->L->pmcg : &gd_iort_pmcg_rev0, &v) != 0)
+		return;
+	char name[40];
+	snprintf(name, sizeof(name), "pmcg@0x%llx", (unsigned long long)v.n[GD_V_BASE]);
+	struct gd_loc loc = gd_acpi_loc(&c->iort, n->off);
+	struct gd_pmcg *g = gd_acpi_add_node(c, GD_NODE_PMCG, sizeof(*g), name, &loc, n->off);
+	g->page0_base = v.n[GD_V_BASE];
+	g->has_page1 = n->rev >= 1;
+	g->page1_base = g->has_page1 ? v.n[GD_V_PAGE1_BASE] : 0;
+	g->overflow_intid = (uint32_t)v.n[GD_V_OVERFLOW_GSIV];
+	g->node_ref_loc = gd_acpi_loc(&c->iort, n->off + NODE_HDR + 12);
+	n->node_ref = (uint32_t)v.n[GD_V_NODE_REF];
+	n->node = &g->node;
+}
+
+/*
  * RMR (IORT E.e §3.1.1.7): flags and the memory range descriptors where the
  * body's offset says (iasl puts them before the ID mappings, EDK2 after).
  */
@@ -375,6 +402,9 @@ static unsigned fixed_size(const struct iort_node *n)
 		return NC_NAME_AT;
 	case GD_IORT_RMR:
 		return NODE_HDR + 12;
+	case GD_IORT_PMCG:
+		return NODE_HDR +
+		       (n->rev >= 1 ? gd_iort_layouts(0)->pmcg : &gd_iort_pmcg_rev0)->size;
 	default:
 		return NODE_HDR;
 	}
@@ -428,6 +458,12 @@ static struct gd_node *output(struct iort_walk *w, uint32_t ref, size_t at)
 		    ref ? "ID mapping: output reference 0x%x is not the start of a node"
 		        : "ID mapping: output reference %u (Linux: \"ID map has NULL parent "
 		          "reference\")",
+		    (unsigned)ref);
+		return NULL;
+	}
+	if (t->type == GD_IORT_PMCG) {
+		err(w, "iort-output-ref", at + 12,
+		    "ID mapping: output reference 0x%x is a PMCG node, which takes no IDs",
 		    (unsigned)ref);
 		return NULL;
 	}
@@ -492,6 +528,27 @@ static void id_map(struct iort_walk *w, const struct iort_node *n, uint32_t k)
 	m->loc = loc;
 }
 
+/*
+ * Points PMCG @n's node reference at the node that starts at that offset, of
+ * whatever type (rule pmcg-node-ref judges it); reports one that is 0 or no
+ * node's start, or a node gicdesc could not read.
+ */
+static void pmcg_node_ref(struct iort_walk *w, const struct iort_node *n)
+{
+	struct gd_pmcg *g = gd_node_as_pmcg(n->node);
+	struct iort_node *t = n->node_ref ? node_at(w, n->node_ref) : NULL;
+	if (t && t->node) {
+		g->node_ref = t->node;
+		g->node_ref_name = t->node->name;
+		return;
+	}
+	err(w, "pmcg-node-ref", n->off + NODE_HDR + 12, "PMCG %s: node reference 0x%x %s",
+	    g->node.name, (unsigned)n->node_ref,
+	    !t        ? "is not the start of a node"
+	    : t->what ? "names a node gicdesc did not read into its model"
+	              : "names a node of unknown type");
+}
+
 /* Reads the node header at @off into a new walk entry; returns it, or NULL to stop. */
 static struct iort_node *node_header(struct iort_walk *w, size_t off, size_t len)
 {
@@ -519,17 +576,10 @@ static struct iort_node *node_header(struct iort_walk *w, size_t off, size_t len
 	return n;
 }
 
-/* Node types gicdesc reads but does not model (DEN0049E.f table 4). */
+/* Node types gicdesc reads but does not model at this table revision (DEN0049E.f table 4). */
 static const char *skipped_type(unsigned type)
 {
-	switch (type) {
-	case 5:
-		return "PMCG";
-	case 6:
-		return "RMR";
-	default:
-		return NULL;
-	}
+	return type == GD_IORT_RMR ? "RMR" : NULL;
 }
 
 /* Pass 1: every node's header and body. Returns 0, or -1 when the walk stopped early. */
@@ -556,6 +606,9 @@ static int walk_nodes(struct iort_walk *w, uint64_t count, size_t first)
 			break;
 		case GD_IORT_SMMUV1V2:
 			smmu_v1_v2(w, n);
+			break;
+		case GD_IORT_PMCG:
+			pmcg_node(w, n);
 			break;
 		case GD_IORT_RMR:
 			if (w->L->rmr) {
@@ -623,11 +676,14 @@ int gd_acpi_load_iort(struct gd_acpi_load *c)
 	if (!w.nodes)
 		abort();
 	if (walk_nodes(&w, count, (size_t)first) == 0)
-		for (size_t i = 0; i < w.n; i++)
+		for (size_t i = 0; i < w.n; i++) {
+			if (w.nodes[i].type == GD_IORT_PMCG && w.nodes[i].node)
+				pmcg_node_ref(&w, &w.nodes[i]);
 			for (uint32_t k = 0; k < w.nodes[i].map_count; k++)
 				if (w.nodes[i].rmr ||
 				    (w.nodes[i].node && w.nodes[i].type != GD_IORT_ITS_GROUP))
 					id_map(&w, &w.nodes[i], k);
+		}
 	free(w.nodes);
 	return c->d->errors > errors ? 1 : 0;
 }

@@ -213,31 +213,23 @@ int gd_dtb_read(const char *path, const char *name, struct gd_diags *d, void **b
 	return 0;
 }
 
-int gd_load_dtb(const char *path, const struct gd_load_options *opt, struct gd_platform *p,
-                struct gd_diags *d)
-{
-	return gd_load_dtb_as(path, path, opt, p, d);
-}
-
-int gd_load_dtb_as(const char *path, const char *name, const struct gd_load_options *opt,
-                   struct gd_platform *p, struct gd_diags *d)
-{
-	void *blob;
-	size_t size;
-	if (read_file(path, d, &blob, &size))
-		return 2;
-	int status = gd_load_dtb_mem(name, blob, size, opt, p, d);
-	free(blob);
-	return status;
-}
-
-int gd_load_dtb_mem(const char *name, const void *blob, size_t size,
+/*
+ * gd_load_dtb_mem(), with locations holding byte offsets in the blob when
+ * @byte_offsets (the blob is the file @name, not one compiled from it).
+ */
+static int load_mem(const char *name, bool byte_offsets, const void *blob, size_t size,
                     const struct gd_load_options *opt, struct gd_platform *p, struct gd_diags *d)
 {
 	size_t errors = d->errors;
 	if (gd_dtb_check(name, blob, size, d))
 		return 2;
-	struct dtb_ctx c = {.fdt = blob, .p = p, .d = d, .given = opt, .gic = -1, .dlpi = -1};
+	struct dtb_ctx c = {.fdt = blob,
+	                    .byte_offsets = byte_offsets,
+	                    .p = p,
+	                    .d = d,
+	                    .given = opt,
+	                    .gic = -1,
+	                    .dlpi = -1};
 	c.file = p->file = gd_arena_strdup(&p->arena, name);
 	p->origin = GD_ORIGIN_DTB;
 	c.opt = gd_load_options_complete(opt);
@@ -252,6 +244,7 @@ int gd_load_dtb_mem(const char *name, const void *blob, size_t size,
 			dtb_load_spi_msi(&c);
 			dtb_load_pmu(&c);
 			dtb_load_smmus(&c);
+			dtb_load_pmcgs(&c);
 			dtb_load_pci(&c);
 			dtb_load_wired(&c);
 			dtb_load_named_components(&c);
@@ -260,4 +253,29 @@ int gd_load_dtb_mem(const char *name, const void *blob, size_t size,
 	}
 	gd_arena_free(&c.scratch);
 	return status;
+}
+
+int gd_load_dtb(const char *path, const struct gd_load_options *opt, struct gd_platform *p,
+                struct gd_diags *d)
+{
+	void *blob;
+	size_t size;
+	if (read_file(path, d, &blob, &size))
+		return 2;
+	int status = load_mem(path, true, blob, size, opt, p, d);
+	free(blob);
+	return status;
+}
+
+int gd_load_dtb_compiled(const char *name, const void *blob, size_t size,
+                         const struct gd_load_options *opt, struct gd_platform *p,
+                         struct gd_diags *d)
+{
+	return load_mem(name, false, blob, size, opt, p, d);
+}
+
+int gd_load_dtb_mem(const char *name, const void *blob, size_t size,
+                    const struct gd_load_options *opt, struct gd_platform *p, struct gd_diags *d)
+{
+	return load_mem(name, true, blob, size, opt, p, d);
 }

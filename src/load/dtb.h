@@ -36,7 +36,8 @@ struct dtb_phandle {
 /* Everything the parts of the loader share. */
 struct dtb_ctx {
 	const void *fdt;
-	const char *file; /* the DTB's path, owned by the platform arena */
+	const char *file;  /* the DTB's path, owned by the platform arena */
+	bool byte_offsets; /* @file is the DTB itself: locations give byte offsets in it */
 	struct gd_platform *p;
 	struct gd_diags *d;
 	const struct gd_load_options *given; /* as the caller passed them, may be NULL */
@@ -181,7 +182,7 @@ struct dtb_mmio {
 };
 
 /*
- * An ITS or SMMUv3 node (@kind, object of @size bytes) from DT node @off:
+ * An ITS, SMMU or PMCG node (@kind, object of @size bytes) from DT node @off:
  * reads its first reg entry and numa-node-id into @m, then creates the
  * model node (name and location from the DT, appended to its kind's array).
  * Returns NULL, after an error naming @what when reg is missing, when either
@@ -196,13 +197,16 @@ struct gd_node *dtb_add_mmio_node(struct dtb_ctx *c, int off, enum gd_node_kind 
  */
 bool dtb_is_smmu(const struct dtb_ctx *c, int off);
 
+/* True for an SMMUv3 PMCG node (arm,smmu-v3-pmcg; dtb_pmcg.c). */
+bool dtb_is_pmcg(const struct dtb_ctx *c, int off);
+
 /* True for a CPU PMU node (arm,armv8-pmuv3, arm,cortex-*-pmu, arm,neoverse-*-pmu; dtb_pmu.c). */
 bool dtb_is_cpu_pmu(struct dtb_ctx *c, int off);
 
 /*
  * dtb_wired.c: the GIC interrupts of every available device (a node with a
  * compatible) the model has no node for (not the GIC and its children, an
- * SMMU, a CPU PMU) into
+ * SMMU, a PMCG, a CPU PMU) into
  * p->wired. Quiet: a specifier that does not decode, or goes to another
  * controller, is left out without a word.
  */
@@ -242,6 +246,7 @@ void dtb_load_its(struct dtb_ctx *c);
 void dtb_load_cpus(struct dtb_ctx *c);
 void dtb_load_pmu(struct dtb_ctx *c);
 void dtb_load_smmus(struct dtb_ctx *c);
+void dtb_load_pmcgs(struct dtb_ctx *c);
 void dtb_load_pci(struct dtb_ctx *c);
 void dtb_load_named_components(struct dtb_ctx *c);
 

@@ -26,7 +26,7 @@ static bool loaded_elsewhere(const struct dtb_ctx *c, int off)
 {
 	return off == c->gic || dtb_offs_find(&c->its, off) >= 0 ||
 	       dtb_offs_find(&c->v2m, off) >= 0 || dtb_offs_find(&c->smmu, off) >= 0 ||
-	       dtb_offs_find(&c->cpu, off) >= 0;
+	       dtb_offs_find(&c->cpu, off) >= 0 || dtb_is_pmcg(c, off);
 }
 
 static void load_one(struct dtb_ctx *c, int off)

@@ -117,11 +117,31 @@ const char *dtb_path(struct dtb_ctx *c, int off)
 	return s;
 }
 
+/* The byte offset in the DTB file of property @prop of node @off (of the node when it has none). */
+static uint32_t file_offset(const struct dtb_ctx *c, int off, const char *prop)
+{
+	int at = off, poff;
+	fdt_for_each_property_offset(poff, c->fdt, off)
+	{
+		const char *name = NULL;
+		if (prop && fdt_getprop_by_offset(c->fdt, poff, &name, NULL) && name &&
+		    !strcmp(name, prop)) {
+			at = poff;
+			break;
+		}
+	}
+	return fdt_off_dt_struct(c->fdt) + (uint32_t)at;
+}
+
 struct gd_loc dtb_loc(struct dtb_ctx *c, int off, const char *prop)
 {
 	struct gd_loc loc = {.file = c->file};
 	if (off < 0)
 		return loc;
+	if (c->byte_offsets) {
+		loc.offset = file_offset(c, off, prop);
+		loc.has_offset = 1;
+	}
 	const char *path = dtb_path(c, off);
 	if (prop) {
 		size_t n = strlen(path) + strlen(prop) + 2;

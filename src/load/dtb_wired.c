@@ -55,8 +55,8 @@ void dtb_load_wired(struct dtb_ctx *c)
 		if (!dtb_has(c, off, "compatible") ||
 		    (!dtb_has(c, off, "interrupts") && !dtb_has(c, off, "interrupts-extended")))
 			continue;
-		if (in_gic(c, off) || dtb_offs_find(&c->smmu, off) >= 0 || dtb_is_cpu_pmu(c, off) ||
-		    !dtb_available(c, off))
+		if (in_gic(c, off) || dtb_offs_find(&c->smmu, off) >= 0 || dtb_is_pmcg(c, off) ||
+		    dtb_is_cpu_pmu(c, off) || !dtb_available(c, off))
 			continue;
 		load_node(c, off);
 	}

@@ -307,10 +307,11 @@ void gd_facts_note(const struct gd_facts *f, struct gd_diags *d)
 		    fact_keys[i].max ? v : gd_gic_version_name((enum gd_gic_version)fact->value);
 		const char *a = fact_keys[i].before, *b = fact_keys[i].after;
 		if (fact->option)
-			gd_diag_add(d, GD_SEV_NOTE, NULL, NULL, "given by --%s: %s%s%s",
+			gd_diag_add(d, GD_SEV_NOTE, "given", NULL, "given by --%s: %s%s%s",
 			            fact->option, a, text, b);
 		else
-			gd_diag_add(d, GD_SEV_NOTE, NULL, &fact->loc, "given: %s%s%s", a, text, b);
+			gd_diag_add(d, GD_SEV_NOTE, "given", &fact->loc, "given: %s%s%s", a, text,
+			            b);
 	}
 	for (size_t i = 0; i < f->n_its; i++) {
 		const struct gd_its_fact *t = &f->its[i];
@@ -321,15 +322,15 @@ void gd_facts_note(const struct gd_facts *f, struct gd_diags *d)
 			         (unsigned)t->device_id_bits, t->event_id_bits ? ", " : "");
 		if (t->event_id_bits)
 			snprintf(ev, sizeof(ev), "%u EventID bits", (unsigned)t->event_id_bits);
-		gd_diag_add(d, GD_SEV_NOTE, NULL, &t->loc, "given: %s%s for %s", dev, ev, who);
+		gd_diag_add(d, GD_SEV_NOTE, "given", &t->loc, "given: %s%s for %s", dev, ev, who);
 	}
 }
 
-/* The DT node path of @its when it was loaded from a DTB (its location names it), else NULL. */
-static const char *dt_path_of(const struct gd_its *its)
+/* The DT node path of @its of @p when @p was loaded from a DTB (its location names it), else NULL.
+ */
+static const char *dt_path_of(const struct gd_platform *p, const struct gd_its *its)
 {
-	const struct gd_loc *l = &its->node.loc;
-	return !l->line && !l->has_offset ? l->where : NULL;
+	return p->origin == GD_ORIGIN_DTB ? its->node.loc.where : NULL;
 }
 
 void gd_facts_warn_unmatched(const struct gd_facts *f, const struct gd_platform *const *ps,
@@ -341,12 +342,12 @@ void gd_facts_warn_unmatched(const struct gd_facts *f, const struct gd_platform 
 			for (size_t j = 0; j < ps[k]->n_its && !found; j++) {
 				const struct gd_its *its = ps[k]->its[j];
 				found = gd_its_fact_matches(&f->its[i], its->its_id, its->base,
-				                            dt_path_of(its));
+				                            dt_path_of(ps[k], its));
 			}
 		if (!found) {
 			char who[400];
 			its_words(&f->its[i], who, sizeof(who));
-			gd_diag_add(d, GD_SEV_WARNING, NULL, &f->its[i].loc,
+			gd_diag_add(d, GD_SEV_WARNING, "facts-unused", &f->its[i].loc,
 			            "no input has %s: this fact is not used", who);
 		}
 	}

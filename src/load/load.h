@@ -146,11 +146,13 @@ int gd_load_dtb(const char *path, const struct gd_load_options *opt, struct gd_p
                 struct gd_diags *d);
 
 /*
- * gd_load_dtb() of the blob at @path, with every location and diagnostic
- * naming @name instead (a DTS the blob was compiled from, for example).
+ * gd_load_dtb_mem() of the DTB that dtc compiled from the source @name (a
+ * DTS): every location names @name and its node paths, with no byte offset
+ * (they would be the blob's, not the source's).
  */
-int gd_load_dtb_as(const char *path, const char *name, const struct gd_load_options *opt,
-                   struct gd_platform *p, struct gd_diags *d);
+int gd_load_dtb_compiled(const char *name, const void *blob, size_t size,
+                         const struct gd_load_options *opt, struct gd_platform *p,
+                         struct gd_diags *d);
 
 /*
  * gd_load_dtb() of the @size bytes at @blob (8-byte aligned, as libfdt
@@ -176,5 +178,12 @@ int gd_dtb_check(const char *name, const void *blob, size_t size, struct gd_diag
  * after an error in @d (nothing to free then).
  */
 int gd_dtb_read(const char *path, const char *name, struct gd_diags *d, void **blob, size_t *size);
+
+/*
+ * Reads the waivers file @path (gicdesc(5) WAIVERS: "gicdesc-waivers: 1" and
+ * a waivers: list) into holder->waivers, its strings in holder's arena.
+ * Returns 0, or 2 with errors at FILE:LINE:COL in @d.
+ */
+int gd_waivers_read(const char *path, struct gd_platform *holder, struct gd_diags *d);
 
 #endif

@@ -137,9 +137,8 @@ static int check_id_map_range(struct gd_yctx *c, const struct gd_ynode *item, st
 	return rc;
 }
 
-/* id-map: of a node (@obj is its struct gd_node), in the order written. */
-static int decode_id_maps(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
-                          const struct gd_yfield *f)
+int gd_yaml_decode_id_maps(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                           const struct gd_yfield *f)
 {
 	static const struct gd_yfield *const tables[] = {id_map_fields, NULL};
 	struct gd_node *node = obj;
@@ -194,18 +193,24 @@ int gd_yaml_decode_nodes(struct gd_yctx *c, const struct gd_ynode *v, const char
 	return rc;
 }
 
-/* coherent: IORT memory access properties as QEMU writes them: CCA 1, flags CPM|DACS. */
-static int decode_coherent(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
-                           const struct gd_yfield *f)
+/*
+ * coherent: IORT memory access properties as QEMU writes them: CCA 1, flags
+ * CPM|DACS; canwbs: memory access flag CANWBS (IORT E.f). Each sets its own
+ * bits, in either order.
+ */
+static int decode_mem_access(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                             const struct gd_yfield *f)
 {
 	const struct gd_yfield as_bool = {.key = f->key, .type = GD_YF_BOOL};
-	bool coherent = false;
+	bool on = false;
 
-	if (gd_yfield_decode(c, v, &as_bool, &coherent))
+	if (gd_yfield_decode(c, v, &as_bool, &on))
 		return -1;
 	struct gd_mem_access *mem = (struct gd_mem_access *)((char *)obj + f->off);
-	mem->cca = coherent;
-	mem->flags = coherent ? 3 : 0;
+	uint8_t bits = strcmp(f->key, "canwbs") ? GD_MEM_CPM | GD_MEM_DACS : GD_MEM_CANWBS;
+	mem->flags = (uint8_t)(on ? mem->flags | bits : mem->flags & ~bits);
+	if (bits != GD_MEM_CANWBS)
+		mem->cca = on;
 	return 0;
 }
 
@@ -276,7 +281,7 @@ static const struct gd_yfield smmu_fields[] = {
     {"proximity-domain", GD_YF_UINT, GD_YF_AT(struct gd_smmu, proximity_domain),
      .flag_off = offsetof(struct gd_smmu, has_proximity_domain)},
     {"own-msi", GD_YF_CUSTOM, .decode = decode_own_msi},
-    {"id-map", GD_YF_CUSTOM, .decode = decode_id_maps},
+    {"id-map", GD_YF_CUSTOM, .decode = gd_yaml_decode_id_maps},
     DT_PATH_FIELD(struct gd_smmu),
     {"dvm", GD_YF_BOOL, GD_YF_AT(struct gd_smmu, dvm)},
     {"compatible", GD_YF_CUSTOM, .decode = gd_yaml_decode_smmu_compatible},
@@ -314,13 +319,14 @@ static const struct gd_yfield rc_fields[] = {
     {"segment", GD_YF_UINT, GD_YF_AT(struct gd_root_complex, segment), .required = true},
     {"ecam", GD_YF_CUSTOM, .decode = gd_yaml_decode_ecam},
     {"host", GD_YF_CUSTOM, .decode = gd_yaml_decode_pci_host},
-    {"coherent", GD_YF_CUSTOM, GD_YF_AT(struct gd_root_complex, mem), .decode = decode_coherent},
+    {"coherent", GD_YF_CUSTOM, GD_YF_AT(struct gd_root_complex, mem), .decode = decode_mem_access},
+    {"canwbs", GD_YF_CUSTOM, GD_YF_AT(struct gd_root_complex, mem), .decode = decode_mem_access},
     {"ats", GD_YF_BOOL, GD_YF_AT(struct gd_root_complex, ats)},
     {"memory-address-limit", GD_YF_UINT, GD_YF_AT(struct gd_root_complex, memory_address_limit),
      .min = 1, .max = 64},
     {"windows", GD_YF_CUSTOM, .decode = gd_yaml_decode_pci_windows},
     {"dt-compatible", GD_YF_CUSTOM, .decode = gd_yaml_decode_rc_compatible},
-    {"id-map", GD_YF_CUSTOM, .decode = decode_id_maps},
+    {"id-map", GD_YF_CUSTOM, .decode = gd_yaml_decode_id_maps},
     DT_PATH_FIELD(struct gd_root_complex),
     /* Direct LPI and EventID budgets (yaml_direct_lpi.c; PCI MSI-X Table Size <= 2048) */
     {"msi-parent", GD_YF_CUSTOM, .decode = gd_yaml_decode_msi_parent},
@@ -358,11 +364,13 @@ static const struct gd_yfield nc_fields[] = {
     {"name", GD_YF_CUSTOM, .decode = gd_yaml_decode_node_name, .required = true},
     {"acpi-path", GD_YF_STRING, GD_YF_AT(struct gd_named_component, acpi_path)},
     DT_PATH_FIELD(struct gd_named_component),
-    {"coherent", GD_YF_CUSTOM, GD_YF_AT(struct gd_named_component, mem), .decode = decode_coherent},
+    {"coherent", GD_YF_CUSTOM, GD_YF_AT(struct gd_named_component, mem),
+     .decode = decode_mem_access},
+    {"canwbs", GD_YF_CUSTOM, GD_YF_AT(struct gd_named_component, mem), .decode = decode_mem_access},
     {"memory-address-limit", GD_YF_UINT, GD_YF_AT(struct gd_named_component, memory_address_limit),
      .min = 1, .max = 64},
     {"events", GD_YF_UINT, GD_YF_AT(struct gd_named_component, events)},
-    {"id-map", GD_YF_CUSTOM, .decode = decode_id_maps},
+    {"id-map", GD_YF_CUSTOM, .decode = gd_yaml_decode_id_maps},
     /* Direct LPI and EventID budgets (yaml_direct_lpi.c) */
     {"msi-parent", GD_YF_CUSTOM, .decode = gd_yaml_decode_msi_parent},
     {"lpis", GD_YF_CUSTOM, .decode = gd_yaml_decode_lpis},

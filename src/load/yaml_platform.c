@@ -140,8 +140,10 @@ static const struct gd_yfield top_fields[] = {
     {"iommus", GD_YF_CUSTOM, .decode = gd_yaml_decode_iommus},
     {"root-complexes", GD_YF_CUSTOM, .decode = gd_yaml_decode_root_complexes},
     {"named-components", GD_YF_CUSTOM, .decode = gd_yaml_decode_named_components},
+    {"pmcgs", GD_YF_CUSTOM, .decode = gd_yaml_decode_pmcgs},
     {"rmrs", GD_YF_CUSTOM, .decode = gd_yaml_decode_rmrs},
     {"devices", GD_YF_CUSTOM, .decode = gd_yaml_decode_devices},
+    {"waivers", GD_YF_CUSTOM, .decode = gd_yaml_decode_waivers},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
@@ -239,6 +241,7 @@ int gd_load_yaml_mem(const char *name, const char *text, size_t len, struct gd_p
 	} else if (status == 0 && check_format_version(&c, t.root) == 0) {
 		gd_ymap_decode(&c, t.root, "the description", tables, p);
 		gd_yaml_resolve_references(&c);
+		gd_yaml_pmcgs_finish(&c);
 	}
 	gd_diags_free(&s.pending);
 	free(c.refs);

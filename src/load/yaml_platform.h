@@ -65,6 +65,27 @@ gd_yfield_fn gd_yaml_decode_named_components;
 gd_yfield_fn gd_yaml_decode_rmrs;
 
 /*
+ * pmcgs: (yaml_pmcg.c): [{name, page0-base, page1-base, node, overflow-interrupt,
+ * id-map}] into p->pmcgs. gd_yaml_pmcgs_finish(), once every node is
+ * known, points each PMCG's node reference at the node named by node:,
+ * of any kind (rule pmcg-node-ref judges it), or reports an unknown name.
+ */
+gd_yfield_fn gd_yaml_decode_pmcgs;
+
+/*
+ * waivers: (yaml_waivers.c): [{rule, node, ids: {base, count}, reason}] into
+ * p->waivers (@obj is the platform); an empty reason is an error.
+ */
+gd_yfield_fn gd_yaml_decode_waivers;
+void gd_yaml_pmcgs_finish(struct gd_yctx *c);
+
+/*
+ * id-map: of a node (@obj is its struct gd_node; yaml_nodes.c): ID mappings
+ * in the order written, each a range (input-base, count) or single: true.
+ */
+gd_yfield_fn gd_yaml_decode_id_maps;
+
+/*
  * Records the output reference at @v of mapping @m for
  * gd_yaml_resolve_references(): into an ITS only (@its_only: an SMMU's own
  * MSIs), an SMMU only (@smmu_only: an RMR's StreamIDs), or else any node a

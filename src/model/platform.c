@@ -35,13 +35,15 @@ static struct node_array array_of(struct gd_platform *p, enum gd_node_kind kind)
 	case GD_NODE_DIRECT_LPI:
 		return (struct node_array){(void ***)&p->direct_lpis, &p->n_direct_lpis,
 		                           &p->cap_direct_lpis};
+	case GD_NODE_PMCG:
+		return (struct node_array){(void ***)&p->pmcgs, &p->n_pmcgs, &p->cap_pmcgs};
 	}
 	return (struct node_array){0};
 }
 
 static const enum gd_node_kind walk_order[] = {
     GD_NODE_ITS,       GD_NODE_SMMU, GD_NODE_ROOT_COMPLEX, GD_NODE_NAMED_COMPONENT,
-    GD_NODE_MSI_FRAME, GD_NODE_MBI,  GD_NODE_DIRECT_LPI,
+    GD_NODE_MSI_FRAME, GD_NODE_MBI,  GD_NODE_DIRECT_LPI,   GD_NODE_PMCG,
 };
 
 struct gd_node *gd_platform_node(const struct gd_platform *p, size_t i)
@@ -100,6 +102,11 @@ struct gd_direct_lpi *gd_node_as_direct_lpi(struct gd_node *n)
 	return n && n->kind == GD_NODE_DIRECT_LPI ? (struct gd_direct_lpi *)n : NULL;
 }
 
+struct gd_pmcg *gd_node_as_pmcg(struct gd_node *n)
+{
+	return n && n->kind == GD_NODE_PMCG ? (struct gd_pmcg *)n : NULL;
+}
+
 bool gd_node_is_sink(enum gd_node_kind kind)
 {
 	return kind == GD_NODE_ITS || kind == GD_NODE_MSI_FRAME || kind == GD_NODE_MBI ||
@@ -123,6 +130,8 @@ const char *gd_node_kind_name(enum gd_node_kind kind)
 		return "MBI";
 	case GD_NODE_DIRECT_LPI:
 		return "Direct LPI";
+	case GD_NODE_PMCG:
+		return "PMCG";
 	}
 	return "node";
 }
@@ -279,4 +288,11 @@ static const char *const prop_names[GD_DTP_COUNT] = {
 const char *gd_dt_binding_prop_name(enum gd_dt_binding_prop prop)
 {
 	return prop_names[prop];
+}
+
+const struct gd_id_map *gd_pmcg_msi(const struct gd_pmcg *g)
+{
+	if (g->overflow_intid || !g->node.n_maps || !g->node.maps[0].single)
+		return NULL;
+	return &g->node.maps[0];
 }

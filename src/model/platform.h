@@ -48,6 +48,7 @@ enum gd_node_kind {
 	GD_NODE_MSI_FRAME,       /* GICv2m frame: SPI-based MSI, a sink (no DeviceID) */
 	GD_NODE_MBI,             /* GICv3 distributor's MBI ranges: SPI-based MSI, a sink */
 	GD_NODE_DIRECT_LPI,      /* every redistributor's GICR_SETLPIR: Direct LPI, a sink */
+	GD_NODE_PMCG,            /* SMMUv3 PMCG: its own MSI (a single mapping), a source only */
 };
 
 struct gd_node;
@@ -91,8 +92,9 @@ struct gd_id_map {
 
 /*
  * Common header of every node of the ID-mapping graph, embedded as the first
- * member of struct gd_its, gd_smmu, gd_root_complex, gd_named_component, so a
- * node pointer converts to its object with gd_node_as_*() below.
+ * member of the struct of each kind (gd_its, gd_smmu, gd_root_complex,
+ * gd_named_component, ..., gd_pmcg), so a node pointer converts to its object
+ * with gd_node_as_*() below.
  */
 struct gd_node {
 	enum gd_node_kind kind;
@@ -320,6 +322,39 @@ struct gd_smmu {
 	struct gd_loc dt_path_loc; /* where dt_path was written */
 };
 
+/*
+ * An SMMUv3 performance monitor counter group (IORT PMCG node, type 5, IORT
+ * E.e §3.1.1.6; DT perf/arm,smmu-v3-pmcg.yaml): two 4 KiB register pages
+ * and an overflow interrupt, wired or an MSI. A source of the mapping graph
+ * and never an output: node.maps holds its own MSI, one single mapping into
+ * an ITS group whose output base is its DeviceID, used only when
+ * overflow_intid is 0 (Linux iort_get_id_mapping_index(): index 0 when the
+ * overflow GSIV is 0 and the node has an ID mapping). The rules report any
+ * other mappings (pmcg-id-mapping).
+ */
+struct gd_pmcg {
+	struct gd_node node;
+	uint64_t page0_base; /* register page 0, bytes (4 KiB) */
+	/*
+	 * Register page 1 (4 KiB; the counters when SMMU_PMCG_CFGR.RELOC_CTRS
+	 * is 1); no field at IORT node revision 0 (DEN0049C), where Linux
+	 * gives the PMCG none (arm_smmu_v3_pmcg_init_resources()): has_page1
+	 * false.
+	 */
+	uint64_t page1_base;
+	bool has_page1;
+	/* Overflow interrupt GSIV (INTID; Linux registers it edge-triggered), 0 = none. */
+	uint32_t overflow_intid;
+	/*
+	 * IORT "Node reference": the SMMUv3, named component or root complex
+	 * whose traffic it counts (rule pmcg-node-ref); NULL when the input
+	 * gives none (a DT has no property for it). node_ref_name: as written.
+	 */
+	struct gd_node *node_ref;
+	const char *node_ref_name;
+	struct gd_loc node_ref_loc;
+};
+
 /* PCI address space of a window: the ss field of a PCI ranges entry (PCI Bus Binding §2.2.1.1). */
 enum gd_pci_space { GD_PCI_IO = 1, GD_PCI_MEM32 = 2, GD_PCI_MEM64 = 3 };
 
@@ -336,14 +371,16 @@ struct gd_pci_window {
 
 /*
  * Memory access properties (IORT E.e §3.1.1.2 table 7/8): cache coherency
- * attribute (CCA), allocation hints and memory access flags (bit 0 CPM,
- * bit 1 DACS).
+ * attribute (CCA), allocation hints and memory access flags (GD_MEM_*).
  */
 struct gd_mem_access {
 	uint32_t cca;
 	uint8_t hints;
 	uint8_t flags;
 };
+
+/* Memory access flags: CPM, DACS (IORT E.b), CANWBS (IORT E.f: "ensured coherency of accesses"). */
+enum { GD_MEM_CPM = 1u << 0, GD_MEM_DACS = 1u << 1, GD_MEM_CANWBS = 1u << 2 };
 
 /*
  * A named register region of a host bridge that has no ECAM (a DT reg entry
@@ -609,6 +646,24 @@ struct gd_dt_opts {
 	size_t n_compatible, cap_compatible;
 };
 
+/*
+ * One waiver (gicdesc(5) WAIVERS; a description's waivers: or a --waivers
+ * file): a reviewed finding of rule @rule about @node accepted for @reason,
+ * which `check` and `generate` then report as a note. @node is a name the
+ * finding's message gives (pcie0, smmu@0x2b400000, \_SB_.SEC0), a DT node
+ * path (/soc/pcie@3400000), or an ACPI table and byte offset (IORT+0x84).
+ * With @ids_count > 0 the finding must also name an ID (a hex number or
+ * range in its message) in [ids_base, ids_base + ids_count). @matched counts
+ * the findings it waived, so that one that matches nothing can be reported.
+ */
+struct gd_waiver {
+	const char *rule, *node, *reason;
+	uint32_t ids_base;
+	uint64_t ids_count; /* 0: any IDs; 1 .. 2^32 */
+	struct gd_loc loc;
+	unsigned matched;
+};
+
 /* The whole platform; zero-initialise, fill through a loader, free with gd_platform_free(). */
 /*
  * What a platform was loaded from: a gicdesc description (from which
@@ -651,9 +706,14 @@ struct gd_platform {
 	size_t n_mbis, cap_mbis;
 	struct gd_direct_lpi **direct_lpis; /* at most one: all redistributors */
 	size_t n_direct_lpis, cap_direct_lpis;
+	struct gd_pmcg **pmcgs; /* SMMUv3 PMCGs (IORT PMCG nodes) */
+	size_t n_pmcgs, cap_pmcgs;
 	/* IORT reserved memory range nodes (not nodes of the mapping graph) */
 	struct gd_rmr **rmrs;
 	size_t n_rmrs, cap_rmrs;
+	/* Reviewed findings accepted (a description's waivers:), in the order written. */
+	struct gd_waiver *waivers;
+	size_t n_waivers, cap_waivers;
 	/*
 	 * ACPI tables: the GICv2m frame that takes every RID of a root complex whose
 	 * IORT route reaches no ITS (unmapped at the root complex or further on), as
@@ -688,8 +748,8 @@ struct gd_platform {
 void gd_platform_free(struct gd_platform *p);
 
 /*
- * Allocates a zeroed object of @size bytes (sizeof struct gd_its, gd_smmu,
- * gd_root_complex or gd_named_component, matching @kind) in the arena,
+ * Allocates a zeroed object of @size bytes (sizeof the struct of @kind:
+ * gd_its, gd_smmu, gd_root_complex, ..., gd_pmcg) in the arena,
  * sets its node's kind and index, and appends it to the platform's array
  * of that kind. Returns its node header (name and loc are the caller's).
  */
@@ -697,8 +757,8 @@ struct gd_node *gd_platform_add_node(struct gd_platform *p, enum gd_node_kind ki
 
 /*
  * Node @i of every node of the platform, kind by kind (ITS, SMMUv3, root
- * complex, named component, GICv2m frame, MBI, Direct LPI), each in array
- * order; NULL when i is past the last. For walks: for (i = 0; (n = ...); i++).
+ * complex, named component, GICv2m frame, MBI, Direct LPI, PMCG), each in
+ * array order; NULL when i is past the last. For walks: for (i = 0; (n = ...); i++).
  */
 struct gd_node *gd_platform_node(const struct gd_platform *p, size_t i);
 
@@ -713,6 +773,7 @@ struct gd_named_component *gd_node_as_nc(struct gd_node *n);
 struct gd_msi_frame *gd_node_as_msi_frame(struct gd_node *n);
 struct gd_mbi *gd_node_as_mbi(struct gd_node *n);
 struct gd_direct_lpi *gd_node_as_direct_lpi(struct gd_node *n);
+struct gd_pmcg *gd_node_as_pmcg(struct gd_node *n);
 
 /*
  * True for the kinds that end a route (MSI controllers): ITS, GICv2m frame,
@@ -723,7 +784,7 @@ bool gd_node_is_sink(enum gd_node_kind kind);
 /*
  * The IORT/DT name of a node kind: "ITS", "SMMUv3" (an SMMU of either version:
  * gd_node_what() tells them apart), "root complex",
- * "named component", "GICv2m frame", "MBI", "Direct LPI".
+ * "named component", "GICv2m frame", "MBI", "Direct LPI", "PMCG".
  */
 const char *gd_node_kind_name(enum gd_node_kind kind);
 
@@ -788,6 +849,14 @@ uint64_t gd_its_frame_size(enum gd_gic_version v);
 
 /* A CPU interface frame size of struct gd_cpu_interface: @size, or 8 KiB when it is 0. */
 uint64_t gd_cpuif_size(uint64_t size);
+
+/*
+ * The own MSI of PMCG @g as Linux takes it: ID mapping 0 when the PMCG has no
+ * overflow GSIV and that mapping is a single mapping
+ * (iort_get_id_mapping_index(), iort_set_device_domain(): "Invalid MSI
+ * mapping" otherwise); NULL when it has none.
+ */
+const struct gd_id_map *gd_pmcg_msi(const struct gd_pmcg *g);
 
 /* Number of IDs in the RID space of a root complex's bus range (256 per bus). */
 uint64_t gd_rc_rid_count(const struct gd_root_complex *rc);

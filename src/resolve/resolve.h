@@ -9,7 +9,8 @@
  * as Linux's of_map_id() masks a RID before it searches msi-map: a route's
  * input IDs are then masked RIDs, each standing for every RID that masks to
  * it), each named component (its single mappings, then the input ranges
- * of its other mappings), and each SMMU's own MSI (struct gd_smmu.own_msi).
+ * of its other mappings), each SMMU's own MSI (struct gd_smmu.own_msi), and
+ * each PMCG's own MSI (gd_pmcg_msi()).
  * Sinks (gd_node_is_sink()): an ITS, where the IDs are DeviceIDs, and the MSI
  * controllers that take none: GICv2m frame, MBI, Direct LPI; a route that
  * reaches one of those ends there, its output IDs meaning nothing.
@@ -105,7 +106,7 @@ struct gd_route_span {
 
 /*
  * All routes of a platform, sorted by source (root complexes, named
- * components, SMMU own MSIs, each in model order), then single routes before
+ * components, SMMU own MSIs, PMCGs, each in model order), then single routes before
  * ranges (single routes in the order of the source's mappings), then by
  * input_base. Routes of one source are disjoint and maximal: two routes that
  * meet differ in some hop's mapping or in their outcome.

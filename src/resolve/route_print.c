@@ -18,6 +18,7 @@ const char *gd_id_space_name(enum gd_node_kind kind)
 	case GD_NODE_MSI_FRAME:
 	case GD_NODE_MBI:
 	case GD_NODE_DIRECT_LPI:
+	case GD_NODE_PMCG:
 		break;
 	}
 	return "ID";

@@ -14,15 +14,6 @@ static void *xrealloc(void *p, size_t n)
 	return q;
 }
 
-/* A malloc'ed copy of @s, or NULL. */
-static const char *copy(const char *s)
-{
-	if (!s)
-		return NULL;
-	size_t n = strlen(s) + 1;
-	return memcpy(xrealloc(NULL, n), s, n);
-}
-
 void gd_diag_vadd(struct gd_diags *d, enum gd_severity sev, const char *rule,
                   const struct gd_loc *loc, const char *fmt, va_list ap)
 {
@@ -38,7 +29,10 @@ void gd_diag_vadd(struct gd_diags *d, enum gd_severity sev, const char *rule,
 	va_end(ap2);
 	if (len < 0)
 		len = 0;
-	char *msg = xrealloc(NULL, (size_t)len + 1);
+	/* the message, then copies of the location's file and node path: the list owns them */
+	size_t file_len = loc && loc->file ? strlen(loc->file) + 1 : 0;
+	size_t where_len = loc && loc->where ? strlen(loc->where) + 1 : 0;
+	char *msg = xrealloc(NULL, (size_t)len + 1 + file_len + where_len);
 	vsnprintf(msg, (size_t)len + 1, fmt, ap);
 
 	struct gd_diag *g = &d->v[d->n++];
@@ -48,9 +42,10 @@ void gd_diag_vadd(struct gd_diags *d, enum gd_severity sev, const char *rule,
 		g->loc = *loc;
 	else
 		memset(&g->loc, 0, sizeof(g->loc));
-	/* A loaded platform owns its file label and DTB node paths, and may be freed first. */
-	g->loc.file = copy(g->loc.file);
-	g->loc.where = copy(g->loc.where);
+	if (file_len)
+		g->loc.file = memcpy(msg + len + 1, loc->file, file_len);
+	if (where_len)
+		g->loc.where = memcpy(msg + len + 1 + file_len, loc->where, where_len);
 	g->msg = msg;
 	if (sev == GD_SEV_ERROR)
 		d->errors++;
@@ -118,6 +113,20 @@ void gd_diags_print_min(FILE *out, const struct gd_diags *d, enum gd_severity mi
 	}
 }
 
+void gd_diag_waive(struct gd_diags *d, size_t i, const char *reason)
+{
+	struct gd_diag *g = &d->v[i];
+	struct gd_diags one = {0};
+	gd_diag_add(&one, GD_SEV_NOTE, g->rule, &g->loc, "waived (%s): %s", reason, g->msg);
+	if (g->sev == GD_SEV_ERROR)
+		d->errors--;
+	else if (g->sev == GD_SEV_WARNING)
+		d->warnings--;
+	free(g->msg);
+	*g = one.v[0];
+	free(one.v);
+}
+
 void gd_diags_warnings_as_errors(struct gd_diags *d, size_t from)
 {
 	for (size_t i = from; i < d->n; i++)
@@ -145,11 +154,8 @@ void gd_diags_move(struct gd_diags *to, struct gd_diags *from)
 
 void gd_diags_free(struct gd_diags *d)
 {
-	for (size_t i = 0; i < d->n; i++) {
+	for (size_t i = 0; i < d->n; i++)
 		free(d->v[i].msg);
-		free((char *)d->v[i].loc.file);
-		free((char *)d->v[i].loc.where);
-	}
 	free(d->v);
 	memset(d, 0, sizeof(*d));
 }

@@ -33,7 +33,11 @@ struct gd_loc {
 /* Severity of a diagnostic; GD_SEV_OFF means a rule is disabled. */
 enum gd_severity { GD_SEV_OFF = 0, GD_SEV_NOTE, GD_SEV_WARNING, GD_SEV_ERROR };
 
-/* One diagnostic. rule is a kebab-case rule name or NULL; msg and loc.where are owned by the list.
+/*
+ * One diagnostic. rule is a kebab-case rule name or NULL (a string that
+ * outlives the list: a literal or the rule table's); msg, loc.file and
+ * loc.where are owned by the list (one allocation at msg), so a diagnostic
+ * outlives the platform it is about.
  */
 struct gd_diag {
 	enum gd_severity sev;
@@ -70,6 +74,12 @@ void gd_diags_print(FILE *out, const struct gd_diags *d);
 
 /* gd_diags_print() of the diagnostics of severity @min or worse (-q: GD_SEV_WARNING). */
 void gd_diags_print_min(FILE *out, const struct gd_diags *d, enum gd_severity min);
+
+/*
+ * Makes d->v[@i] (an error or warning) a note "waived (@reason): MESSAGE",
+ * and moves it out of d->errors or d->warnings.
+ */
+void gd_diag_waive(struct gd_diags *d, size_t i, const char *reason);
 
 /*
  * -Werror: makes every warning of @d from index @from on an error, and

@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 #include "util/diag_json.h"
 
+#include <inttypes.h>
+#include <stdbool.h>
+#include <string.h>
+
 void gd_json_string(FILE *out, const char *s)
 {
 	fputc('"', out);
@@ -114,6 +118,41 @@ static void sarif_location(FILE *out, const struct gd_loc *loc)
 	fputs("}]", out);
 }
 
+/* The ruleId of @g in SARIF: its rule or tag, "input" for an untagged diagnostic. */
+static const char *sarif_rule_id(const struct gd_diag *g)
+{
+	return g->rule ? g->rule : "input";
+}
+
+static bool in_catalogue(const char *id, const struct gd_rule_info *rules, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(rules[i].name, id))
+			return true;
+	return false;
+}
+
+static void sarif_rule(FILE *out, bool first, const char *id, const char *desc,
+                       enum gd_severity sev)
+{
+	fputs(first ? "\n    {\"id\": " : ",\n    {\"id\": ", out);
+	gd_json_string(out, id);
+	fputs(", \"shortDescription\": {\"text\": ", out);
+	gd_json_string(out, desc);
+	fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
+	        sev == GD_SEV_OFF ? "none" : sarif_level(sev));
+}
+
+/* FNV-1a (64 bits) of @s and its NUL over @h. */
+static uint64_t fnv1a(uint64_t h, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)(s ? s : "");; p++) {
+		h = (h ^ *p) * 0x100000001b3ull;
+		if (!*p)
+			return h;
+	}
+}
+
 void gd_diags_print_sarif(FILE *out, const struct gd_diags *d, const struct gd_rule_info *rules,
                           size_t n_rules)
 {
@@ -123,28 +162,38 @@ void gd_diags_print_sarif(FILE *out, const struct gd_diags *d, const struct gd_r
 	      out);
 	gd_json_string(out, GICDESC_VERSION);
 	fputs(", \"rules\": [", out);
-	for (size_t i = 0; i < n_rules; i++) {
-		fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
-		gd_json_string(out, rules[i].name);
-		fputs(", \"shortDescription\": {\"text\": ", out);
-		gd_json_string(out, rules[i].description);
-		fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
-		        rules[i].sev == GD_SEV_OFF ? "none" : sarif_level(rules[i].sev));
+	for (size_t i = 0; i < n_rules; i++)
+		sarif_rule(out, i == 0, rules[i].name, rules[i].description, rules[i].sev);
+	/* an id no catalogue has still gets its entry, once */
+	for (size_t i = 0; i < d->n; i++) {
+		const char *id = sarif_rule_id(&d->v[i]);
+		bool seen = in_catalogue(id, rules, n_rules);
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = !strcmp(sarif_rule_id(&d->v[k]), id);
+		if (!seen)
+			sarif_rule(out, n_rules == 0 && i == 0, id, "reported by gicdesc",
+			           d->v[i].sev);
 	}
 	fputs("]}}, \"results\": [", out);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct gd_diag *g = &d->v[i];
-		fputs(i ? ",\n    {" : "\n    {", out);
-		if (g->rule) {
-			fputs("\"ruleId\": ", out);
-			gd_json_string(out, g->rule);
-			fputs(", ", out);
-		}
-		fprintf(out, "\"level\": \"%s\", \"message\": {\"text\": ", sarif_level(g->sev));
+		fputs(i ? ",\n    {\"ruleId\": " : "\n    {\"ruleId\": ", out);
+		gd_json_string(out, sarif_rule_id(g));
+		fprintf(out, ", \"level\": \"%s\", \"message\": {\"text\": ", sarif_level(g->sev));
 		gd_json_string(out, g->msg);
 		fputc('}', out);
 		sarif_location(out, &g->loc);
-		fputc('}', out);
+		/*
+		 * What stays the same when lines move: the rule, the file, the node
+		 * path or property, and the message (names, IDs), not line numbers
+		 * or byte offsets.
+		 */
+		uint64_t h = 0xcbf29ce484222325ull;
+		h = fnv1a(fnv1a(fnv1a(fnv1a(h, sarif_rule_id(g)), g->loc.file), g->loc.where),
+		          g->msg);
+		fprintf(out,
+		        ", \"partialFingerprints\": {\"gicdescFinding/v1\": \"%016" PRIx64 "\"}}",
+		        h);
 	}
 	fputs("]}]}\n", out);
 }

@@ -50,7 +50,20 @@ struct gd_diag_input {
  */
 void gd_diags_print_json_each(FILE *out, const struct gd_diag_input *in, size_t n);
 
-/* Writes one SARIF 2.1.0 log with one run of tool "gicdesc", @n_rules rules. */
+/* The tags of diagnostics that are no rule of check (diag_tags.c), gd_n_diag_tags of them. */
+extern const struct gd_rule_info gd_diag_tags[];
+extern const size_t gd_n_diag_tags;
+
+/*
+ * Writes one SARIF 2.1.0 log with one run of tool "gicdesc": the @n_rules
+ * rules of @rules, then any ruleId a result uses that they lack; a result
+ * for every diagnostic, its ruleId its rule or tag ("input" when it has
+ * none), its location (YAML: startLine/startColumn; DTB: the node path as a
+ * logical location and the property's byte offset; ACPI: the byte offset in
+ * the table), and partialFingerprints "gicdescFinding/v1": a 64-bit FNV-1a
+ * hash of ruleId, file, node path and message (no line or offset, so that
+ * it follows a finding across commits).
+ */
 void gd_diags_print_sarif(FILE *out, const struct gd_diags *d, const struct gd_rule_info *rules,
                           size_t n_rules);
 

@@ -31,6 +31,19 @@ struct gd_buf *gd_outset_add(struct gd_outset *s, const char *name)
 	return &o->content;
 }
 
+struct gd_buf *gd_outset_add_path(struct gd_outset *s, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	struct gd_buf *b = gd_outset_add(s, slash ? slash + 1 : path);
+	struct gd_output *o = &s->v[s->n - 1];
+	o->dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+	if (!o->dir) {
+		fprintf(stderr, "gicdesc: error: out of memory\n");
+		exit(2);
+	}
+	return b;
+}
+
 static char *join(const char *dir, const char *prefix, const char *name, const char *suffix)
 {
 	size_t n = strlen(dir) + strlen(prefix) + strlen(name) + strlen(suffix) + 2;
@@ -64,11 +77,12 @@ static void fail(struct gd_diags *d, const char *dir, const char *what, const ch
 }
 
 /*
- * The temporary, backup and final paths of one output, and what has been
- * done with them: a backup is a hard link to a final file that existed, so a
- * failed rename can put it back.
+ * The folder, temporary, backup and final paths of one output, and what has
+ * been done with them: a backup is a hard link to a final file that existed,
+ * so a failed rename can put it back.
  */
 struct staged {
+	const char *dir;
 	char *tmp, *bak, *final;
 	int written, backed_up, renamed;
 };
@@ -122,18 +136,19 @@ int gd_outset_commit(const struct gd_outset *s, const char *dir, struct gd_diags
 	sigaction(SIGXFSZ, &ign, &old_xfsz);
 	snprintf(suffix, sizeof(suffix), ".tmp-%ld", (long)getpid());
 	for (size_t i = 0; i < s->n; i++) {
-		st[i].tmp = join(dir, ".", s->v[i].name, suffix);
-		st[i].final = join(dir, "", s->v[i].name, "");
+		st[i].dir = s->v[i].dir ? s->v[i].dir : dir;
+		st[i].tmp = join(st[i].dir, ".", s->v[i].name, suffix);
+		st[i].final = join(st[i].dir, "", s->v[i].name, "");
 	}
 	snprintf(suffix, sizeof(suffix), ".bak-%ld", (long)getpid());
 	for (size_t i = 0; i < s->n; i++)
-		st[i].bak = join(dir, ".", s->v[i].name, suffix);
+		st[i].bak = join(st[i].dir, ".", s->v[i].name, suffix);
 
 	for (size_t i = 0; i < s->n; i++) {
 		if (write_file(st[i].tmp, &s->v[i].content) != 0) {
 			int err = errno;
 			unlink(st[i].tmp);
-			fail(d, dir, "cannot write", s->v[i].name, err);
+			fail(d, st[i].dir, "cannot write", s->v[i].name, err);
 			goto out;
 		}
 		st[i].written = 1;
@@ -142,7 +157,7 @@ int gd_outset_commit(const struct gd_outset *s, const char *dir, struct gd_diags
 	for (size_t i = 0; i < s->n; i++) {
 		struct stat sf;
 		if (stat(st[i].final, &sf) == 0 && S_ISDIR(sf.st_mode)) {
-			fail(d, dir, "cannot replace", s->v[i].name, EISDIR);
+			fail(d, st[i].dir, "cannot replace", s->v[i].name, EISDIR);
 			goto out;
 		}
 	}
@@ -151,11 +166,11 @@ int gd_outset_commit(const struct gd_outset *s, const char *dir, struct gd_diags
 		if (link(st[i].final, st[i].bak) == 0) {
 			st[i].backed_up = 1;
 		} else if (errno != ENOENT) {
-			fail(d, dir, "cannot keep a copy of", s->v[i].name, errno);
+			fail(d, st[i].dir, "cannot keep a copy of", s->v[i].name, errno);
 			goto out;
 		}
 		if (rename(st[i].tmp, st[i].final) != 0) {
-			fail(d, dir, "cannot rename into place", s->v[i].name, errno);
+			fail(d, st[i].dir, "cannot rename into place", s->v[i].name, errno);
 			goto out;
 		}
 		st[i].renamed = 1;
@@ -184,6 +199,7 @@ void gd_outset_free(struct gd_outset *s)
 {
 	for (size_t i = 0; i < s->n; i++) {
 		free(s->v[i].name);
+		free(s->v[i].dir);
 		gd_buf_free(&s->v[i].content);
 	}
 	free(s->v);

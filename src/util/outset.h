@@ -19,9 +19,13 @@
 #include "util/buf.h"
 #include "util/diag.h"
 
-/* One output: final file name (inside the directory) and its content. */
+/*
+ * One output: final file name and its content; the name is inside the
+ * directory given to gd_outset_commit(), or inside @dir when set.
+ */
 struct gd_output {
 	char *name;
+	char *dir;
 	struct gd_buf content;
 };
 
@@ -33,6 +37,13 @@ struct gd_outset {
 
 /* Adds an output named @name (copied), returning its empty buffer to fill. */
 struct gd_buf *gd_outset_add(struct gd_outset *s, const char *name);
+
+/*
+ * Adds an output at @path (copied; its folder is not the commit's but
+ * @path's own, which must exist, "." when @path has no slash), returning
+ * its empty buffer to fill. It is written, or not, with the rest of the set.
+ */
+struct gd_buf *gd_outset_add_path(struct gd_outset *s, const char *path);
 
 /*
  * Writes every output into directory @dir (created if missing, one level).

@@ -122,6 +122,7 @@ EXPRESSIBLE_CASES = [
     ("iort-direct-lpi", "dlpi", lambda d: None),
     ("dt-rmr", "smmu", add_rmr),
     ("dt-ats", "virt", lambda d: d["root-complexes"][0].update({"ats": True})),
+    ("dt-canwbs", "virt", lambda d: d["root-complexes"][0].update({"canwbs": True})),
 ]
 
 # (rule, base example, edit). Each edit breaks exactly one fact.
@@ -251,6 +252,22 @@ CASES += [
         {"base": 0x20000})),  # segment 0's RIDs (StreamIDs) end at 0xffff
 ]
 
+# pmcg block (IORT PMCG nodes): pmcg0 of the E.e server signals overflow by MSI (a single
+# mapping to DeviceID 0x40010 of its0), pmcg2 by SPI 80 (INTID 112); both count for an SMMUv3.
+def pmcg(d, name):
+    return next(g for g in d["pmcgs"] if g["name"] == name)
+
+
+CASES += [
+    # Its MSI mapping as a range of one ID, not a single mapping: Linux "Invalid MSI mapping".
+    ("pmcg-id-mapping", "ee", lambda d: pmcg(d, "pmcg0").update({"id-map": [
+        {"input-base": 0, "count": 1, "output-base": 0x40010, "output": "its0"}]})),
+    ("pmcg-node-ref", "ee", lambda d: pmcg(d, "pmcg2").update({"node": "its1"})),
+    ("pmcg-overflow", "ee", lambda d: pmcg(d, "pmcg2").pop("overflow-interrupt")),
+    # INTID 20: PPI 4, no SPI.
+    ("pmcg-overflow-gsiv", "ee", lambda d: pmcg(d, "pmcg2").update({"overflow-interrupt": 20})),
+]
+
 # What the DTB and the IORT+MADT of each broken case report, by hand:
 #   SAME     exactly the case's rule;
 #   CLEAN    nothing: the format cannot express the fault;
@@ -360,6 +377,9 @@ EXPECT = {
     "iort-spi-msi": (CLEAN, CLEAN),
     # DT cannot say ATS (nothing to find in the DTB); IORT's root complex does.
     "dt-ats": (CLEAN, CLEAN),
+    # CANWBS (IORT E.f) has no DT form; the IORT carries it, and dt-canwbs judges a
+    # description only.
+    "dt-canwbs": (CLEAN, CLEAN),
     # smmuv2 block. DT: interrupts past #global-interrupts; IORT: the context array.
     "smmu-v2-context-interrupts": (SAME, SAME),
     # DT's MSI routes never pass an SMMU (iommu-map and msi-map are apart): a DTB
@@ -371,6 +391,16 @@ EXPECT = {
     "rmr-stream-ids": (CLEAN, SAME),
     # The IORT carries the RMR; dt-rmr judges a description only.
     "dt-rmr": (CLEAN, CLEAN),
+    # pmcg block. arm,smmu-v3-pmcg.yaml has msi-parent = <&its DeviceID>, which is no ID
+    # mapping of a range: the DT back end refuses a PMCG whose only mapping is one. The IORT
+    # PMCG node keeps it.
+    "pmcg-id-mapping": (NOT_MADE, SAME),
+    # A DT has no node reference for a PMCG (dt-pmcg, a note); the IORT's is the ITS group.
+    "pmcg-node-ref": (CLEAN, SAME),
+    # arm,smmu-v3-pmcg.yaml wants interrupts or msi-parent: the DT back end refuses a PMCG
+    # with neither. The IORT PMCG node has GSIV 0 and no ID mapping.
+    "pmcg-overflow": (NOT_MADE, SAME),
+    "pmcg-overflow-gsiv": (SAME, SAME),  # DT interrupts <PPI 4>; IORT GSIV 20
 }
 
 # Cases on the GICv4 QEMU machine: its YAML declares RID 0xffff unpopulated
@@ -388,7 +418,7 @@ EXPECT_BY_BASE = {
 NOTES = {"route-dma-only"}
 # Warnings, not errors: such a case exits 0.
 WARNINGS = {"route-unmapped", "vpe-proxy-device-id", "id-map-count-off-by-one",
-            "iort-spi-msi", "dt-ats", "dt-rmr", "rmr-stream-ids",
+            "iort-spi-msi", "dt-ats", "dt-canwbs", "dt-rmr", "rmr-stream-ids",
             "v2m-spi-limit", "mbi-multi-msi-alignment", "its-translater-frame",
             "direct-lpi-beside-its", "direct-lpi-isolation", "lpi-multi-msi-alignment"}
 

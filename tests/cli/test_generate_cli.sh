@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The generate command's contract: determinism, all-or-nothing output,
-# exit statuses and the FILE: error form for what it cannot read.
+# exit statuses, the FILE: error form for what it cannot read, --list-outputs and -d.
 . "$(dirname "$0")/lib.sh"
 
 # Two runs give byte-identical files (and the same file set).
@@ -38,4 +38,32 @@ mkdir -p "$WORK/held/qemu-virt.dtb"
 check "held output name -> 2" test "$(status "$GICDESC" generate -o "$WORK/held" "$EXAMPLE")" = 2
 check "nothing else appeared" test "$(cd "$WORK/held" && ls -A | xargs)" = "qemu-virt.dtb"
 
+# --list-outputs names the files a run writes, in the order of the format table, and writes
+# nothing (nor reads --base).
+listed=$("$GICDESC" generate --list-outputs --base "$WORK/absent.dtb" -o "$WORK/l" "$EXAMPLE")
+check "--list-outputs: one path a line, those of the default formats" \
+	test "$(xargs -n1 basename <<<"$listed" | sort | xargs)" = "$expected"
+check "--list-outputs: DIR/NAME" test "$(head -1 <<<"$listed")" = "$WORK/l/qemu-virt.dts"
+check "--list-outputs writes nothing" test ! -e "$WORK/l"
+
+# -d: a make rule, read back by GNU make itself (a space and a # in a path: a misread path
+# names a file that does not exist, and make stops), written with the
+# outputs or not at all.
+cp "$QEMU_DATA/virt-gicv3-its-smp4/virt.dtb" "$WORK/b a#se.dtb"
+printf 'gicdesc-waivers: 1\nwaivers: []\n' >"$WORK/w.yaml"
+"$GICDESC" generate -q -f dtb,iort -d "$WORK/dep.d" --base "$WORK/b a#se.dtb" --waivers "$WORK/w.yaml" \
+	-o "$WORK/d" "$EXAMPLE"
+printf 'include %s\n$(T):\n\t$(info $^|$@)@:\n' "$WORK/dep.d" >"$WORK/dep.mk"
+for target in "$WORK/d/qemu-virt.dtb" "$WORK/d/iort.aml"; do
+	check "-d: make reads $(basename "$target")'s prerequisites" \
+		test "$(make -s -B -f "$WORK/dep.mk" T="$target" "$target")" = "$EXAMPLE $WORK/b a#se.dtb $WORK/w.yaml|$target"
+done
+check "-d: the depfile of the same run is the same" bash -c "cp '$WORK/dep.d' '$WORK/dep1.d' &&
+	'$GICDESC' generate -q -f dtb,iort -d '$WORK/dep.d' --base '$WORK/b a#se.dtb' \
+		--waivers '$WORK/w.yaml' -o '$WORK/d' '$EXAMPLE' &&
+	cmp '$WORK/dep.d' '$WORK/dep1.d'"
+check "-d into a missing folder -> 2" \
+	test "$(status "$GICDESC" generate -d "$WORK/nodir/x.d" -o "$WORK/dx" "$EXAMPLE")" = 2
+check "-d into a missing folder: no output either" test ! -e "$WORK/dx"
+check "-d with -o - -> 2" test "$(status "$GICDESC" generate -f dtb -d "$WORK/o.d" -o - "$EXAMPLE")" = 2
 finish

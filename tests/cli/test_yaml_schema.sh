@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # schemas/gicdesc.schema.json and the YAML front end must agree: every example
-# is valid against the schema (python3-jsonschema, python3-yaml: readers nobody
+# and template (templates/) is valid against the schema (python3-jsonschema, python3-yaml: readers nobody
 # here wrote) and loads without a diagnostic; every tests/data/yaml-bad/ file
 # marked "# schema: invalid" is refused by the schema too.
 set -u
@@ -14,7 +14,7 @@ fi
 failures=0
 
 # Schema verdicts: one line "valid FILE" or "invalid FILE: reason" per file.
-mapfile -t examples < <(find "$GICDESC_SRC/examples" -name '*.yaml' | sort)
+mapfile -t examples < <(find "$GICDESC_SRC/examples" "$GICDESC_SRC/templates" -name '*.yaml' | sort)
 mapfile -t bad < <(grep -l '^# schema: invalid' "$GICDESC_SRC"/tests/data/yaml-bad/*.yaml)
 [ "${#examples[@]}" -gt 0 ] || { echo "FAIL: no examples"; exit 1; }
 

@@ -80,10 +80,16 @@ static const char *const expected_rules[] = {
     "iort-spi-msi",
     "madt-direct-lpi",
     "dt-ats",
+    "dt-canwbs",
     "dt-rmr",
+    "dt-pmcg",
     "rmr-no-stream-ids",
     "rmr-range",
     "rmr-stream-ids",
+    "pmcg-id-mapping",
+    "pmcg-node-ref",
+    "pmcg-overflow",
+    "pmcg-overflow-gsiv",
     "dt-inexpressible",
     "iort-inexpressible",
     "madt-inexpressible",
@@ -335,9 +341,9 @@ static void table_is_well_formed(void **state)
 			assert_true(islower((unsigned char)*s) || isdigit((unsigned char)*s) ||
 			            *s == '-');
 		/* a note is a format's limit, said, or a form firmware chose on purpose */
-		assert_true(r->level == GD_SEV_ERROR || r->level == GD_SEV_WARNING ||
-		            (r->level == GD_SEV_NOTE &&
-		             (r->format || !strcmp(r->name, "route-dma-only"))));
+		assert_true(
+		    r->level == GD_SEV_ERROR || r->level == GD_SEV_WARNING ||
+		    (r->level == GD_SEV_NOTE && (r->format || !strcmp(r->name, "route-dma-only"))));
 		assert_non_null(strchr(r->desc, '('));
 		for (size_t k = 0; r->prereq[k]; k++) {
 			long q = gd_rule_find(r->prereq[k]);

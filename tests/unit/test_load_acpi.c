@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "acpi/layout.h"
 #include "load/load.h"
 #include "support_acpi.h"
 #include "support_fixtures.h"
@@ -370,7 +371,7 @@ static void rich_fixture(struct gd_platform *p)
 	nc->node_flags = 1;
 	nc->mem.cca = 1;
 	nc->mem.hints = 0xA;
-	nc->mem.flags = 3;
+	nc->mem.flags = GD_MEM_CPM | GD_MEM_DACS | GD_MEM_CANWBS; /* IORT E.f */
 	nc->memory_address_limit = 48;
 	*GD_ARRAY_PUSH(&p->arena, p->ncs, p->n_ncs, p->cap_ncs) = nc;
 	fixture_add_map(p, &nc->node, 0, 0x40, 0x100, &s->node);
@@ -725,6 +726,88 @@ static void rmr_round_trip(void **state)
 	}
 }
 
+/* Adds PMCG @name at page 0 @base (page 1 at + 0x10000) counting for @ref. */
+static struct gd_pmcg *add_pmcg(struct gd_platform *p, const char *name, uint64_t base,
+                                struct gd_node *ref)
+{
+	struct gd_pmcg *g = gd_arena_alloc(&p->arena, sizeof(*g));
+	g->node.kind = GD_NODE_PMCG;
+	g->node.name = name;
+	g->node.index = p->n_pmcgs;
+	g->page0_base = base;
+	g->page1_base = base + 0x10000;
+	g->has_page1 = true;
+	g->node_ref = ref;
+	*GD_ARRAY_PUSH(&p->arena, p->pmcgs, p->n_pmcgs, p->cap_pmcgs) = g;
+	return g;
+}
+
+/* The table offset of the first IORT node of @type in @b (node headers from offset 48). */
+static size_t iort_node_of_type(const struct gd_buf *b, uint8_t type)
+{
+	size_t off = 48;
+	while (off + 16 <= b->len && b->data[off] != type)
+		off += (size_t)b->data[off + 1] | (size_t)b->data[off + 2] << 8;
+	assert_true(off + 16 <= b->len);
+	return off;
+}
+
+/*
+ * PMCG nodes (IORT E.e §3.1.1.6) written at table revisions 0, 3, 5, 6 are
+ * node revision 1 below 5 and 2 from it (EDK2 DynamicTablesPkg AddPmcgNodes())
+ * and read back with their pages, overflow GSIV, node reference and own-MSI
+ * single mapping. Made node revision 0 (DEN0049C), the same bytes read back
+ * without page 1, as Linux arm_smmu_v3_pmcg_init_resources() reads them.
+ */
+static void pmcg_round_trip(void **state)
+{
+	(void)state;
+	static const unsigned revs[] = {0, 3, 5, 6};
+	for (size_t i = 0; i < sizeof(revs) / sizeof(revs[0]); i++) {
+		struct gd_platform want, got;
+		struct gd_buf iort = {0}, madt = {0};
+		struct gd_diags d = {0};
+		fixture_qemu_virt_smmuv3(&want);
+		if (revs[i] == 0)
+			want.rcs[0]->memory_address_limit = 0;
+		want.acpi.iort_revision = (uint8_t)revs[i];
+		struct gd_pmcg *msi = add_pmcg(&want, "pmcg0", 0x09052000, &want.smmus[0]->node);
+		fixture_add_map(&want, &msi->node, 0, 1, 0x30000, &want.its[0]->node)->single =
+		    true;
+		add_pmcg(&want, "pmcg1", 0x09062000, &want.rcs[0]->node)->overflow_intid = 112;
+		assert_int_equal(acpi_run(gd_emit_iort, &want, &iort, NULL, NULL), 0);
+		assert_int_equal(acpi_run(gd_emit_madt, &want, &madt, NULL, NULL), 0);
+		size_t at = iort_node_of_type(&iort, GD_IORT_PMCG);
+		assert_int_equal(iort.data[at + 3], revs[i] < 5 ? 1 : 2);
+		for (int node_rev = 1; node_rev >= 0; node_rev--) {
+			assert_int_equal(load(&iort, &madt, &got, &d), 0);
+			assert_int_equal(d.errors + d.warnings, 0);
+			assert_int_equal(got.n_pmcgs, 2);
+			const struct gd_pmcg *g = got.pmcgs[0], *h = got.pmcgs[1];
+			assert_int_equal(g->page0_base, 0x09052000);
+			assert_int_equal(g->has_page1, node_rev == 1);
+			assert_int_equal(g->page1_base, node_rev == 1 ? 0x09062000 : 0);
+			assert_int_equal(g->overflow_intid, 0);
+			assert_ptr_equal(g->node_ref, &got.smmus[0]->node);
+			assert_int_equal(g->node.n_maps, 1);
+			assert_true(g->node.maps[0].single);
+			assert_int_equal(g->node.maps[0].output_base, 0x30000);
+			assert_ptr_equal(g->node.maps[0].output, &got.its[0]->node);
+			assert_ptr_equal(gd_pmcg_msi(g), &g->node.maps[0]);
+			assert_int_equal(h->overflow_intid, 112);
+			assert_ptr_equal(h->node_ref, &got.rcs[0]->node);
+			assert_int_equal(h->node.n_maps, 0);
+			gd_platform_free(&got);
+			gd_diags_free(&d);
+			iort.data[at + 3] = 0; /* node revision 0: no page 1 field */
+			fix_checksum(&iort);
+		}
+		gd_buf_free(&iort);
+		gd_buf_free(&madt);
+		gd_platform_free(&want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -740,6 +823,7 @@ int main(void)
 	    cmocka_unit_test(bad_checksum_warns),
 	    cmocka_unit_test(mutation_fuzz),
 	    cmocka_unit_test(rmr_round_trip),
+	    cmocka_unit_test(pmcg_round_trip),
 	};
 	return cmocka_run_group_tests(tests, make_dir, remove_dir);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Unit tests of src/util: arena, buffer, diagnostics, all-or-nothing output. */
+/* Unit tests of src/util: arena, buffer, diagnostics, all-or-nothing output, depfiles. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +15,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/diag.h"
+#include "util/depfile.h"
 #include "util/diag_json.h"
 #include "util/outset.h"
 
@@ -129,6 +130,66 @@ static char *capture_json(const struct gd_diags *d, int sarif)
 	return text;
 }
 
+/* An output at a path of its own is written with the set, or not at all. */
+static void outset_add_path_with_the_set(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/gd-outset-XXXXXX", other[] = "/tmp/gd-outset-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	assert_non_null(mkdtemp(other));
+	char at[300], path[300];
+	snprintf(at, sizeof(at), "%s/x.d", other);
+	snprintf(path, sizeof(path), "%s/a.txt", dir);
+	struct gd_outset s = {0};
+	struct gd_diags d = {0};
+	struct stat st;
+
+	gd_buf_printf(gd_outset_add(&s, "a.txt"), "a\n");
+	gd_outset_add(&s, "sub/b.txt"); /* fails: nothing of the set is written */
+	gd_buf_printf(gd_outset_add_path(&s, at), "x\n");
+	assert_int_equal(gd_outset_commit(&s, dir, &d), -1);
+	assert_int_not_equal(stat(at, &st), 0);
+	gd_outset_free(&s);
+
+	gd_buf_printf(gd_outset_add(&s, "a.txt"), "a\n");
+	gd_buf_printf(gd_outset_add_path(&s, at), "x\n");
+	assert_string_equal(s.v[1].dir, other);
+	assert_string_equal(s.v[1].name, "x.d");
+	assert_int_equal(gd_outset_commit(&s, dir, &d), 0);
+	assert_int_equal(stat(at, &st), 0);
+	assert_int_equal(stat(path, &st), 0);
+	gd_outset_free(&s);
+	gd_outset_add_path(&s, "plain.d");
+	gd_outset_add_path(&s, "/top.d");
+	assert_string_equal(s.v[0].dir, ".");
+	assert_string_equal(s.v[1].dir, "/");
+	gd_outset_free(&s);
+	gd_diags_free(&d);
+	unlink(at);
+	unlink(path);
+	rmdir(dir);
+	rmdir(other);
+}
+
+/* Hand-written make escapes (GNU make manual 4.4.2, gcc's mkdeps.c): space, tab, #, $. */
+static void depfile_escapes(void **state)
+{
+	(void)state;
+	struct gd_outset s = {0};
+	struct gd_buf b = {0};
+	gd_outset_add(&s, "a b.dtb");
+	gd_outset_add_path(&s, "f/iort.aml");
+	const char *const deps[] = {"x\\ y#1$.yaml", NULL, "tab\tz"};
+	assert_int_equal(gd_depfile_write(&b, "out", s.v, s.n, deps, 3), 0);
+	gd_buf_append(&b, "", 1);
+	assert_string_equal((const char *)b.data,
+	                    "out/a\\ b.dtb f/iort.aml: x\\\\\\ y\\#1$$.yaml tab\\\tz\n");
+	const char *const bad[] = {"two\nlines"};
+	assert_int_equal(gd_depfile_write(&b, "out", s.v, s.n, bad, 1), -1);
+	gd_buf_free(&b);
+	gd_outset_free(&s);
+}
+
 static void diag_json_forms(void **state)
 {
 	(void)state;
@@ -167,6 +228,8 @@ int main(void)
 	    cmocka_unit_test(buf_little_endian),
 	    cmocka_unit_test(diag_text_form),
 	    cmocka_unit_test(outset_all_or_nothing),
+	    cmocka_unit_test(outset_add_path_with_the_set),
+	    cmocka_unit_test(depfile_escapes),
 	    cmocka_unit_test(diag_json_forms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
