@@ -234,12 +234,15 @@ int gd_load_yaml_mem(const char *name, const char *text, size_t len, struct gd_p
 	platform_defaults(p, name);
 	int status = gd_ytree_parse_each(name, text, len, &t, d, each_pair, &s);
 	c.d = d;
-	if (status == 0 && s.streaming) {
+	bool decoded = status == 0 && s.streaming;
+	if (decoded) {
 		gd_diags_move(d, &s.pending);
 		gd_ymap_end(&c, &s.st, t.root);
-		gd_yaml_resolve_references(&c);
 	} else if (status == 0 && check_format_version(&c, t.root) == 0) {
 		gd_ymap_decode(&c, t.root, "the description", tables, p);
+		decoded = true;
+	}
+	if (decoded) {
 		gd_yaml_resolve_references(&c);
 		gd_yaml_pmcgs_finish(&c);
 	}
