@@ -6,20 +6,61 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/vec.h"
+
+/* Number of values record @r keeps: one per field, one for a variable field. */
+static size_t n_values(const struct gd_acpi_rec *r)
+{
+	return r->layout ? r->layout->n : 1;
+}
+
+/* Slot of value @j of record @r. */
+static unsigned slot_of(const struct gd_acpi_rec *r, size_t j)
+{
+	return r->layout ? r->layout->fields[j].slot : r->field->slot;
+}
+
+/* Moves the values of the last record from @open into @vals. */
+static void pack(struct gd_acpi_table *t)
+{
+	if (t->packed == t->n)
+		return;
+	struct gd_acpi_rec *r = &t->recs[t->n - 1];
+	size_t k = n_values(r);
+	gd_vec_reserve((void **)&t->vals, &t->cap_vals, t->n_vals + k, sizeof(*t->vals));
+	r->at = t->n_vals;
+	for (size_t j = 0; j < k; j++) {
+		unsigned slot = slot_of(r, j);
+		bool chars = r->layout ? r->layout->fields[j].kind == GD_AF_CHARS : true;
+		union gd_acpi_val *v = &t->vals[t->n_vals + j];
+		if (chars)
+			v->s = t->open.s[slot];
+		else
+			v->n = t->open.n[slot];
+	}
+	t->n_vals += k;
+	t->packed = t->n;
+}
+
+/* Value @j of record @i, packed or open. */
+static union gd_acpi_val value(const struct gd_acpi_table *t, size_t i, size_t j)
+{
+	const struct gd_acpi_rec *r = &t->recs[i];
+	if (i < t->packed)
+		return t->vals[r->at + j];
+	unsigned slot = slot_of(r, j);
+	bool chars = r->layout ? r->layout->fields[j].kind == GD_AF_CHARS : true;
+	return chars ? (union gd_acpi_val){.s = t->open.s[slot]}
+	             : (union gd_acpi_val){.n = t->open.n[slot]};
+}
+
 static struct gd_acpi_rec *push(struct gd_acpi_table *t)
 {
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 16;
-		struct gd_acpi_rec *r = realloc(t->recs, cap * sizeof(*r));
-		if (!r) {
-			fprintf(stderr, "gicdesc: error: out of memory\n");
-			exit(2);
-		}
-		t->recs = r;
-		t->cap = cap;
-	}
+	pack(t);
+	gd_vec_reserve((void **)&t->recs, &t->cap, t->n + 1, sizeof(*t->recs));
 	struct gd_acpi_rec *r = &t->recs[t->n++];
 	memset(r, 0, sizeof(*r));
+	memset(&t->open, 0, sizeof(t->open));
 	return r;
 }
 
@@ -27,7 +68,7 @@ struct gd_acpi_values *gd_acpi_table_add(struct gd_acpi_table *t, const struct g
 {
 	struct gd_acpi_rec *r = push(t);
 	r->layout = l;
-	return &r->v;
+	return &t->open;
 }
 
 struct gd_acpi_values *gd_acpi_table_add_var(struct gd_acpi_table *t, const struct gd_acpi_field *f,
@@ -37,7 +78,7 @@ struct gd_acpi_values *gd_acpi_table_add_var(struct gd_acpi_table *t, const stru
 	r->field = f;
 	r->len = len;
 	r->joined = true;
-	return &r->v;
+	return &t->open;
 }
 
 size_t gd_acpi_rec_size(const struct gd_acpi_rec *r)
@@ -45,18 +86,18 @@ size_t gd_acpi_rec_size(const struct gd_acpi_rec *r)
 	return r->layout ? r->layout->size : r->len;
 }
 
-/* Writes field @f of values @v into @dst (the structure's first byte). */
-static void put_field(uint8_t *dst, const struct gd_acpi_field *f, const struct gd_acpi_values *v)
+/* Writes field @f of value @v into @dst (the structure's first byte). */
+static void put_field(uint8_t *dst, const struct gd_acpi_field *f, union gd_acpi_val v)
 {
 	if (f->kind == GD_AF_LABEL)
 		return;
 	if (f->kind == GD_AF_CHARS) {
-		const char *s = v->s[f->slot] ? v->s[f->slot] : "";
+		const char *s = v.s ? v.s : "";
 		size_t n = strnlen(s, f->width);
 		memcpy(dst + f->offset, s, n);
 		return;
 	}
-	uint64_t x = v->n[f->slot];
+	uint64_t x = v.n;
 	for (unsigned i = 0; i < f->width; i++, x >>= 8)
 		dst[f->offset + i] = (uint8_t)x;
 }
@@ -68,29 +109,39 @@ void gd_acpi_table_write(const struct gd_acpi_table *t, struct gd_buf *out)
 		size_t at = out->len;
 		gd_buf_zero(out, gd_acpi_rec_size(r));
 		if (!r->layout) {
-			const char *s = r->v.s[r->field->slot];
+			const char *s = value(t, i, 0).s;
 			if (s)
 				memcpy(out->data + at, s, strnlen(s, r->len - 1));
 			continue;
 		}
 		for (size_t j = 0; j < r->layout->n; j++)
-			put_field(out->data + at, &r->layout->fields[j], &r->v);
+			put_field(out->data + at, &r->layout->fields[j], value(t, i, j));
 	}
+}
+
+/* Sets every field of record @i (packed) that reads @slot to @x. */
+static void set_num(struct gd_acpi_table *t, size_t i, unsigned slot, uint64_t x)
+{
+	const struct gd_acpi_rec *r = &t->recs[i];
+	for (size_t j = 0; j < n_values(r); j++)
+		if (slot_of(r, j) == slot)
+			t->vals[r->at + j].n = x;
 }
 
 size_t gd_acpi_table_finish(struct gd_acpi_table *t)
 {
 	struct gd_buf b = {0};
-	t->recs[0].v.n[GD_V_LENGTH] = 0;
-	t->recs[0].v.n[GD_V_CHECKSUM] = 0;
+	size_t len = 0;
+	pack(t);
 	for (size_t i = 0; i < t->n; i++)
-		t->recs[0].v.n[GD_V_LENGTH] += gd_acpi_rec_size(&t->recs[i]);
+		len += gd_acpi_rec_size(&t->recs[i]);
+	set_num(t, 0, GD_V_LENGTH, len);
+	set_num(t, 0, GD_V_CHECKSUM, 0);
 	gd_acpi_table_write(t, &b);
 	uint8_t sum = 0;
 	for (size_t i = 0; i < b.len; i++)
 		sum = (uint8_t)(sum + b.data[i]);
-	t->recs[0].v.n[GD_V_CHECKSUM] = (uint8_t)(0x100 - sum);
-	size_t len = b.len;
+	set_num(t, 0, GD_V_CHECKSUM, (uint8_t)(0x100 - sum));
 	gd_buf_free(&b);
 	return len;
 }
@@ -116,16 +167,16 @@ static void line(struct gd_buf *out, size_t at, unsigned width, const char *name
 }
 
 static void source_field(struct gd_buf *out, size_t at, const struct gd_acpi_field *f,
-                         const struct gd_acpi_values *v)
+                         union gd_acpi_val v)
 {
-	uint64_t x = v->n[f->slot];
+	uint64_t x = v.n;
 	line(out, at + f->offset, f->width, f->name);
 	switch (f->kind) {
 	case GD_AF_LABEL:
 		gd_buf_printf(out, "%s\n", f->text);
 		return;
 	case GD_AF_CHARS:
-		gd_buf_printf(out, "\"%.*s\"\n", (int)f->width, v->s[f->slot] ? v->s[f->slot] : "");
+		gd_buf_printf(out, "\"%.*s\"\n", (int)f->width, v.s ? v.s : "");
 		return;
 	case GD_AF_SUBTYPE:
 		gd_buf_printf(out, "%02" PRIX64 " %s\n", x, f->text);
@@ -149,10 +200,10 @@ void gd_acpi_table_source(const struct gd_acpi_table *t, struct gd_buf *out)
 			gd_buf_printf(out, "\n");
 		if (r->layout) {
 			for (size_t j = 0; j < r->layout->n; j++)
-				source_field(out, at, &r->layout->fields[j], &r->v);
+				source_field(out, at, &r->layout->fields[j], value(t, i, j));
 		} else if (r->field->slot != GD_V_ZERO) {
 			line(out, at, (unsigned)r->len, r->field->name);
-			gd_buf_printf(out, "\"%s\"\n", r->v.s[r->field->slot]);
+			gd_buf_printf(out, "\"%s\"\n", value(t, i, 0).s);
 		} else {
 			line(out, at, (unsigned)r->len, r->field->name);
 			for (size_t k = 0; k < r->len; k++)
@@ -166,5 +217,6 @@ void gd_acpi_table_source(const struct gd_acpi_table *t, struct gd_buf *out)
 void gd_acpi_table_free(struct gd_acpi_table *t)
 {
 	free(t->recs);
+	free(t->vals);
 	memset(t, 0, sizeof(*t));
 }

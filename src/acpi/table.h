@@ -14,29 +14,49 @@
 #include "util/buf.h"
 
 /*
- * One instance: @layout with values @v, or (layout NULL) the variable-length
- * field @field of @len bytes: a NUL-terminated string from v.s[field->slot]
- * (length including the NUL) or zero padding (slot GD_V_ZERO).
+ * One instance: @layout with its values, or (layout NULL) the variable-length
+ * field @field of @len bytes: a NUL-terminated string, the caller's
+ * s[field->slot] (length including the NUL), or zero padding (slot GD_V_ZERO).
  * @joined: printed without a blank line before it in the source.
+ * @at: index in the table's @vals of its first value (see struct gd_acpi_table).
  */
 struct gd_acpi_rec {
 	const struct gd_acpi_layout *layout;
 	const struct gd_acpi_field *field;
 	size_t len;
 	bool joined;
-	struct gd_acpi_values v;
+	size_t at;
 };
 
-/* A table under construction; zero-initialise, free with gd_acpi_table_free(). */
+/* One value of a record: an integer, or the string of a GD_AF_CHARS or variable field. */
+union gd_acpi_val {
+	uint64_t n;
+	const char *s;
+};
+
+/*
+ * A table under construction; zero-initialise, free with gd_acpi_table_free().
+ * The last record's values are @open, where the caller fills them in; adding
+ * the next record (or finishing) packs them into @vals, one per field of the
+ * layout (one for a variable field), so a record costs its fields, not
+ * GD_V_COUNT slots.
+ */
 struct gd_acpi_table {
 	struct gd_acpi_rec *recs;
 	size_t n, cap;
+	union gd_acpi_val *vals;
+	size_t n_vals, cap_vals;
+	size_t packed; /* records whose values are in @vals; the others' are @open */
+	struct gd_acpi_values open;
 };
 
-/* Appends an instance of @layout; returns its values (zeroed) to fill in. */
+/*
+ * Appends an instance of @l; returns its values (zeroed) to fill in, valid
+ * until the next gd_acpi_table_add*() on @t.
+ */
 struct gd_acpi_values *gd_acpi_table_add(struct gd_acpi_table *t, const struct gd_acpi_layout *l);
 
-/* Appends a variable field of @len bytes (see struct gd_acpi_rec); returns its values. */
+/* Appends a variable field of @len bytes (see struct gd_acpi_rec); returns its values, as above. */
 struct gd_acpi_values *gd_acpi_table_add_var(struct gd_acpi_table *t, const struct gd_acpi_field *f,
                                              size_t len);
 

@@ -20,15 +20,24 @@
 #define MAX_IOMMUS_IDS  32u       /* StreamIDs we list one by one in "iommus" */
 #define PMCG_PAGE_SIZE  0x1000u   /* a PMCG register page (Linux iort.c: SZ_4K) */
 
+/* The routes of @source (*@n of them), none when the context has no routes. */
+static const struct gd_route *routes_of(const struct gd_dt_builder *b, const struct gd_node *source,
+                                        size_t *n)
+{
+	*n = 0;
+	return b->ctx->routes ? gd_routes_of(b->ctx->routes, source, n) : NULL;
+}
+
 /* Adds msi-parent = <&its DeviceID> from the single-mapping route of @source. */
 static void msi_parent(struct gd_dt_builder *b, struct gd_dt_node *dn, const struct gd_node *source)
 {
-	const struct gd_routes *routes = b->ctx->routes;
+	size_t n;
+	const struct gd_route *routes = routes_of(b, source, &n);
 	if (gd_dt_direct_lpi_parent(b, dn, source))
 		return;
-	for (size_t i = 0; routes && i < routes->n; i++) {
-		const struct gd_route *r = &routes->v[i];
-		if (r->source != source || !r->single)
+	for (size_t i = 0; i < n; i++) {
+		const struct gd_route *r = &routes[i];
+		if (!r->single)
 			continue;
 		struct gd_dt_node *its = r->status == GD_ROUTE_OK ? gd_dt_target(b, r->sink) : NULL;
 		if (its && r->sink->kind != GD_NODE_ITS && source->kind != GD_NODE_SMMU) {
@@ -244,7 +253,8 @@ static void push_map_entry(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint3
 static void rc_msi_map(struct gd_dt_builder *b, struct gd_dt_node *n,
                        const struct gd_root_complex *rc)
 {
-	const struct gd_routes *routes = b->ctx->routes;
+	size_t n_routes;
+	const struct gd_route *routes = routes_of(b, &rc->node, &n_routes);
 	struct gd_dt_prop *map = NULL;
 	const struct gd_id_map *only = rc->node.n_maps == 1 ? &rc->node.maps[0] : NULL;
 	if (only && only->msi_parent && only->output &&
@@ -254,9 +264,9 @@ static void rc_msi_map(struct gd_dt_builder *b, struct gd_dt_node *n,
 			gd_dt_push_ref(b->t, gd_dt_add_cells(b->t, n, "msi-parent", 0), target);
 		return;
 	}
-	for (size_t i = 0; routes && i < routes->n; i++) {
-		const struct gd_route *r = &routes->v[i];
-		if (r->source != &rc->node || r->status != GD_ROUTE_OK)
+	for (size_t i = 0; i < n_routes; i++) {
+		const struct gd_route *r = &routes[i];
+		if (r->status != GD_ROUTE_OK)
 			continue;
 		struct gd_dt_node *its = gd_dt_target(b, r->sink);
 		if (!its)
@@ -460,13 +470,11 @@ static void nc_iommus(struct gd_dt_builder *b, struct gd_dt_node *n,
 
 static void build_named_component(struct gd_dt_builder *b, const struct gd_named_component *nc)
 {
-	const struct gd_routes *routes = b->ctx->routes;
-	bool single = false, any = false;
-	for (size_t i = 0; routes && i < routes->n; i++) {
-		const struct gd_route *r = &routes->v[i];
-		if (r->source != &nc->node)
-			continue;
-		any = true;
+	size_t n_routes;
+	const struct gd_route *routes = routes_of(b, &nc->node, &n_routes);
+	bool single = false, any = n_routes > 0;
+	for (size_t i = 0; i < n_routes; i++) {
+		const struct gd_route *r = &routes[i];
 		single |= r->single;
 		if (!r->single && r->status == GD_ROUTE_OK) /* else DMA only: iommus alone */
 			gd_dt_error(b, &nc->node.loc,

@@ -368,49 +368,65 @@ static void unknown_key(struct gd_yctx *c, const struct gd_ynode *key, const cha
 		gd_yerror(c, key, "yaml-unknown-key", "unknown key '%.40s' in %s", key->text, what);
 }
 
-#define MAX_FIELDS 64
+void gd_ymap_begin(struct gd_ymap_state *st, const char *what,
+                   const struct gd_yfield *const *tables, void *obj)
+{
+	st->what = what;
+	st->tables = tables;
+	st->obj = obj;
+	st->n = 0;
+	st->rc = 0;
+	memset(st->seen_line, 0, sizeof(st->seen_line));
+	for (size_t t = 0; tables[t]; t++)
+		for (const struct gd_yfield *f = tables[t]; f->key && st->n < GD_YMAP_MAX_FIELDS;
+		     f++)
+			st->fields[st->n++] = f;
+}
+
+void gd_ymap_pair(struct gd_yctx *c, struct gd_ymap_state *st, const struct gd_ynode *key,
+                  const struct gd_ynode *value)
+{
+	size_t k = 0;
+	while (k < st->n && strcmp(st->fields[k]->key, key->text))
+		k++;
+	if (k == st->n) {
+		unknown_key(c, key, st->what, st->tables);
+		st->rc = -1;
+	} else if (st->seen_line[k]) {
+		gd_yerror(c, key, "yaml-duplicate-key",
+		          "duplicate key '%s' in %s (first at line %u)", key->text, st->what,
+		          (unsigned)st->seen_line[k]);
+		st->rc = -1;
+	} else {
+		st->seen_line[k] = key->line;
+		if (gd_yfield_decode(c, value, st->fields[k], st->obj))
+			st->rc = -1;
+	}
+}
+
+int gd_ymap_end(struct gd_yctx *c, struct gd_ymap_state *st, const struct gd_ynode *map)
+{
+	for (size_t k = 0; k < st->n; k++)
+		if (st->fields[k]->required && !st->seen_line[k]) {
+			gd_yerror(c, map, "yaml-missing-key", "%s: missing required key '%s'",
+			          st->what, st->fields[k]->key);
+			st->rc = -1;
+		}
+	return st->rc;
+}
 
 int gd_ymap_decode(struct gd_yctx *c, const struct gd_ynode *map, const char *what,
                    const struct gd_yfield *const *tables, void *obj)
 {
-	const struct gd_yfield *fields[MAX_FIELDS];
-	const struct gd_ynode *seen[MAX_FIELDS] = {0};
-	size_t n = 0;
-	int rc = 0;
+	struct gd_ymap_state st;
 
 	if (map->kind != GD_YMAP) {
 		gd_yerror(c, map, "yaml-type", "%s: expected a mapping, found %s", what,
 		          map->kind == GD_YSCALAR ? "a scalar" : gd_ynode_kind_name(map->kind));
 		return -1;
 	}
-	for (size_t t = 0; tables[t]; t++)
-		for (const struct gd_yfield *f = tables[t]; f->key && n < MAX_FIELDS; f++)
-			fields[n++] = f;
-
-	for (size_t i = 0; i < map->n_pairs; i++) {
-		const struct gd_ynode *key = map->pairs[i].key;
-		size_t k = 0;
-		while (k < n && strcmp(fields[k]->key, key->text))
-			k++;
-		if (k == n) {
-			unknown_key(c, key, what, tables);
-			rc = -1;
-		} else if (seen[k]) {
-			gd_yerror(c, key, "yaml-duplicate-key",
-			          "duplicate key '%s' in %s (first at line %u)", key->text, what,
-			          (unsigned)seen[k]->line);
-			rc = -1;
-		} else {
-			seen[k] = key;
-			if (gd_yfield_decode(c, map->pairs[i].value, fields[k], obj))
-				rc = -1;
-		}
-	}
-	for (size_t k = 0; k < n; k++)
-		if (fields[k]->required && !seen[k]) {
-			gd_yerror(c, map, "yaml-missing-key", "%s: missing required key '%s'", what,
-			          fields[k]->key);
-			rc = -1;
-		}
-	return rc;
+	gd_ymap_begin(&st, what, tables, obj);
+	for (size_t i = 0; i < map->n_pairs; i++)
+		gd_ymap_pair(c, &st, map->pairs[i].key, map->pairs[i].value);
+	return gd_ymap_end(c, &st, map);
 }

@@ -43,7 +43,8 @@ struct gd_yctx {
 	unsigned errors;      /* loader errors reported (or dropped past GD_YAML_MAX_ERRORS) */
 	unsigned unnamed;     /* nodes whose name is missing or bad: unknown references are then not
 	                         reported */
-	struct gd_yref *refs; /* output references, resolved once every node is known */
+	struct gd_yref *refs; /* output references, resolved once every node is known (malloc'ed,
+	                         freed by whoever made the context) */
 	size_t n_refs, cap_refs;
 };
 
@@ -107,6 +108,38 @@ struct gd_yfield {
  */
 int gd_ymap_decode(struct gd_yctx *c, const struct gd_ynode *map, const char *what,
                    const struct gd_yfield *const *tables, void *obj);
+
+/* Most keys a mapping's field tables may hold together. */
+#define GD_YMAP_MAX_FIELDS 64
+
+/*
+ * A mapping decoded pair by pair (gd_ymap_begin(), gd_ymap_pair() for each,
+ * gd_ymap_end()), so a caller can decode pairs as they are read; what
+ * gd_ymap_decode() does. @seen_line: the line of each field's key, 0 = not seen.
+ */
+struct gd_ymap_state {
+	const char *what;
+	const struct gd_yfield *const *tables;
+	void *obj;
+	const struct gd_yfield *fields[GD_YMAP_MAX_FIELDS];
+	uint32_t seen_line[GD_YMAP_MAX_FIELDS];
+	size_t n;
+	int rc;
+};
+
+/* Starts decoding a mapping into @obj through @tables; @what names it in messages. */
+void gd_ymap_begin(struct gd_ymap_state *st, const char *what,
+                   const struct gd_yfield *const *tables, void *obj);
+
+/* Decodes the pair @key: @value, or reports an unknown or duplicate key. */
+void gd_ymap_pair(struct gd_yctx *c, struct gd_ymap_state *st, const struct gd_ynode *key,
+                  const struct gd_ynode *value);
+
+/*
+ * Reports each required key not seen, at @map; returns 0, or -1 when this or
+ * any pair reported an error.
+ */
+int gd_ymap_end(struct gd_yctx *c, struct gd_ymap_state *st, const struct gd_ynode *map);
 
 /* Decodes one value as field @f into @obj (what gd_ymap_decode() does per key). */
 int gd_yfield_decode(struct gd_yctx *c, const struct gd_ynode *v, const struct gd_yfield *f,

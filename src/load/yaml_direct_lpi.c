@@ -60,10 +60,7 @@ int gd_yaml_decode_msi_parent(struct gd_yctx *c, const struct gd_ynode *v, void 
 	m->count = 1;
 	m->loc = gd_yloc(c, v);
 	m->output_name = gd_arena_strdup(&c->p->arena, s);
-	struct gd_yref *r = GD_ARRAY_PUSH(&c->p->arena, c->refs, c->n_refs, c->cap_refs);
-	r->map = m;
-	r->loc = m->loc;
-	r->owner = node;
+	gd_yaml_new_ref(c, m, m->loc)->owner = node;
 	return 0;
 }
 

@@ -4,9 +4,11 @@
  * mappings and their output references, SMMUv3, root complexes, named
  * components. The ITS list is in yaml_gic.c.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "load/yaml_platform.h"
+#include "util/vec.h"
 
 const char *gd_yaml_name(struct gd_yctx *c, const struct gd_ynode *v, const char *role)
 {
@@ -77,9 +79,7 @@ int gd_yaml_reference(struct gd_yctx *c, const struct gd_ynode *v, struct gd_id_
 	if (!s)
 		return -1;
 	m->output_name = gd_arena_strdup(&c->p->arena, s);
-	struct gd_yref *r = GD_ARRAY_PUSH(&c->p->arena, c->refs, c->n_refs, c->cap_refs);
-	r->map = m;
-	r->loc = gd_yloc(c, v);
+	struct gd_yref *r = gd_yaml_new_ref(c, m, gd_yloc(c, v));
 	r->its_only = its_only;
 	r->smmu_only = smmu_only;
 	return 0;
@@ -397,11 +397,56 @@ int gd_yaml_decode_named_components(struct gd_yctx *c, const struct gd_ynode *v,
 
 /* ---- References ---- */
 
+struct gd_yref *gd_yaml_new_ref(struct gd_yctx *c, struct gd_id_map *m, struct gd_loc loc)
+{
+	gd_vec_reserve((void **)&c->refs, &c->cap_refs, c->n_refs + 1, sizeof(*c->refs));
+	struct gd_yref *r = &c->refs[c->n_refs++];
+	*r = (struct gd_yref){.map = m, .loc = loc};
+	return r;
+}
+
+/* A node of the platform and its place in the walk of gd_platform_node(). */
+struct named {
+	struct gd_node *node;
+	size_t pos;
+};
+
+/* By name, then by place: the first of several nodes of one name (an error) wins, as it did. */
+static int by_name(const void *a, const void *b)
+{
+	const struct named *x = a, *y = b;
+	int c = strcmp(x->node->name, y->node->name);
+	return c ? c : (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* The first node named @name in @index (@n entries sorted by_name()), or NULL. */
+static struct gd_node *find(const struct named *index, size_t n, const char *name)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(index[mid].node->name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && !strcmp(index[lo].node->name, name) ? index[lo].node : NULL;
+}
+
 void gd_yaml_resolve_references(struct gd_yctx *c)
 {
+	size_t n_nodes = 0;
+	while (gd_platform_node(c->p, n_nodes))
+		n_nodes++;
+	struct named *index = NULL;
+	size_t cap = 0;
+	gd_vec_reserve((void **)&index, &cap, n_nodes + 1, sizeof(*index));
+	for (size_t i = 0; i < n_nodes; i++)
+		index[i] = (struct named){gd_platform_node(c->p, i), i};
+	qsort(index, n_nodes, sizeof(*index), by_name);
 	for (size_t i = 0; i < c->n_refs; i++) {
 		struct gd_yref *r = &c->refs[i];
-		struct gd_node *n = gd_platform_find_node(c->p, r->map->output_name);
+		struct gd_node *n = find(index, n_nodes, r->map->output_name);
 		if (!n) {
 			/* A node without a valid name may be the one meant: do not cascade. */
 			if (!c->unnamed)
@@ -431,4 +476,5 @@ void gd_yaml_resolve_references(struct gd_yctx *c)
 			                    "GICv2m frame, MBI, Direct LPI) or an IOMMU");
 		}
 	}
+	free(index);
 }

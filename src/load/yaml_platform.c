@@ -187,20 +187,67 @@ static void platform_defaults(struct gd_platform *p, const char *path)
 	p->gic_version = GD_GIC_V3;
 }
 
+/*
+ * Loading while the document is read: once the first pair is a good
+ * 'gicdesc: 1', each later pair of the root is decoded as soon as it is read
+ * and its nodes freed, so a description never sits whole in memory as a
+ * tree. Diagnostics wait in @pending until the document proves to be
+ * well-formed YAML: a syntax error at its end reports that alone, as when
+ * the tree is read whole. Otherwise (no 'gicdesc' first) pairs stay in the
+ * tree for gd_load_yaml_mem() to decode whole.
+ */
+struct stream {
+	struct gd_yctx *c;
+	struct gd_ymap_state st;
+	struct gd_diags pending;
+	bool started, streaming;
+};
+
+static bool each_pair(void *arg, const struct gd_ynode *key, const struct gd_ynode *value)
+{
+	static const struct gd_yfield *const tables[] = {top_fields, NULL};
+	struct stream *s = arg;
+
+	if (!s->started) {
+		s->started = true;
+		if (strcmp(key->text, "gicdesc") || value->kind != GD_YSCALAR ||
+		    strcmp(value->text, "1"))
+			return false;
+		s->streaming = true;
+		s->c->d = &s->pending;
+		gd_ymap_begin(&s->st, "the description", tables, s->c->p);
+	}
+	if (!s->streaming)
+		return false;
+	gd_ymap_pair(s->c, &s->st, key, value);
+	return true;
+}
+
 int gd_load_yaml_mem(const char *name, const char *text, size_t len, struct gd_platform *p,
                      struct gd_diags *d)
 {
 	static const struct gd_yfield *const tables[] = {top_fields, NULL};
 	struct gd_ytree t = {0};
 	struct gd_yctx c = {.p = p, .d = d, .file = name};
-	int status = gd_ytree_parse(name, text, len, &t, d);
+	struct stream s = {.c = &c};
 
 	platform_defaults(p, name);
-	if (status == 0 && check_format_version(&c, t.root) == 0) {
+	int status = gd_ytree_parse_each(name, text, len, &t, d, each_pair, &s);
+	c.d = d;
+	bool decoded = status == 0 && s.streaming;
+	if (decoded) {
+		gd_diags_move(d, &s.pending);
+		gd_ymap_end(&c, &s.st, t.root);
+	} else if (status == 0 && check_format_version(&c, t.root) == 0) {
 		gd_ymap_decode(&c, t.root, "the description", tables, p);
+		decoded = true;
+	}
+	if (decoded) {
 		gd_yaml_resolve_references(&c);
 		gd_yaml_pmcgs_finish(&c);
 	}
+	gd_diags_free(&s.pending);
+	free(c.refs);
 	gd_ytree_free(&t);
 	if (status == 0 && c.errors)
 		status = 1;

@@ -156,9 +156,17 @@ gd_yfield_fn gd_yaml_decode_node_name;
 const char *gd_yaml_name(struct gd_yctx *c, const struct gd_ynode *v, const char *role);
 
 /*
+ * Records an output reference of mapping @m, written at @loc, for
+ * gd_yaml_resolve_references(); returns it (zeroed but for map and loc) to
+ * fill in. Exits 2 when out of memory.
+ */
+struct gd_yref *gd_yaml_new_ref(struct gd_yctx *c, struct gd_id_map *m, struct gd_loc loc);
+
+/*
  * Points every ID mapping's output at the node it names, or reports the name
  * at the reference (unknown, or of a kind that cannot take IDs: an ID
- * mapping outputs to an ITS or an IOMMU; own-msi to an ITS).
+ * mapping outputs to an ITS or an IOMMU; own-msi to an ITS). Names are looked
+ * up in a sorted index of the nodes (n log n).
  */
 void gd_yaml_resolve_references(struct gd_yctx *c);
 

@@ -6,11 +6,15 @@
 #include <yaml.h>
 
 #include "load/text_file.h"
+#include "util/vec.h"
 
-/* An open mapping or sequence and, for a mapping, the key awaiting its value. */
+/*
+ * An open mapping or sequence; its children so far are kids[first..] of the
+ * reader (a mapping's alternate key, value, key, ...).
+ */
 struct frame {
 	struct gd_ynode *node;
-	struct gd_ynode *key;
+	size_t first;
 };
 
 struct reader {
@@ -20,8 +24,12 @@ struct reader {
 	size_t len;
 	struct frame stack[GD_YTREE_MAX_DEPTH];
 	size_t depth;
+	struct gd_ynode **kids; /* children of the open collections, innermost last */
+	size_t n_kids, cap_kids;
 	size_t n_nodes;
 	unsigned documents;
+	gd_ytree_each_fn *each; /* or NULL */
+	void *arg;
 };
 
 const char *gd_ynode_kind_name(enum gd_ynode_kind kind)
@@ -76,6 +84,23 @@ static int parser_error(struct reader *r, const yaml_parser_t *ps)
 	return 2;
 }
 
+/*
+ * After a node is read whole: when it is the value of a pair of the root
+ * mapping, offers the pair to r->each, and frees it when taken (the root is
+ * t->top, outside the arena; every other node of the tree is in the pair).
+ */
+static void value_read(struct reader *r)
+{
+	if (!r->each || r->depth != 1 || r->stack[0].node->kind != GD_YMAP ||
+	    r->n_kids - r->stack[0].first != 2)
+		return;
+	size_t first = r->stack[0].first;
+	if (!r->each(r->arg, r->kids[first], r->kids[first + 1]))
+		return;
+	r->n_kids = first;
+	gd_arena_free(&r->t->arena);
+}
+
 /* Makes a node for a scalar or collection event and attaches it to the open collection. */
 static int add_node(struct reader *r, const yaml_event_t *ev, enum gd_ynode_kind kind,
                     struct gd_ynode **out)
@@ -101,7 +126,7 @@ static int add_node(struct reader *r, const yaml_event_t *ev, enum gd_ynode_kind
 		return fail_at(r, &ev->start_mark, "yaml-too-large",
 		               "more than 1048576 YAML nodes; a description never has that many");
 
-	struct gd_ynode *n = gd_arena_alloc(&r->t->arena, sizeof(*n));
+	struct gd_ynode *n = r->depth ? gd_arena_alloc(&r->t->arena, sizeof(*n)) : &r->t->top;
 	n->kind = kind;
 	n->line = (uint32_t)ev->start_mark.line + 1;
 	n->col = (uint32_t)ev->start_mark.column + 1;
@@ -119,24 +144,41 @@ static int add_node(struct reader *r, const yaml_event_t *ev, enum gd_ynode_kind
 		r->t->root = n;
 	} else {
 		struct frame *f = &r->stack[r->depth - 1];
-		if (f->node->kind == GD_YSEQ) {
-			*GD_ARRAY_PUSH(&r->t->arena, f->node->items, f->node->n_items,
-			               f->node->cap_items) = n;
-		} else if (!f->key) {
-			if (kind != GD_YSCALAR)
-				return fail_at(r, &ev->start_mark, "yaml-syntax",
-				               "a mapping key must be a scalar");
-			f->key = n;
-		} else {
-			struct gd_ypair *p = GD_ARRAY_PUSH(&r->t->arena, f->node->pairs,
-			                                   f->node->n_pairs, f->node->cap_pairs);
-			p->key = f->key;
-			p->value = n;
-			f->key = NULL;
-		}
+		if (f->node->kind == GD_YMAP && (r->n_kids - f->first) % 2 == 0 &&
+		    kind != GD_YSCALAR)
+			return fail_at(r, &ev->start_mark, "yaml-syntax",
+			               "a mapping key must be a scalar");
+		gd_vec_reserve((void **)&r->kids, &r->cap_kids, r->n_kids + 1, sizeof(*r->kids));
+		r->kids[r->n_kids++] = n;
 	}
+	if (kind == GD_YSCALAR)
+		value_read(r);
 	*out = n;
 	return 0;
+}
+
+/* Moves the children of the innermost open collection into an array of its own, and closes it. */
+static void close_collection(struct reader *r)
+{
+	struct frame *f = &r->stack[--r->depth];
+	size_t n = r->n_kids - f->first;
+	struct gd_ynode **kids = r->kids + f->first;
+
+	if (f->node->kind == GD_YSEQ) {
+		f->node->n_items = n;
+		f->node->items = gd_arena_alloc(&r->t->arena, n * sizeof(*kids));
+		memcpy(f->node->items, kids, n * sizeof(*kids));
+	} else {
+		struct gd_ypair *pairs = gd_arena_alloc(&r->t->arena, n / 2 * sizeof(*pairs));
+		for (size_t i = 0; i < n / 2; i++) {
+			pairs[i].key = kids[2 * i];
+			pairs[i].value = kids[2 * i + 1];
+		}
+		f->node->pairs = pairs;
+		f->node->n_pairs = n / 2;
+	}
+	r->n_kids = f->first;
+	value_read(r);
 }
 
 /* Handles one event; returns 0 to go on, 1 at the end of the stream, 2 on error. */
@@ -164,12 +206,12 @@ static int on_event(struct reader *r, const yaml_event_t *ev)
 		if (add_node(r, ev, ev->type == YAML_MAPPING_START_EVENT ? GD_YMAP : GD_YSEQ, &n))
 			return 2;
 		r->stack[r->depth].node = n;
-		r->stack[r->depth].key = NULL;
+		r->stack[r->depth].first = r->n_kids;
 		r->depth++;
 		return 0;
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		r->depth--;
+		close_collection(r);
 		return 0;
 	case YAML_STREAM_END_EVENT:
 		return 1;
@@ -178,15 +220,16 @@ static int on_event(struct reader *r, const yaml_event_t *ev)
 	}
 }
 
-int gd_ytree_parse(const char *file, const char *text, size_t len, struct gd_ytree *t,
-                   struct gd_diags *d)
+int gd_ytree_parse_each(const char *file, const char *text, size_t len, struct gd_ytree *t,
+                        struct gd_diags *d, gd_ytree_each_fn *each, void *arg)
 {
-	struct reader r = {.t = t, .d = d, .text = text, .len = len};
+	struct reader r = {.t = t, .d = d, .text = text, .len = len, .each = each, .arg = arg};
 	yaml_parser_t ps;
 	int status = 0;
 
 	t->file = file;
 	t->root = NULL;
+	t->top = (struct gd_ynode){0};
 	if (gd_text_check(file, text, len, d))
 		return 2;
 	if (!yaml_parser_initialize(&ps)) {
@@ -205,7 +248,14 @@ int gd_ytree_parse(const char *file, const char *text, size_t len, struct gd_ytr
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&ps);
+	free(r.kids);
 	return status == 1 ? 0 : status;
+}
+
+int gd_ytree_parse(const char *file, const char *text, size_t len, struct gd_ytree *t,
+                   struct gd_diags *d)
+{
+	return gd_ytree_parse_each(file, text, len, t, d, NULL, NULL);
 }
 
 int gd_ytree_read(const char *path, struct gd_ytree *t, struct gd_diags *d)

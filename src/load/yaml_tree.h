@@ -34,29 +34,41 @@ struct gd_ypair {
 	struct gd_ynode *key, *value;
 };
 
-/* A node of the tree. Only the members of its kind are set. */
+/*
+ * A node of the tree, 32 bytes: the members of its kind share storage, so
+ * read only those of n->kind. Arrays are exactly n_items or n_pairs long.
+ */
 struct gd_ynode {
 	enum gd_ynode_kind kind;
 	uint32_t line, col; /* 1-based, columns in characters */
-	/* GD_YSCALAR: the text (NUL-terminated, no NUL inside), plain = unquoted */
-	const char *text;
-	size_t len;
-	bool plain;
-	/* GD_YSEQ: items in document order */
-	struct gd_ynode **items;
-	size_t n_items, cap_items;
-	/* GD_YMAP: pairs in document order (duplicates kept; the reader of the tree reports them)
-	 */
-	struct gd_ypair *pairs;
-	size_t n_pairs, cap_pairs;
+	bool plain;         /* GD_YSCALAR: unquoted */
+	union {
+		const char *text;        /* GD_YSCALAR: NUL-terminated, no NUL inside */
+		struct gd_ynode **items; /* GD_YSEQ: in document order */
+		struct gd_ypair *pairs;  /* GD_YMAP: in document order, duplicates kept (the
+		                            reader of the tree reports them) */
+	};
+	union {
+		size_t len; /* GD_YSCALAR: bytes of text */
+		size_t n_items;
+		size_t n_pairs;
+	};
 };
 
-/* A parsed document; root is NULL for an empty file. Zero-initialise. */
+/* A parsed document; root is NULL for an empty file, else @top. Zero-initialise. */
 struct gd_ytree {
 	struct gd_arena arena;
 	const char *file;
 	struct gd_ynode *root;
+	struct gd_ynode top;
 };
+
+/*
+ * Called by gd_ytree_parse_each() with each pair of the root mapping once its
+ * value is read whole, in document order, with @arg. Returns true when it has
+ * taken the pair, which is then freed; false keeps it in the tree.
+ */
+typedef bool gd_ytree_each_fn(void *arg, const struct gd_ynode *key, const struct gd_ynode *value);
 
 /*
  * Reads @path (see text_file.h: at most 16 MiB, no NUL byte) and parses it
@@ -74,6 +86,16 @@ int gd_ytree_read(const char *path, struct gd_ytree *t, struct gd_diags *d);
  */
 int gd_ytree_parse(const char *file, const char *text, size_t len, struct gd_ytree *t,
                    struct gd_diags *d);
+
+/*
+ * gd_ytree_parse() that hands each pair of a root mapping to @each as soon as
+ * it is read (see gd_ytree_each_fn), so that memory holds one pair's nodes,
+ * not the whole document's, when @each takes them. Pairs @each keeps stay in
+ * t->root; the others are gone when this returns. @each sees the pairs
+ * before a later error of the document is found.
+ */
+int gd_ytree_parse_each(const char *file, const char *text, size_t len, struct gd_ytree *t,
+                        struct gd_diags *d, gd_ytree_each_fn *each, void *arg);
 
 /* Frees the tree. */
 void gd_ytree_free(struct gd_ytree *t);

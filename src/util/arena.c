@@ -14,18 +14,19 @@ struct gd_arena_block {
 
 #define GD_ARENA_BLOCK_MIN (64u * 1024u)
 
-static size_t align_up(size_t n)
+static size_t align_up(size_t n, size_t al)
 {
-	const size_t al = sizeof(max_align_t);
 	return (n + al - 1) / al * al;
 }
 
-void *gd_arena_alloc(struct gd_arena *a, size_t size)
+/* Returns @size bytes (not zeroed) of @a at a multiple of @al (a power of two). */
+static void *take(struct gd_arena *a, size_t size, size_t al)
 {
 	struct gd_arena_block *b = a->head;
-	size_t need = align_up(size ? size : 1);
+	size_t need = size ? size : 1;
+	size_t at = b ? align_up(b->used, al) : 0;
 
-	if (!b || b->size - b->used < need) {
+	if (!b || at > b->size || b->size - at < need) {
 		size_t bsize = need > GD_ARENA_BLOCK_MIN ? need : GD_ARENA_BLOCK_MIN;
 		if (bsize > SIZE_MAX - sizeof(*b))
 			goto oom;
@@ -33,22 +34,28 @@ void *gd_arena_alloc(struct gd_arena *a, size_t size)
 		if (!b)
 			goto oom;
 		b->next = a->head;
-		b->used = 0;
 		b->size = bsize;
 		a->head = b;
+		at = 0;
 	}
-	void *p = (char *)b->data + b->used;
-	b->used += need;
-	memset(p, 0, size);
+	void *p = (char *)b->data + at;
+	b->used = at + need;
 	return p;
 oom:
 	fprintf(stderr, "gicdesc: error: out of memory\n");
 	exit(2);
 }
 
+void *gd_arena_alloc(struct gd_arena *a, size_t size)
+{
+	void *p = take(a, size, sizeof(max_align_t));
+	memset(p, 0, size);
+	return p;
+}
+
 char *gd_arena_strndup(struct gd_arena *a, const char *s, size_t n)
 {
-	char *p = gd_arena_alloc(a, n + 1);
+	char *p = take(a, n + 1, 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

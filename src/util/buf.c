@@ -38,16 +38,20 @@ void gd_buf_append(struct gd_buf *b, const void *src, size_t n)
 
 void gd_buf_printf(struct gd_buf *b, const char *fmt, ...)
 {
+	/* Formats once into the room left, and again only when the text does not fit. */
+	size_t room = b->cap - b->len;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(room ? (char *)b->data + b->len : NULL, room, fmt, ap);
 	va_end(ap);
 	if (n <= 0)
 		return;
-	reserve(b, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf((char *)b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	if ((size_t)n >= room) {
+		reserve(b, (size_t)n + 1);
+		va_start(ap, fmt);
+		vsnprintf((char *)b->data + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->len += (size_t)n;
 }
 

@@ -137,6 +137,21 @@ void gd_diags_warnings_as_errors(struct gd_diags *d, size_t from)
 		}
 }
 
+void gd_diags_move(struct gd_diags *to, struct gd_diags *from)
+{
+	if (to->cap - to->n < from->n) {
+		to->cap = to->n + from->n;
+		to->v = xrealloc(to->v, to->cap * sizeof(*to->v));
+	}
+	if (from->n)
+		memcpy(to->v + to->n, from->v, from->n * sizeof(*from->v));
+	to->n += from->n;
+	to->errors += from->errors;
+	to->warnings += from->warnings;
+	free(from->v);
+	memset(from, 0, sizeof(*from));
+}
+
 void gd_diags_free(struct gd_diags *d)
 {
 	for (size_t i = 0; i < d->n; i++)

@@ -87,6 +87,9 @@ void gd_diag_waive(struct gd_diags *d, size_t i, const char *reason);
  */
 void gd_diags_warnings_as_errors(struct gd_diags *d, size_t from);
 
+/* Appends every diagnostic of @from to @to, in order, and leaves @from empty (zeroed). */
+void gd_diags_move(struct gd_diags *to, struct gd_diags *from);
+
 /* Returns "error", "warning", "note" or "off". */
 const char *gd_severity_name(enum gd_severity sev);
 

@@ -1,8 +1,31 @@
 /* SPDX-License-Identifier: MIT */
 #include "support_routes.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+static int by_source(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct gd_route_span *)a)->source;
+	uintptr_t y = (uintptr_t)((const struct gd_route_span *)b)->source;
+	return (x > y) - (x < y);
+}
+
+/* Makes r->spans anew, as gd_resolve() does: one per run of routes of one source. */
+static void index_spans(struct gd_routes *r)
+{
+	r->spans = gd_arena_alloc(&r->arena, r->n * sizeof(*r->spans));
+	r->n_spans = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		if (!r->n_spans || r->spans[r->n_spans - 1].source != r->v[i].source)
+			r->spans[r->n_spans++] =
+			    (struct gd_route_span){.source = r->v[i].source, .first = i};
+		r->spans[r->n_spans - 1].n++;
+		r->spans[r->n_spans - 1].n_single += r->v[i].single;
+	}
+	qsort(r->spans, r->n_spans, sizeof(*r->spans), by_source);
+}
 
 struct gd_route *support_route(struct gd_routes *r, const struct gd_node *source,
                                uint32_t input_base, uint64_t count, bool single)
@@ -16,6 +39,7 @@ struct gd_route *support_route(struct gd_routes *r, const struct gd_node *source
 	rt->hops[0].node = source;
 	rt->hops[0].base = input_base;
 	rt->n_hops = 1;
+	index_spans(r);
 	return rt;
 }
 

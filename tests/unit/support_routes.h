@@ -17,7 +17,9 @@
  * Appends a route of @source's input IDs [input_base, input_base + count)
  * (@single: the source's own ID, count 1) with hops[0] = the source at
  * input_base; add further hops with support_hop(), then support_end().
- * The pointer is valid until the next support_route() on @r.
+ * Routes of one source are appended one after the other; r->spans is made
+ * anew for gd_routes_of(). The pointer is valid until the next
+ * support_route() on @r.
  */
 struct gd_route *support_route(struct gd_routes *r, const struct gd_node *source,
                                uint32_t input_base, uint64_t count, bool single);
