@@ -21,7 +21,6 @@
 #include "emit/dt_build.h"
 
 /* Architectural frame sizes used when the model leaves a size 0 (GIC architecture §12). */
-#define MPIDR_AFF_MASK 0xff00ffffffull /* Aff3 [39:32], Aff2..Aff0 [23:0] */
 
 void gd_dt_error(struct gd_dt_builder *b, const struct gd_loc *loc, const char *fmt, ...)
 {
@@ -211,10 +210,10 @@ static void build_psci(struct gd_dt_builder *b)
 static void build_cpu(struct gd_dt_builder *b, struct gd_dt_node *cpus, size_t i, bool two_cells)
 {
 	const struct gd_cpu *c = &b->p->cpus[i];
-	uint64_t reg = c->mpidr & (two_cells ? MPIDR_AFF_MASK : 0xffffff);
+	uint64_t reg = c->mpidr & (two_cells ? GD_MPIDR_AFFINITY : 0xffffff);
 	char name[32], label[32];
 
-	if (c->mpidr & ~MPIDR_AFF_MASK)
+	if (c->mpidr & ~GD_MPIDR_AFFINITY)
 		gd_dt_error(b, &c->loc, "DT: MPIDR 0x%llx has bits outside Aff3..Aff0",
 		            (unsigned long long)c->mpidr);
 	snprintf(name, sizeof(name), "cpu@%llx", (unsigned long long)reg);

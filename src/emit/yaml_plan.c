@@ -6,6 +6,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "emit/yaml.h"
@@ -58,6 +59,8 @@ static const char *yaml_name(struct gd_arena *a, const char *const *names, size_
 	size_t n = 0;
 	for (const char *s = from; *s && n < 56; s++) {
 		char ch = strchr(ok, *s) ? *s : '_';
+		if (!n && isdigit((unsigned char)ch)) /* unquoted, YAML would read a number */
+			base[n++] = 'n';
 		if (n || !strchr("._-", ch))
 			base[n++] = ch;
 	}

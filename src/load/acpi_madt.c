@@ -40,6 +40,11 @@ static void gicc(struct gd_acpi_load *c, const struct gd_acpi_values *v, const s
 	cpu->vgic_maint_intid = (uint32_t)v->n[GD_V_VGIC_GSIV];
 	cpu->gicr_base = v->n[GD_V_GICR_BASE];
 	cpu->mpidr = v->n[GD_V_MPIDR];
+	if (cpu->mpidr & ~GD_MPIDR_AFFINITY)
+		gd_diag_add(c->d, GD_SEV_ERROR, NULL, loc,
+		            "GICC MPIDR 0x%llx has bits set that ACPI 6.5 §5.2.12.14 says must be "
+		            "zero (only Aff3 [39:32] and Aff2..Aff0 [23:0] may be set)",
+		            (unsigned long long)cpu->mpidr);
 	cpu->efficiency_class = (uint8_t)v->n[GD_V_EFFICIENCY];
 	cpu->spe_intid = (uint16_t)v->n[GD_V_SPE_GSIV];
 	cpu->trbe_intid = (uint16_t)v->n[GD_V_TRBE_GSIV];

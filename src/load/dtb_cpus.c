@@ -11,7 +11,6 @@
 #include <string.h>
 
 /* MPIDR_EL1 affinity fields Aff3 [39:32], Aff2..Aff0 [23:0] (Linux MPIDR_HWID_BITMASK). */
-#define DTB_MPIDR_AFFINITY 0xff00ffffffull
 
 /* Reads the MPIDR of cpu node @off; 0 or -1 (error added). */
 static int read_mpidr(struct dtb_ctx *c, int off, int ac, uint64_t *mpidr)
@@ -24,10 +23,10 @@ static int read_mpidr(struct dtb_ctx *c, int off, int ac, uint64_t *mpidr)
 		return -1;
 	}
 	*mpidr = dtb_cells_u64(reg, ac);
-	if (*mpidr & ~DTB_MPIDR_AFFINITY) {
+	if (*mpidr & ~GD_MPIDR_AFFINITY) {
 		dtb_diag(c, GD_SEV_ERROR, off, "reg",
 		         "0x%llx has bits outside the MPIDR affinity fields (mask 0x%llx)",
-		         (unsigned long long)*mpidr, DTB_MPIDR_AFFINITY);
+		         (unsigned long long)*mpidr, GD_MPIDR_AFFINITY);
 		return -1;
 	}
 	return 0;

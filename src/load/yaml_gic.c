@@ -67,9 +67,6 @@ static int decode_redistributors(struct gd_yctx *c, const struct gd_ynode *v, vo
 
 /* ---- CPUs (ACPI 6.5 §5.2.12.14 GICC; arm/cpus.yaml) ---- */
 
-/* MPIDR_EL1 affinity fields: Aff3 [39:32], Aff2 [23:16], Aff1 [15:8], Aff0 [7:0]. */
-#define MPIDR_AFFINITY_MASK 0xFF00FFFFFFull
-
 static int decode_mpidr(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                         const struct gd_yfield *f)
 {
@@ -78,7 +75,7 @@ static int decode_mpidr(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
 	(void)f;
 	if (gd_yuint(c, v, 64, false, &mpidr))
 		return -1;
-	if (mpidr & ~MPIDR_AFFINITY_MASK) {
+	if (mpidr & ~GD_MPIDR_AFFINITY) {
 		gd_yerror(c, v, "yaml-value",
 		          "mpidr %s has bits outside the affinity fields Aff3..Aff0 "
 		          "(mask 0xFF00FFFFFF)",

@@ -105,7 +105,13 @@ static int decode_v2m_frames(struct gd_yctx *c, const struct gd_ynode *v, void *
 	                              sizeof(struct gd_msi_frame), v2m_init, tables);
 	for (size_t i = first; i < c->p->n_msi_frames; i++) {
 		const struct gd_msi_frame *fr = c->p->msi_frames[i];
-		if (!fr->spi_base != !fr->spi_count) {
+		/*
+		 * A range is stated by its count (the model's and the MADT's "SPI
+		 * count/base select"): a base without a count says nothing. A count
+		 * with base 0 is a range the rules judge (spi-msi-range), as a MADT
+		 * frame that states it.
+		 */
+		if (fr->spi_base && !fr->spi_count) {
 			gd_yerror_loc(c, &fr->node.loc, "yaml-missing-key",
 			              "GICv2m frame: give spi-base and spi-count together, or "
 			              "neither (the OS then reads MSI_TYPER)");

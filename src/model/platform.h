@@ -115,11 +115,18 @@ struct gd_redist_region {
 };
 
 /*
+ * MPIDR_EL1 affinity fields Aff3 [39:32], Aff2 [23:16], Aff1 [15:8], Aff0 [7:0]:
+ * the bits a CPU's MPIDR may have (arm/cpus.yaml reg; ACPI 6.5 §5.2.12.14 GICC
+ * MPIDR: bits [63:40] and [31:24] must be zero).
+ */
+#define GD_MPIDR_AFFINITY 0xff00ffffffull
+
+/*
  * A processing element and its CPU interface (MADT GICC, ACPI 6.5 §5.2.12.14;
  * DT /cpus/cpu@N, arm/cpus.yaml). Interrupts are INTIDs, 0 when absent.
  */
 struct gd_cpu {
-	uint64_t mpidr;                /* affinity fields Aff3..Aff0 only */
+	uint64_t mpidr;                /* affinity fields Aff3..Aff0 only (GD_MPIDR_AFFINITY) */
 	uint32_t uid;                  /* ACPI processor UID */
 	uint32_t cpu_interface_number; /* GICC "CPU interface number" */
 	bool enabled;                  /* GICC flags bit 0 */
