@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "load/load.h"
+#include "load/text_file.h"
 #include "util/run.h"
 
 static int ends_with(const char *s, const char *suffix)
@@ -133,13 +134,11 @@ static int load_dts(const char *path, const struct gd_cpp_args *cpp,
 	char *slash = strrchr(dir, '/');
 	if (slash)
 		*slash = '\0';
-	size_t k = 0;
-	argv[k++] = "cpp";
-	argv[k++] = "-nostdinc";
-	argv[k++] = "-undef";
-	argv[k++] = "-D__DTS__";
-	argv[k++] = "-x";
-	argv[k++] = "assembler-with-cpp";
+	static const char *const cpp_args[] = {"cpp",       "-nostdinc", "-undef",
+	                                       "-D__DTS__", "-x",        "assembler-with-cpp"};
+	static const char *const dtc_args[] = {"dtc", "-q", "-I", "dts", "-O", "dtb", "-b", "0"};
+	size_t k = sizeof(cpp_args) / sizeof(cpp_args[0]);
+	memcpy(argv, cpp_args, sizeof(cpp_args));
 	for (size_t i = 0; i < n_cpp; i++)
 		argv[k++] = cpp->v[i];
 	argv[k++] = path;
@@ -150,24 +149,16 @@ static int load_dts(const char *path, const struct gd_cpp_args *cpp,
 		    d, GD_SEV_NOTE, NULL, &loc,
 		    "cpp (Debian package cpp) is not installed: the DTS is compiled without "
 		    "the C preprocessor");
-		FILE *f = fopen(path, "rb");
-		char chunk[4096];
-		for (size_t got; f && (got = fread(chunk, 1, sizeof(chunk), f)) > 0;)
-			gd_buf_append(&pre, chunk, got);
-		if (f)
-			fclose(f);
-		pre_rc = 0;
+		char *text = NULL;
+		size_t len = 0;
+		pre_rc = gd_text_file_read(path, &text, &len, d) ? 2 : 0;
+		if (pre_rc == 0)
+			gd_buf_append(&pre, text, len);
+		free(text);
 	}
 	if (pre_rc == 0) {
-		k = 0;
-		argv[k++] = "dtc";
-		argv[k++] = "-q";
-		argv[k++] = "-I";
-		argv[k++] = "dts";
-		argv[k++] = "-O";
-		argv[k++] = "dtb";
-		argv[k++] = "-b";
-		argv[k++] = "0";
+		k = sizeof(dtc_args) / sizeof(dtc_args[0]);
+		memcpy(argv, dtc_args, sizeof(dtc_args));
 		argv[k++] = "-i";
 		argv[k++] = slash ? dir : ".";
 		for (size_t i = 0; i + 1 < n_cpp; i += 2)
