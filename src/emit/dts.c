@@ -63,7 +63,7 @@ static void put_cells(struct gd_buf *out, const struct gd_dt_prop *pr, unsigned 
 			for (size_t i = 0; i < strlen(pr->name) + 3; i++)
 				gd_buf_append(out, " ", 1);
 		}
-		gd_buf_append(out, "<", 1);
+		gd_buf_printf(out, "%s<", pr->bits16 ? "/bits/ 16 " : "");
 		for (size_t i = g * group; i < pr->n_cells && i < (g + 1) * group; i++) {
 			const struct gd_dt_cell *c = &pr->cells[i];
 			if (i > g * group)
