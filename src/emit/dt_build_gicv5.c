@@ -35,12 +35,20 @@ static struct gd_dt_node *frame_node(struct gd_dt_builder *b, struct gd_dt_node 
 	return n;
 }
 
-/* Appends frame @base (64 KiB unless @size) named @name to reg @reg and reg-names @names. */
-static void push_frame(struct gd_dt_builder *b, struct gd_dt_prop *reg, struct gd_dt_prop *names,
-                       uint64_t base, uint64_t size, const char *name)
+/*
+ * Adds reg and reg-names of @n: the @n_frames frames @bases, 64 KiB each
+ * unless @size, named @names. (Each property is filled before the next is
+ * added: adding one may move the others.)
+ */
+static void put_frames(struct gd_dt_builder *b, struct gd_dt_node *n, size_t n_frames,
+                       const uint64_t *bases, uint64_t size, const char *const *names)
 {
-	gd_dt_builder_push_reg(b, reg, base, size ? size : GD_V5_FRAME_SIZE, name);
-	gd_dt_push_string(b->t, names, name);
+	struct gd_dt_prop *reg = gd_dt_add_cells(b->t, n, "reg", 4);
+	for (size_t i = 0; i < n_frames; i++)
+		gd_dt_builder_push_reg(b, reg, bases[i], size ? size : GD_V5_FRAME_SIZE, names[i]);
+	struct gd_dt_prop *reg_names = gd_dt_add_strings(b->t, n, "reg-names");
+	for (size_t i = 0; i < n_frames; i++)
+		gd_dt_push_string(b->t, reg_names, names[i]);
 }
 
 /* #address-cells, #size-cells 2 and an empty ranges: the children's reg are CPU addresses. */
@@ -59,8 +67,8 @@ static void build_frame(struct gd_dt_builder *b, struct gd_dt_node *parent, size
 	                                  NULL, &its->node.loc);
 	n->source = &its->node;
 	b->its[i] = n;
-	push_frame(b, gd_dt_add_cells(b->t, n, "reg", 4), gd_dt_add_strings(b->t, n, "reg-names"),
-	           its->base, its->size, "ns-translate");
+	static const char *const names[] = {"ns-translate"};
+	put_frames(b, n, 1, &its->base, its->size, names);
 	gd_dt_add_u32(b->t, n, "#msi-cells", 1);
 	gd_dt_add_flag(b->t, n, "msi-controller");
 }
@@ -71,8 +79,8 @@ static void build_its(struct gd_dt_builder *b, struct gd_dt_node *parent,
 {
 	struct gd_dt_node *n =
 	    frame_node(b, parent, "its", v5->config_base, v5->name, "arm,gic-v5-its", &v5->loc);
-	push_frame(b, gd_dt_add_cells(b->t, n, "reg", 4), gd_dt_add_strings(b->t, n, "reg-names"),
-	           v5->config_base, 0, "ns-config");
+	static const char *const names[] = {"ns-config"};
+	put_frames(b, n, 1, &v5->config_base, 0, names);
 	bus_cells(b, n);
 	if (v5->non_coherent)
 		gd_dt_add_flag(b->t, n, "dma-noncoherent");
@@ -93,11 +101,9 @@ static void build_irs(struct gd_dt_builder *b, const struct gd_irs *irs)
 {
 	struct gd_dt_node *n =
 	    frame_node(b, b->gic, "irs", irs->config_base, irs->name, "arm,gic-v5-irs", &irs->loc);
-	struct gd_dt_prop *reg = gd_dt_add_cells(b->t, n, "reg", 4);
-	struct gd_dt_prop *names = gd_dt_add_strings(b->t, n, "reg-names");
-	push_frame(b, reg, names, irs->config_base, 0, "ns-config");
-	if (irs->setlpi_base)
-		push_frame(b, reg, names, irs->setlpi_base, 0, "ns-setlpi");
+	static const char *const names[] = {"ns-config", "ns-setlpi"};
+	const uint64_t bases[] = {irs->config_base, irs->setlpi_base};
+	put_frames(b, n, irs->setlpi_base ? 2 : 1, bases, 0, names);
 	bus_cells(b, n);
 	if (irs->non_coherent)
 		gd_dt_add_flag(b->t, n, "dma-noncoherent");
@@ -107,12 +113,12 @@ static void build_irs(struct gd_dt_builder *b, const struct gd_irs *irs)
 		            "arm,iaffids (Linux gicv5_irs_of_init_affinity() refuses the IRS)",
 		            irs->name);
 	struct gd_dt_prop *cpus = gd_dt_add_cells(b->t, n, "cpus", 0);
+	for (size_t k = 0; k < irs->n_pes; k++)
+		gd_dt_push_ref(b->t, cpus, b->cpus[irs->pes[k].cpu]);
 	struct gd_dt_prop *ids = gd_dt_add_cells(b->t, n, "arm,iaffids", 0);
 	ids->bits16 = true;
-	for (size_t k = 0; k < irs->n_pes; k++) {
-		gd_dt_push_ref(b->t, cpus, b->cpus[irs->pes[k].cpu]);
+	for (size_t k = 0; k < irs->n_pes; k++)
 		gd_dt_push_u32(b->t, ids, irs->pes[k].iaffid);
-	}
 	for (size_t i = 0; i < b->p->n_v5_its; i++)
 		if (b->p->v5_its[i]->irs == irs)
 			build_its(b, n, b->p->v5_its[i]);

@@ -56,6 +56,7 @@ struct dtb_ctx {
 	struct dtb_offs cpu;  /* node offset of p->cpus[i] */
 	int dlpi;             /* offset of the arm,gic-v3-direct-lpi node, -1 when none */
 	struct dtb_offs v2m;  /* node offset of p->msi_frames[i] */
+	struct dtb_offs iwb;  /* node offset of p->iwbs[i] */
 };
 
 /* dtb_tree.c: the node and phandle tables, paths, names, diagnostics. */

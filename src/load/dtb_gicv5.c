@@ -209,6 +209,7 @@ void dtb_load_iwbs(struct dtb_ctx *c)
 			continue;
 		iwb->iwb_id = (uint32_t)iwb->node.index;
 		iwb->base = m.base;
+		dtb_offs_push(c, &c->iwb, off);
 		dtb_single_map(
 		    c, off, &mp,
 		    GD_ARRAY_PUSH(&p->arena, iwb->node.maps, iwb->node.n_maps, iwb->node.cap_maps));
