@@ -91,6 +91,8 @@ int dtb_gic_cpu_facts(struct dtb_ctx *c, uint32_t first)
 	c->p->cpuif.gich_size = size[1];
 	c->p->cpuif.gicv_size = size[2];
 	c->p->cpuif.loc = dtb_loc(c, c->gic, "reg");
+	c->p->dt.has_vgic_flags = r == 1;
+	c->p->dt.vgic_flags = maint.cell;
 	/* Whether it is a PPI (or extended PPI) is rule intid-class's to say. */
 	for (size_t i = 0; i < c->p->n_cpus; i++) {
 		struct gd_cpu *cpu = &c->p->cpus[i];

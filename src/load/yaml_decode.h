@@ -183,4 +183,8 @@ const char *gd_ystring(struct gd_yctx *c, const struct gd_ynode *v);
 int gd_ystrings(struct gd_yctx *c, const struct gd_ynode *v, const char ***list, size_t *n,
                 size_t *cap);
 
+/* gd_ystrings(), but a string scalar @v is a list of that one string. */
+int gd_ystring_or_list(struct gd_yctx *c, const struct gd_ynode *v, const char ***list, size_t *n,
+                       size_t *cap);
+
 #endif

@@ -140,15 +140,8 @@ int gd_yaml_decode_rc_compatible(struct gd_yctx *c, const struct gd_ynode *v, vo
 {
 	struct gd_root_complex *rc = obj;
 	(void)f;
-	if (v->kind == GD_YSCALAR) {
-		const char *s = gd_ystring(c, v);
-		if (!s)
-			return -1;
-		*GD_ARRAY_PUSH(&c->p->arena, rc->dt_compatible, rc->n_dt_compatible,
-		               rc->cap_dt_compatible) = gd_arena_strdup(&c->p->arena, s);
-		return 0;
-	}
-	return gd_ystrings(c, v, &rc->dt_compatible, &rc->n_dt_compatible, &rc->cap_dt_compatible);
+	return gd_ystring_or_list(c, v, &rc->dt_compatible, &rc->n_dt_compatible,
+	                          &rc->cap_dt_compatible);
 }
 
 static const struct gd_yfield host_fields[] = {

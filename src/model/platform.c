@@ -210,6 +210,23 @@ bool gd_smmu_wired_irq(const struct gd_smmu *s, size_t i, struct gd_smmu_irq *ir
 	return false;
 }
 
+uint32_t gd_ppi_cpu_mask(const struct gd_platform *p)
+{
+	if (p->gic_version != GD_GIC_V2)
+		return 0;
+	return (1u << (p->n_cpus < 8 ? p->n_cpus : 8)) - 1;
+}
+
+uint32_t gd_dt_vgic_default_flags(const struct gd_platform *p)
+{
+	return (p->n_cpus && p->cpus[0].vgic_maint_edge ? 1u : 4u) | gd_ppi_cpu_mask(p) << 8;
+}
+
+uint32_t gd_dt_vgic_flags(const struct gd_platform *p)
+{
+	return p->dt.has_vgic_flags ? p->dt.vgic_flags : gd_dt_vgic_default_flags(p);
+}
+
 const char *gd_gic_version_name(enum gd_gic_version v)
 {
 	switch (v) {
