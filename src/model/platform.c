@@ -261,6 +261,11 @@ uint64_t gd_its_frame_size(enum gd_gic_version v)
 	return v == GD_GIC_V4_1 ? 0x30000 : 0x20000;
 }
 
+uint64_t gd_rc_ecam_size(const struct gd_root_complex *rc)
+{
+	return rc->ecam_size ? rc->ecam_size : gd_rc_rid_count(rc) << 12;
+}
+
 uint64_t gd_rc_rid_count(const struct gd_root_complex *rc)
 {
 	if (rc->bus_end < rc->bus_start)

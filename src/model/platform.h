@@ -908,6 +908,9 @@ uint64_t gd_cpuif_size(uint64_t size);
  */
 const struct gd_id_map *gd_pmcg_msi(const struct gd_pmcg *g);
 
+/* Bytes of the DT reg of @rc's ECAM: ecam_size, or 1 MiB per bus of its bus range. */
+uint64_t gd_rc_ecam_size(const struct gd_root_complex *rc);
+
 /* Number of IDs in the RID space of a root complex's bus range (256 per bus). */
 uint64_t gd_rc_rid_count(const struct gd_root_complex *rc);
 
