@@ -98,6 +98,16 @@ int gd_ystring_or_list(struct gd_yctx *c, const struct gd_ynode *v, const char *
 	return 0;
 }
 
+int gd_yaml_decode_string_list(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                               const struct gd_yfield *f)
+{
+	struct members {
+		const char **list;
+		size_t n, cap;
+	} *m = (struct members *)((char *)obj + f->off);
+	return gd_ystring_or_list(c, v, &m->list, &m->n, &m->cap);
+}
+
 int gd_yaml_decode_multi_msi(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                              const struct gd_yfield *f)
 {

@@ -88,20 +88,11 @@ static int decode_dt_compatible(struct gd_yctx *c, const struct gd_ynode *v, voi
 	return gd_ystrings(c, v, &dt->compatible, &dt->n_compatible, &dt->cap_compatible);
 }
 
-/* dt: pmu-compatible: one PMU node's compatible, or one per node. */
-static int decode_pmu_compatible(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
-                                 const struct gd_yfield *f)
-{
-	struct gd_dt_opts *dt = &((struct gd_platform *)obj)->dt;
-	(void)f;
-	return gd_ystring_or_list(c, v, &dt->pmu_compatible, &dt->n_pmu_compatible,
-	                          &dt->cap_pmu_compatible);
-}
-
 static const struct gd_yfield dt_fields[] = {
     {"model", GD_YF_STRING, GD_YF_AT(struct gd_platform, dt.model)},
     {"compatible", GD_YF_CUSTOM, .decode = decode_dt_compatible},
-    {"pmu-compatible", GD_YF_CUSTOM, .decode = decode_pmu_compatible},
+    {"pmu-compatible", GD_YF_CUSTOM, .off = offsetof(struct gd_platform, dt.pmu_compatible),
+     .decode = gd_yaml_decode_string_list},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 

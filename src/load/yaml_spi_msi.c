@@ -165,16 +165,6 @@ static int decode_mbi(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
 
 /* ---- the keys, and what is checked once the whole gic: section is read ---- */
 
-/* gic: dt-compatible: a GICv2 node's compatible, or its list. */
-static int decode_gic_compatible(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
-                                 const struct gd_yfield *f)
-{
-	struct gd_dt_opts *dt = &((struct gd_platform *)obj)->dt;
-	(void)f;
-	return gd_ystring_or_list(c, v, &dt->gic_compatible, &dt->n_gic_compatible,
-	                          &dt->cap_gic_compatible);
-}
-
 static int decode_cpu_interface(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                                 const struct gd_yfield *f)
 {
@@ -186,7 +176,8 @@ static int decode_cpu_interface(struct gd_yctx *c, const struct gd_ynode *v, voi
 }
 
 const struct gd_yfield gd_yaml_spi_msi_fields[] = {
-    {"dt-compatible", GD_YF_CUSTOM, .decode = decode_gic_compatible},
+    {"dt-compatible", GD_YF_CUSTOM, .off = offsetof(struct gd_platform, dt.gic_compatible),
+     .decode = gd_yaml_decode_string_list},
     {"dt-vgic-flags", GD_YF_UINT, GD_YF_AT(struct gd_platform, dt.vgic_flags),
      .flag_off = offsetof(struct gd_platform, dt.has_vgic_flags), .max = 0xff0f},
     {"cpu-interface", GD_YF_CUSTOM, .decode = decode_cpu_interface},
