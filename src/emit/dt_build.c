@@ -88,9 +88,14 @@ static void push_v5_spec(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_
 	           edge ? "IRQ_TYPE_EDGE_RISING" : "IRQ_TYPE_LEVEL_HIGH");
 }
 
-/* gd_dt_push_interrupt() with the partition cell of @partition (NULL: 0). */
+/*
+ * gd_dt_push_interrupt() with the partition cell of @partition (NULL: 0).
+ * @flags: the flags cell as stated (dt.vgic_flags), or 0: IRQ_TYPE_EDGE_RISING
+ * or IRQ_TYPE_LEVEL_HIGH by @edge, and a PPI's gd_ppi_cpu_mask().
+ */
 static void push_spec(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t intid, bool edge,
-                      const char *what, struct gd_dt_node *partition, const struct gd_loc *loc)
+                      const char *what, struct gd_dt_node *partition, uint32_t flags,
+                      const struct gd_loc *loc)
 {
 	static const struct {
 		uint32_t first, last, type;
@@ -109,21 +114,24 @@ static void push_spec(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t i
 		if (intid < classes[i].first || intid > classes[i].last)
 			continue;
 		size_t group = pr->group ? pr->n_cells / pr->group : 0;
-		/* GICv2 PPIs name their CPU interfaces in flags bits [15:8] (arm,gic.yaml). */
-		uint32_t mask = b->p->gic_version == GD_GIC_V2 && classes[i].type == 1
-		                    ? ((1u << (b->p->n_cpus < 8 ? b->p->n_cpus : 8)) - 1) << 8
-		                    : 0;
+		/* PPIs name their CPU interfaces in flags bits [15:8] (arm,gic.yaml). */
+		uint32_t mask = classes[i].type == 1 ? gd_ppi_cpu_mask(b->p) << 8 : 0;
 		gd_dt_push_u32(b->t, pr, classes[i].type);
 		gd_dt_push_u32(b->t, pr, intid - classes[i].first);
-		gd_dt_push_u32(b->t, pr, (edge ? 1 : 4) | mask);
+		gd_dt_push_u32(b->t, pr, flags ? flags : (edge ? 1 : 4) | mask);
 		if (b->icells == 4 && partition)
 			gd_dt_push_ref(b->t, pr, partition);
 		else if (b->icells == 4)
 			gd_dt_push_u32(b->t, pr, 0);
-		gd_dt_note(b->t, pr, group, "%s%s%s %u %s%s", what ? what : "", what ? ": " : "",
-		           classes[i].name, intid - classes[i].first,
-		           edge ? "IRQ_TYPE_EDGE_RISING" : "IRQ_TYPE_LEVEL_HIGH",
-		           mask ? " | GIC_CPU_MASK_SIMPLE" : "");
+		if (flags)
+			gd_dt_note(b->t, pr, group, "%s%s%s %u, flags 0x%x as stated",
+			           what ? what : "", what ? ": " : "", classes[i].name,
+			           intid - classes[i].first, flags);
+		else
+			gd_dt_note(b->t, pr, group, "%s%s%s %u %s%s", what ? what : "",
+			           what ? ": " : "", classes[i].name, intid - classes[i].first,
+			           edge ? "IRQ_TYPE_EDGE_RISING" : "IRQ_TYPE_LEVEL_HIGH",
+			           mask ? " | GIC_CPU_MASK_SIMPLE" : "");
 		return;
 	}
 	gd_dt_error(b, loc,
@@ -135,13 +143,13 @@ static void push_spec(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t i
 void gd_dt_push_interrupt(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t intid, bool edge,
                           const char *what, const struct gd_loc *loc)
 {
-	push_spec(b, pr, intid, edge, what, NULL, loc);
+	push_spec(b, pr, intid, edge, what, NULL, 0, loc);
 }
 
 void gd_dt_push_partitioned(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t intid,
                             bool edge, struct gd_dt_node *partition, const struct gd_loc *loc)
 {
-	push_spec(b, pr, intid, edge, "PMU", partition, loc);
+	push_spec(b, pr, intid, edge, "PMU", partition, 0, loc);
 }
 
 struct gd_dt_prop *gd_dt_builder_interrupts(struct gd_dt_builder *b, struct gd_dt_node *n)
@@ -397,8 +405,8 @@ static void build_its(struct gd_dt_builder *b, size_t i)
 		gd_dt_add_u32(b->t, n, "numa-node-id", its->proximity_domain);
 }
 
-struct gd_dt_node *gd_dt_builder_gic_node(struct gd_dt_builder *b, const char *compatible,
-                                          struct gd_dt_prop **reg)
+struct gd_dt_node *gd_dt_builder_gic_node(struct gd_dt_builder *b, const char *const *compatible,
+                                          size_t n_compatible, struct gd_dt_prop **reg)
 {
 	const struct gd_platform *p = b->p;
 	char name[48];
@@ -406,7 +414,9 @@ struct gd_dt_node *gd_dt_builder_gic_node(struct gd_dt_builder *b, const char *c
 	snprintf(name, sizeof(name), "interrupt-controller@%llx", (unsigned long long)p->dist.base);
 	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, "gic", &p->gic_loc);
 	b->gic = b->t->gic = n;
-	gd_dt_add_string(b->t, n, "compatible", compatible);
+	struct gd_dt_prop *c = gd_dt_add_strings(b->t, n, "compatible");
+	for (size_t i = 0; i < n_compatible; i++)
+		gd_dt_push_string(b->t, c, compatible[i]);
 	gd_dt_add_u32(b->t, n, "#interrupt-cells", b->icells);
 	gd_dt_add_u32(b->t, n, "#address-cells", 2);
 	gd_dt_add_u32(b->t, n, "#size-cells", 2);
@@ -431,7 +441,8 @@ static void build_gic(struct gd_dt_builder *b)
 		return;
 	}
 	struct gd_dt_prop *reg;
-	struct gd_dt_node *n = gd_dt_builder_gic_node(b, "arm,gic-v3", &reg);
+	static const char *const v3[] = {"arm,gic-v3"};
+	struct gd_dt_node *n = gd_dt_builder_gic_node(b, v3, 1, &reg);
 	uint64_t stride;
 	uint32_t regions = push_redistributors(b, reg, &stride);
 	push_cpu_interfaces(b, reg);
@@ -450,8 +461,8 @@ void gd_dt_build_vgic_interrupt(struct gd_dt_builder *b, struct gd_dt_node *n)
 	bool edge = false;
 	uint32_t vgic = gd_dt_common_ppi(b, cpu_vgic, NULL, 0, "VGIC maintenance", &edge);
 	if (vgic)
-		gd_dt_push_interrupt(b, gd_dt_builder_interrupts(b, n), vgic, edge,
-		                     "VGIC maintenance", &b->p->cpus[0].loc);
+		push_spec(b, gd_dt_builder_interrupts(b, n), vgic, edge, "VGIC maintenance", NULL,
+		          b->p->dt.has_vgic_flags ? b->p->dt.vgic_flags : 0, &b->p->cpus[0].loc);
 }
 
 int gd_dt_build(const struct gd_emit_ctx *ctx, struct gd_dt_tree *t)

@@ -59,13 +59,14 @@ void gd_dt_builder_push_reg(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint
 
 /*
  * Adds the GIC node "interrupt-controller@GICD" (label "gic") under the root
- * with compatible @compatible, #interrupt-cells 3, 2-cell addresses and
+ * with compatible the @n strings @compatible, most specific first,
+ * #interrupt-cells 3, 2-cell addresses and
  * sizes, ranges, interrupt-controller (arm,gic-v3.yaml, arm,gic.yaml), and
  * its reg (*@reg) holding the GICD frame; the caller appends the other
  * frames of its GIC version. Sets b->gic. Returns the node.
  */
-struct gd_dt_node *gd_dt_builder_gic_node(struct gd_dt_builder *b, const char *compatible,
-                                          struct gd_dt_prop **reg);
+struct gd_dt_node *gd_dt_builder_gic_node(struct gd_dt_builder *b, const char *const *compatible,
+                                          size_t n, struct gd_dt_prop **reg);
 
 /*
  * Adds the MSI controller child "@prefix@BASE" of the GIC for model node

@@ -63,8 +63,11 @@ void gd_dt_build_gicv2(struct gd_dt_builder *b)
 {
 	const struct gd_platform *p = b->p;
 	struct gd_dt_prop *reg;
-	struct gd_dt_node *n = gd_dt_builder_gic_node(
-	    b, p->dt.gic_compatible ? p->dt.gic_compatible : "arm,gic-400", &reg);
+	static const char *const gic400[] = {"arm,gic-400"};
+	struct gd_dt_node *n =
+	    p->dt.n_gic_compatible
+	        ? gd_dt_builder_gic_node(b, p->dt.gic_compatible, p->dt.n_gic_compatible, &reg)
+	        : gd_dt_builder_gic_node(b, gic400, 1, &reg);
 	push_cpu_interface(b, reg);
 	gd_dt_build_vgic_interrupt(b, n);
 	gd_dt_build_v2m_frames(b);

@@ -340,7 +340,6 @@ static void build_root_complex(struct gd_dt_builder *b, const struct gd_root_com
 	/* ecam_base is the address of bus 0 (as in MCFG); DT reg starts at the first bus. */
 	uint64_t base =
 	    rc->n_regs ? rc->regs[0].base : rc->ecam_base + (uint64_t)rc->bus_start * ECAM_BUS_SIZE;
-	uint64_t buses = rc->bus_end >= rc->bus_start ? rc->bus_end - rc->bus_start + 1u : 0;
 	snprintf(name, sizeof(name), "pcie@%llx", (unsigned long long)base);
 	struct gd_dt_node *n = gd_dt_builder_node(b, b->t->root, name, rc->node.name, loc);
 	n->source = &rc->node;
@@ -363,7 +362,7 @@ static void build_root_complex(struct gd_dt_builder *b, const struct gd_root_com
 		}
 	} else {
 		gd_dt_push_u64(b->t, reg, base);
-		gd_dt_push_u64(b->t, reg, buses * ECAM_BUS_SIZE);
+		gd_dt_push_u64(b->t, reg, gd_rc_ecam_size(rc));
 		gd_dt_note(b->t, reg, 0, "ECAM, buses %u..%u", rc->bus_start, rc->bus_end);
 	}
 	struct gd_dt_prop *bus_range = gd_dt_add_cells(b->t, n, "bus-range", 0);

@@ -8,6 +8,8 @@
  * the 4th specifier cell is the partition's phandle). Linux's arm_pmu
  * driver probes one PMU per CPU type (drivers/perf/arm_pmu_platform.c),
  * as the boards of Linux's tree write them (rk3588-base.dtsi pmu-a55, pmu-a76).
+ * A description that names several PMU compatibles (dt.pmu_compatible) gets
+ * one node each, all on the one PPI of every CPU, and no partition.
  * CPUs whose PMU interrupts differ (SPIs wired one per CPU, rk3568.dtsi's
  * arm,cortex-a55-pmu) get their node's interrupts one per CPU, in the order
  * of its interrupt-affinity (arm,pmu.yaml), and no partition.
@@ -43,7 +45,7 @@ static bool first_of_type(const struct gd_platform *p, size_t i)
 bool gd_dt_pmu_partitioned(const struct gd_platform *p)
 {
 	size_t types = 0;
-	if (p->gic_version == GD_GIC_V2 || p->gic_version == GD_GIC_V5 || p->dt.pmu_compatible)
+	if (p->gic_version == GD_GIC_V2 || p->gic_version == GD_GIC_V5 || p->dt.n_pmu_compatible)
 		return false;
 	for (size_t i = 0; i < p->n_cpus; i++)
 		types += first_of_type(p, i);
@@ -134,9 +136,18 @@ static void type_pmu(struct gd_dt_builder *b, struct gd_dt_node *parts, size_t f
 void gd_dt_build_pmus(struct gd_dt_builder *b)
 {
 	const struct gd_platform *p = b->p;
+	if (p->dt.n_pmu_compatible > 1) {
+		/* One node per compatible, each on the PPI of every CPU (dt.pmu_compatible). */
+		for (size_t i = 0; i < p->dt.n_pmu_compatible; i++) {
+			char name[32];
+			snprintf(name, sizeof(name), "pmu-%zu", i);
+			gd_dt_ppi_device(b, cpu_pmu, "PMU", name, p->dt.pmu_compatible[i]);
+		}
+		return;
+	}
 	if (!gd_dt_pmu_partitioned(p)) {
 		const char *compatible =
-		    p->dt.pmu_compatible ? p->dt.pmu_compatible : "arm,armv8-pmuv3";
+		    p->dt.n_pmu_compatible ? p->dt.pmu_compatible[0] : "arm,armv8-pmuv3";
 		size_t *cpus = gd_arena_alloc(&b->t->arena, (p->n_cpus + 1) * sizeof(*cpus)), n = 0;
 		for (size_t i = 0; i < p->n_cpus; i++)
 			if (p->cpus[i].pmu_intid)

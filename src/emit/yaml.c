@@ -26,6 +26,16 @@ static void string_list(struct gd_buf *out, const char *const *v, size_t n)
 	gd_buf_append(out, "]", 1);
 }
 
+/* Appends one string as itself and more as a flow list, then a newline. */
+static void string_or_list(struct gd_buf *out, const char *const *v, size_t n)
+{
+	if (n == 1)
+		gd_yaml_string(out, v[0]);
+	else
+		string_list(out, v, n);
+	gd_buf_append(out, "\n", 1);
+}
+
 /* "  KEY: VALUE" of a fixed-width ACPI header string, without its padding spaces. */
 static void acpi_id(struct gd_buf *out, const char *key, const char *s)
 {
@@ -63,7 +73,7 @@ static void platform_section(struct gd_buf *out, const struct gd_platform *p, co
 
 static void dt_section(struct gd_buf *out, const struct gd_platform *p)
 {
-	if (!p->dt.model && !p->dt.n_compatible && !p->dt.pmu_compatible)
+	if (!p->dt.model && !p->dt.n_compatible && !p->dt.n_pmu_compatible)
 		return;
 	gd_buf_printf(out, "\ndt:\n");
 	if (p->dt.model) {
@@ -76,10 +86,9 @@ static void dt_section(struct gd_buf *out, const struct gd_platform *p)
 		string_list(out, p->dt.compatible, p->dt.n_compatible);
 		gd_buf_append(out, "\n", 1);
 	}
-	if (p->dt.pmu_compatible) {
+	if (p->dt.n_pmu_compatible) {
 		gd_buf_printf(out, "  pmu-compatible: ");
-		gd_yaml_string(out, p->dt.pmu_compatible);
-		gd_buf_append(out, "\n", 1);
+		string_or_list(out, p->dt.pmu_compatible, p->dt.n_pmu_compatible);
 	}
 }
 
@@ -341,11 +350,12 @@ static void gic_section(struct gd_buf *out, const struct gd_yaml_plan *plan)
 	gd_buf_printf(out, "\ngic:\n");
 	gd_yaml_assumed(out, p, "gic", 2);
 	gd_buf_printf(out, "  version: %s\n", gd_gic_version_name(p->gic_version));
-	if (p->dt.gic_compatible) {
+	if (p->dt.n_gic_compatible) {
 		gd_buf_printf(out, "  dt-compatible: ");
-		gd_yaml_string(out, p->dt.gic_compatible);
-		gd_buf_append(out, "\n", 1);
+		string_or_list(out, p->dt.gic_compatible, p->dt.n_gic_compatible);
 	}
+	if (gd_dt_vgic_flags(p) != gd_dt_vgic_default_flags(p))
+		gd_buf_printf(out, "  dt-vgic-flags: 0x%" PRIX32 "\n", p->dt.vgic_flags);
 	if (p->gic_version == GD_GIC_V5) { /* no distributor, redistributors, CPU interface */
 		cpus(out, p, false);
 		gd_yaml_gicv5(out, plan);

@@ -202,7 +202,12 @@ static void host_bridge(struct gd_buf *out, const struct gd_root_complex *rc)
 	if (!rc->n_regs) {
 		gd_buf_printf(out, "    ecam: { base: ");
 		gd_yaml_addr(out, rc->ecam_base + ((uint64_t)rc->bus_start << 20));
-		gd_buf_printf(out, ", bus-range: [0x%02X, 0x%02X] }\n", rc->bus_start, rc->bus_end);
+		gd_buf_printf(out, ", bus-range: [0x%02X, 0x%02X]", rc->bus_start, rc->bus_end);
+		if (rc->ecam_size) {
+			gd_buf_printf(out, ", size: ");
+			gd_yaml_addr(out, rc->ecam_size);
+		}
+		gd_buf_printf(out, " }\n");
 		if (rc->n_dt_compatible && (rc->n_dt_compatible != 1 ||
 		                            strcmp(rc->dt_compatible[0], "pci-host-ecam-generic")))
 			compatible_list(out, "    dt-compatible", rc->dt_compatible,

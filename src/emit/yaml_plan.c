@@ -232,8 +232,10 @@ static void check_strings(struct gd_yaml_planner *c, const struct gd_platform *p
 	check_text(c, &file, "the DT model", p->dt.model);
 	for (size_t i = 0; i < p->dt.n_compatible; i++)
 		check_text(c, &file, "the DT root compatible", p->dt.compatible[i]);
-	check_text(c, &p->gic_loc, "the GIC's compatible", p->dt.gic_compatible);
-	check_text(c, &file, "the PMU's compatible", p->dt.pmu_compatible);
+	for (size_t i = 0; i < p->dt.n_gic_compatible; i++)
+		check_text(c, &p->gic_loc, "the GIC's compatible", p->dt.gic_compatible[i]);
+	for (size_t i = 0; i < p->dt.n_pmu_compatible; i++)
+		check_text(c, &file, "the PMU's compatible", p->dt.pmu_compatible[i]);
 	for (size_t i = 0; i < p->n_cpus; i++) {
 		check_text(c, &p->cpus[i].loc, "the CPU's compatible", p->cpus[i].compatible);
 		check_text(c, &p->cpus[i].loc, "the CPU's enable-method", p->cpus[i].enable_method);

@@ -222,6 +222,7 @@ struct dtb_irq {
 	bool edge;          /* flags bits [3:0] 1 or 2 (edge), else level */
 	uint32_t partition; /* 4th cell: phandle of a ppi-partitions subnode, 0 = none */
 	uint32_t flags;     /* flags bits [3:0]: IRQ_TYPE_* (1, 2 edge; 4, 8 level; 0 none) */
+	uint32_t cell;      /* the whole flags cell; bits [15:8]: a PPI's CPU mask (arm,gic.yaml) */
 };
 
 /*
@@ -335,7 +336,7 @@ struct gd_node *dtb_spi_msi_node(const struct dtb_ctx *c, int t);
 /*
  * Reads reg entries @first .. @first + 2 of the GIC node as the GICC, GICH
  * and GICV of every CPU, and its interrupts as the VGIC maintenance
- * interrupt (dtb_gic.c). Returns 0, or -1 (error added).
+ * interrupt with its flags cell (dt.vgic_flags; dtb_gic.c). Returns 0, or -1 (error added).
  */
 int dtb_gic_cpu_facts(struct dtb_ctx *c, uint32_t first);
 

@@ -117,6 +117,8 @@ int dtb_gic_maintenance(struct dtb_ctx *c)
 	int r = dtb_irq_count(c, c->gic) > 0 ? dtb_irq(c, c->gic, 0, &maint) : 0;
 	if (r < 0)
 		return -1;
+	c->p->dt.has_vgic_flags = r == 1;
+	c->p->dt.vgic_flags = maint.cell;
 	/* Whether it is a PPI (or extended PPI) is rule intid-class's to say. */
 	for (size_t i = 0; i < c->p->n_cpus; i++) {
 		c->p->cpus[i].vgic_maint_intid = maint.intid;

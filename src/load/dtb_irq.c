@@ -163,6 +163,7 @@ int dtb_irq(struct dtb_ctx *c, int off, int index, struct dtb_irq *out)
 	out->edge = (dtb_cell(s.cells, 2) & 0xf) == 1 || (dtb_cell(s.cells, 2) & 0xf) == 2;
 	out->partition = s.ncells >= 4 ? dtb_cell(s.cells, 3) : 0;
 	out->flags = dtb_cell(s.cells, 2) & 0xf;
+	out->cell = dtb_cell(s.cells, 2);
 	return 1;
 }
 

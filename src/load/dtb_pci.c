@@ -99,6 +99,9 @@ static int read_ecam(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
 		return -1;
 	}
 	rc->ecam_base = base - skip;
+	/* A reg past the bus range (FVP Base RevC: 256 buses for bus-range 0-1) is kept. */
+	if (size > gd_rc_ecam_size(rc) && !(size & 0xfffff) && size >> 20 <= 256u - rc->bus_start)
+		rc->ecam_size = size;
 	return 0;
 }
 

@@ -69,10 +69,17 @@ static void set_partition(struct dtb_ctx *c, int pmu, const struct dtb_irq *irq)
 		set_pmu(c, pmu, dtb_phandle_node(c, dtb_cell(aff, k)), irq);
 }
 
-/* Reads the CPU PMU node @pmu; returns true when one of its interrupts is on a PPI partition. */
-static bool load_one(struct dtb_ctx *c, int pmu)
+/* What load_one() found of a PMU node's interrupts. */
+enum { PMU_PARTITIONED = 1, PMU_NOT_ONE_PPI = 2 };
+
+/*
+ * Reads the CPU PMU node @pmu; returns PMU_PARTITIONED when one of its
+ * interrupts is on a PPI partition, and PMU_NOT_ONE_PPI unless it has one
+ * interrupt, a PPI for every CPU (no partition, no interrupt-affinity).
+ */
+static int load_one(struct dtb_ctx *c, int pmu)
 {
-	bool partitioned = false;
+	bool partitioned = false, one_ppi = true;
 	int n = dtb_irq_count(c, pmu), alen = 0;
 	const void *aff = fdt_getprop(c->fdt, pmu, "interrupt-affinity", &alen);
 	size_t n_aff = aff ? (size_t)alen / 4 : 0;
@@ -89,6 +96,7 @@ static bool load_one(struct dtb_ctx *c, int pmu)
 			continue;
 		bool ppi = dtb_irq_is_ppi(c, irq.intid);
 		partitioned |= irq.partition != 0;
+		one_ppi &= n == 1 && ppi && !irq.partition && !n_aff;
 		if (irq.partition)
 			set_partition(c, pmu, &irq);
 		else if ((size_t)i < n_aff)
@@ -99,22 +107,31 @@ static bool load_one(struct dtb_ctx *c, int pmu)
 		else if ((size_t)i < c->cpu.n)
 			set_pmu(c, pmu, c->cpu.v[i], &irq);
 	}
-	return partitioned;
+	return (partitioned ? PMU_PARTITIONED : 0) | (one_ppi && n == 1 ? 0 : PMU_NOT_ONE_PPI);
 }
 
 void dtb_load_pmu(struct dtb_ctx *c)
 {
-	int one = -1, n = 0;
-	bool partitioned = false;
+	int n = 0, found = 0;
 	for (size_t i = 0; i < c->nodes.n; i++) {
 		int off = c->nodes.v[i];
 		if (dtb_is_cpu_pmu(c, off) && dtb_available(c, off)) {
-			partitioned |= load_one(c, off);
-			one = off;
+			found |= load_one(c, off);
 			n++;
 		}
 	}
-	/* One PMU node for every CPU, whatever their types: its compatible (dt.pmu_compatible). */
-	if (n == 1 && !partitioned)
-		c->p->dt.pmu_compatible = dtb_string(c, one, "compatible");
+	/*
+	 * One PMU node for every CPU, whatever their types, or several that each
+	 * take every CPU on one PPI (Qualcomm sm8550: one per CPU type, all on
+	 * PPI 7, no partition): their compatibles (dt.pmu_compatible).
+	 */
+	struct gd_dt_opts *dt = &c->p->dt;
+	if (found & PMU_PARTITIONED || (n > 1 && found & PMU_NOT_ONE_PPI))
+		return;
+	for (size_t i = 0; i < c->nodes.n; i++) {
+		int off = c->nodes.v[i];
+		if (dtb_is_cpu_pmu(c, off) && dtb_available(c, off))
+			*GD_ARRAY_PUSH(&c->p->arena, dt->pmu_compatible, dt->n_pmu_compatible,
+			               dt->cap_pmu_compatible) = dtb_string(c, off, "compatible");
+	}
 }

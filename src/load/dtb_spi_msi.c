@@ -41,7 +41,8 @@ void dtb_load_gicv2(struct dtb_ctx *c)
 	uint32_t icells = 0;
 
 	p->gic_version = GD_GIC_V2;
-	p->dt.gic_compatible = dtb_string(c, c->gic, "compatible"); /* the most specific */
+	dtb_strings(c, c->gic, "compatible", &p->dt.gic_compatible, &p->dt.n_gic_compatible,
+	            &p->dt.cap_gic_compatible);
 	p->dist.spis = c->opt.spis;
 	if (!c->given || !c->given->spis)
 		dtb_assume(c,

@@ -86,6 +86,28 @@ int gd_ystrings(struct gd_yctx *c, const struct gd_ynode *v, const char ***list,
 	return rc;
 }
 
+int gd_ystring_or_list(struct gd_yctx *c, const struct gd_ynode *v, const char ***list, size_t *n,
+                       size_t *cap)
+{
+	if (v->kind != GD_YSCALAR)
+		return gd_ystrings(c, v, list, n, cap);
+	const char *s = gd_ystring(c, v);
+	if (!s)
+		return -1;
+	*GD_ARRAY_PUSH(&c->p->arena, *list, *n, *cap) = gd_arena_strdup(&c->p->arena, s);
+	return 0;
+}
+
+int gd_yaml_decode_string_list(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                               const struct gd_yfield *f)
+{
+	struct members {
+		const char **list;
+		size_t n, cap;
+	} *m = (struct members *)((char *)obj + f->off);
+	return gd_ystring_or_list(c, v, &m->list, &m->n, &m->cap);
+}
+
 int gd_yaml_decode_multi_msi(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                              const struct gd_yfield *f)
 {

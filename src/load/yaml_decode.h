@@ -183,4 +183,15 @@ const char *gd_ystring(struct gd_yctx *c, const struct gd_ynode *v);
 int gd_ystrings(struct gd_yctx *c, const struct gd_ynode *v, const char ***list, size_t *n,
                 size_t *cap);
 
+/* gd_ystrings(), but a string scalar @v is a list of that one string. */
+int gd_ystring_or_list(struct gd_yctx *c, const struct gd_ynode *v, const char ***list, size_t *n,
+                       size_t *cap);
+
+/*
+ * A field decoder (GD_YF_CUSTOM, .off = offsetof the list) of a string or a
+ * list of strings (DT compatible, most specific first) into three members in
+ * a row of the object: const char **list; size_t n_list, cap_list.
+ */
+gd_yfield_fn gd_yaml_decode_string_list;
+
 #endif

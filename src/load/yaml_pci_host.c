@@ -36,12 +36,16 @@ static int decode_bus_range(struct gd_yctx *c, const struct gd_ynode *v, void *o
 static const struct gd_yfield ecam_fields[] = {
     {"base", GD_YF_BYTES, GD_YF_AT(struct gd_root_complex, ecam_base), .required = true},
     {"bus-range", GD_YF_CUSTOM, .decode = decode_bus_range, .required = true},
+    {"size", GD_YF_BYTES, GD_YF_AT(struct gd_root_complex, ecam_size)},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
 /*
  * `base` is the ECAM of the first bus of bus-range (what DT reg says); the
  * model keeps the base of bus 0 (what MCFG says): bus b at base + (b << 20).
+ * `size` (DT only) is whole MiB, from the first bus, covering at least the
+ * bus range and at most bus 255: a smaller ECAM makes Linux
+ * pci_ecam_create() cut the bus range.
  */
 int gd_yaml_decode_ecam(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                         const struct gd_yfield *f)
@@ -58,6 +62,16 @@ int gd_yaml_decode_ecam(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
 		    "bus would take",
 		    (unsigned long long)rc->ecam_base, (unsigned long long)(first >> 20),
 		    (unsigned)rc->bus_start - 1);
+		return -1;
+	}
+	uint64_t mib = rc->ecam_size >> 20;
+	if (rc_status == 0 && rc->ecam_size &&
+	    ((rc->ecam_size & 0xfffff) || mib < gd_rc_rid_count(rc) >> 8 ||
+	     mib > 256u - rc->bus_start)) {
+		gd_yerror(c, gd_ymap_get(v, "size"), "yaml-value",
+		          "ECAM size 0x%llx: whole MiB (one per bus), buses %u..%u at least and "
+		          "bus 255 at most",
+		          (unsigned long long)rc->ecam_size, rc->bus_start, rc->bus_end);
 		return -1;
 	}
 	rc->ecam_base -= first;
@@ -140,15 +154,8 @@ int gd_yaml_decode_rc_compatible(struct gd_yctx *c, const struct gd_ynode *v, vo
 {
 	struct gd_root_complex *rc = obj;
 	(void)f;
-	if (v->kind == GD_YSCALAR) {
-		const char *s = gd_ystring(c, v);
-		if (!s)
-			return -1;
-		*GD_ARRAY_PUSH(&c->p->arena, rc->dt_compatible, rc->n_dt_compatible,
-		               rc->cap_dt_compatible) = gd_arena_strdup(&c->p->arena, s);
-		return 0;
-	}
-	return gd_ystrings(c, v, &rc->dt_compatible, &rc->n_dt_compatible, &rc->cap_dt_compatible);
+	return gd_ystring_or_list(c, v, &rc->dt_compatible, &rc->n_dt_compatible,
+	                          &rc->cap_dt_compatible);
 }
 
 static const struct gd_yfield host_fields[] = {

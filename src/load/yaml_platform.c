@@ -91,7 +91,8 @@ static int decode_dt_compatible(struct gd_yctx *c, const struct gd_ynode *v, voi
 static const struct gd_yfield dt_fields[] = {
     {"model", GD_YF_STRING, GD_YF_AT(struct gd_platform, dt.model)},
     {"compatible", GD_YF_CUSTOM, .decode = decode_dt_compatible},
-    {"pmu-compatible", GD_YF_STRING, GD_YF_AT(struct gd_platform, dt.pmu_compatible)},
+    {"pmu-compatible", GD_YF_CUSTOM, .off = offsetof(struct gd_platform, dt.pmu_compatible),
+     .decode = gd_yaml_decode_string_list},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 

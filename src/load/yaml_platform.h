@@ -13,8 +13,8 @@
 gd_yfield_fn gd_yaml_decode_gic;
 
 /*
- * Keys of gic: for GICv2 and SPI-based MSI (yaml_spi_msi.c): dt-compatible,
- * cpu-interface, v2m-frames, mbi. A field table whose offsets refer to the
+ * Keys of gic: for GICv2, DT and SPI-based MSI (yaml_spi_msi.c): dt-compatible,
+ * dt-vgic-flags, cpu-interface, v2m-frames, mbi. A field table whose offsets refer to the
  * struct gd_platform.
  */
 extern const struct gd_yfield gd_yaml_spi_msi_fields[];

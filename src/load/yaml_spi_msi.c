@@ -176,7 +176,10 @@ static int decode_cpu_interface(struct gd_yctx *c, const struct gd_ynode *v, voi
 }
 
 const struct gd_yfield gd_yaml_spi_msi_fields[] = {
-    {"dt-compatible", GD_YF_STRING, GD_YF_AT(struct gd_platform, dt.gic_compatible)},
+    {"dt-compatible", GD_YF_CUSTOM, .off = offsetof(struct gd_platform, dt.gic_compatible),
+     .decode = gd_yaml_decode_string_list},
+    {"dt-vgic-flags", GD_YF_UINT, GD_YF_AT(struct gd_platform, dt.vgic_flags),
+     .flag_off = offsetof(struct gd_platform, dt.has_vgic_flags), .max = 0xff0f},
     {"cpu-interface", GD_YF_CUSTOM, .decode = decode_cpu_interface},
     {"v2m-frames", GD_YF_CUSTOM, .decode = decode_v2m_frames},
     {"mbi", GD_YF_CUSTOM, .decode = decode_mbi},
@@ -199,6 +202,16 @@ int gd_yaml_gic_finish(struct gd_yctx *c, const struct gd_ynode *gic)
 	} else if (p->gic_version && p->gic_version != GD_GIC_V2 && dist && !bits) {
 		gd_yerror(c, dist, "yaml-missing-key",
 		          "distributor: missing required key 'intid-bits' (GICv3 and later)");
+		rc = -1;
+	}
+	const struct gd_ynode *flags = gd_ymap_get(gic, "dt-vgic-flags");
+	uint32_t type = p->dt.vgic_flags & 0xff;
+	bool edge = type == 1 || type == 2;
+	if (flags && ((type != 1 && type != 2 && type != 4 && type != 8) || !p->n_cpus ||
+	              !p->cpus[0].vgic_maint_intid || edge != p->cpus[0].vgic_maint_edge)) {
+		gd_yerror(c, flags, "yaml-value",
+		          "dt-vgic-flags: bits [7:0] must be the IRQ_TYPE_* (1, 2 edge; 4, 8 "
+		          "level) of the CPUs' vgic-maintenance-interrupt");
 		rc = -1;
 	}
 	if (cpuif) {

@@ -222,6 +222,23 @@ bool gd_smmu_wired_irq(const struct gd_smmu *s, size_t i, struct gd_smmu_irq *ir
 	return false;
 }
 
+uint32_t gd_ppi_cpu_mask(const struct gd_platform *p)
+{
+	if (p->gic_version != GD_GIC_V2)
+		return 0;
+	return (1u << (p->n_cpus < 8 ? p->n_cpus : 8)) - 1;
+}
+
+uint32_t gd_dt_vgic_default_flags(const struct gd_platform *p)
+{
+	return (p->n_cpus && p->cpus[0].vgic_maint_edge ? 1u : 4u) | gd_ppi_cpu_mask(p) << 8;
+}
+
+uint32_t gd_dt_vgic_flags(const struct gd_platform *p)
+{
+	return p->dt.has_vgic_flags ? p->dt.vgic_flags : gd_dt_vgic_default_flags(p);
+}
+
 const char *gd_gic_version_name(enum gd_gic_version v)
 {
 	switch (v) {
@@ -260,6 +277,11 @@ uint64_t gd_its_frame_size(enum gd_gic_version v)
 	if (v == GD_GIC_V5)
 		return GD_V5_FRAME_SIZE;
 	return v == GD_GIC_V4_1 ? 0x30000 : 0x20000;
+}
+
+uint64_t gd_rc_ecam_size(const struct gd_root_complex *rc)
+{
+	return rc->ecam_size ? rc->ecam_size : gd_rc_rid_count(rc) << 12;
 }
 
 uint64_t gd_rc_rid_count(const struct gd_root_complex *rc)

@@ -578,7 +578,13 @@ struct gd_root_complex {
 	struct gd_node node;
 	uint32_t segment;   /* PCI segment; DT linux,pci-domain */
 	uint64_t ecam_base; /* ECAM base of bus 0 (MCFG "base address"): bus b at + (b << 20) */
-	bool ecam_unknown;  /* the input does not say (IORT): ecam_base is meaningless */
+	/*
+	 * Bytes of the DT reg of the ECAM, from bus bus_start on; 0 = 1 MiB
+	 * per bus of the bus range. A DT may state more than its bus-range
+	 * uses (FVP Base RevC: 256 MiB for buses 0-1); MCFG has no such field.
+	 */
+	uint64_t ecam_size;
+	bool ecam_unknown; /* the input does not say (IORT): ecam_base is meaningless */
 	uint8_t bus_start, bus_end;
 	/*
 	 * The input does not state the bus range (an IORT without its MCFG):
@@ -745,17 +751,33 @@ struct gd_acpi_opts {
 struct gd_dt_opts {
 	const char *model;
 	/*
-	 * compatible of a GICv2 distributor node (arm,gic.yaml: "arm,gic-400",
-	 * "arm,cortex-a15-gic", ...); NULL = "arm,gic-400". GICv3/v4: unused.
+	 * compatible of a GICv2 distributor node, most specific first
+	 * (arm,gic.yaml: "arm,gic-400", "arm,cortex-a15-gic", ...; AMD Seattle
+	 * and Juno write both); none = "arm,gic-400". GICv3/v4: unused.
 	 */
-	const char *gic_compatible;
+	const char **gic_compatible;
+	size_t n_gic_compatible, cap_gic_compatible;
 	/*
-	 * compatible of the one PMU node of every CPU, whatever their types
-	 * (arm,pmu.yaml: "arm,cortex-a72-pmu", "arm,armv8-pmuv3", ...; a DTB
-	 * with one PMU node and no PPI partition); NULL = "arm,armv8-pmuv3" on
-	 * CPUs of one type, as QEMU writes it, and one node per type otherwise.
+	 * The flags cell of the GIC node's VGIC maintenance interrupt (a PPI)
+	 * as stated when has_vgic_flags: IRQ_TYPE_* in bits [3:0] (1, 2 edge;
+	 * 4, 8 level: the CPUs' vgic_maint_edge), and in bits [15:8]
+	 * arm,gic.yaml's CPU interfaces the PPI is wired to, one bit each.
+	 * arm,gic-v3.yaml lists 1 and 4 only and no CPU mask, yet Layerscape
+	 * and Qualcomm write 8 and a mask there. Otherwise 1 or 4 with
+	 * gd_ppi_cpu_mask() (gd_dt_vgic_flags()).
 	 */
-	const char *pmu_compatible;
+	bool has_vgic_flags;
+	uint32_t vgic_flags;
+	/*
+	 * compatibles of the CPU PMU nodes that each take every CPU on one PPI
+	 * with no PPI partition (arm,pmu.yaml: "arm,cortex-a72-pmu",
+	 * "arm,armv8-pmuv3", ...; a DTB with such nodes only: one, or one per
+	 * CPU type as Qualcomm sm8550 writes them), one node each; none =
+	 * "arm,armv8-pmuv3" on CPUs of one type, as QEMU writes it, and one
+	 * node per type on PPI partitions otherwise.
+	 */
+	const char **pmu_compatible;
+	size_t n_pmu_compatible, cap_pmu_compatible;
 	const char **compatible; /* list of n_compatible strings */
 	size_t n_compatible, cap_compatible;
 };
@@ -945,6 +967,25 @@ const char *gd_smmu_dt_compatible(enum gd_smmu_version version, uint32_t model);
 bool gd_smmu_wired_irq(const struct gd_smmu *s, size_t i, struct gd_smmu_irq *irq,
                        const char **what);
 
+/*
+ * The CPU mask that PPI specifiers of DT carry by default in bits [15:8] of
+ * their flags cell (arm,gic.yaml: the CPU interfaces a PPI is wired to): on
+ * a GICv2 one bit for each of its first 8 CPUs; 0 from GICv3 on
+ * (arm,gic-v3.yaml has no CPU mask).
+ */
+uint32_t gd_ppi_cpu_mask(const struct gd_platform *p);
+
+/*
+ * The flags cell DT writes for the VGIC maintenance interrupt of @p:
+ * dt.vgic_flags when stated, else IRQ_TYPE_EDGE_RISING (1) or
+ * IRQ_TYPE_LEVEL_HIGH (4) by the first CPU's trigger, with
+ * gd_ppi_cpu_mask() in bits [15:8].
+ */
+uint32_t gd_dt_vgic_flags(const struct gd_platform *p);
+
+/* gd_dt_vgic_flags() of @p were dt.vgic_flags not stated. */
+uint32_t gd_dt_vgic_default_flags(const struct gd_platform *p);
+
 /* The GIC version as written in YAML and reports: "2", "3", "4", "4.1", "5". */
 const char *gd_gic_version_name(enum gd_gic_version v);
 
@@ -989,6 +1030,9 @@ uint64_t gd_cpuif_size(uint64_t size);
  * mapping" otherwise); NULL when it has none.
  */
 const struct gd_id_map *gd_pmcg_msi(const struct gd_pmcg *g);
+
+/* Bytes of the DT reg of @rc's ECAM: ecam_size, or 1 MiB per bus of its bus range. */
+uint64_t gd_rc_ecam_size(const struct gd_root_complex *rc);
 
 /* Number of IDs in the RID space of a root complex's bus range (256 per bus). */
 uint64_t gd_rc_rid_count(const struct gd_root_complex *rc);

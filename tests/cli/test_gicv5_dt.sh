@@ -66,8 +66,19 @@ check "qemu-virt-gicv5: the merged DTB is QEMU's own tree (dtc -s), phandles and
 	diff -u "$WORK/qemu.sorted" "$WORK/merged.sorted"
 
 # The DTB front end on QEMU 11.1's DTBs (one IRS, SMMUv3 SPIs, a GICv2m frame under the GICv5).
+# QEMU's msi=gicv2m puts a GICv2m frame under the GICv5 and the PCIe host's msi-map into it.
+# Linux 7.2 probes GICv2m frames only from the GICv2 and GICv3 drivers (gicv2m_init() is
+# called by irq-gic.c and irq-gic-v3.c, never by irq-gic-v5*.c), and arm,gic-v5.yaml allows
+# only IRS children: PCI devices there get no MSI. gicdesc says so (gic-version-mixed), and
+# nothing else.
 for dtb in "$QEMU11"/*/virt.dtb; do
 	folder=$(basename "$(dirname "$dtb")")
+	if [ "$folder" = virt-gicv5-v2m-smp2 ]; then
+		"$GICDESC" check -q --format json "$dtb" >"$WORK/v2m.json" || true
+		check "$folder: gicdesc check reports the GICv2m frame under the GICv5, only that" \
+			test "$(/usr/bin/python3 -c 'import json,sys; print(" ".join(sorted({r["rule"] for r in json.load(open(sys.argv[1]))["diagnostics"] if r["severity"] != "note"})))' "$WORK/v2m.json")" = gic-version-mixed
+		continue
+	fi
 	check "$folder: gicdesc check reads QEMU 11.1's DTB with no error" \
 		"$GICDESC" check -q "$dtb"
 done

@@ -2,7 +2,9 @@
 # Format h (NAME-gic.h, for TF-A and U-Boot ports): for every example, gcc compiles the
 # header with -Wall -Wextra -Werror, and _Static_asserts made from the description itself
 # (read by PyYAML, not by gicdesc) hold: GIC version, GICD base, SPIs, every redistributor
-# region's base and length, every ITS's base and ID, the GICv2m frames' bases. The prefix is
+# region's base and length, every ITS's base and ID, the GICv2m frames' bases; on a GICv5
+# every IRS's config frame and ID, every ITS's config frame, every translate frame's base
+# and ID, every IWB's base and index. The prefix is
 # PLAT_ARM_ (TF-A's platform_def.h names) or the one --header-prefix gives.
 # Needs: gcc, python3-yaml.
 . "$(dirname "$0")/lib.sh"
@@ -15,6 +17,18 @@ import sys, yaml
 d = yaml.safe_load(open(sys.argv[1])); x = sys.argv[2]; g = d['gic']
 v = str(g['version'])
 def a(name, value): print('_Static_assert(%s%s == %d, "%s");' % (x, name, value, name))
+if v == '5':
+    a('GIC_VERSION', 5)
+    for i, irs in enumerate(g['irses']):
+        a('IRS%s_BASE' % (i or ''), irs['config-base']); a('IRS%s_ID' % (i or ''), irs['id'])
+    frames = [f for its in g.get('its', []) for f in its['translate-frames']]
+    for i, its in enumerate(g.get('its', [])):
+        a('ITS%d_CONFIG_BASE' % i, its['config-base'])
+    for i, f in enumerate(frames):
+        a('ITS_TF%d_BASE' % i, f['base']); a('ITS_TF%d_ID' % i, f['id'])
+    for i, iwb in enumerate(d.get('iwbs', [])):
+        a('IWB%d_BASE' % i, iwb['base']); a('IWB%d_ID' % i, iwb['id'])
+    sys.exit(0)
 a('GIC_VERSION', {'2': 2, '3': 3}.get(v, 4))
 a('GICD_BASE', g['distributor']['base'])
 a('GIC_SPIS', g['distributor']['spis'])

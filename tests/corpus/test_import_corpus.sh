@@ -53,37 +53,25 @@ qcom/sm8650-qrd import-map-mask
 LIST
 )
 # Imported, routes equal, DT facts differ, "board": what the model does not keep of a DT.
-# A GICv2 with two compatibles (arm,gic-400 and arm,cortex-a15-gic: AMD Overdrive, Juno): the
-# model keeps the most specific. The CPU mask bits [15:8] of a PPI specifier (arm,gic.yaml on
-# GICv2, where the model writes every CPU's bit: APM Merlin's 0xf of its 8 CPUs; meaningless on
-# GICv3, arm,gic-v3.yaml, where LS1028A writes 0xf00): not kept. FVP Base RevC's ECAM reg covers
-# 256 buses but bus-range says 0-1: the model keeps the bus range, and its msi-map past it leads
-# nowhere. ThunderX2's ITS node lacks #msi-cells (rule its-binding): ours has it. Qualcomm sm8550
-# and qcs8550: one PMU node per CPU type, all on PPI 7 without PPI partitions: the format says one
-# PMU node for all (pmu-compatible) or one per type on partitions (#interrupt-cells 4).
+# FVP Base RevC's msi-map covers RIDs 0-0xffff but bus-range says 0-1: the DT writer writes
+# msi-map from the routes, which end with the bus range (RIDs past it lead nowhere either
+# way). AMD Seattle (Overdrive) says msi-parent = <&v2m> beside an iommu-map to its SMMU: the
+# import gives the SMMU a StreamID mapping into the GICv2m frame, and the format has no
+# msi-parent for an SMMU, so the writer gives the host an msi-map into the frame.
+# (Kept since: GICv2 compatible lists, gic: dt-compatible; the VGIC maintenance interrupt's
+# flags cell, CPU mask and IRQ_TYPE_LEVEL_LOW, gic: dt-vgic-flags; several PMU nodes on one
+# PPI without partitions, dt: pmu-compatible list; an ECAM reg past bus-range, ecam: size.)
+# Accounted for, not listed: a tree whose check reports its-binding (a firmware fault: an ITS
+# node without #msi-cells, ThunderX2) differs in that ITS's #msi-cells and in its hosts'
+# msi-map, since their msi-parent = <&its> with no specifier is only well formed against such
+# an ITS; the generator writes #msi-cells = <1> as arm,gic-v3.yaml requires, and the same
+# routes (checked above, no firmware-drift) as msi-map. Those two facts are left out of the
+# comparison of such a tree only, and only when check reports its-binding's "no #msi-cells" on
+# the original.
 expected_differ=$(sort <<'LIST'
 amd/amd-overdrive-rev-b0
 amd/amd-overdrive-rev-b1
-apm/apm-merlin
 arm/fvp-base-revc
-arm/juno
-arm/juno-scmi
-cavium/thunder2-99xx
-freescale/fsl-ls1028a-kontron-kbox-a-230-ls
-freescale/fsl-ls1028a-kontron-sl28
-freescale/fsl-ls1028a-kontron-sl28-var1
-freescale/fsl-ls1028a-kontron-sl28-var2
-freescale/fsl-ls1028a-kontron-sl28-var3
-freescale/fsl-ls1028a-kontron-sl28-var3-ads2
-freescale/fsl-ls1028a-kontron-sl28-var4
-freescale/fsl-ls1028a-qds
-freescale/fsl-ls1028a-rdb
-qcom/qcs8550-aim300-aiot
-qcom/sm8550-hdk
-qcom/sm8550-mtp
-qcom/sm8550-qrd
-qcom/sm8550-samsung-q5q
-qcom/sm8550-sony-xperia-yodo-pdx234
 LIST
 )
 
@@ -91,9 +79,10 @@ corpus=${GICDESC_DT_CORPUS:-$GICDESC_TMP/linux-6.12-dtbs}
 [ -n "${GICDESC_DT_CORPUS:-}" ] || "$GICDESC_SRC/scripts/build-dt-corpus.sh" "$corpus" >/dev/null
 facts() { /usr/bin/python3 "$GICDESC_SRC/tests/cli/dt_facts.py" --enabled "$1" | grep -E '^(gic|its|v2m|smmu|smmu-v2|pcie) '; }
 
-total=0 routed=0 imported=0 roundtrip=0 crashes=0 sanitizer=0 norule=0
+total=0 routed=0 imported=0 roundtrip=0 accounted=0 crashes=0 sanitizer=0 norule=0
 : >"$WORK/refused"
 : >"$WORK/failed"
+: >"$WORK/accounted"
 while IFS= read -r dtb; do
 	total=$((total + 1))
 	board=${dtb#"$corpus"/}
@@ -131,14 +120,20 @@ while IFS= read -r dtb; do
 	set -e
 	if grep -q 'firmware-drift' "$WORK/check.txt"; then
 		echo "firmware-drift: $board: $(grep -m1 firmware-drift "$WORK/check.txt")" >>"$WORK/failed"
-	elif ! diff <(facts "$dtb") <(facts "$WORK/out/board.dtb") >"$WORK/facts.diff"; then
-		echo "DT facts differ: $board: $(grep -m1 '^[<>]' "$WORK/facts.diff")" >>"$WORK/failed"
-	else
+	elif diff <(facts "$dtb") <(facts "$WORK/out/board.dtb") >"$WORK/facts.diff"; then
 		roundtrip=$((roundtrip + 1))
+	elif { "$GICDESC" check "$dtb" 2>&1 || true; } | grep -q ': error: no #msi-cells: .*\[its-binding\]$' &&
+		diff <(facts "$dtb" | grep -v '^its #msi-cells \|^pcie msi-map ') \
+			<(facts "$WORK/out/board.dtb" | grep -v '^its #msi-cells \|^pcie msi-map ') >/dev/null; then
+		accounted=$((accounted + 1))
+		echo "$board" >>"$WORK/accounted"
+	else
+		echo "DT facts differ: $board: $(grep -m1 '^[<>]' "$WORK/facts.diff")" >>"$WORK/failed"
 	fi
 done < <(find "$corpus" -name '*.dtb' | sort)
 
 echo "corpus: $total DTBs, $routed with MSI routing: $imported imported, $roundtrip round-tripped," \
+	"$accounted round-tripped but for an its-binding fault ($(paste -sd' ' "$WORK/accounted"))," \
 	"$(wc -l <"$WORK/refused") refused"
 echo "refused, by reason (rules):"
 cut -d' ' -f2 "$WORK/refused" | sort | uniq -c | sort -rn | sed 's/^/  /'
