@@ -1,7 +1,7 @@
 # lib.sh - sourced by tests/boot/test_*.sh (not a test itself), after
 # tests/cli/lib.sh (ok, not_ok, check, skip, finish, WORK, EXAMPLE).
 BOOT="$GICDESC_SRC/tests/boot"
-MACHINE=virt,gic-version=3,its=on
+. "$BOOT/machine.sh"
 BOOT_JOBS=${GICDESC_BOOT_JOBS:-3}
 # GICDESC_BOOT_KEEP=1: keep the work folder (logs, DTBs, tables) for a look.
 [ -n "${GICDESC_BOOT_KEEP:-}" ] && trap 'echo "# kept $WORK"' EXIT
@@ -16,13 +16,30 @@ boot_prepare() {
 	[ "$rc" = 77 ] && skip "no kernel: $(cat "$WORK/fetch.err")"
 	[ "$rc" = 0 ] || { not_ok "fetch.sh failed ($rc): $(cat "$WORK/fetch.err")"; finish; exit 1; }
 	[ -f /usr/share/qemu-efi-aarch64/QEMU_EFI.fd ] || skip "no qemu-efi-aarch64"
-	qemu-system-aarch64 -machine "$MACHINE,dumpdtb=$WORK/qemu-dump.dtb" -cpu cortex-a57 -smp 4 \
-		-m 1G -display none -device virtio-rng-pci >/dev/null 2>&1
-	# QEMU dumps its 1 MiB working blob; a DTB that big can hang the kernel
-	# (linux-boot.md): dtc packs it, keeping every node, property and phandle.
-	dtc -q -I dtb -O dtb -o "$WORK/qemu.dtb" "$WORK/qemu-dump.dtb"
+	qemu_dtb gicv3 "$WORK/qemu.dtb"
 	sed 's/^\(  oem-revision:\) 1$/\1 2/' "$EXAMPLE" >"$WORK/good.yaml"
 	grep -q '^  oem-revision: 2$' "$WORK/good.yaml" || { not_ok "good.yaml: OEM revision 2"; finish; exit 1; }
+}
+
+# boot_prepare_gicv5: makes the GICv5 boot's assets (modern_kernel.sh: the
+# modern root's kernel and modules, busybox) or skips the test, and dumps QEMU
+# 11.1's own DTB of the GICv5 machine to $WORK/qemu-v5.dtb (packed).
+boot_prepare_gicv5() {
+	local rc=0
+	"$BOOT/modern_kernel.sh" >"$WORK/assets" 2>"$WORK/fetch.err" || rc=$?
+	[ "$rc" = 77 ] && skip "no GICv5 kernel or QEMU: $(tail -n 1 "$WORK/fetch.err")"
+	[ "$rc" = 0 ] || { not_ok "modern_kernel.sh failed ($rc): $(cat "$WORK/fetch.err")"; finish; exit 1; }
+	qemu_dtb gicv5 "$WORK/qemu-v5.dtb"
+}
+
+# qemu_dtb KIND OUT.dtb: QEMU's own DTB of machine.sh's machine KIND, packed.
+qemu_dtb() {
+	machine "$1"
+	# shellcheck disable=SC2086 # $QEMU and $MACHINE_ARGS are words
+	$QEMU $MACHINE_ARGS -machine "dumpdtb=$2.dump" -display none >/dev/null 2>&1
+	# QEMU dumps its 1 MiB working blob; a DTB that big can hang the kernel
+	# (linux-boot.md): dtc packs it, keeping every node, property and phandle.
+	dtc -q -I dtb -O dtb -o "$2" "$2.dump"
 }
 
 # variant NAME SED-SCRIPT: writes $WORK/NAME.yaml, good.yaml edited by
