@@ -1,3 +1,4 @@
+# shellcheck shell=sh disable=SC2034 # QEMU and MACHINE_ARGS are for the scripts that source this
 # machine.sh - sourced by boot.sh and lib.sh (not a test): the QEMU machines the
 # boot tests run, in one place, so that the DTB a test dumps and the machine it
 # boots are the same machine. Needs GICDESC_SRC (the source tree).

@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # modern_kernel.sh - the assets of the GICv5 boot, in the layout fetch.sh gives
 # the GICv3 boots: Debian sid's arm64 kernel from the modern root
 # (scripts/modern-oracles.sh; CONFIG_ARM_GIC_V5=y), busybox from fetch.sh, and
