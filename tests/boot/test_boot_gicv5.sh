@@ -47,7 +47,7 @@ irs_set() {
 }
 
 check "the good DTB: QEMU 11.1's own (gicdesc does not generate GICv5 DT yet)" \
-	cp "$WORK/qemu-v5.dtb" "$WORK/v5-good.dtb"
+	cp "$WORK/qemu.dtb" "$WORK/v5-good.dtb"
 check "the DTB stays small (a DTB of 1 MiB hangs the kernel)" \
 	test "$(stat -c %s "$WORK/v5-good.dtb")" -lt 65536
 irs=$(irs_node "$WORK/v5-good.dtb") || true
