@@ -22,15 +22,17 @@ boot_prepare() {
 }
 
 # boot_prepare_gicv5: makes the GICv5 boot's assets (modern_kernel.sh: the
-# modern root's kernel and modules, busybox) or skips the test, and dumps QEMU
+# modern root's kernel and modules, busybox) or skips the test, dumps QEMU
 # 11.1's own DTB of the GICv5 machine to $WORK/qemu.dtb (packed), the base of
-# dt_over_qemu.
+# dt_over_qemu, and copies examples/qemu-virt-gicv5 to $WORK/good.yaml (the
+# base of variant).
 boot_prepare_gicv5() {
 	local rc=0
 	"$BOOT/modern_kernel.sh" >"$WORK/assets" 2>"$WORK/fetch.err" || rc=$?
 	[ "$rc" = 77 ] && skip "no GICv5 kernel or QEMU: $(tail -n 1 "$WORK/fetch.err")"
 	[ "$rc" = 0 ] || { not_ok "modern_kernel.sh failed ($rc): $(cat "$WORK/fetch.err")"; finish; exit 1; }
 	qemu_dtb gicv5 "$WORK/qemu.dtb"
+	cp "$GICDESC_SRC/examples/qemu-virt-gicv5/qemu-virt-gicv5.yaml" "$WORK/good.yaml"
 }
 
 # qemu_dtb KIND OUT.dtb: QEMU's own DTB of machine.sh's machine KIND, packed.

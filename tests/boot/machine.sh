@@ -11,7 +11,7 @@
 #          virtio-rng-pci (MSI-X through the ITS)
 #   gicv5  the modern root's QEMU 11.1 (tools/modern): virt with the
 #          experimental GICv5 (gic-version=x-5: one IRS, no ITS, so no MSIs),
-#          2 CPUs of -cpu max, virtio-rng-device on virtio-mmio (a wired SPI of
+#          4 CPUs of -cpu max (as examples/qemu-virt-gicv5 describes), virtio-rng-device on virtio-mmio (a wired SPI of
 #          the IRS), virtio 1.0 rather than QEMU's legacy virtio-mmio default
 machine() {
 	case $1 in
@@ -21,7 +21,7 @@ machine() {
 		;;
 	gicv5)
 		QEMU="$GICDESC_SRC/tools/modern qemu-system-aarch64"
-		MACHINE_ARGS="-machine virt,gic-version=x-5 -cpu max -smp 2 -m 1G -device virtio-rng-device
+		MACHINE_ARGS="-machine virt,gic-version=x-5 -cpu max -smp 4 -m 1G -device virtio-rng-device
 			-global virtio-mmio.force-legacy=false"
 		;;
 	*)

@@ -10,8 +10,8 @@ showed.
       guest_errors log is clean and the init finished; with --table, the
       kernel took each table by ACPI table upgrade and holds it byte for byte
   verdict.py OUT --gicv5 --good
-      the GICv5 boot (boot.sh OUT gicv5): the IRS probed, no GICv5 error, both
-      CPUs online, the arch_timer PPI counted on each CPU and counting up, the
+      the GICv5 boot (boot.sh OUT gicv5): the IRS probed, no GICv5 error, every
+      CPU online, the arch_timer PPI counted on each CPU and counting up, the
       virtio-mmio SPI counting up over the rng read, the read completed, QEMU's
       guest_errors log clean and the init finished
   verdict.py OUT [--gicv5] --symptom NAME...
@@ -37,8 +37,8 @@ import sys
 BENIGN_QEMU = [re.compile(r"gicv3_dist_read: invalid guest read at offset 0+c size 4"),
                re.compile(r"PL011 data written to disabled UART")]
 
-# The GICv5 machine's CPUs (tests/boot/machine.sh: gicv5, -smp 2).
-GICV5_CPUS = 2
+# The GICv5 machine's CPUs (tests/boot/machine.sh: gicv5, -smp 4).
+GICV5_CPUS = 4
 
 # name: (log, regular expression, what it means). log "console" is the serial
 # console (kernel and init), "qemu" is QEMU's -d guest_errors log, "status"
@@ -64,26 +64,26 @@ SYMPTOMS = {
                   "kernel Oops in iort_node_map_id(): it followed the reference past the table"),
     "v5-irs-probed": ("console", r"GICv5 IRS: irs@8010000 detected SPI range",
                       "the IRS probes all the same"),
-    "v5-iaffid-missing": ("console", r"GICv5 IRS: IAFFID for CPU 1 has not been initialised",
-                          "kernel: IAFFID for CPU 1 has not been initialised "
+    "v5-iaffid-missing": ("console", r"GICv5 IRS: IAFFID for CPU 3 has not been initialised",
+                          "kernel: IAFFID for CPU 3 has not been initialised "
                           "(gicv5_irs_cpu_to_iaffid())"),
     "v5-ipi-affinity": ("console", r"Could not force affinity IRQ \d+, err=-19",
-                        "WARNING in set_smp_ipi_range_percpu(): CPU 1's IPIs get no "
+                        "WARNING in set_smp_ipi_range_percpu(): CPU 3's IPIs get no "
                         "affinity (-ENODEV)"),
     "v5-cpu-starting-failed": ("console",
-                               r"CPU 1 UP state irqchip/arm/gicv5:starting \(\d+\) failed \(-19\)",
-                               "CPU 1's gicv5_starting_cpu() fails (-ENODEV): it comes online "
+                               r"CPU 3 UP state irqchip/arm/gicv5:starting \(\d+\) failed \(-19\)",
+                               "CPU 3's gicv5_starting_cpu() fails (-ENODEV): it comes online "
                                "with no IRS PE"),
     "v5-iaffid-invalid": ("console", r"GICv5 IRS: IAFFID 0x5 used in IRS_PE_SELR is invalid",
                           "kernel: IAFFID 0x5 used in IRS_PE_SELR is invalid "
                           "(gicv5_irs_register_cpu(): the IRS has no PE 5)"),
     "v5-cpu-starting-enxio": ("console",
-                              r"CPU 1 UP state irqchip/arm/gicv5:starting \(\d+\) failed \(-6\)",
-                              "CPU 1's gicv5_starting_cpu() fails (-ENXIO): it comes online "
+                              r"CPU 3 UP state irqchip/arm/gicv5:starting \(\d+\) failed \(-6\)",
+                              "CPU 3's gicv5_starting_cpu() fails (-ENXIO): it comes online "
                               "with no IRS PE"),
     "no-init": ("init", r"^the init never ran$", "the boot never reaches the init"),
     "time-limit": ("status", r"^124$",
-                   "the boot crawls (IPIs to CPU 1 are lost) and is killed at the time limit"),
+                   "the boot crawls (IPIs to CPU 3 are lost) and is killed at the time limit"),
 }
 
 
