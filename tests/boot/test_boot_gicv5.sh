@@ -50,12 +50,18 @@ check "the DTB stays small (a DTB of 1 MiB hangs the kernel)" \
 check "our IRS serves QEMU's four CPUs with IAFFIDs 0-3" \
 	test "$(fdtget -t hx "$WORK/v5-good.dtb" /intc/irs@8010000 arm,iaffids)" = "0 1 2 3"
 
+# unserved FILE: gicdesc check FILE exits 1 with rule iaffid-unserved.
+unserved() {
+	local out st=0
+	out=$("$GICDESC" check "$1" 2>&1) || st=$?
+	grep -v ': note: ' <<<"$out" | sed 's/^/    /'
+	check "$(basename "$1"): gicdesc check rejects it (exit 1), rule iaffid-unserved" \
+		test "$st" = 1 -a -n "$(grep '\[iaffid-unserved\]' <<<"$out")"
+}
 variant v5-unserved 's/cpus: \[0, 1, 2, 3\]/cpus: [0, 1, 2]/; s/iaffids: \[0, 1, 2, 3\]/iaffids: [0, 1, 2]/'
-out=$("$GICDESC" check "$WORK/v5-unserved.yaml" 2>&1) && st=0 || st=$?
-grep -v ': note: ' <<<"$out" | sed 's/^/    /'
-check "v5-unserved: gicdesc check rejects it (exit 1), rule iaffid-unserved" \
-	test "$st" = 1 -a -n "$(grep '\[iaffid-unserved\]' <<<"$out")"
+unserved "$WORK/v5-unserved.yaml"
 v5_dtb v5-unserved --force
+unserved "$WORK/v5-unserved.dtb"
 
 # No gicdesc rule sees this one: the description is consistent, only QEMU's
 # IRS (PEs of IAFFIDs 0-3) disagrees, and firmware-drift does not compare
