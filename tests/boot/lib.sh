@@ -6,15 +6,22 @@ BOOT_JOBS=${GICDESC_BOOT_JOBS:-3}
 # GICDESC_BOOT_KEEP=1: keep the work folder (logs, DTBs, tables) for a look.
 [ -n "${GICDESC_BOOT_KEEP:-}" ] && trap 'echo "# kept $WORK"' EXIT
 
+# assets_or_skip SCRIPT WHY: runs tests/boot/SCRIPT (fetch.sh, modern_kernel.sh:
+# they print the assets folder) into $WORK/assets; its exit 77 skips the test
+# ("WHY: " and the script's last message), any other failure fails it.
+assets_or_skip() {
+	local rc=0
+	"$BOOT/$1" >"$WORK/assets" 2>"$WORK/fetch.err" || rc=$?
+	[ "$rc" = 77 ] && skip "$2: $(tail -n 1 "$WORK/fetch.err")"
+	[ "$rc" = 0 ] || { not_ok "$1 failed ($rc): $(cat "$WORK/fetch.err")"; finish; exit 1; }
+}
+
 # boot_prepare: fetches the kernel (or skips the test), dumps QEMU's own DTB of
 # the machine to $WORK/qemu.dtb (packed), and writes $WORK/good.yaml: the QEMU example
 # with OEM revision 2, so that the kernel's ACPI table upgrade takes our
 # tables over QEMU's (revision 1).
 boot_prepare() {
-	local rc=0
-	"$BOOT/fetch.sh" >"$WORK/assets" 2>"$WORK/fetch.err" || rc=$?
-	[ "$rc" = 77 ] && skip "no kernel: $(cat "$WORK/fetch.err")"
-	[ "$rc" = 0 ] || { not_ok "fetch.sh failed ($rc): $(cat "$WORK/fetch.err")"; finish; exit 1; }
+	assets_or_skip fetch.sh "no kernel"
 	[ -f /usr/share/qemu-efi-aarch64/QEMU_EFI.fd ] || skip "no qemu-efi-aarch64"
 	qemu_dtb gicv3 "$WORK/qemu.dtb"
 	sed 's/^\(  oem-revision:\) 1$/\1 2/' "$EXAMPLE" >"$WORK/good.yaml"
@@ -27,10 +34,7 @@ boot_prepare() {
 # dt_over_qemu, and copies examples/qemu-virt-gicv5 to $WORK/good.yaml (the
 # base of variant).
 boot_prepare_gicv5() {
-	local rc=0
-	"$BOOT/modern_kernel.sh" >"$WORK/assets" 2>"$WORK/fetch.err" || rc=$?
-	[ "$rc" = 77 ] && skip "no GICv5 kernel or QEMU: $(tail -n 1 "$WORK/fetch.err")"
-	[ "$rc" = 0 ] || { not_ok "modern_kernel.sh failed ($rc): $(cat "$WORK/fetch.err")"; finish; exit 1; }
+	assets_or_skip modern_kernel.sh "no GICv5 kernel or QEMU"
 	qemu_dtb gicv5 "$WORK/qemu.dtb"
 	cp "$GICDESC_SRC/examples/qemu-virt-gicv5/qemu-virt-gicv5.yaml" "$WORK/good.yaml"
 }
