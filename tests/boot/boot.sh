@@ -1,9 +1,13 @@
 #!/bin/sh
-# boot.sh - boots the Debian arm64 kernel on QEMU's virt machine (GICv3 + ITS,
-# 4 CPUs, TCG) with a virtio-rng-pci device and the tests/boot initramfs.
+# boot.sh - boots an arm64 Linux kernel on QEMU's virt machine (TCG) with a
+# virtio-rng device and the tests/boot initramfs. The machines are machine.sh's.
 #
 #   tests/boot/boot.sh OUT dt FILE.dtb
-#       Device Tree boot: -dtb FILE.dtb
+#       Device Tree boot of Debian 12's kernel (fetch.sh) on QEMU 7.2's GICv3
+#       machine (gicv3): -dtb FILE.dtb
+#   tests/boot/boot.sh OUT gicv5 FILE.dtb
+#       Device Tree boot of Debian sid's kernel (modern_kernel.sh) on QEMU
+#       11.1's GICv5 machine (gicv5, tools/modern): -dtb FILE.dtb
 #   tests/boot/boot.sh OUT acpi IORT.aml APIC.aml
 #       ACPI boot through UEFI (qemu-efi-aarch64), the two tables put in by the
 #       kernel's ACPI table upgrade from the initrd (their OEM ID and OEM table
@@ -14,13 +18,25 @@
 # OUT/qemu.status (QEMU's exit status; 124: killed at the time limit) and
 # OUT/seconds (how long QEMU ran). Exits 0
 # once QEMU has run, whatever the guest did: verdict.py judges the logs.
-# Exit 77 when the kernel cannot be fetched (fetch.sh).
+# Exit 77 when the kernel cannot be fetched (fetch.sh) or the modern root
+# cannot be built (modern_kernel.sh).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-[ $# -ge 3 ] || { echo "usage: boot.sh OUT dt FILE.dtb | boot.sh OUT acpi IORT.aml APIC.aml" >&2; exit 2; }
+: "${GICDESC_SRC:=$(cd "$here/../.." && pwd)}"
+. "$here/machine.sh"
+[ $# -ge 3 ] || {
+	echo "usage: boot.sh OUT dt|gicv5 FILE.dtb | boot.sh OUT acpi IORT.aml APIC.aml" >&2
+	exit 2
+}
 out=$1 mode=$2
 shift 2
-assets=$("$here/fetch.sh")
+if [ "$mode" = gicv5 ]; then
+	assets=$("$here/modern_kernel.sh")
+	machine gicv5
+else
+	assets=$("$here/fetch.sh")
+	machine gicv3
+fi
 mkdir -p "$out"
 
 modules=""
@@ -33,8 +49,8 @@ python3 "$here/initramfs.py" init "$out/initramfs.cpio" --init "$here/init.sh" \
 # panic=-1 with -no-reboot: a panic ends QEMU at once.
 append="console=ttyAMA0 panic=-1"
 case $mode in
-dt)
-	[ $# = 1 ] || { echo "boot.sh: dt wants one DTB" >&2; exit 2; }
+dt | gicv5)
+	[ $# = 1 ] || { echo "boot.sh: $mode wants one DTB" >&2; exit 2; }
 	cp "$out/initramfs.cpio" "$out/initrd"
 	firmware="-dtb $1"
 	append="$append earlycon=pl011,0x9000000"
@@ -47,20 +63,19 @@ acpi)
 	firmware="-bios /usr/share/qemu-efi-aarch64/QEMU_EFI.fd"
 	append="$append earlycon acpi=force"
 	;;
-*) echo "boot.sh: mode dt or acpi, not $mode" >&2; exit 2 ;;
+*) echo "boot.sh: mode dt, gicv5 or acpi, not $mode" >&2; exit 2 ;;
 esac
 
 rm -f "$out/qemu.log"
 status=0
 start=$(date +%s)
-# shellcheck disable=SC2086 # $firmware is an option and its argument
-# One host thread runs all 4 vCPUs (thread=single): as fast as multi-threaded
+# shellcheck disable=SC2086 # $QEMU, $MACHINE_ARGS and $firmware are words
+# One host thread runs all vCPUs (thread=single): as fast as multi-threaded
 # TCG here, and several boots on 2 shared cores do not starve one another.
-timeout -k 5 "${GICDESC_BOOT_TIMEOUT:-120}" qemu-system-aarch64 -accel tcg,thread=single \
-	-machine virt,gic-version=3,its=on -cpu cortex-a57 -smp 4 -m 1G \
+timeout -k 5 "${GICDESC_BOOT_TIMEOUT:-120}" $QEMU -accel tcg,thread=single $MACHINE_ARGS \
 	-display none -monitor none -serial stdio -nic none -no-reboot \
 	$firmware -kernel "$assets/vmlinuz" -initrd "$out/initrd" -append "$append" \
-	-device virtio-rng-pci -d guest_errors -D "$out/qemu.log" \
+	-d guest_errors -D "$out/qemu.log" \
 	</dev/null >"$out/console.log" 2>&1 || status=$?
 touch "$out/qemu.log"
 echo "$status" >"$out/qemu.status"

@@ -1,8 +1,11 @@
 #!/bin/sh
 # /init of the boot-proof initramfs (busybox sh in the guest; not a host test).
 # Loads the virtio modules, reads the virtio-rng device (which completes only if
-# its MSI-X interrupt arrives) and prints GICDESC-* marker lines that
-# tests/boot/verdict.py reads from the serial console. Then powers off.
+# its interrupt arrives: MSI-X on the GICv3 machine, a wired SPI on the GICv5
+# one) and prints GICDESC-* marker lines that tests/boot/verdict.py reads from
+# the serial console: /proc/interrupts before (GICDESC-IRQ0) and after
+# (GICDESC-IRQ) a second's sleep and the read, so that counts are seen to go
+# up. Then powers off.
 /bin/busybox --install -s /bin
 export PATH=/bin
 mkdir -p /proc /sys /dev /tmp
@@ -20,6 +23,17 @@ for m in $(cat /modules.order); do
 	fi
 done
 
+# interrupts PREFIX: /proc/interrupts, each line after PREFIX.
+interrupts() {
+	while IFS= read -r line; do
+		echo "$1 $line"
+	done </proc/interrupts
+}
+
+echo "GICDESC-CPUS online=$(cat /sys/devices/system/cpu/online)"
+interrupts GICDESC-IRQ0
+# The sleep ends on a timer interrupt, whatever else the guest does.
+sleep 1
 if timeout 10 dd if=/dev/hwrng of=/tmp/rng bs=16 count=4 2>/dev/null &&
 	[ "$(wc -c </tmp/rng)" -eq 64 ]; then
 	echo "GICDESC-RNG-OK"
@@ -38,9 +52,7 @@ for d in /sys/bus/pci/devices/*; do
 	echo "GICDESC-PCI ${d##*/} irq=$(cat "$d/irq") modes=${modes:- intx}"
 done
 
-while IFS= read -r line; do
-	echo "GICDESC-IRQ $line"
-done </proc/interrupts
+interrupts GICDESC-IRQ
 
 for t in IORT APIC; do
 	[ -f "/sys/firmware/acpi/tables/$t" ] &&

@@ -1,28 +1,52 @@
 # lib.sh - sourced by tests/boot/test_*.sh (not a test itself), after
 # tests/cli/lib.sh (ok, not_ok, check, skip, finish, WORK, EXAMPLE).
 BOOT="$GICDESC_SRC/tests/boot"
-MACHINE=virt,gic-version=3,its=on
+. "$BOOT/machine.sh"
 BOOT_JOBS=${GICDESC_BOOT_JOBS:-3}
 # GICDESC_BOOT_KEEP=1: keep the work folder (logs, DTBs, tables) for a look.
 [ -n "${GICDESC_BOOT_KEEP:-}" ] && trap 'echo "# kept $WORK"' EXIT
+
+# assets_or_skip SCRIPT WHY: runs tests/boot/SCRIPT (fetch.sh, modern_kernel.sh:
+# they print the assets folder) into $WORK/assets; its exit 77 skips the test
+# ("WHY: " and the script's last message), any other failure fails it.
+assets_or_skip() {
+	local rc=0
+	"$BOOT/$1" >"$WORK/assets" 2>"$WORK/fetch.err" || rc=$?
+	[ "$rc" = 77 ] && skip "$2: $(tail -n 1 "$WORK/fetch.err")"
+	[ "$rc" = 0 ] || { not_ok "$1 failed ($rc): $(cat "$WORK/fetch.err")"; finish; exit 1; }
+}
 
 # boot_prepare: fetches the kernel (or skips the test), dumps QEMU's own DTB of
 # the machine to $WORK/qemu.dtb (packed), and writes $WORK/good.yaml: the QEMU example
 # with OEM revision 2, so that the kernel's ACPI table upgrade takes our
 # tables over QEMU's (revision 1).
 boot_prepare() {
-	local rc=0
-	"$BOOT/fetch.sh" >"$WORK/assets" 2>"$WORK/fetch.err" || rc=$?
-	[ "$rc" = 77 ] && skip "no kernel: $(cat "$WORK/fetch.err")"
-	[ "$rc" = 0 ] || { not_ok "fetch.sh failed ($rc): $(cat "$WORK/fetch.err")"; finish; exit 1; }
+	assets_or_skip fetch.sh "no kernel"
 	[ -f /usr/share/qemu-efi-aarch64/QEMU_EFI.fd ] || skip "no qemu-efi-aarch64"
-	qemu-system-aarch64 -machine "$MACHINE,dumpdtb=$WORK/qemu-dump.dtb" -cpu cortex-a57 -smp 4 \
-		-m 1G -display none -device virtio-rng-pci >/dev/null 2>&1
-	# QEMU dumps its 1 MiB working blob; a DTB that big can hang the kernel
-	# (linux-boot.md): dtc packs it, keeping every node, property and phandle.
-	dtc -q -I dtb -O dtb -o "$WORK/qemu.dtb" "$WORK/qemu-dump.dtb"
+	qemu_dtb gicv3 "$WORK/qemu.dtb"
 	sed 's/^\(  oem-revision:\) 1$/\1 2/' "$EXAMPLE" >"$WORK/good.yaml"
 	grep -q '^  oem-revision: 2$' "$WORK/good.yaml" || { not_ok "good.yaml: OEM revision 2"; finish; exit 1; }
+}
+
+# boot_prepare_gicv5: makes the GICv5 boot's assets (modern_kernel.sh: the
+# modern root's kernel and modules, busybox) or skips the test, dumps QEMU
+# 11.1's own DTB of the GICv5 machine to $WORK/qemu.dtb (packed), the base of
+# dt_over_qemu, and copies examples/qemu-virt-gicv5 to $WORK/good.yaml (the
+# base of variant).
+boot_prepare_gicv5() {
+	assets_or_skip modern_kernel.sh "no GICv5 kernel or QEMU"
+	qemu_dtb gicv5 "$WORK/qemu.dtb"
+	cp "$GICDESC_SRC/examples/qemu-virt-gicv5/qemu-virt-gicv5.yaml" "$WORK/good.yaml"
+}
+
+# qemu_dtb KIND OUT.dtb: QEMU's own DTB of machine.sh's machine KIND, packed.
+qemu_dtb() {
+	machine "$1"
+	# shellcheck disable=SC2086 # $QEMU and $MACHINE_ARGS are words
+	$QEMU $MACHINE_ARGS -machine "dumpdtb=$2.dump" -display none >/dev/null 2>&1
+	# QEMU dumps its 1 MiB working blob; a DTB that big can hang the kernel
+	# (linux-boot.md): dtc packs it, keeping every node, property and phandle.
+	dtc -q -I dtb -O dtb -o "$2" "$2.dump"
 }
 
 # variant NAME SED-SCRIPT: writes $WORK/NAME.yaml, good.yaml edited by
