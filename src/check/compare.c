@@ -313,10 +313,10 @@ static void compare_source(struct drift *c, const struct gd_node *sa, const stru
 		report(c, sa, sb, pa, pb, plo, pend - plo, false);
 }
 
-/* Number of possible sources of @p: root complexes, SMMUv3s, named components, PMCGs. */
+/* Number of possible sources of @p: root complexes, SMMUv3s, named components, PMCGs, IWBs. */
 static size_t n_sources(const struct gd_platform *p)
 {
-	return p->n_rcs + p->n_smmus + p->n_ncs + p->n_pmcgs;
+	return p->n_rcs + p->n_smmus + p->n_ncs + p->n_pmcgs + p->n_iwbs;
 }
 
 /* Source @k (0 .. n_sources() - 1) of @p, in that order. */
@@ -330,7 +330,10 @@ static const struct gd_node *source_at(const struct gd_platform *p, size_t k)
 	k -= p->n_smmus;
 	if (k < p->n_ncs)
 		return &p->ncs[k]->node;
-	return &p->pmcgs[k - p->n_ncs]->node;
+	k -= p->n_ncs;
+	if (k < p->n_pmcgs)
+		return &p->pmcgs[k]->node;
+	return &p->iwbs[k - p->n_pmcgs]->node;
 }
 
 /* Finds the source of @p that is the same hardware as @n, or NULL. */
@@ -388,6 +391,52 @@ static void missing_sources(struct drift *c, const struct gd_check_input *from,
 	}
 }
 
+/* The IAFFID of CPU @cpu of @p and the config frame of the first IRS that serves it (0: none). */
+static uint64_t iaffid_of(const struct gd_platform *p, size_t cpu, uint16_t *iaffid)
+{
+	for (size_t i = 0; i < p->n_irses; i++)
+		for (size_t k = 0; k < p->irses[i]->n_pes; k++)
+			if (p->irses[i]->pes[k].cpu == cpu) {
+				*iaffid = p->irses[i]->pes[k].iaffid;
+				return p->irses[i]->config_base;
+			}
+	return 0;
+}
+
+/*
+ * On two GICv5s, each CPU (matched by MPIDR) must have the same IAFFID of the
+ * same IRS (by its config frame) in both: the OS programs the IAFFID of the
+ * one it booted with (arm,iaffids; MADT GICC IAFFID and IRS ID).
+ */
+static void compare_iaffids(struct drift *c)
+{
+	const struct gd_platform *pa = c->a->p, *pb = c->b->p;
+	if (pa->gic_version != GD_GIC_V5 || pb->gic_version != GD_GIC_V5)
+		return;
+	for (size_t i = 0; i < pa->n_cpus; i++)
+		for (size_t k = 0; k < pb->n_cpus; k++) {
+			if (pa->cpus[i].mpidr != pb->cpus[k].mpidr)
+				continue;
+			uint16_t ia = 0, ib = 0;
+			uint64_t irs_a = iaffid_of(pa, i, &ia), irs_b = iaffid_of(pb, k, &ib);
+			if (irs_a == irs_b && ia == ib)
+				break;
+			char ta[64] = "no IRS", tb[64] = "no IRS";
+			if (irs_a)
+				snprintf(ta, sizeof(ta), "IAFFID 0x%x of the IRS at 0x%" PRIx64,
+				         (unsigned)ia, irs_a);
+			if (irs_b)
+				snprintf(tb, sizeof(tb), "IAFFID 0x%x of the IRS at 0x%" PRIx64,
+				         (unsigned)ib, irs_b);
+			gd_diag_add(c->d, c->sev, c->rule, &pb->cpus[k].loc,
+			            "the CPU with MPIDR 0x%" PRIx64 " has %s in %s, but %s in %s",
+			            pa->cpus[i].mpidr, ta, c->a->label, tb, c->b->label);
+			if (c->sev == GD_SEV_ERROR)
+				c->errors++;
+			break;
+		}
+}
+
 int gd_check_compare(const struct gd_check_input *a, const struct gd_check_input *b,
                      const struct gd_check_config *cfg, struct gd_diags *d)
 {
@@ -405,5 +454,6 @@ int gd_check_compare(const struct gd_check_input *a, const struct gd_check_input
 	}
 	missing_sources(&c, a, b);
 	missing_sources(&c, b, a);
+	compare_iaffids(&c);
 	return c.errors;
 }

@@ -364,8 +364,9 @@ const struct gd_rule gd_rules[] = {
     /* Across inputs: run by gd_check_compare() when several are given */
     {"firmware-drift", E, NULL, NONE,
      "two descriptions of one platform (YAML, DTB, IORT+MADT) send an input ID to different "
-     "ITSes or DeviceIDs (DT msi-map and IORT ID mappings must agree: Linux follows whichever "
-     "it booted with)",
+     "ITSes or DeviceIDs, or give a GICv5 CPU another IAFFID or IRS (DT msi-map and IORT ID "
+     "mappings, arm,iaffids and MADT GICC IAFFIDs must agree: Linux follows whichever it "
+     "booted with)",
      NULL},
 };
 
