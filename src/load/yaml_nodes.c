@@ -317,19 +317,23 @@ static void smmu_init(void *obj)
 	s->size = 0x20000;
 }
 
+int gd_yaml_decode_iommu(struct gd_yctx *c, const struct gd_ynode *item)
+{
+	static const struct gd_yfield *const tables[] = {smmu_fields, NULL};
+	size_t at = c->p->n_smmus;
+	int status =
+	    gd_yaml_decode_node(c, item, GD_NODE_SMMU, sizeof(struct gd_smmu), smmu_init, tables);
+	if (at < c->p->n_smmus && gd_yaml_smmu_finish(c, item, c->p->smmus[at]))
+		status = -1;
+	return status;
+}
+
 int gd_yaml_decode_iommus(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                           const struct gd_yfield *f)
 {
-	static const struct gd_yfield *const tables[] = {smmu_fields, NULL};
-	size_t first = c->p->n_smmus;
 	(void)obj;
 	(void)f;
-	int status = gd_yaml_decode_nodes(c, v, "IOMMUs", GD_NODE_SMMU, sizeof(struct gd_smmu),
-	                                  smmu_init, tables);
-	for (size_t i = 0; v->kind == GD_YSEQ && i < v->n_items && first + i < c->p->n_smmus; i++)
-		if (gd_yaml_smmu_finish(c, v->items[i], c->p->smmus[first + i]))
-			status = -1;
-	return status;
+	return gd_yaml_decode_list(c, v, "IOMMUs", gd_yaml_decode_iommu);
 }
 
 /* ---- PCI root complexes (IORT E.e §3.1.1.5; the host bridge: yaml_pci_host.c) ---- */

@@ -137,7 +137,7 @@ static const struct gd_yfield top_fields[] = {
     {"acpi", GD_YF_CUSTOM, .decode = decode_acpi},
     {"dt", GD_YF_CUSTOM, .decode = decode_dt},
     {"gic", GD_YF_CUSTOM, .decode = gd_yaml_decode_gic, .required = true},
-    {"iommus", GD_YF_CUSTOM, .decode = gd_yaml_decode_iommus},
+    {"iommus", GD_YF_CUSTOM, .decode = gd_yaml_decode_iommus, .item = gd_yaml_decode_iommu},
     {"root-complexes", GD_YF_CUSTOM, .decode = gd_yaml_decode_root_complexes,
      .item = gd_yaml_decode_root_complex},
     {"named-components", GD_YF_CUSTOM, .decode = gd_yaml_decode_named_components,

@@ -35,6 +35,11 @@ gd_yfield_fn gd_yaml_decode_devices;
 
 /* iommus:, root-complexes:, named-components: lists (yaml_nodes.c). */
 gd_yfield_fn gd_yaml_decode_iommus;
+/*
+ * One item of iommus (a list decoded item by item as it is read): the SMMU,
+ * then what its model does not have (gd_yaml_smmu_finish()).
+ */
+gd_yitem_fn gd_yaml_decode_iommu;
 gd_yfield_fn gd_yaml_decode_root_complexes;
 /* One item of root-complexes: (a list decoded item by item as it is read). */
 gd_yitem_fn gd_yaml_decode_root_complex;
