@@ -42,6 +42,9 @@ static bool same_source(const struct gd_node *x, const struct gd_node *y)
 	case GD_NODE_PMCG:
 		return gd_node_as_pmcg((struct gd_node *)x)->page0_base ==
 		       gd_node_as_pmcg((struct gd_node *)y)->page0_base;
+	case GD_NODE_IWB:
+		return gd_node_as_iwb((struct gd_node *)x)->base ==
+		       gd_node_as_iwb((struct gd_node *)y)->base;
 	case GD_NODE_ITS:
 	case GD_NODE_MSI_FRAME:
 	case GD_NODE_MBI:
@@ -65,6 +68,10 @@ static void source_identity(const struct gd_node *n, char *buf, size_t size)
 	case GD_NODE_PMCG:
 		snprintf(buf, size, "the own MSI of the PMCG at 0x%" PRIx64,
 		         gd_node_as_pmcg((struct gd_node *)n)->page0_base);
+		return;
+	case GD_NODE_IWB:
+		snprintf(buf, size, "the MSIs of the IWB at 0x%" PRIx64,
+		         gd_node_as_iwb((struct gd_node *)n)->base);
 		return;
 	case GD_NODE_NAMED_COMPONENT:
 	case GD_NODE_ITS:

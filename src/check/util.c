@@ -28,7 +28,8 @@ const char *gd_check_id_name(enum gd_node_kind kind)
 	case GD_NODE_MBI:
 	case GD_NODE_DIRECT_LPI:
 	case GD_NODE_PMCG:
-		break; /* SPI-based MSI and Direct LPI take no DeviceID; a PMCG no ID */
+	case GD_NODE_IWB:
+		break; /* SPI-based MSI and Direct LPI take no DeviceID; a PMCG or IWB no ID */
 	}
 	return "IDs";
 }

@@ -91,7 +91,8 @@ static size_t node_fixed(const struct iort_plan *pl, const struct gd_node *n)
 	case GD_NODE_MSI_FRAME:
 	case GD_NODE_MBI:
 	case GD_NODE_DIRECT_LPI:
-		break; /* IORT has no node for them; never planned */
+	case GD_NODE_IWB: /* IORT E.g's IWB node is not written yet */
+		break;    /* IORT has no node for them; never planned */
 	}
 	return 0;
 }
@@ -576,6 +577,7 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 			case GD_NODE_MSI_FRAME:
 			case GD_NODE_MBI:
 			case GD_NODE_DIRECT_LPI:
+			case GD_NODE_IWB:
 				break; /* never planned */
 			}
 		}

@@ -143,6 +143,7 @@ static const struct gd_yfield top_fields[] = {
     {"named-components", GD_YF_CUSTOM, .decode = gd_yaml_decode_named_components,
      .item = gd_yaml_decode_named_component},
     {"pmcgs", GD_YF_CUSTOM, .decode = gd_yaml_decode_pmcgs},
+    {"iwbs", GD_YF_CUSTOM, .decode = gd_yaml_decode_iwbs},
     {"rmrs", GD_YF_CUSTOM, .decode = gd_yaml_decode_rmrs},
     {"devices", GD_YF_CUSTOM, .decode = gd_yaml_decode_devices},
     {"waivers", GD_YF_CUSTOM, .decode = gd_yaml_decode_waivers},

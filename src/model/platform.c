@@ -37,6 +37,8 @@ static struct node_array array_of(struct gd_platform *p, enum gd_node_kind kind)
 		                           &p->cap_direct_lpis};
 	case GD_NODE_PMCG:
 		return (struct node_array){(void ***)&p->pmcgs, &p->n_pmcgs, &p->cap_pmcgs};
+	case GD_NODE_IWB:
+		return (struct node_array){(void ***)&p->iwbs, &p->n_iwbs, &p->cap_iwbs};
 	}
 	return (struct node_array){0};
 }
@@ -44,6 +46,7 @@ static struct node_array array_of(struct gd_platform *p, enum gd_node_kind kind)
 static const enum gd_node_kind walk_order[] = {
     GD_NODE_ITS,       GD_NODE_SMMU, GD_NODE_ROOT_COMPLEX, GD_NODE_NAMED_COMPONENT,
     GD_NODE_MSI_FRAME, GD_NODE_MBI,  GD_NODE_DIRECT_LPI,   GD_NODE_PMCG,
+    GD_NODE_IWB,
 };
 
 struct gd_node *gd_platform_node(const struct gd_platform *p, size_t i)
@@ -107,6 +110,11 @@ struct gd_pmcg *gd_node_as_pmcg(struct gd_node *n)
 	return n && n->kind == GD_NODE_PMCG ? (struct gd_pmcg *)n : NULL;
 }
 
+struct gd_iwb *gd_node_as_iwb(struct gd_node *n)
+{
+	return n && n->kind == GD_NODE_IWB ? (struct gd_iwb *)n : NULL;
+}
+
 bool gd_node_is_sink(enum gd_node_kind kind)
 {
 	return kind == GD_NODE_ITS || kind == GD_NODE_MSI_FRAME || kind == GD_NODE_MBI ||
@@ -132,6 +140,8 @@ const char *gd_node_kind_name(enum gd_node_kind kind)
 		return "Direct LPI";
 	case GD_NODE_PMCG:
 		return "PMCG";
+	case GD_NODE_IWB:
+		return "IWB";
 	}
 	return "node";
 }
@@ -140,6 +150,8 @@ const char *gd_node_what(const struct gd_node *n)
 {
 	if (n->kind == GD_NODE_SMMU && ((const struct gd_smmu *)n)->version == GD_SMMU_V1_V2)
 		return "SMMUv1/v2";
+	if (n->kind == GD_NODE_ITS && ((const struct gd_its *)n)->v5)
+		return "ITS translate frame";
 	return gd_node_kind_name(n->kind);
 }
 
@@ -221,18 +233,22 @@ const char *gd_gic_version_name(enum gd_gic_version v)
 		return "4";
 	case GD_GIC_V4_1:
 		return "4.1";
+	case GD_GIC_V5:
+		return "5";
 	}
 	return "?";
 }
 
 uint64_t gd_dist_size(enum gd_gic_version v)
 {
+	if (v == GD_GIC_V5)
+		return 0;
 	return v == GD_GIC_V2 ? 0x1000 : 0x10000;
 }
 
 uint64_t gd_redist_frame_size(enum gd_gic_version v)
 {
-	if (v == GD_GIC_V2)
+	if (v == GD_GIC_V2 || v == GD_GIC_V5)
 		return 0;
 	return v == GD_GIC_V3 ? 0x20000 : 0x40000;
 }
@@ -241,6 +257,8 @@ uint64_t gd_its_frame_size(enum gd_gic_version v)
 {
 	if (v == GD_GIC_V2)
 		return 0;
+	if (v == GD_GIC_V5)
+		return GD_V5_FRAME_SIZE;
 	return v == GD_GIC_V4_1 ? 0x30000 : 0x20000;
 }
 

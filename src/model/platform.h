@@ -25,13 +25,32 @@
 #include "util/arena.h"
 #include "util/diag.h"
 
-/* GIC architecture version (GICD_PIDR2.ArchRev; MADT GICD "GIC version" 2, 3, 4). */
+/*
+ * GIC architecture version (GICD_PIDR2.ArchRev; MADT GICD "GIC version" 2, 3,
+ * 4; GICv5: MADT IRS "Version" 5, ACPI 6.7, DT arm,gic-v5.yaml). A GICv5 has
+ * no distributor and no redistributors: IRSes (struct gd_irs) take their
+ * place, and its ITSes have translate frames (struct gd_v5_its).
+ */
 enum gd_gic_version {
 	GD_GIC_V2 = 20,
 	GD_GIC_V3 = 30,
 	GD_GIC_V4 = 40,
 	GD_GIC_V4_1 = 41,
+	GD_GIC_V5 = 50,
 };
+
+/*
+ * GICv5 INTID (GICv5 architecture, Arm AES0070, "INTID"; Linux
+ * arm-gic-v5.h GICV5_HWIRQ_TYPE/GICV5_HWIRQ_ID): bits [31:29] the type
+ * (GD_V5_PPI 1, GD_V5_LPI 2, GD_V5_SPI 3), bits [23:0] the ID within the
+ * type. ACPI's GSIV of a GICv5 interrupt is this value (Linux
+ * gic_v5_get_gsi_domain_id()); DT writes <type ID flags> (arm,gic-v5.yaml).
+ * On a GICv5 platform every INTID of the model is one of these.
+ */
+enum gd_v5_intid_type { GD_V5_PPI = 1, GD_V5_LPI = 2, GD_V5_SPI = 3 };
+#define GD_V5_INTID(type, id) (((uint32_t)(type) << 29) | ((uint32_t)(id) & 0xffffffu))
+#define GD_V5_INTID_TYPE(intid) ((uint32_t)(intid) >> 29)
+#define GD_V5_INTID_ID(intid) ((uint32_t)(intid) & 0xffffffu)
 
 /*
  * Kind of a node of the ID-mapping graph (IORT E.e §3, node types, and the
@@ -49,6 +68,7 @@ enum gd_node_kind {
 	GD_NODE_MBI,             /* GICv3 distributor's MBI ranges: SPI-based MSI, a sink */
 	GD_NODE_DIRECT_LPI,      /* every redistributor's GICR_SETLPIR: Direct LPI, a sink */
 	GD_NODE_PMCG,            /* SMMUv3 PMCG: its own MSI (a single mapping), a source only */
+	GD_NODE_IWB,             /* GICv5 IWB: its wires' MSIs (a single mapping), a source only */
 };
 
 struct gd_node;
@@ -169,19 +189,104 @@ struct gd_distributor {
 	struct gd_loc loc;
 };
 
+struct gd_v5_its;
+
 /*
  * ITS frame (MADT GIC ITS structure §5.2.12.18, IORT ITS group §3.1.1.1;
- * DT arm,gic-v3-its). A sink of the mapping graph: input IDs are DeviceIDs.
+ * DT arm,gic-v3-its), or on a GICv5 one ITS translate frame (MADT GICv5
+ * ITS translate frame structure, ACPI 6.7, type 30; DT arm,gic-v5.yaml
+ * its@.../msi-controller@...): what devices write MSIs to. A sink of the
+ * mapping graph: input IDs are DeviceIDs.
  */
 struct gd_its {
 	struct gd_node node;
-	uint32_t its_id; /* MADT "GIC ITS ID" = IORT ITS identifier */
+	/*
+	 * MADT "GIC ITS ID" = IORT ITS identifier; GICv5: the translate
+	 * frame's "Translate Frame ID", which IORT ITS groups list (Linux
+	 * iort_register_domain_token()).
+	 */
+	uint32_t its_id;
 	uint64_t base;
 	uint64_t size;           /* bytes, DT reg size: gd_its_frame_size() of the GIC version */
-	uint32_t device_id_bits; /* GITS_TYPER.Devbits + 1: 1 .. 32 */
-	uint32_t event_id_bits;  /* GITS_TYPER.ID_bits + 1: 1 .. 32 */
+	uint32_t device_id_bits; /* GITS_TYPER.Devbits + 1 (GICv5: ITS_IDR1.DEVICEID_BITS): 1 .. 32 */
+	uint32_t event_id_bits;  /* GITS_TYPER.ID_bits + 1 (GICv5: ITS_IDR1.EVENTID_BITS): 1 .. 32 */
 	bool has_proximity_domain;
 	uint32_t proximity_domain; /* SRAT GIC ITS affinity / DT numa-node-id */
+	/* GICv5: the ITS whose translate frame this is; NULL on GICv3/v4. */
+	struct gd_v5_its *v5;
+};
+
+/* A PE that a GICv5 IRS serves, and the IAFFID by which it knows it. */
+struct gd_irs_pe {
+	size_t cpu;      /* index into gd_platform.cpus */
+	uint16_t iaffid; /* the PE's IAFFID (MADT GICC "IAFFID"; DT arm,iaffids entry) */
+	struct gd_loc loc;
+};
+
+/*
+ * A GICv5 IRS (Interrupt Routing Service; MADT GICv5 IRS structure, ACPI
+ * 6.7, type 28; DT arm,gic-v5.yaml irs@...): it holds the state of SPIs and
+ * LPIs and routes them to the PEs whose IAFFIDs it serves. Not a node of the
+ * mapping graph: MSIs reach it through a GICv5 ITS (or its SETLPI frame).
+ */
+struct gd_irs {
+	const char *name;
+	uint32_t irs_id;      /* MADT IRS "IRS ID", the GICC "IRS ID" of the PEs it serves */
+	uint64_t config_base; /* IRS_CONFIG_FRAME (DT reg-names "ns-config"), 64 KiB */
+	uint64_t setlpi_base; /* IRS_SETLPI_FRAME ("ns-setlpi"), 64 KiB; 0 = none */
+	bool non_coherent;    /* MADT IRS flag bit 0; DT dma-noncoherent */
+	/*
+	 * IRS_IDR1.IAFFID_BITS + 1: the width of the IAFFIDs it takes, 1 .. 16;
+	 * 0 = not stated (hardware tells; no DT or ACPI field).
+	 */
+	uint32_t iaffid_bits;
+	/*
+	 * SPI IDs this IRS serves [spi_base, spi_base + spi_count)
+	 * (IRS_IDR7.SPI_BASE, IRS_IDR6.SPI_IRS_RANGE); spi_count 0 = not
+	 * stated (no DT or ACPI field).
+	 */
+	uint32_t spi_base, spi_count;
+	/* The PEs it serves (DT cpus and arm,iaffids, in that order). */
+	struct gd_irs_pe *pes;
+	size_t n_pes, cap_pes;
+	struct gd_loc loc;
+};
+
+/*
+ * A GICv5 ITS: its config frame (MADT GICv5 ITS config frame structure,
+ * ACPI 6.7, type 29, "Translator ID"; DT arm,gic-v5-its, a child of its
+ * IRS). Its translate frames are struct gd_its nodes whose v5 points here;
+ * they inherit its DeviceID and EventID widths.
+ */
+struct gd_v5_its {
+	const char *name;
+	uint32_t translator_id; /* MADT "Translator ID" = a translate frame's "Linked Translator ID" */
+	uint64_t config_base;   /* ITS_CONFIG_FRAME ("ns-config"), 64 KiB */
+	bool non_coherent;      /* MADT flag bit 0; DT dma-noncoherent */
+	struct gd_irs *irs;     /* the IRS it is connected to (DT parent) */
+	struct gd_loc loc;
+};
+
+/*
+ * A GICv5 IWB (Interrupt Wire Bridge; IORT IWB node, type 7, IORT E.g; DT
+ * arm,gic-v5-iwb.yaml): turns @wires wired interrupts into MSIs to a GICv5
+ * ITS translate frame, the wire number as EventID (Linux irq-gic-v5-iwb.c:
+ * hwirq = wire). A source of the mapping
+ * graph and never an output: node.maps holds its own DeviceID, one single
+ * mapping into an ITS group (DT msi-parent = <&frame DeviceID>).
+ * ACPI names a wire by GSIV 0xe0000000 | iwb_id << 16 | wire (Linux
+ * GICV5_GSI_IWB_*).
+ */
+struct gd_iwb {
+	struct gd_node node;
+	uint32_t iwb_id;        /* IORT "IWB Index" (16 bits), the GSIV namespace frame ID */
+	uint64_t base;          /* IWB control frame, 64 KiB */
+	/*
+	 * Wires, (IWB_IDR0.IW_RANGE + 1) * 32 (Linux gicv5_iwb_init_bases()),
+	 * wire n raising EventID n; 0 = not stated.
+	 */
+	uint32_t wires;
+	const char *acpi_path;  /* IORT "IWB Device Name", e.g. "\\_SB.IWB0" */
 };
 
 /*
@@ -717,6 +822,13 @@ struct gd_platform {
 	size_t n_direct_lpis, cap_direct_lpis;
 	struct gd_pmcg **pmcgs; /* SMMUv3 PMCGs (IORT PMCG nodes) */
 	size_t n_pmcgs, cap_pmcgs;
+	struct gd_iwb **iwbs; /* GICv5 IWBs (IORT IWB nodes) */
+	size_t n_iwbs, cap_iwbs;
+	/* GICv5 (gic_version GD_GIC_V5): IRSes and ITSes (the ITS translate frames are in its). */
+	struct gd_irs **irses;
+	size_t n_irses, cap_irses;
+	struct gd_v5_its **v5_its;
+	size_t n_v5_its, cap_v5_its;
 	/* IORT reserved memory range nodes (not nodes of the mapping graph) */
 	struct gd_rmr **rmrs;
 	size_t n_rmrs, cap_rmrs;
@@ -766,7 +878,7 @@ struct gd_node *gd_platform_add_node(struct gd_platform *p, enum gd_node_kind ki
 
 /*
  * Node @i of every node of the platform, kind by kind (ITS, SMMUv3, root
- * complex, named component, GICv2m frame, MBI, Direct LPI, PMCG), each in
+ * complex, named component, GICv2m frame, MBI, Direct LPI, PMCG, IWB), each in
  * array order; NULL when i is past the last. For walks: for (i = 0; (n = ...); i++).
  */
 struct gd_node *gd_platform_node(const struct gd_platform *p, size_t i);
@@ -783,6 +895,7 @@ struct gd_msi_frame *gd_node_as_msi_frame(struct gd_node *n);
 struct gd_mbi *gd_node_as_mbi(struct gd_node *n);
 struct gd_direct_lpi *gd_node_as_direct_lpi(struct gd_node *n);
 struct gd_pmcg *gd_node_as_pmcg(struct gd_node *n);
+struct gd_iwb *gd_node_as_iwb(struct gd_node *n);
 
 /*
  * True for the kinds that end a route (MSI controllers): ITS, GICv2m frame,
@@ -793,13 +906,14 @@ bool gd_node_is_sink(enum gd_node_kind kind);
 /*
  * The IORT/DT name of a node kind: "ITS", "SMMUv3" (an SMMU of either version:
  * gd_node_what() tells them apart), "root complex",
- * "named component", "GICv2m frame", "MBI", "Direct LPI", "PMCG".
+ * "named component", "GICv2m frame", "MBI", "Direct LPI", "PMCG", "IWB".
  */
 const char *gd_node_kind_name(enum gd_node_kind kind);
 
 /*
  * The name of what @n is, for messages: gd_node_kind_name() of its kind,
- * but "SMMUv1/v2" for an SMMU of that version (IORT E.e §3.1.1.2).
+ * but "SMMUv1/v2" for an SMMU of that version (IORT E.e §3.1.1.2) and
+ * "ITS translate frame" for a GICv5 ITS's.
  */
 const char *gd_node_what(const struct gd_node *n);
 
@@ -831,20 +945,20 @@ const char *gd_smmu_dt_compatible(enum gd_smmu_version version, uint32_t model);
 bool gd_smmu_wired_irq(const struct gd_smmu *s, size_t i, struct gd_smmu_irq *irq,
                        const char **what);
 
-/* The GIC version as written in YAML and reports: "2", "3", "4", "4.1". */
+/* The GIC version as written in YAML and reports: "2", "3", "4", "4.1", "5". */
 const char *gd_gic_version_name(enum gd_gic_version v);
 
 /*
  * Distributor (GICD) frame size in bytes for a GIC version: 4 KiB on GICv2
  * (GIC architecture v2 §4.1.2, GIC-400 TRM: the GICD is one 4 KiB page),
- * 64 KiB from GICv3 on (GIC architecture §12.9).
+ * 64 KiB on GICv3 and GICv4 (GIC architecture §12.9); 0 on GICv5 (none).
  */
 uint64_t gd_dist_size(enum gd_gic_version v);
 
 /*
  * Redistributor frame size in bytes for a GIC version (GIC architecture
  * §12.10): 128 KiB (RD_base + SGI_base) on GICv3, 256 KiB on GICv4 and
- * GICv4.1 (adds VLPI_base and a reserved frame); 0 on GICv2 (none).
+ * GICv4.1 (adds VLPI_base and a reserved frame); 0 on GICv2 and GICv5 (none).
  */
 uint64_t gd_redist_frame_size(enum gd_gic_version v);
 
@@ -852,9 +966,18 @@ uint64_t gd_redist_frame_size(enum gd_gic_version v);
  * ITS frame size in bytes for a GIC version (GIC architecture §12.19 and
  * §12.20; Linux irq-gic-v3-its.c its_probe_one()): 128 KiB (ITS_base and the
  * translation frame) on GICv3 and GICv4, 192 KiB on GICv4.1, which adds the
- * vSGI frame at +128 KiB (GITS_SGIR); 0 on GICv2 (none).
+ * vSGI frame at +128 KiB (GITS_SGIR); 0 on GICv2 (none); on GICv5 the
+ * translate frame, 64 KiB (arm,gic-v5.yaml example; GICv5 ITS_TRANSLATE_FRAME).
  */
 uint64_t gd_its_frame_size(enum gd_gic_version v);
+
+/*
+ * Size in bytes of every GICv5 register frame the model places (IRS config
+ * and SETLPI frames, ITS config and translate frames, IWB control frame):
+ * 64 KiB (arm,gic-v5.yaml and arm,gic-v5-iwb.yaml examples; Linux
+ * ACPI_GICV5_IRS_MEM_SIZE).
+ */
+#define GD_V5_FRAME_SIZE 0x10000u
 
 /* A CPU interface frame size of struct gd_cpu_interface: @size, or 8 KiB when it is 0. */
 uint64_t gd_cpuif_size(uint64_t size);

@@ -19,6 +19,7 @@ const char *gd_id_space_name(enum gd_node_kind kind)
 	case GD_NODE_MBI:
 	case GD_NODE_DIRECT_LPI:
 	case GD_NODE_PMCG:
+	case GD_NODE_IWB:
 		break;
 	}
 	return "ID";
