@@ -81,6 +81,12 @@ struct gd_acpi_values *gd_acpi_table_add_var(struct gd_acpi_table *t, const stru
 	return &t->open;
 }
 
+void gd_acpi_table_reserve(struct gd_acpi_table *t, size_t recs, size_t vals)
+{
+	gd_vec_reserve((void **)&t->recs, &t->cap, t->n + recs, sizeof(*t->recs));
+	gd_vec_reserve((void **)&t->vals, &t->cap_vals, t->n_vals + vals, sizeof(*t->vals));
+}
+
 size_t gd_acpi_rec_size(const struct gd_acpi_rec *r)
 {
 	return r->layout ? r->layout->size : r->len;

@@ -60,6 +60,13 @@ struct gd_acpi_values *gd_acpi_table_add(struct gd_acpi_table *t, const struct g
 struct gd_acpi_values *gd_acpi_table_add_var(struct gd_acpi_table *t, const struct gd_acpi_field *f,
                                              size_t len);
 
+/*
+ * Makes room for @recs more records holding @vals more values in all, so
+ * that a large table is not copied as it grows (an estimate: more may be
+ * added).
+ */
+void gd_acpi_table_reserve(struct gd_acpi_table *t, size_t recs, size_t vals);
+
 /* Size of record @i in bytes. */
 size_t gd_acpi_rec_size(const struct gd_acpi_rec *r);
 

@@ -68,7 +68,9 @@ static void run_writers(struct gd_input_platform *ip, struct gd_diags *d)
 	struct gd_emit_ctx ctx = {.p = &ip->p, .routes = &ip->routes, .diags = d};
 	struct gd_buf scratch = {0};
 	gd_emit_dtb(&ctx, &scratch);
+	scratch.len = 0; /* each output overwrites the last: one buffer of the largest */
 	gd_emit_iort(&ctx, &scratch);
+	scratch.len = 0;
 	gd_emit_madt(&ctx, &scratch);
 	gd_buf_free(&scratch);
 	gd_emit_ctx_free(&ctx);

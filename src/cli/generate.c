@@ -92,11 +92,14 @@ static void add_outputs(const struct gd_platform *p, const unsigned char *select
  * made, from one emit context, so that each representation (DT tree, --base
  * merge, IORT, MADT) is built once and its diagnostics are reported once;
  * with @base, the dts and dtb formats are @base with the interrupt system
- * put in. Returns 0 or -1 (errors in @d).
+ * put in. Each output is staged in @dir as soon as it is made (see
+ * util/outset.h), so that memory holds one at a time; with @dir NULL (-o -)
+ * they stay in memory. Returns 0 or -1 (errors in @d).
  */
 static int emit_all(const struct gd_platform *p, const struct gd_routes *routes,
                     const unsigned char *selected, const struct gd_dt_base *base,
-                    const char *header_prefix, struct gd_outset *set, struct gd_diags *d)
+                    const char *header_prefix, const char *dir, struct gd_outset *set,
+                    struct gd_diags *d)
 {
 	struct gd_emit_ctx ctx = {
 	    .p = p, .routes = routes, .diags = d, .base = base, .header_prefix = header_prefix};
@@ -105,8 +108,14 @@ static int emit_all(const struct gd_platform *p, const struct gd_routes *routes,
 	for (size_t i = 0; i < gd_n_formats; i++) {
 		if (!selected[i])
 			continue;
-		if (gd_formats[i].emit(&ctx, &set->v[k++].content) != 0)
+		struct gd_buf *out =
+		    dir ? gd_outset_stage_begin(set, k, dir, gd_formats[i].in_order)
+		        : &set->v[k].content;
+		if (gd_formats[i].emit(&ctx, out) != 0)
 			rc = -1;
+		if (dir)
+			gd_outset_stage_end(set, k);
+		k++;
 	}
 	gd_emit_ctx_free(&ctx);
 	return rc;
@@ -117,8 +126,7 @@ static int emit_all(const struct gd_platform *p, const struct gd_routes *routes,
  * @dir "-" writes the one output of @set to standard output. Returns 0, 1
  * (-o - with other than one output) or 2 (a write failed), errors in @d.
  */
-static int write_outputs(const struct gd_outset *set, const char *dir, int quiet,
-                         struct gd_diags *d)
+static int write_outputs(struct gd_outset *set, const char *dir, int quiet, struct gd_diags *d)
 {
 	if (!strcmp(dir, "-")) {
 		if (set->n != 1) {
@@ -140,7 +148,7 @@ static int write_outputs(const struct gd_outset *set, const char *dir, int quiet
 		return 2;
 	for (size_t i = 0; !quiet && i < set->n; i++)
 		printf("wrote %s/%s (%zu bytes)\n", set->v[i].dir ? set->v[i].dir : dir,
-		       set->v[i].name, set->v[i].content.len);
+		       set->v[i].name, gd_output_size(&set->v[i]));
 	return 0;
 }
 
@@ -302,7 +310,7 @@ int gd_cmd_generate(int argc, char **argv)
 		} else {
 			/* a writer that refuses writes nothing, waived or not */
 			int rc = emit_all(&p, &routes, selected, base_path ? &base : NULL,
-			                  header_prefix, &set, &d);
+			                  header_prefix, strcmp(dir, "-") ? dir : NULL, &set, &d);
 			waive(&p, &waivers, &d, emitted);
 			if (cfg.werror) /* the writers' warnings too */
 				gd_diags_warnings_as_errors(&d, 0);

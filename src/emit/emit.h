@@ -50,7 +50,9 @@ void gd_emit_ctx_free(struct gd_emit_ctx *ctx);
  * one representation ("dt", "iort", "madt"; check rules name it, struct
  * gd_rule), its file name (the platform name followed by @file_suffix when
  * @after_name, else @file_suffix alone), its emitter, and whether generate
- * writes it when no --format is given (@by_default: the DT and ACPI formats).
+ * writes it when no --format is given (@by_default: the DT and ACPI formats),
+ * and whether its emitter only appends (@in_order: text, which can go to its
+ * file while it is made; see gd_buf_sink()).
  */
 struct gd_format {
 	const char *name;
@@ -60,6 +62,7 @@ struct gd_format {
 	const char *description;
 	int (*emit)(struct gd_emit_ctx *ctx, struct gd_buf *out);
 	bool by_default;
+	bool in_order;
 };
 
 /* The table of formats, in the order they are written: gd_n_formats entries. */

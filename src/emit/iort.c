@@ -547,6 +547,12 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 	snprintf(title, size, "IORT revision %u (%s)", pl.L->table_revision, pl.L->spec);
 	size_t errors = ctx->diags->errors;
 	if (plan_make(&pl) == 0) {
+		/* Room for every ID mapping, and about as many fields per node as the largest has.
+		 */
+		size_t maps = 0;
+		for (size_t i = 0; i < pl.n; i++)
+			maps += n_maps(pl.nodes[i]);
+		gd_acpi_table_reserve(t, maps + 4 * pl.n + 2, maps * pl.L->map->n + 64 * pl.n);
 		gd_acpi_emit_header(t, p, "IORT", pl.L->table_revision);
 		struct gd_acpi_values *v = gd_acpi_table_add(t, pl.L->header);
 		v->n[GD_V_NODE_COUNT] = pl.n + p->n_rmrs;

@@ -34,6 +34,28 @@ struct dtb_phandle {
 };
 
 /* Everything the parts of the loader share. */
+/* Properties of one node that loading asks of every node, read once (dtb_tree_build()). */
+enum dtb_prop_bit {
+	DTB_P_COMPATIBLE = 1u << 0,
+	DTB_P_INTERRUPTS = 1u << 1,
+	DTB_P_INTERRUPTS_EXTENDED = 1u << 2,
+	DTB_P_MSI_PARENT = 1u << 3,
+	DTB_P_MSI_MAP = 1u << 4,
+	DTB_P_INTERRUPT_CONTROLLER = 1u << 5,
+	DTB_P_PCI = 1u << 6, /* device_type = "pci" */
+};
+
+/*
+ * What one node holds of those: the DTB_P_ bits of the properties present,
+ * and its compatible string list (@compatible_len bytes; NULL when absent),
+ * the first of each name as fdt_getprop() finds it.
+ */
+struct dtb_node_props {
+	const char *compatible;
+	int compatible_len;
+	unsigned has;
+};
+
 struct dtb_ctx {
 	const void *fdt;
 	const char *file;  /* the DTB's path, owned by the platform arena */
@@ -46,6 +68,7 @@ struct dtb_ctx {
 
 	struct dtb_offs nodes;        /* every node offset, in tree (= increasing) order */
 	int *parent;                  /* index of the parent of nodes.v[i], -1 for the root */
+	struct dtb_node_props *props; /* of nodes.v[i] */
 	struct dtb_phandle *phandles; /* sorted by phandle */
 	size_t n_phandles, cap_phandles;
 
@@ -63,6 +86,28 @@ struct dtb_ctx {
 
 /* Builds ctx->nodes, ->parent and ->phandles; -1 (error added) when nested too deep. */
 int dtb_tree_build(struct dtb_ctx *c);
+
+/* True when node nodes.v[@i] has a property of every DTB_P_ bit in @bits. */
+bool dtb_node_has(const struct dtb_ctx *c, size_t i, unsigned bits);
+
+/*
+ * True when node @off lists @compatible in its compatible property
+ * (fdt_node_check_compatible() == 0), from the table of dtb_tree_build().
+ */
+bool dtb_compatible(const struct dtb_ctx *c, int off, const char *compatible);
+
+/*
+ * Offset of the first node after @after (-1: from the root), in tree order,
+ * that lists @compatible; -1 when none. What fdt_node_offset_by_compatible()
+ * finds, from the table of dtb_tree_build().
+ */
+int dtb_next_compatible(const struct dtb_ctx *c, int after, const char *compatible);
+
+/*
+ * The compatible property of node @off (*len bytes), NULL when absent, from
+ * the table of dtb_tree_build().
+ */
+const char *dtb_compatible_list(const struct dtb_ctx *c, int off, int *len);
 
 /* Offset of the parent of node @off, -1 for the root or an unknown offset. */
 int dtb_parent(const struct dtb_ctx *c, int off);

@@ -14,14 +14,14 @@
 
 void dtb_load_direct_lpi(struct dtb_ctx *c)
 {
-	int off = fdt_node_offset_by_compatible(c->fdt, -1, "arm,gic-v3-direct-lpi");
+	int off = dtb_next_compatible(c, -1, "arm,gic-v3-direct-lpi");
 	if (off < 0)
 		return;
 	if (!dtb_available(c, off)) {
 		dtb_diag(c, GD_SEV_NOTE, off, "status", "disabled Direct-LPI node skipped");
 		return;
 	}
-	int more = fdt_node_offset_by_compatible(c->fdt, off, "arm,gic-v3-direct-lpi");
+	int more = dtb_next_compatible(c, off, "arm,gic-v3-direct-lpi");
 	if (more >= 0)
 		dtb_diag(c, GD_SEV_WARNING, more, "compatible",
 		         "a second arm,gic-v3-direct-lpi node: a GIC has one Direct-LPI target; "

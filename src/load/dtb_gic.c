@@ -20,8 +20,8 @@
 static int find_one(struct dtb_ctx *c, const char *compatible)
 {
 	int gic = -1;
-	for (int off = fdt_node_offset_by_compatible(c->fdt, -1, compatible); off >= 0;
-	     off = fdt_node_offset_by_compatible(c->fdt, off, compatible)) {
+	for (int off = dtb_next_compatible(c, -1, compatible); off >= 0;
+	     off = dtb_next_compatible(c, off, compatible)) {
 		if (!dtb_available(c, off))
 			dtb_diag(c, GD_SEV_NOTE, off, "status", "disabled GIC skipped");
 		else if (gic >= 0)
@@ -158,11 +158,11 @@ void dtb_load_gic(struct dtb_ctx *c)
 		return;
 	p->gic_loc = dtb_loc(c, c->gic, NULL);
 	dtb_record_binding(c, c->gic, GD_DT_GIC);
-	if (!fdt_node_check_compatible(c->fdt, c->gic, "arm,gic-v5")) {
+	if (dtb_compatible(c, c->gic, "arm,gic-v5")) {
 		dtb_load_gicv5(c);
 		return;
 	}
-	if (fdt_node_check_compatible(c->fdt, c->gic, "arm,gic-v3")) {
+	if (!dtb_compatible(c, c->gic, "arm,gic-v3")) {
 		dtb_load_gicv2(c);
 		return;
 	}

@@ -144,7 +144,7 @@ static void load_irs(struct dtb_ctx *c, int off)
 	int child;
 	fdt_for_each_subnode(child, c->fdt, off)
 	{
-		if (fdt_node_check_compatible(c->fdt, child, "arm,gic-v5-its"))
+		if (!dtb_compatible(c, child, "arm,gic-v5-its"))
 			continue;
 		if (dtb_available(c, child))
 			load_its(c, child, irs);
@@ -166,7 +166,7 @@ void dtb_load_gicv5(struct dtb_ctx *c)
 	int child;
 	fdt_for_each_subnode(child, c->fdt, c->gic)
 	{
-		if (fdt_node_check_compatible(c->fdt, child, "arm,gic-v5-irs"))
+		if (!dtb_compatible(c, child, "arm,gic-v5-irs"))
 			continue;
 		if (dtb_available(c, child))
 			load_irs(c, child);
@@ -187,8 +187,8 @@ void dtb_load_gicv5(struct dtb_ctx *c)
 void dtb_load_iwbs(struct dtb_ctx *c)
 {
 	struct gd_platform *p = c->p;
-	for (int off = fdt_node_offset_by_compatible(c->fdt, -1, "arm,gic-v5-iwb"); off >= 0;
-	     off = fdt_node_offset_by_compatible(c->fdt, off, "arm,gic-v5-iwb")) {
+	for (int off = dtb_next_compatible(c, -1, "arm,gic-v5-iwb"); off >= 0;
+	     off = dtb_next_compatible(c, off, "arm,gic-v5-iwb")) {
 		struct dtb_msi_parent mp;
 		struct dtb_mmio m;
 		if (!dtb_available(c, off)) {

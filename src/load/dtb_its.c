@@ -47,8 +47,8 @@ void dtb_load_its(struct dtb_ctx *c)
 {
 	if (c->p->gic_version == GD_GIC_V5)
 		return; /* its translate frames are loaded with it (dtb_gicv5.c) */
-	for (int off = fdt_node_offset_by_compatible(c->fdt, c->gic, "arm,gic-v3-its"); off >= 0;
-	     off = fdt_node_offset_by_compatible(c->fdt, off, "arm,gic-v3-its")) {
+	for (int off = dtb_next_compatible(c, c->gic, "arm,gic-v3-its"); off >= 0;
+	     off = dtb_next_compatible(c, off, "arm,gic-v3-its")) {
 		if (dtb_msi_controller_usable(c, off, GD_DT_ITS, "ITS"))
 			load_one(c, off);
 	}

@@ -44,7 +44,7 @@ static struct gd_node *map_target(struct dtb_ctx *c, int off, const char *prop, 
 		          marker);
 		return NULL;
 	}
-	if (iommu ? dtb_is_smmu(c, t) : !fdt_node_check_compatible(c->fdt, t, "arm,gic-v3-its"))
+	if (iommu ? dtb_is_smmu(c, t) : dtb_compatible(c, t, "arm,gic-v3-its"))
 		dtb_diag(c, GD_SEV_WARNING, off, prop, "target %s is not loaded: entry skipped",
 		         dtb_path(c, t));
 	else

@@ -62,7 +62,7 @@ void dtb_load_named_components(struct dtb_ctx *c)
 {
 	for (size_t i = 0; i < c->nodes.n; i++) {
 		int off = c->nodes.v[i];
-		if (!dtb_has(c, off, "msi-parent") && !dtb_has(c, off, "msi-map"))
+		if (!dtb_node_has(c, i, DTB_P_MSI_PARENT) && !dtb_node_has(c, i, DTB_P_MSI_MAP))
 			continue;
 		if (loaded_elsewhere(c, off) || on_pci(c, off) || !dtb_available(c, off))
 			continue;

@@ -16,12 +16,6 @@
 #include <string.h>
 
 /* True when node @off has device_type "pci". */
-static bool is_pci(const struct dtb_ctx *c, int off)
-{
-	int len = 0;
-	const char *t = fdt_getprop(c->fdt, off, "device_type", &len);
-	return t && len == 4 && !memcmp(t, "pci", 4);
-}
 
 /* Reads bus-range (default 0..255); 0 or -1 (error added). */
 static int read_bus_range(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
@@ -79,7 +73,7 @@ static int read_regs(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
 static int read_ecam(struct dtb_ctx *c, int off, struct gd_root_complex *rc)
 {
 	uint64_t base, size;
-	if (fdt_node_check_compatible(c->fdt, off, "pci-host-ecam-generic")) {
+	if (!dtb_compatible(c, off, "pci-host-ecam-generic")) {
 		rc->ecam_unknown = true;
 		int n = read_regs(c, off, rc);
 		if (n == 0)
@@ -219,7 +213,9 @@ void dtb_load_pci(struct dtb_ctx *c)
 	uint32_t order = 0;
 	for (size_t i = 0; i < c->nodes.n; i++) {
 		int off = c->nodes.v[i];
-		if (!is_pci(c, off) || is_pci(c, dtb_parent(c, off)))
+		/* a PCI host: device_type "pci", its parent not */
+		if (!dtb_node_has(c, i, DTB_P_PCI) ||
+		    (c->parent[i] >= 0 && dtb_node_has(c, (size_t)c->parent[i], DTB_P_PCI)))
 			continue;
 		if (!dtb_has(c, off, "msi-map") && !dtb_has(c, off, "iommu-map") &&
 		    !dtb_has(c, off, "msi-parent"))

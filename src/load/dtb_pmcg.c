@@ -11,7 +11,7 @@
 
 bool dtb_is_pmcg(const struct dtb_ctx *c, int off)
 {
-	return !fdt_node_check_compatible(c->fdt, off, "arm,smmu-v3-pmcg");
+	return dtb_compatible(c, off, "arm,smmu-v3-pmcg");
 }
 
 static void load_one(struct dtb_ctx *c, int off)

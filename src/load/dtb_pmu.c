@@ -26,11 +26,15 @@ static bool is_cpu_pmu(const char *s)
 
 bool dtb_is_cpu_pmu(struct dtb_ctx *c, int off)
 {
-	int n = fdt_stringlist_count(c->fdt, off, "compatible");
-	for (int i = 0; i < n && i < DTB_MAX_COMPATIBLES; i++) {
-		const char *s = fdt_stringlist_get(c->fdt, off, "compatible", i, NULL);
-		if (s && is_cpu_pmu(s))
+	int len;
+	const char *list = dtb_compatible_list(c, off, &len);
+	/* each string of the list, as fdt_stringlist_get(): none when one is not terminated */
+	if (!list || len < 1 || list[len - 1])
+		return false;
+	for (int at = 0, i = 0; at < len && i < DTB_MAX_COMPATIBLES; i++) {
+		if (is_cpu_pmu(list + at))
 			return true;
+		at += (int)strlen(list + at) + 1;
 	}
 	return false;
 }

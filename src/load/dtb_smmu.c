@@ -28,19 +28,22 @@ static const struct {
 /* The SMMUv1/v2 model of node @off by its compatible; -1 when it is no SMMUv1/v2. */
 static int v2_model(const struct dtb_ctx *c, int off)
 {
+	int len;
+	const char *list = dtb_compatible_list(c, off, &len);
+	if (!list)
+		return -1;
 	for (uint32_t m = 0; gd_smmu_dt_compatible(GD_SMMU_V1_V2, m); m++)
-		if (fdt_node_check_compatible(c->fdt, off,
-		                              gd_smmu_dt_compatible(GD_SMMU_V1_V2, m)) == 0)
+		if (fdt_stringlist_contains(list, len, gd_smmu_dt_compatible(GD_SMMU_V1_V2, m)))
 			return (int)m;
 	for (size_t i = 0; i < sizeof(v2_aliases) / sizeof(v2_aliases[0]); i++)
-		if (fdt_node_check_compatible(c->fdt, off, v2_aliases[i].compatible) == 0)
+		if (fdt_stringlist_contains(list, len, v2_aliases[i].compatible))
 			return v2_aliases[i].model;
 	return -1;
 }
 
 bool dtb_is_smmu(const struct dtb_ctx *c, int off)
 {
-	return v2_model(c, off) >= 0 || !fdt_node_check_compatible(c->fdt, off, "arm,smmu-v3");
+	return v2_model(c, off) >= 0 || dtb_compatible(c, off, "arm,smmu-v3");
 }
 
 /* Reads the wired interrupts; each INTID stays 0 when that interrupt is not named. */
@@ -117,7 +120,7 @@ static void read_v2(struct dtb_ctx *c, int off, struct gd_smmu *s, int model)
 	s->model = (uint32_t)model;
 	s->has_proximity_domain = false;
 	if (fdt_stringlist_count(c->fdt, off, "compatible") != 1 ||
-	    fdt_node_check_compatible(c->fdt, off, gd_smmu_dt_compatible(s->version, s->model)))
+	    !dtb_compatible(c, off, gd_smmu_dt_compatible(s->version, s->model)))
 		dtb_strings(c, off, "compatible", &s->dt_compatible, &s->n_dt_compatible,
 		            &s->cap_dt_compatible);
 	if (dtb_u32(c, off, "#iommu-cells", &s->iommu_cells) == 1 && s->iommu_cells != 1 &&
@@ -162,7 +165,7 @@ void dtb_load_smmus(struct dtb_ctx *c)
 	for (size_t i = 0; i < c->nodes.n; i++) {
 		int off = c->nodes.v[i];
 		int model = v2_model(c, off);
-		if (!dtb_is_smmu(c, off))
+		if (model < 0 && !dtb_compatible(c, off, "arm,smmu-v3"))
 			continue;
 		if (!dtb_available(c, off)) {
 			dtb_diag(c, GD_SEV_NOTE, off, "status", "disabled SMMU skipped");

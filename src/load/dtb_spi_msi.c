@@ -28,8 +28,8 @@ int dtb_find_gicv2(struct dtb_ctx *c)
 		int off = c->nodes.v[i];
 		for (size_t k = 0; k < sizeof(gicv2_compatibles) / sizeof(gicv2_compatibles[0]);
 		     k++)
-			if (!fdt_node_check_compatible(c->fdt, off, gicv2_compatibles[k]) &&
-			    dtb_has(c, off, "interrupt-controller") && dtb_available(c, off))
+			if (dtb_compatible(c, off, gicv2_compatibles[k]) &&
+			    dtb_node_has(c, i, DTB_P_INTERRUPT_CONTROLLER) && dtb_available(c, off))
 				return off;
 	}
 	return -1;
@@ -128,7 +128,7 @@ void dtb_load_spi_msi(struct dtb_ctx *c)
 {
 	for (int off = fdt_first_subnode(c->fdt, c->gic); off >= 0;
 	     off = fdt_next_subnode(c->fdt, off)) {
-		if (fdt_node_check_compatible(c->fdt, off, "arm,gic-v2m-frame"))
+		if (!dtb_compatible(c, off, "arm,gic-v2m-frame"))
 			continue;
 		if (dtb_msi_controller_usable(c, off, GD_DT_V2M, "GICv2m frame"))
 			load_frame(c, off);

@@ -18,8 +18,112 @@ static int cmp_phandle(const void *a, const void *b)
 	return x->off < y->off ? -1 : x->off > y->off;
 }
 
+/* The DTB_P_ bit of property @name, 0 for one not in the table. */
+static unsigned prop_bit(const char *name)
+{
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} bits[] = {
+	    {"compatible", DTB_P_COMPATIBLE},
+	    {"interrupts", DTB_P_INTERRUPTS},
+	    {"interrupts-extended", DTB_P_INTERRUPTS_EXTENDED},
+	    {"msi-parent", DTB_P_MSI_PARENT},
+	    {"msi-map", DTB_P_MSI_MAP},
+	    {"interrupt-controller", DTB_P_INTERRUPT_CONTROLLER},
+	};
+	for (size_t i = 0; i < sizeof(bits) / sizeof(bits[0]); i++)
+		if (!strcmp(name, bits[i].name))
+			return bits[i].bit;
+	return 0;
+}
+
+/*
+ * Reads the properties of node @off once: @props, and its phandle as
+ * fdt_get_phandle() gives it (phandle, else linux,phandle, each 4 bytes).
+ */
+static uint32_t read_props(const struct dtb_ctx *c, int off, struct dtb_node_props *props)
+{
+	const void *ph = NULL, *linux_ph = NULL;
+	int ph_len = 0, linux_ph_len = 0;
+	bool seen_ph = false, seen_linux_ph = false;
+
+	*props = (struct dtb_node_props){0};
+	for (int po = fdt_first_property_offset(c->fdt, off); po >= 0;
+	     po = fdt_next_property_offset(c->fdt, po)) {
+		const char *name;
+		int len;
+		const void *v = fdt_getprop_by_offset(c->fdt, po, &name, &len);
+		if (!v || !name)
+			continue;
+		unsigned bit = prop_bit(name);
+		if (!strcmp(name, "device_type") && !(props->has & DTB_P_PCI) && len == 4 &&
+		    !memcmp(v, "pci", 4))
+			bit = DTB_P_PCI;
+		if (bit == DTB_P_COMPATIBLE && !(props->has & bit)) {
+			props->compatible = v;
+			props->compatible_len = len;
+		}
+		props->has |= bit;
+		if (!seen_ph && !strcmp(name, "phandle")) {
+			seen_ph = true;
+			ph = v;
+			ph_len = len;
+		} else if (!seen_linux_ph && !strcmp(name, "linux,phandle")) {
+			seen_linux_ph = true;
+			linux_ph = v;
+			linux_ph_len = len;
+		}
+	}
+	if (ph && ph_len == sizeof(fdt32_t))
+		return fdt32_ld(ph);
+	if (linux_ph && linux_ph_len == sizeof(fdt32_t))
+		return fdt32_ld(linux_ph);
+	return 0;
+}
+
+bool dtb_node_has(const struct dtb_ctx *c, size_t i, unsigned bits)
+{
+	return (c->props[i].has & bits) == bits;
+}
+
+const char *dtb_compatible_list(const struct dtb_ctx *c, int off, int *len)
+{
+	int i = dtb_offs_find(&c->nodes, off);
+	if (i < 0)
+		return fdt_getprop(c->fdt, off, "compatible", len);
+	*len = c->props[i].compatible_len;
+	return c->props[i].compatible;
+}
+
+bool dtb_compatible(const struct dtb_ctx *c, int off, const char *compatible)
+{
+	int len;
+	const char *list = dtb_compatible_list(c, off, &len);
+	return list && fdt_stringlist_contains(list, len, compatible);
+}
+
+int dtb_next_compatible(const struct dtb_ctx *c, int after, const char *compatible)
+{
+	size_t lo = 0, hi = c->nodes.n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->nodes.v[mid] <= after)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < c->nodes.n; i++)
+		if (c->props[i].compatible &&
+		    fdt_stringlist_contains(c->props[i].compatible, c->props[i].compatible_len,
+		                            compatible))
+			return c->nodes.v[i];
+	return -1;
+}
+
 int dtb_tree_build(struct dtb_ctx *c)
 {
+	size_t n_props = 0, cap_props = 0;
 	int stack[DTB_MAX_DEPTH + 1];
 	size_t n_parent = 0, cap_parent = 0;
 	int depth = 0;
@@ -37,7 +141,8 @@ int dtb_tree_build(struct dtb_ctx *c)
 		*GD_ARRAY_PUSH(&c->scratch, c->parent, n_parent, cap_parent) =
 		    depth ? stack[depth - 1] : -1;
 		dtb_offs_push(c, &c->nodes, off);
-		uint32_t ph = fdt_get_phandle(c->fdt, off);
+		uint32_t ph =
+		    read_props(c, off, GD_ARRAY_PUSH(&c->scratch, c->props, n_props, cap_props));
 		if (ph && ph != UINT32_MAX) {
 			struct dtb_phandle *e =
 			    GD_ARRAY_PUSH(&c->scratch, c->phandles, c->n_phandles, c->cap_phandles);

@@ -52,8 +52,9 @@ void dtb_load_wired(struct dtb_ctx *c)
 		/* a device is a node with a compatible (Linux of_platform_populate()); the
 		 * interrupts of another node (a PCI host's legacy-interrupt-controller
 		 * child) are mapped only if its parent's driver asks for them */
-		if (!dtb_has(c, off, "compatible") ||
-		    (!dtb_has(c, off, "interrupts") && !dtb_has(c, off, "interrupts-extended")))
+		if (!dtb_node_has(c, i, DTB_P_COMPATIBLE) ||
+		    (!dtb_node_has(c, i, DTB_P_INTERRUPTS) &&
+		     !dtb_node_has(c, i, DTB_P_INTERRUPTS_EXTENDED)))
 			continue;
 		if (in_gic(c, off) || dtb_offs_find(&c->smmu, off) >= 0 || dtb_is_pmcg(c, off) ||
 		    dtb_is_cpu_pmu(c, off) || !dtb_available(c, off))

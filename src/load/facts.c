@@ -169,7 +169,7 @@ static const struct gd_yfield its_fact_fields[] = {
     {"device-id-bits", GD_YF_UINT, GD_YF_AT(struct gd_its_fact, device_id_bits), .min = 1,
      .max = 32},
     {"event-id-bits", GD_YF_UINT, GD_YF_AT(struct gd_its_fact, event_id_bits), .min = 1, .max = 32},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 /* its: a list of per-ITS facts, each naming its ITS and giving a width. */
@@ -223,7 +223,7 @@ static const struct gd_yfield facts_fields[] = {
     {"device-id-bits", GD_YF_CUSTOM, .decode = decode_fact},
     {"event-id-bits", GD_YF_CUSTOM, .decode = decode_fact},
     {"its", GD_YF_CUSTOM, .decode = decode_its},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 int gd_facts_read(struct gd_facts *f, const char *path, struct gd_diags *d)

@@ -61,7 +61,7 @@ static int decode_rids(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
 static const struct gd_yfield decl_fields[] = {
     {"rids", GD_YF_CUSTOM, .decode = decode_rids, .required = true},
     {"reason", GD_YF_STRING, GD_YF_AT(struct gd_id_decl, reason), .required = true},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 /* Decodes the list @v of declarations into *@decls (@what names an item in messages). */

@@ -250,7 +250,7 @@ static const struct gd_yfield intid_type_fields[] = {
      .flag_off = offsetof(struct intid_spec, has_ppi)},
     {"spi", GD_YF_UINT, GD_YF_AT(struct intid_spec, spi), .max = 987,
      .flag_off = offsetof(struct intid_spec, has_spi)},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static const struct gd_yfield intid_v5_type_fields[] = {
@@ -258,14 +258,14 @@ static const struct gd_yfield intid_v5_type_fields[] = {
      .flag_off = offsetof(struct intid_spec, has_ppi)},
     {"spi", GD_YF_UINT, GD_YF_AT(struct intid_spec, spi), .max = 0xffffff,
      .flag_off = offsetof(struct intid_spec, has_spi)},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static const struct gd_yfield intid_fields[] = {
     {"intid", GD_YF_UINT, GD_YF_AT(struct intid_spec, intid),
      .flag_off = offsetof(struct intid_spec, has_intid)},
     {"trigger", GD_YF_ENUM, GD_YF_AT(struct intid_spec, edge), .enums = trigger_names},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static int decode_intid(struct gd_yctx *c, const struct gd_ynode *v, const struct gd_yfield *f,

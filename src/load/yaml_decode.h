@@ -43,6 +43,8 @@ struct gd_yctx {
 	unsigned errors;      /* loader errors reported (or dropped past GD_YAML_MAX_ERRORS) */
 	unsigned unnamed;     /* nodes whose name is missing or bad: unknown references are then not
 	                         reported */
+	int items_rc;         /* -1 when an item decoded as it was read (gd_yitem_fn) failed,
+	                         until the decoder of its list returns it; else 0 */
 	struct gd_yref *refs; /* output references, resolved once every node is known (malloc'ed,
 	                         freed by whoever made the context) */
 	size_t n_refs, cap_refs;
@@ -81,6 +83,9 @@ struct gd_yfield;
 typedef int gd_yfield_fn(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                          const struct gd_yfield *f);
 
+/* Decoder of one item of a list; returns 0, or -1 after reporting an error. */
+typedef int gd_yitem_fn(struct gd_yctx *c, const struct gd_ynode *item);
+
 /* One key of a mapping. Tables end with an entry whose key is NULL. */
 struct gd_yfield {
 	const char *key;
@@ -94,6 +99,8 @@ struct gd_yfield {
 	                      gd_yaml_decode_dt_path: its struct gd_loc */
 	const struct gd_yenum *enums; /* GD_YF_ENUM: ends with a NULL name */
 	gd_yfield_fn *decode;         /* GD_YF_CUSTOM */
+	gd_yitem_fn *item; /* GD_YF_CUSTOM of a list: decodes one item, so that the list may be
+	                      decoded item by item as it is read (see gd_yaml_decode_list()) */
 };
 
 /* Offset and width of @member of @type, for a field table. */

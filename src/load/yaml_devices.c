@@ -39,7 +39,7 @@ static const struct gd_yfield device_fields[] = {
     {"name", GD_YF_STRING, GD_YF_AT(struct device, name), .required = true},
     {"dt-path", GD_YF_STRING, GD_YF_AT(struct device, dt_path)},
     {"interrupts", GD_YF_CUSTOM, .decode = keep_node, .required = true},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 /*

@@ -11,7 +11,7 @@
 /* gic: direct-lpi: { name: ... }: every redistributor's GICR_SETLPIR as one MSI target. */
 static const struct gd_yfield direct_lpi_fields[] = {
     {"name", GD_YF_CUSTOM, .decode = gd_yaml_decode_node_name, .required = true},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 int gd_yaml_decode_direct_lpi(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
@@ -70,7 +70,7 @@ static const struct gd_yfield lpi_range_fields[] = {
     {"count", GD_YF_UINT, GD_YF_AT(struct gd_intid_range, count), .required = true, .min = 1,
      .max = UINT32_MAX},
     {"multi-msi", GD_YF_CUSTOM, .decode = gd_yaml_decode_multi_msi},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 /* lpis: [{base, count, multi-msi}]: @obj is the node; the array is the kind's own. */

@@ -20,7 +20,7 @@ static const struct gd_yfield dist_fields[] = {
     {"intid-bits", GD_YF_UINT, GD_YF_AT(struct gd_distributor, intid_bits), .max = 32},
     {"gic-id", GD_YF_UINT, GD_YF_AT(struct gd_distributor, gic_id)},
     {"system-vector-base", GD_YF_UINT, GD_YF_AT(struct gd_distributor, system_vector_base)},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static int decode_distributor(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
@@ -42,7 +42,7 @@ static const struct gd_yfield redist_fields[] = {
     {"length", GD_YF_BYTES, GD_YF_AT(struct gd_redist_region, length), .required = true},
     {"stride", GD_YF_BYTES, GD_YF_AT(struct gd_redist_region, stride)},
     {"direct-lpi", GD_YF_BOOL, GD_YF_AT(struct gd_redist_region, direct_lpi)},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static int decode_redistributors(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
@@ -105,14 +105,14 @@ static const struct gd_yfield cpu_common_fields[] = {
     {"parked-address", GD_YF_BYTES, GD_YF_AT(struct gd_cpu, parked_address)},
     {"compatible", GD_YF_STRING, GD_YF_AT(struct gd_cpu, compatible)},
     {"enable-method", GD_YF_STRING, GD_YF_AT(struct gd_cpu, enable_method)},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 /* Keys of one CPU of the list form only. */
 static const struct gd_yfield cpu_id_fields[] = {
     {"mpidr", GD_YF_CUSTOM, .decode = decode_mpidr, .required = true},
     {"uid", GD_YF_UINT, GD_YF_AT(struct gd_cpu, uid)},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 /* The short form: count CPUs numbered as QEMU virt numbers them, sharing every other key. */
@@ -139,7 +139,7 @@ static const struct gd_yfield cpu_short_fields[] = {
     {"cluster-size", GD_YF_UINT, GD_YF_AT(struct cpu_template, cluster_size), .min = 1, .max = 256},
     {"mpidr", GD_YF_CUSTOM, .decode = per_cpu_only},
     {"uid", GD_YF_CUSTOM, .decode = per_cpu_only},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static void cpu_init(struct gd_cpu *cpu, size_t index)
@@ -209,7 +209,7 @@ static const struct gd_yfield its_fields[] = {
      .min = 1, .max = 32},
     {"proximity-domain", GD_YF_UINT, GD_YF_AT(struct gd_its, proximity_domain),
      .flag_off = offsetof(struct gd_its, has_proximity_domain)},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static int decode_its(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
@@ -242,7 +242,7 @@ static const struct gd_yfield gic_fields[] = {
     {"its", GD_YF_CUSTOM, .decode = decode_its},
     {"direct-lpi", GD_YF_CUSTOM, .decode = gd_yaml_decode_direct_lpi},
     {"irses", GD_YF_CUSTOM, .decode = gd_yaml_decode_irses},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 int gd_yaml_decode_gic(struct gd_yctx *c, const struct gd_ynode *v, void *obj,

@@ -22,7 +22,7 @@ static const struct gd_yfield irs_spi_fields[] = {
     {"base", GD_YF_UINT, GD_YF_AT(struct gd_irs, spi_base), .required = true, .max = 0xffffff},
     {"count", GD_YF_UINT, GD_YF_AT(struct gd_irs, spi_count), .required = true, .min = 1,
      .max = 1u << 24},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static int decode_irs_spis(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
@@ -67,7 +67,7 @@ static const struct gd_yfield irs_fields[] = {
     {"spis", GD_YF_CUSTOM, .decode = decode_irs_spis},
     {"cpus", GD_YF_CUSTOM, .decode = keep_list},
     {"iaffids", GD_YF_CUSTOM, .decode = keep_list, .required = true},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 /*
@@ -185,7 +185,7 @@ static const struct gd_yfield v5_its_fields[] = {
     {"event-id-bits", GD_YF_UINT, GD_YF_AT(struct v5_its_item, event_id_bits), .required = true,
      .min = 1, .max = 32},
     {"translate-frames", GD_YF_CUSTOM, .decode = keep_frames, .required = true},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 /* A translate frame: a node of the mapping graph (kind ITS), the output of ID mappings. */
@@ -195,7 +195,7 @@ static const struct gd_yfield frame_fields[] = {
     {"base", GD_YF_BYTES, GD_YF_AT(struct gd_its, base), .required = true},
     {"proximity-domain", GD_YF_UINT, GD_YF_AT(struct gd_its, proximity_domain),
      .flag_off = offsetof(struct gd_its, has_proximity_domain)},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static struct gd_irs *find_irs(const struct gd_platform *p, const char *name)
@@ -306,7 +306,7 @@ static const struct gd_yfield iwb_fields[] = {
     {"wires", GD_YF_UINT, GD_YF_AT(struct gd_iwb, wires), .min = 1},
     {"acpi-path", GD_YF_STRING, GD_YF_AT(struct gd_iwb, acpi_path)},
     {"id-map", GD_YF_CUSTOM, .decode = gd_yaml_decode_id_maps},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 int gd_yaml_decode_iwbs(struct gd_yctx *c, const struct gd_ynode *v, void *obj,

@@ -109,7 +109,7 @@ static const struct gd_yfield id_map_fields[] = {
     {"output-base", GD_YF_UINT, GD_YF_AT(struct gd_id_map, output_base), .required = true},
     {"single", GD_YF_BOOL, GD_YF_AT(struct gd_id_map, single)},
     {"output", GD_YF_CUSTOM, .decode = decode_output, .required = true},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 /* A single mapping has no input range; any other mapping must give one. */
@@ -172,6 +172,19 @@ static struct gd_node *new_node(struct gd_yctx *c, enum gd_node_kind kind, size_
 	return n;
 }
 
+int gd_yaml_decode_node(struct gd_yctx *c, const struct gd_ynode *item, enum gd_node_kind kind,
+                        size_t size, void (*init)(void *obj), const struct gd_yfield *const *tables)
+{
+	struct gd_node *n = new_node(c, kind, size);
+	n->loc = gd_yloc(c, item);
+	if (init)
+		init(n);
+	int rc = gd_ymap_decode(c, item, gd_node_kind_name(kind), tables, n);
+	if (!n->name[0])
+		c->unnamed++;
+	return rc;
+}
+
 int gd_yaml_decode_nodes(struct gd_yctx *c, const struct gd_ynode *v, const char *what,
                          enum gd_node_kind kind, size_t size, void (*init)(void *obj),
                          const struct gd_yfield *const *tables)
@@ -180,16 +193,23 @@ int gd_yaml_decode_nodes(struct gd_yctx *c, const struct gd_ynode *v, const char
 
 	if (gd_yseq_check(c, v, what))
 		return -1;
-	for (size_t i = 0; i < v->n_items; i++) {
-		struct gd_node *n = new_node(c, kind, size);
-		n->loc = gd_yloc(c, v->items[i]);
-		if (init)
-			init(n);
-		if (gd_ymap_decode(c, v->items[i], gd_node_kind_name(kind), tables, n))
+	for (size_t i = 0; i < v->n_items; i++)
+		if (gd_yaml_decode_node(c, v->items[i], kind, size, init, tables))
 			rc = -1;
-		if (!n->name[0])
-			c->unnamed++;
-	}
+	return rc;
+}
+
+int gd_yaml_decode_list(struct gd_yctx *c, const struct gd_ynode *v, const char *what,
+                        gd_yitem_fn *item)
+{
+	int rc = c->items_rc;
+
+	c->items_rc = 0;
+	if (gd_yseq_check(c, v, what))
+		return -1;
+	for (size_t i = 0; i < v->n_items; i++)
+		if (item(c, v->items[i]))
+			rc = -1;
 	return rc;
 }
 
@@ -236,7 +256,7 @@ static const struct gd_yfield smmu_interrupt_fields[] = {
     {"global", GD_YF_CUSTOM, .decode = gd_yaml_decode_smmu_global},
     {"context", GD_YF_CUSTOM, .decode = gd_yaml_decode_smmu_context},
     {"pmu", GD_YF_CUSTOM, .decode = gd_yaml_decode_smmu_pmu},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static int decode_smmu_interrupts(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
@@ -251,7 +271,7 @@ static int decode_smmu_interrupts(struct gd_yctx *c, const struct gd_ynode *v, v
 static const struct gd_yfield own_msi_fields[] = {
     {"output", GD_YF_CUSTOM, .decode = decode_output_its, .required = true},
     {"device-id", GD_YF_UINT, GD_YF_AT(struct gd_id_map, output_base), .required = true},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static int decode_own_msi(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
@@ -288,7 +308,7 @@ static const struct gd_yfield smmu_fields[] = {
     {"iommu-cells", GD_YF_UINT, GD_YF_AT(struct gd_smmu, iommu_cells), .min = 1, .max = 2},
     {"stream-match-mask", GD_YF_UINT, GD_YF_AT(struct gd_smmu, stream_match_mask),
      .flag_off = offsetof(struct gd_smmu, has_stream_match_mask)},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static void smmu_init(void *obj)
@@ -297,19 +317,23 @@ static void smmu_init(void *obj)
 	s->size = 0x20000;
 }
 
+int gd_yaml_decode_iommu(struct gd_yctx *c, const struct gd_ynode *item)
+{
+	static const struct gd_yfield *const tables[] = {smmu_fields, NULL};
+	size_t at = c->p->n_smmus;
+	int status =
+	    gd_yaml_decode_node(c, item, GD_NODE_SMMU, sizeof(struct gd_smmu), smmu_init, tables);
+	if (at < c->p->n_smmus && gd_yaml_smmu_finish(c, item, c->p->smmus[at]))
+		status = -1;
+	return status;
+}
+
 int gd_yaml_decode_iommus(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                           const struct gd_yfield *f)
 {
-	static const struct gd_yfield *const tables[] = {smmu_fields, NULL};
-	size_t first = c->p->n_smmus;
 	(void)obj;
 	(void)f;
-	int status = gd_yaml_decode_nodes(c, v, "IOMMUs", GD_NODE_SMMU, sizeof(struct gd_smmu),
-	                                  smmu_init, tables);
-	for (size_t i = 0; v->kind == GD_YSEQ && i < v->n_items && first + i < c->p->n_smmus; i++)
-		if (gd_yaml_smmu_finish(c, v->items[i], c->p->smmus[first + i]))
-			status = -1;
-	return status;
+	return gd_yaml_decode_list(c, v, "IOMMUs", gd_yaml_decode_iommu);
 }
 
 /* ---- PCI root complexes (IORT E.e §3.1.1.5; the host bridge: yaml_pci_host.c) ---- */
@@ -336,7 +360,7 @@ static const struct gd_yfield rc_fields[] = {
     {"isolation-domain", GD_YF_STRING, GD_YF_AT(struct gd_root_complex, isolation_domain)},
     {"dma-aliases", GD_YF_CUSTOM, .decode = gd_yaml_decode_dma_aliases},
     {"unpopulated-rids", GD_YF_CUSTOM, .decode = gd_yaml_decode_unpopulated_rids},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static void rc_init(void *obj)
@@ -346,14 +370,19 @@ static void rc_init(void *obj)
 	rc->ecam_unknown = true; /* until ecam: gives it */
 }
 
+int gd_yaml_decode_root_complex(struct gd_yctx *c, const struct gd_ynode *item)
+{
+	static const struct gd_yfield *const tables[] = {rc_fields, NULL};
+	return gd_yaml_decode_node(c, item, GD_NODE_ROOT_COMPLEX, sizeof(struct gd_root_complex),
+	                           rc_init, tables);
+}
+
 int gd_yaml_decode_root_complexes(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                                   const struct gd_yfield *f)
 {
-	static const struct gd_yfield *const tables[] = {rc_fields, NULL};
 	(void)obj;
 	(void)f;
-	if (gd_yaml_decode_nodes(c, v, "root complexes", GD_NODE_ROOT_COMPLEX,
-	                         sizeof(struct gd_root_complex), rc_init, tables))
+	if (gd_yaml_decode_list(c, v, "root complexes", gd_yaml_decode_root_complex))
 		return -1;
 	return gd_yaml_pci_hosts_finish(c);
 }
@@ -376,7 +405,7 @@ static const struct gd_yfield nc_fields[] = {
     {"lpis", GD_YF_CUSTOM, .decode = gd_yaml_decode_lpis},
     {"ims-slots", GD_YF_UINT, GD_YF_AT(struct gd_named_component, ims_slots)},
     {"isolation-domain", GD_YF_STRING, GD_YF_AT(struct gd_named_component, isolation_domain)},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static void nc_init(void *obj)
@@ -385,14 +414,19 @@ static void nc_init(void *obj)
 	nc->memory_address_limit = 64;
 }
 
+int gd_yaml_decode_named_component(struct gd_yctx *c, const struct gd_ynode *item)
+{
+	static const struct gd_yfield *const tables[] = {nc_fields, NULL};
+	return gd_yaml_decode_node(c, item, GD_NODE_NAMED_COMPONENT,
+	                           sizeof(struct gd_named_component), nc_init, tables);
+}
+
 int gd_yaml_decode_named_components(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                                     const struct gd_yfield *f)
 {
-	static const struct gd_yfield *const tables[] = {nc_fields, NULL};
 	(void)obj;
 	(void)f;
-	return gd_yaml_decode_nodes(c, v, "named components", GD_NODE_NAMED_COMPONENT,
-	                            sizeof(struct gd_named_component), nc_init, tables);
+	return gd_yaml_decode_list(c, v, "named components", gd_yaml_decode_named_component);
 }
 
 /* ---- References ---- */

@@ -37,7 +37,7 @@ static const struct gd_yfield ecam_fields[] = {
     {"base", GD_YF_BYTES, GD_YF_AT(struct gd_root_complex, ecam_base), .required = true},
     {"bus-range", GD_YF_CUSTOM, .decode = decode_bus_range, .required = true},
     {"size", GD_YF_BYTES, GD_YF_AT(struct gd_root_complex, ecam_size)},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 /*
@@ -94,7 +94,7 @@ static const struct gd_yfield window_fields[] = {
     {"pci-base", GD_YF_BYTES, GD_YF_AT(struct gd_pci_window, pci_base), .required = true},
     {"cpu-base", GD_YF_BYTES, GD_YF_AT(struct gd_pci_window, cpu_base), .required = true},
     {"size", GD_YF_BYTES, GD_YF_AT(struct gd_pci_window, size), .required = true},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 int gd_yaml_decode_pci_windows(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
@@ -122,7 +122,7 @@ static const struct gd_yfield reg_fields[] = {
     {"name", GD_YF_STRING, GD_YF_AT(struct gd_reg_region, name), .required = true},
     {"base", GD_YF_BYTES, GD_YF_AT(struct gd_reg_region, base), .required = true},
     {"size", GD_YF_BYTES, GD_YF_AT(struct gd_reg_region, size), .required = true},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static int decode_regs(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
@@ -162,7 +162,7 @@ static const struct gd_yfield host_fields[] = {
     {"compatible", GD_YF_CUSTOM, .decode = gd_yaml_decode_rc_compatible, .required = true},
     {"bus-range", GD_YF_CUSTOM, .decode = decode_bus_range, .required = true},
     {"reg", GD_YF_CUSTOM, .decode = decode_regs, .required = true},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 int gd_yaml_decode_pci_host(struct gd_yctx *c, const struct gd_ynode *v, void *obj,

@@ -63,7 +63,7 @@ static const struct gd_yfield platform_fields[] = {
     {"oem-table-id", GD_YF_CUSTOM, GD_YF_AT(struct gd_platform, oem_table_id),
      .decode = decode_acpi_id, .required = true},
     {"oem-revision", GD_YF_UINT, GD_YF_AT(struct gd_platform, oem_revision)},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static const struct gd_yenum iort_revisions[] = {{"0", 0}, {"3", 3}, {"5", 5}, {"6", 6}, {NULL, 0}};
@@ -76,7 +76,7 @@ static const struct gd_yfield acpi_fields[] = {
     {"creator-id", GD_YF_CUSTOM, GD_YF_AT(struct gd_platform, acpi.creator_id),
      .decode = decode_acpi_id},
     {"creator-revision", GD_YF_UINT, GD_YF_AT(struct gd_platform, acpi.creator_revision)},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 /* dt: compatible: the root node's compatible list, most specific first. */
@@ -93,7 +93,7 @@ static const struct gd_yfield dt_fields[] = {
     {"compatible", GD_YF_CUSTOM, .decode = decode_dt_compatible},
     {"pmu-compatible", GD_YF_CUSTOM, .off = offsetof(struct gd_platform, dt.pmu_compatible),
      .decode = gd_yaml_decode_string_list},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static int decode_section(struct gd_yctx *c, const struct gd_ynode *v, const char *what,
@@ -138,15 +138,17 @@ static const struct gd_yfield top_fields[] = {
     {"acpi", GD_YF_CUSTOM, .decode = decode_acpi},
     {"dt", GD_YF_CUSTOM, .decode = decode_dt},
     {"gic", GD_YF_CUSTOM, .decode = gd_yaml_decode_gic, .required = true},
-    {"iommus", GD_YF_CUSTOM, .decode = gd_yaml_decode_iommus},
-    {"root-complexes", GD_YF_CUSTOM, .decode = gd_yaml_decode_root_complexes},
-    {"named-components", GD_YF_CUSTOM, .decode = gd_yaml_decode_named_components},
+    {"iommus", GD_YF_CUSTOM, .decode = gd_yaml_decode_iommus, .item = gd_yaml_decode_iommu},
+    {"root-complexes", GD_YF_CUSTOM, .decode = gd_yaml_decode_root_complexes,
+     .item = gd_yaml_decode_root_complex},
+    {"named-components", GD_YF_CUSTOM, .decode = gd_yaml_decode_named_components,
+     .item = gd_yaml_decode_named_component},
     {"pmcgs", GD_YF_CUSTOM, .decode = gd_yaml_decode_pmcgs},
     {"iwbs", GD_YF_CUSTOM, .decode = gd_yaml_decode_iwbs},
     {"rmrs", GD_YF_CUSTOM, .decode = gd_yaml_decode_rmrs},
     {"devices", GD_YF_CUSTOM, .decode = gd_yaml_decode_devices},
     {"waivers", GD_YF_CUSTOM, .decode = gd_yaml_decode_waivers},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 /* The format version comes first: a description of another format is not read further. */
@@ -225,6 +227,28 @@ static bool each_pair(void *arg, const struct gd_ynode *key, const struct gd_yno
 	return true;
 }
 
+/*
+ * An item of a list of the root, while streaming: decoded at once through
+ * its field's item decoder when the list is the first value of a key that
+ * has one (a duplicate key is reported whole by gd_ymap_pair(), as before).
+ * The list reaches each_pair() with the items left, none.
+ */
+static bool each_item(void *arg, const struct gd_ynode *key, const struct gd_ynode *item)
+{
+	struct stream *s = arg;
+	size_t k = 0;
+
+	if (!s->streaming)
+		return false;
+	while (k < s->st.n && strcmp(s->st.fields[k]->key, key->text))
+		k++;
+	if (k == s->st.n || s->st.seen_line[k] || !s->st.fields[k]->item)
+		return false;
+	if (s->st.fields[k]->item(s->c, item))
+		s->c->items_rc = -1;
+	return true;
+}
+
 int gd_load_yaml_mem(const char *name, const char *text, size_t len, struct gd_platform *p,
                      struct gd_diags *d)
 {
@@ -234,7 +258,7 @@ int gd_load_yaml_mem(const char *name, const char *text, size_t len, struct gd_p
 	struct stream s = {.c = &c};
 
 	platform_defaults(p, name);
-	int status = gd_ytree_parse_each(name, text, len, &t, d, each_pair, &s);
+	int status = gd_ytree_parse_each(name, text, len, &t, d, each_pair, each_item, &s);
 	c.d = d;
 	bool decoded = status == 0 && s.streaming;
 	if (decoded) {

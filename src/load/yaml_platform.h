@@ -52,7 +52,14 @@ gd_yfield_fn gd_yaml_decode_devices;
 
 /* iommus:, root-complexes:, named-components: lists (yaml_nodes.c). */
 gd_yfield_fn gd_yaml_decode_iommus;
+/*
+ * One item of iommus (a list decoded item by item as it is read): the SMMU,
+ * then what its model does not have (gd_yaml_smmu_finish()).
+ */
+gd_yitem_fn gd_yaml_decode_iommu;
 gd_yfield_fn gd_yaml_decode_root_complexes;
+/* One item of root-complexes: (a list decoded item by item as it is read). */
+gd_yitem_fn gd_yaml_decode_root_complex;
 /*
  * An iommus: item (yaml_smmu.c; @obj a struct gd_smmu): model: (SMMUv3 or
  * SMMUv1/v2 names: sets version and IORT model), compatible: (DT, SMMUv1/v2),
@@ -73,6 +80,8 @@ gd_yfield_fn gd_yaml_decode_smmu_pmu;
  */
 int gd_yaml_smmu_finish(struct gd_yctx *c, const struct gd_ynode *item, const struct gd_smmu *s);
 gd_yfield_fn gd_yaml_decode_named_components;
+/* One item of named-components (a list decoded item by item as it is read). */
+gd_yitem_fn gd_yaml_decode_named_component;
 
 /*
  * rmrs: (yaml_rmr.c): [{name, remap-permitted, access-privileged, access,
@@ -146,6 +155,19 @@ gd_yfield_fn gd_yaml_decode_unpopulated_rids;
 int gd_yaml_decode_nodes(struct gd_yctx *c, const struct gd_ynode *v, const char *what,
                          enum gd_node_kind kind, size_t size, void (*init)(void *obj),
                          const struct gd_yfield *const *tables);
+
+/* Decodes one item of such a list: what gd_yaml_decode_nodes() does per item. */
+int gd_yaml_decode_node(struct gd_yctx *c, const struct gd_ynode *item, enum gd_node_kind kind,
+                        size_t size, void (*init)(void *obj),
+                        const struct gd_yfield *const *tables);
+
+/*
+ * Decodes the list @v ("expected a list of @what") item by item through
+ * @item; returns 0, or -1 when any item, or an item of the list decoded
+ * before as it was read (c->items_rc, then cleared), reported an error.
+ */
+int gd_yaml_decode_list(struct gd_yctx *c, const struct gd_ynode *v, const char *what,
+                        gd_yitem_fn *item);
 
 /*
  * Direct LPI (yaml_direct_lpi.c): gic: direct-lpi: (the target), msi-parent:

@@ -31,7 +31,7 @@ static const struct gd_yfield pmcg_fields[] = {
     {"node", GD_YF_CUSTOM, .decode = decode_node_ref, .required = true},
     {"overflow-interrupt", GD_YF_INTID, GD_YF_AT(struct gd_pmcg, overflow_intid)},
     {"id-map", GD_YF_CUSTOM, .decode = gd_yaml_decode_id_maps},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 int gd_yaml_decode_pmcgs(struct gd_yctx *c, const struct gd_ynode *v, void *obj,

@@ -22,7 +22,7 @@ static const struct gd_yenum rmr_access[] = {
 static const struct gd_yfield range_fields[] = {
     {"base", GD_YF_BYTES, GD_YF_AT(struct gd_rmr_range, base), .required = true},
     {"length", GD_YF_BYTES, GD_YF_AT(struct gd_rmr_range, length), .required = true},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static int decode_ranges(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
@@ -56,7 +56,7 @@ static const struct gd_yfield stream_id_fields[] = {
     {"iommu", GD_YF_CUSTOM, .decode = decode_iommu, .required = true},
     {"base", GD_YF_UINT, GD_YF_AT(struct gd_id_map, input_base), .required = true},
     {"count", GD_YF_UINT, GD_YF_AT(struct gd_id_map, count), .min = 1, .max = 1ull << 32},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static int decode_stream_ids(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
@@ -109,7 +109,7 @@ static const struct gd_yfield rmr_fields[] = {
     {"access", GD_YF_ENUM, GD_YF_AT(struct gd_rmr, access), .enums = rmr_access},
     {"ranges", GD_YF_CUSTOM, .decode = decode_ranges, .required = true},
     {"stream-ids", GD_YF_CUSTOM, .decode = decode_stream_ids},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 int gd_yaml_decode_rmrs(struct gd_yctx *c, const struct gd_ynode *v, void *obj,

@@ -21,13 +21,13 @@ struct cpuif_frames {
 static const struct gd_yfield gich_fields[] = {
     {"base", GD_YF_BYTES, GD_YF_AT(struct cpuif_frames, gich_base), .required = true},
     {"size", GD_YF_BYTES, GD_YF_AT(struct cpuif_frames, sizes.gich_size)},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static const struct gd_yfield gicv_fields[] = {
     {"base", GD_YF_BYTES, GD_YF_AT(struct cpuif_frames, gicv_base), .required = true},
     {"size", GD_YF_BYTES, GD_YF_AT(struct cpuif_frames, sizes.gicv_size)},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static int decode_gich(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
@@ -51,7 +51,7 @@ static const struct gd_yfield cpuif_fields[] = {
     {"size", GD_YF_BYTES, GD_YF_AT(struct cpuif_frames, sizes.gicc_size)},
     {"hypervisor", GD_YF_CUSTOM, .decode = decode_gich},
     {"virtual-cpu", GD_YF_CUSTOM, .decode = decode_gicv},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 /* Gives every CPU the frame bases; a CPU that names its own is an error (one place only). */
@@ -86,7 +86,7 @@ static const struct gd_yfield v2m_fields[] = {
     {"spi-base", GD_YF_UINT, GD_YF_AT(struct gd_msi_frame, spi_base), .max = 0xffff},
     {"spi-count", GD_YF_UINT, GD_YF_AT(struct gd_msi_frame, spi_count), .max = 0xffff},
     {"msi-typer-wrong", GD_YF_BOOL, GD_YF_AT(struct gd_msi_frame, dt_override)},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static void v2m_init(void *obj)
@@ -128,7 +128,7 @@ static const struct gd_yfield range_fields[] = {
     {"count", GD_YF_UINT, GD_YF_AT(struct gd_intid_range, count), .required = true, .min = 1,
      .max = 0xffff},
     {"multi-msi", GD_YF_CUSTOM, .decode = gd_yaml_decode_multi_msi},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static int decode_mbi_ranges(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
@@ -145,7 +145,7 @@ static const struct gd_yfield mbi_fields[] = {
     {"name", GD_YF_CUSTOM, .decode = gd_yaml_decode_node_name, .required = true},
     {"ranges", GD_YF_CUSTOM, .decode = decode_mbi_ranges, .required = true},
     {"alias", GD_YF_BYTES, GD_YF_AT(struct gd_mbi, alias)},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static int decode_mbi(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
@@ -183,7 +183,7 @@ const struct gd_yfield gd_yaml_spi_msi_fields[] = {
     {"cpu-interface", GD_YF_CUSTOM, .decode = decode_cpu_interface},
     {"v2m-frames", GD_YF_CUSTOM, .decode = decode_v2m_frames},
     {"mbi", GD_YF_CUSTOM, .decode = decode_mbi},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 int gd_yaml_gic_finish(struct gd_yctx *c, const struct gd_ynode *gic)

@@ -29,7 +29,9 @@ struct reader {
 	size_t n_nodes;
 	unsigned documents;
 	gd_ytree_each_fn *each; /* or NULL */
+	gd_ytree_item_fn *item; /* or NULL */
 	void *arg;
+	struct gd_arena_mark list_start; /* after the node of the list open at depth 2 */
 };
 
 const char *gd_ynode_kind_name(enum gd_ynode_kind kind)
@@ -84,21 +86,39 @@ static int parser_error(struct reader *r, const yaml_parser_t *ps)
 	return 2;
 }
 
+/* True when the innermost open collection is a list that is the value of a pair of the root. */
+static bool in_root_list(const struct reader *r)
+{
+	return r->depth == 2 && r->stack[0].node->kind == GD_YMAP &&
+	       r->stack[1].node->kind == GD_YSEQ;
+}
+
 /*
  * After a node is read whole: when it is the value of a pair of the root
  * mapping, offers the pair to r->each, and frees it when taken (the root is
- * t->top, outside the arena; every other node of the tree is in the pair).
+ * t->top, outside the arena; every other node of the tree is in the pair);
+ * when it is an item of a list that is such a value, offers it to r->item,
+ * and frees it when taken (the items after the list's node in the arena).
  */
 static void value_read(struct reader *r)
 {
-	if (!r->each || r->depth != 1 || r->stack[0].node->kind != GD_YMAP ||
-	    r->n_kids - r->stack[0].first != 2)
-		return;
 	size_t first = r->stack[0].first;
+	if (r->item && in_root_list(r)) {
+		if (r->item(r->arg, r->kids[first], r->kids[r->n_kids - 1])) {
+			r->n_kids--;
+			gd_arena_release(&r->t->arena, r->list_start);
+		} else {
+			r->list_start = gd_arena_mark(&r->t->arena); /* the item stays */
+		}
+		return;
+	}
+	if (!r->each || r->depth != 1 || r->stack[0].node->kind != GD_YMAP ||
+	    r->n_kids - first != 2)
+		return;
 	if (!r->each(r->arg, r->kids[first], r->kids[first + 1]))
 		return;
 	r->n_kids = first;
-	gd_arena_free(&r->t->arena);
+	gd_arena_release(&r->t->arena, (struct gd_arena_mark){0});
 }
 
 /* Makes a node for a scalar or collection event and attaches it to the open collection. */
@@ -208,6 +228,8 @@ static int on_event(struct reader *r, const yaml_event_t *ev)
 		r->stack[r->depth].node = n;
 		r->stack[r->depth].first = r->n_kids;
 		r->depth++;
+		if (in_root_list(r))
+			r->list_start = gd_arena_mark(&r->t->arena);
 		return 0;
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
@@ -221,9 +243,11 @@ static int on_event(struct reader *r, const yaml_event_t *ev)
 }
 
 int gd_ytree_parse_each(const char *file, const char *text, size_t len, struct gd_ytree *t,
-                        struct gd_diags *d, gd_ytree_each_fn *each, void *arg)
+                        struct gd_diags *d, gd_ytree_each_fn *each, gd_ytree_item_fn *item,
+                        void *arg)
 {
-	struct reader r = {.t = t, .d = d, .text = text, .len = len, .each = each, .arg = arg};
+	struct reader r = {
+	    .t = t, .d = d, .text = text, .len = len, .each = each, .item = item, .arg = arg};
 	yaml_parser_t ps;
 	int status = 0;
 
@@ -255,7 +279,7 @@ int gd_ytree_parse_each(const char *file, const char *text, size_t len, struct g
 int gd_ytree_parse(const char *file, const char *text, size_t len, struct gd_ytree *t,
                    struct gd_diags *d)
 {
-	return gd_ytree_parse_each(file, text, len, t, d, NULL, NULL);
+	return gd_ytree_parse_each(file, text, len, t, d, NULL, NULL, NULL);
 }
 
 int gd_ytree_read(const char *path, struct gd_ytree *t, struct gd_diags *d)

@@ -71,6 +71,14 @@ struct gd_ytree {
 typedef bool gd_ytree_each_fn(void *arg, const struct gd_ynode *key, const struct gd_ynode *value);
 
 /*
+ * Called by gd_ytree_parse_each() with each item of a list that is the value
+ * of a pair of the root mapping, once the item is read whole, in document
+ * order, with the pair's @key and @arg. Returns true when it has taken the
+ * item, which is then freed (the list holds only the items not taken).
+ */
+typedef bool gd_ytree_item_fn(void *arg, const struct gd_ynode *key, const struct gd_ynode *item);
+
+/*
  * Reads @path (see text_file.h: at most 16 MiB, no NUL byte) and parses it
  * into @t. Returns 0, or 2 with an error in @d ("FILE:LINE:COL: error: ..."):
  * I/O error, size, NUL byte, invalid UTF-8, YAML syntax error, anchor, alias,
@@ -89,13 +97,16 @@ int gd_ytree_parse(const char *file, const char *text, size_t len, struct gd_ytr
 
 /*
  * gd_ytree_parse() that hands each pair of a root mapping to @each as soon as
- * it is read (see gd_ytree_each_fn), so that memory holds one pair's nodes,
- * not the whole document's, when @each takes them. Pairs @each keeps stay in
- * t->root; the others are gone when this returns. @each sees the pairs
+ * it is read (see gd_ytree_each_fn), and before that each item of a list
+ * that is such a pair's value to @item (NULL: none; see gd_ytree_item_fn),
+ * so that memory holds one pair's nodes, or one item's, not the whole
+ * document's, when they are taken. Pairs @each keeps stay in t->root; the
+ * others are gone when this returns. @each and @item see the pairs and items
  * before a later error of the document is found.
  */
 int gd_ytree_parse_each(const char *file, const char *text, size_t len, struct gd_ytree *t,
-                        struct gd_diags *d, gd_ytree_each_fn *each, void *arg);
+                        struct gd_diags *d, gd_ytree_each_fn *each, gd_ytree_item_fn *item,
+                        void *arg);
 
 /* Frees the tree. */
 void gd_ytree_free(struct gd_ytree *t);

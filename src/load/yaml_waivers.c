@@ -15,7 +15,7 @@ static const struct gd_yfield ids_fields[] = {
     {"base", GD_YF_UINT, GD_YF_AT(struct gd_waiver, ids_base), .required = true},
     {"count", GD_YF_UINT, GD_YF_AT(struct gd_waiver, ids_count), .required = true, .min = 1,
      .max = 1ull << 32},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 /* ids: {base, count}: the IDs the finding must name. */
@@ -32,7 +32,7 @@ static const struct gd_yfield waiver_fields[] = {
     {"node", GD_YF_STRING, GD_YF_AT(struct gd_waiver, node), .required = true},
     {"ids", GD_YF_CUSTOM, .decode = decode_ids},
     {"reason", GD_YF_STRING, GD_YF_AT(struct gd_waiver, reason), .required = true},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 int gd_yaml_decode_waivers(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
@@ -79,7 +79,7 @@ static const struct gd_yfield file_fields[] = {
     {"gicdesc-waivers", GD_YF_ENUM, GD_YF_AT(struct waivers_file, format), .enums = formats,
      .required = true},
     {"waivers", GD_YF_CUSTOM, .decode = decode_list, .required = true},
-    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
 int gd_waivers_read(const char *path, struct gd_platform *holder, struct gd_diags *d)

@@ -30,11 +30,16 @@ static void *take(struct gd_arena *a, size_t size, size_t al)
 		size_t bsize = need > GD_ARENA_BLOCK_MIN ? need : GD_ARENA_BLOCK_MIN;
 		if (bsize > SIZE_MAX - sizeof(*b))
 			goto oom;
-		b = malloc(sizeof(*b) + bsize);
-		if (!b)
-			goto oom;
+		if (a->spare && a->spare->size >= need) {
+			b = a->spare;
+			a->spare = NULL;
+		} else {
+			b = malloc(sizeof(*b) + bsize);
+			if (!b)
+				goto oom;
+			b->size = bsize;
+		}
 		b->next = a->head;
-		b->size = bsize;
 		a->head = b;
 		at = 0;
 	}
@@ -86,13 +91,30 @@ void *gd_arena_push(struct gd_arena *a, void **v, size_t *n, size_t *cap, size_t
 	return e;
 }
 
+struct gd_arena_mark gd_arena_mark(const struct gd_arena *a)
+{
+	return (struct gd_arena_mark){a->head, a->head ? a->head->used : 0};
+}
+
+void gd_arena_release(struct gd_arena *a, struct gd_arena_mark m)
+{
+	while (a->head && a->head != m.block) {
+		struct gd_arena_block *b = a->head;
+		a->head = b->next;
+		if (!a->spare || a->spare->size < b->size) {
+			free(a->spare);
+			a->spare = b;
+		} else {
+			free(b);
+		}
+	}
+	if (a->head)
+		a->head->used = m.used;
+}
+
 void gd_arena_free(struct gd_arena *a)
 {
-	struct gd_arena_block *b = a->head;
-	while (b) {
-		struct gd_arena_block *next = b->next;
-		free(b);
-		b = next;
-	}
-	a->head = NULL;
+	gd_arena_release(a, (struct gd_arena_mark){0});
+	free(a->spare);
+	a->spare = NULL;
 }

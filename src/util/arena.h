@@ -14,9 +14,20 @@
 
 struct gd_arena_block;
 
-/* An arena: a chain of blocks; zero-initialise (`struct gd_arena a = {0};`). */
+/*
+ * An arena: a chain of blocks; zero-initialise (`struct gd_arena a = {0};`).
+ * @spare: a block gd_arena_release() kept for the next allocations, so that
+ * memory freed and taken again in a loop stays the same (already mapped).
+ */
 struct gd_arena {
 	struct gd_arena_block *head; /* newest block first */
+	struct gd_arena_block *spare;
+};
+
+/* A point in the allocations of an arena (gd_arena_mark()); zero is its very start. */
+struct gd_arena_mark {
+	struct gd_arena_block *block;
+	size_t used;
 };
 
 /* Returns @size bytes of zeroed memory, aligned for any object, owned by @a. */
@@ -38,6 +49,16 @@ void *gd_arena_push(struct gd_arena *a, void **v, size_t *n, size_t *cap, size_t
 /* GD_ARRAY_PUSH(arena, array, count, capacity): pointer to a new zeroed element. */
 #define GD_ARRAY_PUSH(a, v, n, cap)                                                                \
 	((__typeof__(&(v)[0]))gd_arena_push((a), (void **)&(v), &(n), &(cap), sizeof((v)[0])))
+
+/* The point @a has reached, for gd_arena_release(). */
+struct gd_arena_mark gd_arena_mark(const struct gd_arena *a);
+
+/*
+ * Frees every allocation of @a made after @m (a mark of @a whose allocations
+ * are not released yet; a zero mark frees them all), keeping one block for
+ * the next allocations.
+ */
+void gd_arena_release(struct gd_arena *a, struct gd_arena_mark m);
 
 /* Frees every allocation of @a; @a may be reused afterwards. */
 void gd_arena_free(struct gd_arena *a);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "util/buf.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,32 @@ oom:
 	exit(2);
 }
 
+/* Writes the bytes held to the sink and drops them; the first error is kept. */
+static void drain(struct gd_buf *b)
+{
+	if (!b->sink_err && b->len && fwrite(b->data, 1, b->len, b->sink) != b->len)
+		b->sink_err = errno ? errno : EIO;
+	b->sunk += b->len;
+	b->len = 0;
+}
+
+void gd_buf_sink(struct gd_buf *b, FILE *f)
+{
+	b->sink = f;
+}
+
+int gd_buf_sink_end(struct gd_buf *b)
+{
+	if (b->sink) {
+		drain(b);
+		b->sink = NULL;
+	}
+	free(b->data);
+	b->data = NULL;
+	b->cap = 0;
+	return b->sink_err;
+}
+
 void gd_buf_append(struct gd_buf *b, const void *src, size_t n)
 {
 	if (!n)
@@ -34,6 +61,8 @@ void gd_buf_append(struct gd_buf *b, const void *src, size_t n)
 	reserve(b, n);
 	memcpy(b->data + b->len, src, n);
 	b->len += n;
+	if (b->sink && b->len >= GD_BUF_SINK_CHUNK)
+		drain(b);
 }
 
 void gd_buf_printf(struct gd_buf *b, const char *fmt, ...)
@@ -53,6 +82,8 @@ void gd_buf_printf(struct gd_buf *b, const char *fmt, ...)
 		va_end(ap);
 	}
 	b->len += (size_t)n;
+	if (b->sink && b->len >= GD_BUF_SINK_CHUNK)
+		drain(b);
 }
 
 void gd_buf_put_le(struct gd_buf *b, uint64_t v, unsigned width)

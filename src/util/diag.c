@@ -23,17 +23,24 @@ void gd_diag_vadd(struct gd_diags *d, enum gd_severity sev, const char *rule,
 		d->cap = d->cap ? d->cap * 2 : 16;
 		d->v = xrealloc(d->v, d->cap * sizeof(*d->v));
 	}
+	/* Formats once, on the stack, and again only when the message is longer. */
+	char line[256];
 	va_list ap2;
 	va_copy(ap2, ap);
-	int len = vsnprintf(NULL, 0, fmt, ap2);
+	int len = vsnprintf(line, sizeof(line), fmt, ap2);
 	va_end(ap2);
-	if (len < 0)
+	if (len < 0) {
 		len = 0;
+		line[0] = '\0';
+	}
 	/* the message, then copies of the location's file and node path: the list owns them */
 	size_t file_len = loc && loc->file ? strlen(loc->file) + 1 : 0;
 	size_t where_len = loc && loc->where ? strlen(loc->where) + 1 : 0;
 	char *msg = xrealloc(NULL, (size_t)len + 1 + file_len + where_len);
-	vsnprintf(msg, (size_t)len + 1, fmt, ap);
+	if ((size_t)len < sizeof(line))
+		memcpy(msg, line, (size_t)len + 1);
+	else
+		vsnprintf(msg, (size_t)len + 1, fmt, ap);
 
 	struct gd_diag *g = &d->v[d->n++];
 	g->sev = sev;

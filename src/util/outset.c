@@ -56,6 +56,65 @@ static char *join(const char *dir, const char *prefix, const char *name, const c
 	return p;
 }
 
+static void ignore_xfsz(struct gd_outset *s)
+{
+	if (s->xfsz_saved)
+		return;
+	struct sigaction ign = {.sa_handler = SIG_IGN};
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGXFSZ, &ign, &s->old_xfsz);
+	s->xfsz_saved = true;
+}
+
+struct gd_buf *gd_outset_stage_begin(struct gd_outset *s, size_t i, const char *dir, bool in_order)
+{
+	struct gd_output *o = &s->v[i];
+	char suffix[32];
+
+	if (!s->stage_dir) {
+		s->stage_dir = strdup(dir);
+		if (!s->stage_dir) {
+			fprintf(stderr, "gicdesc: error: out of memory\n");
+			exit(2);
+		}
+		s->created = mkdir(dir, 0777) == 0;
+	}
+	/*
+	 * The SIGXFSZ of a file-size limit must fail the write (reported by the
+	 * commit, see gd_outset_commit()), not kill the process mid-way.
+	 */
+	ignore_xfsz(s);
+	snprintf(suffix, sizeof(suffix), ".tmp-%ld", (long)getpid());
+	o->tmp = join(dir, ".", o->name, suffix);
+	o->f = fopen(o->tmp, "wb");
+	if (!o->f) {
+		free(o->tmp);
+		o->tmp = NULL;
+	} else if (in_order) {
+		gd_buf_sink(&o->content, o->f);
+	}
+	return &o->content;
+}
+
+void gd_outset_stage_end(struct gd_outset *s, size_t i)
+{
+	struct gd_output *o = &s->v[i];
+	if (!o->f)
+		return;
+	gd_buf_sink(&o->content, o->f);
+	o->err = gd_buf_sink_end(&o->content);
+	if ((fflush(o->f) != 0 || ferror(o->f)) && !o->err)
+		o->err = errno ? errno : EIO;
+	if (fclose(o->f) != 0 && !o->err)
+		o->err = errno ? errno : EIO;
+	o->f = NULL;
+}
+
+size_t gd_output_size(const struct gd_output *o)
+{
+	return o->content.sunk + o->content.len;
+}
+
 static int write_file(const char *path, const struct gd_buf *b)
 {
 	FILE *f = fopen(path, "wb");
@@ -104,13 +163,13 @@ static void roll_back(struct staged *st, size_t n)
 	}
 }
 
-int gd_outset_commit(const struct gd_outset *s, const char *dir, struct gd_diags *d)
+int gd_outset_commit(struct gd_outset *s, const char *dir, struct gd_diags *d)
 {
 	char suffix[32];
 	struct stat st_dir;
 	int rc = -1;
 
-	int created = mkdir(dir, 0777) == 0;
+	int created = s->created || mkdir(dir, 0777) == 0;
 	if (!created && errno != EEXIST) {
 		fail(d, dir, "cannot create output directory", NULL, errno);
 		return -1;
@@ -144,8 +203,15 @@ int gd_outset_commit(const struct gd_outset *s, const char *dir, struct gd_diags
 	for (size_t i = 0; i < s->n; i++)
 		st[i].bak = join(st[i].dir, ".", s->v[i].name, suffix);
 
+	/* Staged outputs are written already: each is undone with the rest. */
+	for (size_t i = 0; i < s->n; i++)
+		st[i].written = s->v[i].tmp != NULL;
 	for (size_t i = 0; i < s->n; i++) {
-		if (write_file(st[i].tmp, &s->v[i].content) != 0) {
+		if (s->v[i].tmp && s->v[i].err) {
+			fail(d, st[i].dir, "cannot write", s->v[i].name, s->v[i].err);
+			goto out;
+		}
+		if (!s->v[i].tmp && write_file(st[i].tmp, &s->v[i].content) != 0) {
 			int err = errno;
 			unlink(st[i].tmp);
 			fail(d, st[i].dir, "cannot write", s->v[i].name, err);
@@ -179,11 +245,13 @@ int gd_outset_commit(const struct gd_outset *s, const char *dir, struct gd_diags
 		if (st[i].backed_up)
 			unlink(st[i].bak);
 	rc = 0;
+	s->committed = true;
 out:
 	if (rc != 0) {
 		roll_back(st, s->n);
 		if (created)
 			rmdir(dir);
+		s->created = false;
 	}
 	for (size_t i = 0; i < s->n; i++) {
 		free(st[i].tmp);
@@ -198,10 +266,20 @@ out:
 void gd_outset_free(struct gd_outset *s)
 {
 	for (size_t i = 0; i < s->n; i++) {
-		free(s->v[i].name);
+		if (s->v[i].f)
+			fclose(s->v[i].f);
+		if (s->v[i].tmp && !s->committed)
+			unlink(s->v[i].tmp);
+		free(s->v[i].tmp);
 		free(s->v[i].dir);
 		gd_buf_free(&s->v[i].content);
 	}
+	/* A folder staging made for a set never committed goes (rmdir: only when empty). */
+	if (s->created && !s->committed)
+		rmdir(s->stage_dir);
+	free(s->stage_dir);
+	if (s->xfsz_saved)
+		sigaction(SIGXFSZ, &s->old_xfsz, NULL);
 	free(s->v);
 	memset(s, 0, sizeof(*s));
 }

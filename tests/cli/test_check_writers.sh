@@ -29,9 +29,24 @@ case_() {
 	check "$rule: generate -f $formats refuses ($gst)" test "$gst" = 1
 	check "$rule: with the same message" \
 		test "$(grep ': error: ' "$WORK/check")" = "$(grep ': error: ' "$WORK/gen")"
+	check "$rule: generate leaves no output folder" test ! -e "$WORK/out-$rule"
 }
 case_ iort-inexpressible iort '/pri: { spi: 75 }/d'
 case_ dt-inexpressible dtb 's/^    coherent: true              # IORT COHACC.*/&\n    vatos-base: 0x09070000/'
 case_ madt-inexpressible madt 's/^    pmu-interrupt: { ppi: 7 }/&\n    spe-interrupt: { ppi: 5 }/'
+# Outputs made before a writer refuses (dts and dtsi, staged in their temporaries
+# as they are made) are not left behind: nor is the folder the run created.
+set +e
+"$GICDESC" generate -q -f dts,dtsi,iort -o "$WORK/staged" "$WORK/iort-inexpressible.yaml" 2>/dev/null
+gst=$?
+set -e
+check "dts,dtsi,iort with a refused IORT: exit 1 ($gst)" test "$gst" = 1
+check "dts,dtsi,iort with a refused IORT: no folder, no temporary" test ! -e "$WORK/staged"
+mkdir "$WORK/kept"
+set +e
+"$GICDESC" generate -q -f dts,dtsi,iort -o "$WORK/kept" "$WORK/iort-inexpressible.yaml" 2>/dev/null
+set -e
+check "dts,dtsi,iort into a folder that exists: it stays empty" \
+	test -z "$(ls -A "$WORK/kept")"
 check "the example itself: check passes" bash -c "\"\$GICDESC\" check \"$src\" >/dev/null"
 finish

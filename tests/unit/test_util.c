@@ -113,6 +113,60 @@ static void outset_all_or_nothing(void **state)
 	gd_diags_free(&d);
 }
 
+/*
+ * Staged outputs: written to their temporaries as they are made (a large
+ * one while it fills), renamed with the set at the commit, and gone with
+ * the folder staging made when the set is freed without a commit.
+ */
+static void outset_staged(void **state)
+{
+	(void)state;
+	char top[] = "/tmp/gd-outset-XXXXXX", dir[64], path[128], tmp[160];
+	assert_non_null(mkdtemp(top));
+	snprintf(dir, sizeof(dir), "%s/new", top);
+	snprintf(path, sizeof(path), "%s/big.txt", dir);
+	snprintf(tmp, sizeof(tmp), "%s/.big.txt.tmp-%ld", dir, (long)getpid());
+	struct gd_outset s = {0};
+	struct gd_diags d = {0};
+	struct stat st;
+
+	gd_outset_add(&s, "big.txt");
+	gd_outset_add(&s, "small.txt");
+	struct gd_buf *b = gd_outset_stage_begin(&s, 0, dir, true);
+	for (unsigned i = 0; i < 100000; i++)
+		gd_buf_printf(b, "line %u\n", i);
+	assert_true(b->len < 2 * GD_BUF_SINK_CHUNK); /* the rest is in the file already */
+	gd_outset_stage_end(&s, 0);
+	assert_int_equal(stat(tmp, &st), 0);
+	size_t size = gd_output_size(&s.v[0]);
+	assert_int_equal((size_t)st.st_size, size);
+	assert_int_not_equal(stat(path, &st), 0);
+	gd_outset_free(&s); /* no commit: the temporary and the folder go */
+	assert_int_not_equal(stat(tmp, &st), 0);
+	assert_int_not_equal(stat(dir, &st), 0);
+
+	gd_outset_add(&s, "big.txt");
+	gd_outset_add(&s, "small.txt");
+	b = gd_outset_stage_begin(&s, 0, dir, true);
+	for (unsigned i = 0; i < 100000; i++)
+		gd_buf_printf(b, "line %u\n", i);
+	gd_outset_stage_end(&s, 0);
+	gd_buf_printf(&s.v[1].content, "small\n"); /* kept in memory, written by the commit */
+	assert_int_equal(gd_outset_commit(&s, dir, &d), 0);
+	gd_outset_free(&s);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal((size_t)st.st_size, size);
+	assert_int_not_equal(stat(tmp, &st), 0);
+	snprintf(tmp, sizeof(tmp), "%s/small.txt", dir);
+	assert_int_equal(stat(tmp, &st), 0);
+	assert_int_equal(st.st_size, 6);
+	unlink(tmp);
+	unlink(path);
+	rmdir(dir);
+	rmdir(top);
+	gd_diags_free(&d);
+}
+
 /* Prints @d as JSON or SARIF into a memory stream and returns the text (caller frees). */
 static char *capture_json(const struct gd_diags *d, int sarif)
 {
@@ -229,6 +283,7 @@ int main(void)
 	    cmocka_unit_test(diag_text_form),
 	    cmocka_unit_test(outset_all_or_nothing),
 	    cmocka_unit_test(outset_add_path_with_the_set),
+	    cmocka_unit_test(outset_staged),
 	    cmocka_unit_test(depfile_escapes),
 	    cmocka_unit_test(diag_json_forms),
 	};
