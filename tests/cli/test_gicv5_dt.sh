@@ -66,10 +66,19 @@ check "qemu-virt-gicv5: the merged DTB is QEMU's own tree (dtc -s), phandles and
 	diff -u "$WORK/qemu.sorted" "$WORK/merged.sorted"
 
 # The DTB front end on QEMU 11.1's DTBs (one IRS, SMMUv3 SPIs, a GICv2m frame under the GICv5).
+# msi=gicv2m puts a GICv2m frame under the GICv5 and the PCIe host's msi-map on it: Linux 7.2's
+# GICv5 driver probes no such frame (arm,gic-v5.yaml allows only IRS children), and rule
+# gic-version-mixed says so: that is the one finding there.
 for dtb in "$QEMU11"/*/virt.dtb; do
 	folder=$(basename "$(dirname "$dtb")")
-	check "$folder: gicdesc check reads QEMU 11.1's DTB with no error" \
-		"$GICDESC" check -q "$dtb"
+	want=0
+	[ "$folder" = virt-gicv5-v2m-smp2 ] && want=1
+	st=0
+	"$GICDESC" check -q "$dtb" >"$WORK/check.out" 2>&1 || st=$?
+	found=$(grep -c ': error: \|: warning: ' "$WORK/check.out" || true)
+	mixed=$(grep -c 'error: .*\[gic-version-mixed\]$' "$WORK/check.out" || true)
+	check "$folder: gicdesc check reads QEMU 11.1's DTB, $want finding(s)$([ $want = 1 ] && echo ', gic-version-mixed') ($found)" \
+		test "$st" = "$want" -a "$found" = "$want" -a "$mixed" = "$want"
 done
 
 # The richer GICv5 read back: import our DTB, generate it again, the same facts.

@@ -2,7 +2,8 @@
 # Format h (NAME-gic.h, for TF-A and U-Boot ports): for every example, gcc compiles the
 # header with -Wall -Wextra -Werror, and _Static_asserts made from the description itself
 # (read by PyYAML, not by gicdesc) hold: GIC version, GICD base, SPIs, every redistributor
-# region's base and length, every ITS's base and ID, the GICv2m frames' bases. The prefix is
+# region's base and length, every ITS's base and ID, the GICv2m frames' bases; on a GICv5 every
+# IRS's config frame base and ID. The prefix is
 # PLAT_ARM_ (TF-A's platform_def.h names) or the one --header-prefix gives.
 # Needs: gcc, python3-yaml.
 . "$(dirname "$0")/lib.sh"
@@ -15,9 +16,14 @@ import sys, yaml
 d = yaml.safe_load(open(sys.argv[1])); x = sys.argv[2]; g = d['gic']
 v = str(g['version'])
 def a(name, value): print('_Static_assert(%s%s == %d, "%s");' % (x, name, value, name))
-a('GIC_VERSION', {'2': 2, '3': 3}.get(v, 4))
-a('GICD_BASE', g['distributor']['base'])
-a('GIC_SPIS', g['distributor']['spis'])
+a('GIC_VERSION', {'2': 2, '3': 3, '5': 5}.get(v, 4))
+for i, irs in enumerate(g.get('irses', [])):  # a GICv5: IRSes, no distributor
+    a('IRS%s_BASE' % (i or ''), irs['config-base']); a('IRS%s_ID' % (i or ''), irs['id'])
+if v == '5':
+    g['its'] = []  # GICv5 ITSes: config frames and translate frames, not GITS
+else:
+    a('GICD_BASE', g['distributor']['base'])
+    a('GIC_SPIS', g['distributor']['spis'])
 for i, r in enumerate(g.get('redistributors', [])):
     a('GICR%s_BASE' % (i or ''), r['base']); a('GICR%s_SIZE' % (i or ''), r['length'])
 for i, its in enumerate(g.get('its', [])):

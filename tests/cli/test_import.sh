@@ -44,6 +44,13 @@ PY
 }
 written=()
 
+# wired_hosts: DT facts but those of PCI hosts with neither msi-map nor iommu-map (QEMU 11.1's
+# GICv5 has no ITS), which the DTB reader does not read: they state no MSI or IOMMU fact.
+wired_hosts() {
+	awk '/^pcie compatible /{ n = 0; quiet = 0 } /^pcie /{ b[n++] = $0; quiet += /^pcie (msi|iommu)-map absent$/
+		if (/^pcie iommu-map /) { if (quiet < 2) for (i = 0; i < n; i++) print b[i]; n = 0 } next } { print }'
+}
+
 # same_dt ORIGINAL YAML WHAT: generate YAML's DTB; same routes and DT facts as ORIGINAL.
 same_dt() {
 	local out
@@ -57,7 +64,7 @@ same_dt() {
 	"$GICDESC" check "$1" "$out"/*.dtb >"$out.check" 2>&1
 	set -e
 	check "$3: routes as the original's (no firmware-drift)" bash -c "! grep -q firmware-drift '$out.check'"
-	if diff <(facts "$1") <(facts "$out"/*.dtb) >"$out.diff"; then
+	if diff <(facts "$1" | wired_hosts) <(facts "$out"/*.dtb | wired_hosts) >"$out.diff"; then
 		ok "$3: DT facts as the original's"
 	else
 		cat "$out.diff"
