@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # GICv5 in the device tree against the newest oracles Debian has (scripts/modern-oracles.sh,
-# run through tools/modern): dtc 1.8.1 compiles our DTS and decompiles our DTB of
-# examples/qemu-virt-gicv5 and of tests/data/gicv5-dt (two IRSes, ITSes with translate frames,
+# run through tools/modern): dtc 1.8.1 compiles our DTS and decompiles our DTB of every GICv5
+# example (examples/qemu-virt-gicv5, ...) and of tests/data/gicv5-dt (two IRSes, ITSes with translate frames,
 # an IWB, an SMMUv3, PCIe msi-map and iommu-map) without a warning, to the same text; and
 # dt-validate 2026.06 with Linux 7.2's bindings (tools/dt-bindings-modern: arm,gic-v5.yaml,
-# arm,gic-v5-iwb.yaml) reports nothing on our DTS of either. The binding is applied, not merely
+# arm,gic-v5-iwb.yaml) reports nothing on our DTS of any. The binding is applied, not merely
 # loaded: a copy whose IRS lacks arm,iaffids, and one whose translate frame lacks reg-names, are
 # refused. Of QEMU 11.1's own DTB of the same machine it reports the GIC node's name, /intc
 # ($nodename '^interrupt-controller(@[0-9a-f,]+)*$'): QEMU's binding fault, which ours has
@@ -36,7 +36,7 @@ quiet() {
 # validate DTB: dt-validate's messages about DTB, without its file name, sorted.
 validate() { "$MODERN" dt-validate -s "$schema" "$1" 2>&1 | grep -v '^\s*from schema' | sed -E 's/^[^:]*: //' | sort; }
 
-for yaml in "$GICDESC_SRC/examples/qemu-virt-gicv5/qemu-virt-gicv5.yaml" \
+for yaml in $(grep -l '^  version: 5' "$GICDESC_SRC"/examples/*/*.yaml) \
 	"$GICDESC_SRC/tests/data/gicv5-dt/server-gicv5-dt.yaml"; do
 	name=$(basename "$yaml" .yaml)
 	"$GICDESC" generate -q -f dts,dtb -o "$WORK" "$yaml" || { not_ok "$name: gicdesc generate"; continue; }

@@ -44,13 +44,6 @@ PY
 }
 written=()
 
-# wired_hosts: DT facts but those of PCI hosts with neither msi-map nor iommu-map (QEMU 11.1's
-# GICv5 has no ITS), which the DTB reader does not read: they state no MSI or IOMMU fact.
-wired_hosts() {
-	awk '/^pcie compatible /{ n = 0; quiet = 0 } /^pcie /{ b[n++] = $0; quiet += /^pcie (msi|iommu)-map absent$/
-		if (/^pcie iommu-map /) { if (quiet < 2) for (i = 0; i < n; i++) print b[i]; n = 0 } next } { print }'
-}
-
 # same_dt ORIGINAL YAML WHAT: generate YAML's DTB; same routes and DT facts as ORIGINAL.
 same_dt() {
 	local out
