@@ -26,6 +26,16 @@ same_list() {
 		diff <(echo "$2") <(echo "$3") || true
 	fi
 }
+# quiet WHAT COMMAND...: ok when COMMAND succeeds and prints nothing on standard error.
+quiet() {
+	local what=$1
+	shift
+	if "$@" 2>"$WORK/stderr" && [ ! -s "$WORK/stderr" ]; then
+		ok "$what"
+	else
+		not_ok "$what: $(head -c 2000 "$WORK/stderr")"
+	fi
+}
 # wired_hosts: the lines of tests/cli/dt_facts.py on standard input but those of PCI hosts with
 # neither msi-map nor iommu-map (QEMU 11.1's GICv5 has no ITS), which the DTB reader does not
 # read: they state no MSI or IOMMU fact.

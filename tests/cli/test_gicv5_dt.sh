@@ -25,17 +25,6 @@ RICH=$GICDESC_SRC/tests/data/gicv5-dt/server-gicv5-dt.yaml
 # The GICv5 descriptions: the examples whose gic: is version 5, and the richer one.
 mapfile -t GICV5 < <(grep -l '^  version: 5' "$GICDESC_SRC"/examples/*/*.yaml; echo "$RICH")
 
-# quiet WHAT COMMAND...: ok when COMMAND succeeds and prints nothing on standard error.
-quiet() {
-	local what=$1
-	shift
-	if "$@" 2>"$WORK/stderr" && [ ! -s "$WORK/stderr" ]; then
-		ok "$what"
-	else
-		not_ok "$what: $(head -c 2000 "$WORK/stderr")"
-	fi
-}
-
 for yaml in "${GICV5[@]}"; do
 	name=$(basename "$yaml" .yaml)
 	check "$name: gicdesc generate writes DTS and DTB" \

@@ -23,16 +23,6 @@ rc=$?
 [ "$rc" = 0 ] || { not_ok "tools/dt-bindings-modern failed ($rc): $(cat "$WORK/schema.err")"; finish; exit 1; }
 echo "# $("$MODERN" dtc --version), dt-validate $("$MODERN" dt-validate --version), $schema"
 
-# quiet WHAT COMMAND...: ok when COMMAND succeeds and prints nothing on standard error.
-quiet() {
-	local what=$1
-	shift
-	if "$@" 2>"$WORK/stderr" && [ ! -s "$WORK/stderr" ]; then
-		ok "$what"
-	else
-		not_ok "$what: $(head -c 2000 "$WORK/stderr")"
-	fi
-}
 # validate DTB: dt-validate's messages about DTB, without its file name, sorted.
 validate() { "$MODERN" dt-validate -s "$schema" "$1" 2>&1 | grep -v '^\s*from schema' | sed -E 's/^[^:]*: //' | sort; }
 

@@ -19,17 +19,6 @@ echo "# $dtc_version, iasl $iasl_version"
 # modern_iasl ARGS...: the modern iasl, as a command lib.sh's iasl helpers can take.
 modern_iasl() { "$MODERN" iasl "$@"; }
 
-# quiet WHAT COMMAND...: ok when COMMAND succeeds and prints nothing on standard error.
-quiet() {
-	local what=$1
-	shift
-	if "$@" 2>"$WORK/stderr" && [ ! -s "$WORK/stderr" ]; then
-		ok "$what"
-	else
-		not_ok "$what: $(head -c 2000 "$WORK/stderr")"
-	fi
-}
-
 for dir in "$GICDESC_SRC"/examples/*/; do
 	name=$(basename "$dir")
 	out=$WORK/$name
