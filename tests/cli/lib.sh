@@ -36,6 +36,19 @@ quiet() {
 		not_ok "$what: $(head -c 2000 "$WORK/stderr")"
 	fi
 }
+# dtc_same LABEL DTS DTB DTC...: the dtc command DTC... (dtc, or tools/modern dtc), named LABEL,
+# compiles DTS (into DTS.dtb) and decompiles DTB without a warning, and both decompile to the
+# same text (the same tree, the same phandles).
+dtc_same() {
+	local label=$1 dts=$2 dtb=$3 name
+	shift 3
+	name=$(basename "$dts" .dts)
+	quiet "$name: $label compiles our DTS, no warning" "$@" -I dts -O dtb -o "$dts.dtb" "$dts"
+	quiet "$name: $label decompiles our DTB, no warning" "$@" -I dtb -O dts -o "$dtb.ours.txt" "$dtb"
+	"$@" -I dtb -O dts -o "$dtb.dtc.txt" "$dts.dtb" 2>/dev/null
+	check "$name: $label: our DTB and its DTB of our DTS decompile to the same text" \
+		diff -u "$dtb.dtc.txt" "$dtb.ours.txt"
+}
 # wired_hosts: the lines of tests/cli/dt_facts.py on standard input but those of PCI hosts with
 # neither msi-map nor iommu-map (QEMU 11.1's GICv5 has no ITS), which the DTB reader does not
 # read: they state no MSI or IOMMU fact.
