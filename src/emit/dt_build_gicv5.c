@@ -21,8 +21,7 @@
 
 #include "emit/dt_build.h"
 
-/* Adds node "@prefix@BASE" labelled @label under @parent with compatible @compatible (NULL: none).
- */
+/* Adds node "@prefix@BASE" labelled @label under @parent, with @compatible unless NULL. */
 static struct gd_dt_node *frame_node(struct gd_dt_builder *b, struct gd_dt_node *parent,
                                      const char *prefix, uint64_t base, const char *label,
                                      const char *compatible, const struct gd_loc *loc)
@@ -146,7 +145,10 @@ void gd_dt_build_gicv5(struct gd_dt_builder *b)
 			            "DT: ITS '%s' is no translate frame of a GICv5 ITS; an "
 			            "arm,gic-v5 has no GICv3 ITS",
 			            p->its[i]->node.name);
-	gd_dt_build_v2m_frames(b);
+	if (p->n_msi_frames || p->n_mbis)
+		gd_dt_error(b, &p->gic_loc,
+		            "DT: a GICv2m frame or MBI beside a GICv5; arm,gic-v5.yaml allows only "
+		            "IRS children (and Linux's GICv5 driver drives neither)");
 }
 
 void gd_dt_build_iwbs(struct gd_dt_builder *b)

@@ -255,6 +255,12 @@ static void check_platform(struct gd_yaml_planner *c, const struct gd_platform *
 		gd_yaml_refuse(
 		    c, &file, "import-no-cpus",
 		    "no CPUs (and no distributor): the format needs them (give the MADT)");
+	if (p->gic_version == GD_GIC_V5 && (p->n_msi_frames || p->n_mbis))
+		gd_yaml_refuse(
+		    c, p->n_msi_frames ? &p->msi_frames[0]->node.loc : &p->mbis[0]->node.loc,
+		    "import-gicv5-spi-msi",
+		    "a GICv2m frame or MBI beside a GICv5 (QEMU 11.1's msi=gicv2m): the "
+		    "format gives a GICv5 none, and no GICv5 driver drives one");
 	for (size_t i = 0; i < p->n_cpus; i++)
 		if (p->cpus[i].cpu_interface_number != i)
 			gd_yaml_refuse(

@@ -26,6 +26,36 @@ same_list() {
 		diff <(echo "$2") <(echo "$3") || true
 	fi
 }
+# quiet WHAT COMMAND...: ok when COMMAND succeeds and prints nothing on standard error.
+quiet() {
+	local what=$1
+	shift
+	if "$@" 2>"$WORK/stderr" && [ ! -s "$WORK/stderr" ]; then
+		ok "$what"
+	else
+		not_ok "$what: $(head -c 2000 "$WORK/stderr")"
+	fi
+}
+# dtc_same LABEL DTS DTB DTC...: the dtc command DTC... (dtc, or tools/modern dtc), named LABEL,
+# compiles DTS (into DTS.dtb) and decompiles DTB without a warning, and both decompile to the
+# same text (the same tree, the same phandles).
+dtc_same() {
+	local label=$1 dts=$2 dtb=$3 name
+	shift 3
+	name=$(basename "$dts" .dts)
+	quiet "$name: $label compiles our DTS, no warning" "$@" -I dts -O dtb -o "$dts.dtb" "$dts"
+	quiet "$name: $label decompiles our DTB, no warning" "$@" -I dtb -O dts -o "$dtb.ours.txt" "$dtb"
+	"$@" -I dtb -O dts -o "$dtb.dtc.txt" "$dts.dtb" 2>/dev/null
+	check "$name: $label: our DTB and its DTB of our DTS decompile to the same text" \
+		diff -u "$dtb.dtc.txt" "$dtb.ours.txt"
+}
+# wired_hosts: the lines of tests/cli/dt_facts.py on standard input but those of PCI hosts with
+# neither msi-map nor iommu-map (QEMU 11.1's GICv5 has no ITS), which the DTB reader does not
+# read: they state no MSI or IOMMU fact.
+wired_hosts() {
+	awk '/^pcie compatible /{ n = 0; quiet = 0 } /^pcie /{ b[n++] = $0; quiet += /^pcie (msi|iommu)-map absent$/
+		if (/^pcie iommu-map /) { if (quiet < 2) for (i = 0; i < n; i++) print b[i]; n = 0 } next } { print }'
+}
 # finish: the closing line, and the exit status.
 finish() { echo "$passed passed, $failed failed"; [ "$failed" = 0 ]; }
 

@@ -63,9 +63,11 @@ print(sum(n.get("msi-parent") == t for k in ("root-complexes", "named-components
 	# The same, one route at a time: resolve prints the same DeviceIDs (or SPI-based MSI
 	# sink) for the first root complex's RIDs (named pcie<segment> in ACPI).
 	deviceids() { sed -n 's/.*\(DeviceID 0x[0-9a-fx-]*\|(GICv2m frame: no DeviceID)\)$/\1/p'; }
-	read -r rc seg < <(/usr/bin/python3 -c 'import sys, yaml; r = yaml.safe_load(open(sys.argv[1]))["root-complexes"][0]; print(r["name"], int(str(r["segment"]), 0))' "$yaml")
+	# A root complex with no id-map and no msi-parent (QEMU 11.1's GICv5 has no ITS) has none.
+	read -r rc seg maps < <(/usr/bin/python3 -c 'import sys, yaml; r = yaml.safe_load(open(sys.argv[1]))["root-complexes"][0]; print(r["name"], int(str(r["segment"]), 0), int("id-map" in r or "msi-parent" in r))' "$yaml")
 	y=$("$GICDESC" resolve "$yaml" "$rc" | deviceids)
 	a=$("$GICDESC" resolve "$out/iort.aml" "$out/madt.aml" "pcie$seg" | deviceids)
-	check "$name: resolve $rc gives $y from YAML and from IORT+MADT (pcie$seg)" test -n "$y" -a "$y" = "$a"
+	check "$name: resolve $rc gives ${y:-no DeviceID} from YAML and from IORT+MADT (pcie$seg)" \
+		test "$maps" = 0 -o -n "$y" -a "$y" = "$a"
 done
 finish

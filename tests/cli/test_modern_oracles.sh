@@ -19,17 +19,6 @@ echo "# $dtc_version, iasl $iasl_version"
 # modern_iasl ARGS...: the modern iasl, as a command lib.sh's iasl helpers can take.
 modern_iasl() { "$MODERN" iasl "$@"; }
 
-# quiet WHAT COMMAND...: ok when COMMAND succeeds and prints nothing on standard error.
-quiet() {
-	local what=$1
-	shift
-	if "$@" 2>"$WORK/stderr" && [ ! -s "$WORK/stderr" ]; then
-		ok "$what"
-	else
-		not_ok "$what: $(head -c 2000 "$WORK/stderr")"
-	fi
-}
-
 for dir in "$GICDESC_SRC"/examples/*/; do
 	name=$(basename "$dir")
 	out=$WORK/$name
@@ -40,13 +29,7 @@ for dir in "$GICDESC_SRC"/examples/*/; do
 			echo "# $name: gicdesc writes no $f: $(grep -o '\[[a-z0-9-]*\]$' "$out/$f.err" | sort -u | paste -sd' ')"
 	done
 	if [ -f "$out/$name.dts" ] && [ -f "$out/$name.dtb" ]; then
-		quiet "$name: dtc 1.8 compiles our DTS, no warning" \
-			"$MODERN" dtc -I dts -O dtb -o "$out/from-dts.dtb" "$out/$name.dts"
-		quiet "$name: dtc 1.8 decompiles our DTB, no warning" \
-			"$MODERN" dtc -I dtb -O dts -o "$out/ours.txt" "$out/$name.dtb"
-		"$MODERN" dtc -I dtb -O dts -o "$out/dtc.txt" "$out/from-dts.dtb" 2>/dev/null
-		check "$name: dtc 1.8: our DTB and its DTB of our DTS decompile to the same text" \
-			diff -u "$out/dtc.txt" "$out/ours.txt"
+		dtc_same "dtc 1.8" "$out/$name.dts" "$out/$name.dtb" "$MODERN" dtc
 	fi
 	for t in iort madt; do
 		[ -f "$out/$t.aml" ] || continue
