@@ -28,8 +28,8 @@ void gd_rule_its_translater_frame(struct gd_check_ctx *c)
 	const struct gd_platform *p = c->p;
 	uint64_t need = gd_its_frame_size(GD_GIC_V3);
 
-	if (p->gic_version == GD_GIC_V2)
-		return; /* a GICv2 has no ITS: rule gicv2-features says so */
+	if (p->gic_version == GD_GIC_V2 || p->gic_version == GD_GIC_V5)
+		return; /* GICv2: no ITS (rule gicv2-features); GICv5: translate frames */
 	for (size_t i = 0; i < p->n_its; i++) {
 		const struct gd_its *its = p->its[i];
 		if (its->size >= need)

@@ -16,8 +16,8 @@ void gd_rule_spis_range(struct gd_check_ctx *c)
 void gd_rule_intid_bits_range(struct gd_check_ctx *c)
 {
 	uint32_t bits = c->p->dist.intid_bits;
-	if (c->p->gic_version == GD_GIC_V2)
-		return; /* no LPIs, no GICD_TYPER.IDbits */
+	if (c->p->gic_version == GD_GIC_V2 || c->p->gic_version == GD_GIC_V5)
+		return; /* no LPIs, or no distributor: no GICD_TYPER.IDbits */
 	if (bits < 14 || bits > 24)
 		gd_check_report(
 		    c, &c->p->dist.loc,
@@ -26,8 +26,11 @@ void gd_rule_intid_bits_range(struct gd_check_ctx *c)
 		    (unsigned)bits);
 }
 
-static bool is_ppi(uint32_t intid)
+/* GICv5 PPIs: typed INTIDs of type PPI, IDs 0-127 (GICv5 architecture, AES0070). */
+static bool is_ppi(const struct gd_platform *p, uint32_t intid)
 {
+	if (p->gic_version == GD_GIC_V5)
+		return GD_V5_INTID_TYPE(intid) == GD_V5_PPI && GD_V5_INTID_ID(intid) < 128;
 	return (intid >= 16 && intid <= 31) || (intid >= 1056 && intid <= 1119);
 }
 
@@ -51,8 +54,10 @@ static uint32_t trbe_of(const struct gd_cpu *cpu)
 	return cpu->trbe_intid;
 }
 
-static bool is_spi(uint32_t intid)
+static bool is_spi(const struct gd_platform *p, uint32_t intid)
 {
+	if (p->gic_version == GD_GIC_V5)
+		return GD_V5_INTID_TYPE(intid) == GD_V5_SPI;
 	return (intid >= 32 && intid <= 1019) || (intid >= 4096 && intid <= 5119);
 }
 
@@ -79,21 +84,64 @@ static void cpu_ppis(struct gd_check_ctx *c)
 	for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++)
 		for (size_t i = 0; i < c->p->n_cpus; i++) {
 			uint32_t intid = fields[f].of(&c->p->cpus[i]);
-			if (intid == 0 || is_ppi(intid) || (fields[f].spi_too && is_spi(intid)) ||
+			if (intid == 0 || is_ppi(c->p, intid) ||
+			    (fields[f].spi_too && is_spi(c->p, intid)) ||
 			    (i > 0 && fields[f].of(&c->p->cpus[i - 1]) == intid))
 				continue;
-			gd_check_report(c, &c->p->cpus[i].loc,
-			                "%s INTID %u of CPU %zu is not a PPI (INTIDs 16-31, or "
-			                "extended PPIs 1056-1119)%s",
-			                fields[f].what, (unsigned)intid, i,
-			                fields[f].spi_too ? " nor an SPI (32-1019, 4096-5119)"
-			                                  : "");
+			if (c->p->gic_version == GD_GIC_V5)
+				gd_check_report(
+				    c, &c->p->cpus[i].loc,
+				    "%s INTID 0x%x of CPU %zu is not a GICv5 PPI (type 1, "
+				    "ID 0-127)%s",
+				    fields[f].what, (unsigned)intid, i,
+				    fields[f].spi_too ? " nor an SPI (type 3)" : "");
+			else
+				gd_check_report(
+				    c, &c->p->cpus[i].loc,
+				    "%s INTID %u of CPU %zu is not a PPI (INTIDs 16-31, or "
+				    "extended PPIs 1056-1119)%s",
+				    fields[f].what, (unsigned)intid, i,
+				    fields[f].spi_too ? " nor an SPI (32-1019, 4096-5119)" : "");
 		}
+}
+
+/*
+ * A GICv5 wired interrupt: an SPI (type 3) of an IRS that states its SPI
+ * range, or of any IRS when none states one (IRS_IDR6/IRS_IDR7).
+ */
+static void wired_v5_spi(struct gd_check_ctx *c, const struct gd_node *n, const char *what,
+                         uint32_t intid)
+{
+	const struct gd_platform *p = c->p;
+	bool stated = false;
+	uint32_t id = GD_V5_INTID_ID(intid);
+	if (intid == 0)
+		return;
+	if (GD_V5_INTID_TYPE(intid) == GD_V5_SPI) {
+		for (size_t i = 0; i < p->n_irses; i++) {
+			const struct gd_irs *irs = p->irses[i];
+			stated |= irs->spi_count > 0;
+			if (irs->spi_count && id >= irs->spi_base &&
+			    id - irs->spi_base < irs->spi_count)
+				return;
+		}
+		if (!stated)
+			return;
+	}
+	gd_check_report(c, &n->loc,
+	                "%s interrupt INTID 0x%x of %s is not an SPI (type 3) that an IRS "
+	                "serves%s",
+	                what, (unsigned)intid, n->name,
+	                stated ? " (the SPI ranges of gic: irses: spis:)" : "");
 }
 
 void gd_check_wired_spi(struct gd_check_ctx *c, const struct gd_node *n, const char *what,
                         uint32_t intid)
 {
+	if (c->p->gic_version == GD_GIC_V5) {
+		wired_v5_spi(c, n, what, intid);
+		return;
+	}
 	uint32_t last_spi = 31 + c->p->dist.spis;
 	if (last_spi > 1019)
 		last_spi = 1019;

@@ -224,8 +224,8 @@ void gd_rule_redist_region_too_small(struct gd_check_ctx *c)
 	uint64_t frames = 0;
 	size_t need = 0;
 
-	if (p->gic_version == GD_GIC_V2)
-		return; /* no redistributors: the rule gicv2-features reports any */
+	if (p->gic_version == GD_GIC_V2 || p->gic_version == GD_GIC_V5)
+		return; /* no redistributors: gicv2-features reports any on GICv2; IRSes on GICv5 */
 
 	for (size_t i = 0; i < p->n_cpus; i++)
 		need += p->cpus[i].gicr_base == 0;

@@ -217,12 +217,29 @@ struct intid_spec {
 
 static const struct gd_yenum trigger_names[] = {{"level", 0}, {"edge", 1}, {NULL, 0}};
 
-/* PPI n is INTID 16 + n (n < 16); SPI n is INTID 32 + n (INTID <= 1019): GIC arch §2.2. */
-static const struct gd_yfield intid_fields[] = {
+/*
+ * PPI n is INTID 16 + n (n < 16); SPI n is INTID 32 + n (INTID <= 1019): GIC
+ * arch §2.2. On a GICv5 (gic: version: 5 decoded first) PPI n is the typed
+ * INTID GD_V5_INTID(GD_V5_PPI, n), n < 128, and SPI n GD_V5_INTID(GD_V5_SPI,
+ * n), n < 2^24 (GICv5 architecture, AES0070, INTID types).
+ */
+static const struct gd_yfield intid_type_fields[] = {
     {"ppi", GD_YF_UINT, GD_YF_AT(struct intid_spec, ppi), .max = 15,
      .flag_off = offsetof(struct intid_spec, has_ppi)},
     {"spi", GD_YF_UINT, GD_YF_AT(struct intid_spec, spi), .max = 987,
      .flag_off = offsetof(struct intid_spec, has_spi)},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+};
+
+static const struct gd_yfield intid_v5_type_fields[] = {
+    {"ppi", GD_YF_UINT, GD_YF_AT(struct intid_spec, ppi), .max = 127,
+     .flag_off = offsetof(struct intid_spec, has_ppi)},
+    {"spi", GD_YF_UINT, GD_YF_AT(struct intid_spec, spi), .max = 0xffffff,
+     .flag_off = offsetof(struct intid_spec, has_spi)},
+    {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
+};
+
+static const struct gd_yfield intid_fields[] = {
     {"intid", GD_YF_UINT, GD_YF_AT(struct intid_spec, intid),
      .flag_off = offsetof(struct intid_spec, has_intid)},
     {"trigger", GD_YF_ENUM, GD_YF_AT(struct intid_spec, edge), .enums = trigger_names},
@@ -242,7 +259,9 @@ static int decode_intid(struct gd_yctx *c, const struct gd_ynode *v, const struc
 		return 0;
 	}
 	struct intid_spec s = {0};
-	const struct gd_yfield *const tables[] = {intid_fields, NULL};
+	bool v5 = c->p->gic_version == GD_GIC_V5;
+	const struct gd_yfield *const tables[] = {v5 ? intid_v5_type_fields : intid_type_fields,
+	                                          intid_fields, NULL};
 	if (gd_ymap_decode(c, v, f->key, tables, &s))
 		return -1;
 	if (s.has_ppi + s.has_spi + s.has_intid != 1) {
@@ -254,7 +273,12 @@ static int decode_intid(struct gd_yctx *c, const struct gd_ynode *v, const struc
 		          "%s: its trigger mode is not part of the description", f->key);
 		return -1;
 	}
-	intid = s.has_ppi ? 16u + s.ppi : s.has_spi ? 32u + s.spi : s.intid;
+	if (v5)
+		intid = s.has_ppi   ? GD_V5_INTID(GD_V5_PPI, s.ppi)
+		        : s.has_spi ? GD_V5_INTID(GD_V5_SPI, s.spi)
+		                    : s.intid;
+	else
+		intid = s.has_ppi ? 16u + s.ppi : s.has_spi ? 32u + s.spi : s.intid;
 	if (f->bits < 64 && intid >> f->bits) {
 		gd_yerror(c, v, "yaml-number", "%s: INTID %llu does not fit in %u bits", f->key,
 		          (unsigned long long)intid, f->bits);

@@ -218,6 +218,8 @@ static int decode_its(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
 	static const struct gd_yfield *const tables[] = {its_fields, NULL};
 	(void)obj;
 	(void)f;
+	if (c->p->gic_version == GD_GIC_V5)
+		return gd_yaml_decode_v5_its(c, v);
 	/* No defaults: a size left 0 gets the GIC version's frame size in gd_yaml_decode_gic(). */
 	return gd_yaml_decode_nodes(c, v, "ITS frames", GD_NODE_ITS, sizeof(struct gd_its), NULL,
 	                            tables);
@@ -226,17 +228,20 @@ static int decode_its(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
 /* ---- gic: ---- */
 
 static const struct gd_yenum gic_versions[] = {
-    {"2", GD_GIC_V2}, {"3", GD_GIC_V3}, {"4", GD_GIC_V4}, {"4.1", GD_GIC_V4_1}, {NULL, 0},
+    {"2", GD_GIC_V2},     {"3", GD_GIC_V3}, {"4", GD_GIC_V4},
+    {"4.1", GD_GIC_V4_1}, {"5", GD_GIC_V5}, {NULL, 0},
 };
 
 static const struct gd_yfield gic_fields[] = {
     {"version", GD_YF_ENUM, GD_YF_AT(struct gd_platform, gic_version), .enums = gic_versions,
      .required = true},
-    {"distributor", GD_YF_CUSTOM, .decode = decode_distributor, .required = true},
+    /* required but on GICv5, which has none (gd_yaml_gicv5_finish()) */
+    {"distributor", GD_YF_CUSTOM, .decode = decode_distributor},
     {"redistributors", GD_YF_CUSTOM, .decode = decode_redistributors},
     {"cpus", GD_YF_CUSTOM, .decode = decode_cpus, .required = true},
     {"its", GD_YF_CUSTOM, .decode = decode_its},
     {"direct-lpi", GD_YF_CUSTOM, .decode = gd_yaml_decode_direct_lpi},
+    {"irses", GD_YF_CUSTOM, .decode = gd_yaml_decode_irses},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
@@ -248,8 +253,14 @@ int gd_yaml_decode_gic(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
 
 	(void)f;
 	p->gic_loc = gd_yloc(c, v);
+	/* The version first: on a GICv5 the keys after it, wherever written, take other forms. */
+	const struct gd_ynode *version = v->kind == GD_YMAP ? gd_ymap_get(v, "version") : NULL;
+	if (version && version->kind == GD_YSCALAR && !strcmp(version->text, "5"))
+		p->gic_version = GD_GIC_V5;
 	int rc = gd_ymap_decode(c, v, "gic", tables, p);
 	if (v->kind == GD_YMAP && gd_yaml_gic_finish(c, v))
+		rc = -1;
+	if (v->kind == GD_YMAP && gd_yaml_gicv5_finish(c, v))
 		rc = -1;
 	for (size_t i = 0; i < p->n_its; i++)
 		if (p->its[i]->size == 0)

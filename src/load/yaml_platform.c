@@ -141,6 +141,7 @@ static const struct gd_yfield top_fields[] = {
     {"root-complexes", GD_YF_CUSTOM, .decode = gd_yaml_decode_root_complexes},
     {"named-components", GD_YF_CUSTOM, .decode = gd_yaml_decode_named_components},
     {"pmcgs", GD_YF_CUSTOM, .decode = gd_yaml_decode_pmcgs},
+    {"iwbs", GD_YF_CUSTOM, .decode = gd_yaml_decode_iwbs},
     {"rmrs", GD_YF_CUSTOM, .decode = gd_yaml_decode_rmrs},
     {"devices", GD_YF_CUSTOM, .decode = gd_yaml_decode_devices},
     {"waivers", GD_YF_CUSTOM, .decode = gd_yaml_decode_waivers},

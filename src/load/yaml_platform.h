@@ -27,6 +27,23 @@ extern const struct gd_yfield gd_yaml_spi_msi_fields[];
 int gd_yaml_gic_finish(struct gd_yctx *c, const struct gd_ynode *gic);
 
 /*
+ * GICv5 (yaml_gicv5.c): gic: irses: into p->irses (each with its PEs from
+ * cpus: and iaffids:); gic: its: of a GICv5 (@v the list) into p->v5_its and
+ * their translate-frames: into ITS nodes; iwbs: into IWB nodes. Each returns
+ * 0 or -1 (reported).
+ */
+gd_yfield_fn gd_yaml_decode_irses;
+int gd_yaml_decode_v5_its(struct gd_yctx *c, const struct gd_ynode *v);
+gd_yfield_fn gd_yaml_decode_iwbs;
+
+/*
+ * Checks made once gic: @gic is decoded: distributor: required but on GICv5;
+ * on GICv5 irses: required, the GICv3 keys refused, every IRS's CPUs among
+ * gic: cpus:; elsewhere irses: refused. Returns 0 or -1 (reported).
+ */
+int gd_yaml_gicv5_finish(struct gd_yctx *c, const struct gd_ynode *gic);
+
+/*
  * devices: the wired interrupts of other devices, into p->wired
  * (yaml_devices.c): [{name, dt-path, interrupts: [interrupt...]}]; a trigger
  * not given is none.

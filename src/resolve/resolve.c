@@ -98,6 +98,8 @@ static void build_states(struct ctx *c, const struct gd_platform *p)
 		add_node(c, &p->ncs[i]->node);
 	for (size_t i = 0; i < p->n_pmcgs; i++)
 		add_node(c, &p->pmcgs[i]->node);
+	for (size_t i = 0; i < p->n_iwbs; i++)
+		add_node(c, &p->iwbs[i]->node);
 	for (size_t i = 0; i < p->n_smmus; i++)
 		add_node(c, &p->smmus[i]->node);
 	for (size_t i = 0; i < p->n_its; i++)
@@ -240,8 +242,8 @@ static void walk_range(struct ctx *c, struct nstate *ns, uint64_t lo, uint64_t h
 
 /*
  * All routes of one source: its single mappings (@own_msi alone, for an SMMU
- * or a PMCG), then its input IDs — the RID space [@rid_lo, @rid_hi) of a root complex, or
- * the mapped input ranges of a named component (@rid_hi == 0).
+ * or a PMCG; an IWB has only single mappings), then its input IDs — the RID space [@rid_lo,
+ * @rid_hi) of a root complex, or the mapped input ranges of a named component (@rid_hi == 0).
  */
 static void walk_source(struct ctx *c, const struct gd_node *src, const struct gd_id_map *own_msi,
                         uint64_t rid_lo, uint64_t rid_hi)
@@ -287,8 +289,9 @@ int gd_resolve(const struct gd_platform *p, struct gd_routes *out)
 	memset(out, 0, sizeof(*out));
 	struct ctx c = {.out = out, .pci_msi_fallback = p->pci_msi_fallback};
 	build_states(&c, p);
-	out->spans = gd_arena_alloc(&out->arena, (p->n_rcs + p->n_ncs + p->n_smmus + p->n_pmcgs) *
-	                                             sizeof(*out->spans));
+	out->spans = gd_arena_alloc(&out->arena,
+	                            (p->n_rcs + p->n_ncs + p->n_smmus + p->n_pmcgs + p->n_iwbs) *
+	                                sizeof(*out->spans));
 
 	for (size_t i = 0; i < p->n_rcs; i++) {
 		const struct gd_root_complex *rc = p->rcs[i];
@@ -303,6 +306,8 @@ int gd_resolve(const struct gd_platform *p, struct gd_routes *out)
 	for (size_t i = 0; i < p->n_pmcgs; i++)
 		if (gd_pmcg_msi(p->pmcgs[i]))
 			walk_source(&c, &p->pmcgs[i]->node, gd_pmcg_msi(p->pmcgs[i]), 0, 0);
+	for (size_t i = 0; i < p->n_iwbs; i++)
+		walk_source(&c, &p->iwbs[i]->node, NULL, 0, 0); /* its single mapping */
 
 	qsort(out->spans, out->n_spans, sizeof(*out->spans), cmp_span);
 	gd_arena_free(&c.scratch);

@@ -419,7 +419,7 @@ static void several_independent_errors_in_one_run(void **state)
 	const char *text = "gicdesc: 1\n"
 	                   "platform: { name: t, oem-id: OEM, oem-table-id: TABLE, colour: red }\n"
 	                   "gic:\n"
-	                   "  version: 5\n"
+	                   "  version: 6\n"
 	                   "  distributor: { base: 0x1, spis: 256, intid-bits: 99 }\n"
 	                   "  cpus: { count: 1 }\n";
 	struct gd_platform p;
