@@ -157,8 +157,10 @@ struct gd_acpi_field {
 
 /*
  * One structure at one revision: @size bytes, @n fields in offset order.
- * @iasl: the iasl release whose data-table language the names follow and
- * which compiles them back to these bytes; NULL when any iasl does, "" when
+ * @iasl: the first iasl release whose data-table language the names follow
+ * and which compiles them back to these bytes, later releases too; "=" before
+ * it when only that release does (iasl 2023 and later compile every GICC as
+ * at least 82 bytes); NULL when any iasl does, "" when
  * none does (iasl 20200925 and 20250404 both compile the E.b root complex
  * and SMMUv3 bodies and at least 80 bytes of GICC, whatever the revision).
  */

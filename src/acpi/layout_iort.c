@@ -24,6 +24,7 @@
 #include "acpi/layout_def.h"
 
 #define IASL_IORT "20250404"
+#define IASL_IWB  "20260408" /* also named components */
 
 static const struct gd_acpi_field iort_header_fields[] = {
     GD_INT(0, 4, GD_V_NODE_COUNT, "Node Count"),
@@ -187,10 +188,12 @@ static const struct gd_acpi_field nc_fields[] = {
 };
 /*
  * iasl 20250404 compiles the device name into 4 bytes whatever its length,
- * and 20200925 writes every node identifier as zero: neither round-trips.
+ * and 20200925 writes every node identifier as zero: neither round-trips;
+ * iasl 20260408 compiles name and padding back to the same bytes
+ * (tests/cli/test_gicv5_acpi.sh).
  */
 static const struct gd_acpi_layout nc_body =
-    GD_LAYOUT("IORT named component node", 13, nc_fields, "");
+    GD_LAYOUT("IORT named component node", 13, nc_fields, IASL_IWB);
 
 const struct gd_acpi_field gd_iort_nc_name = {
     0, 0, GD_AF_CHARS, GD_V_DEVICE_NAME, "Device Name", NULL, NULL};
@@ -264,7 +267,6 @@ static const struct gd_acpi_field iwb_fields[] = {
     GD_INT(0, 8, GD_V_BASE, "Config Frame base"),
     GD_INT(8, 2, GD_V_IWB_INDEX, "IWB Index"),
 };
-#define IASL_IWB "20260408"
 static const struct gd_acpi_layout iwb_body = GD_LAYOUT("IORT IWB node", 10, iwb_fields, IASL_IWB);
 
 const struct gd_acpi_field gd_iort_iwb_name = {

@@ -88,7 +88,7 @@ static const struct gd_acpi_field gicc88_fields[] = {
 };
 static const struct gd_acpi_layout gicc76 = GD_LAYOUT("GICC (76 bytes)", 76, gicc76_fields, "");
 static const struct gd_acpi_layout gicc80 =
-    GD_LAYOUT("GICC (80 bytes)", 80, gicc80_fields, "20200925");
+    GD_LAYOUT("GICC (80 bytes)", 80, gicc80_fields, "=20200925");
 static const struct gd_acpi_layout gicc82 =
     GD_LAYOUT("GICC (82 bytes)", 82, gicc82_fields, "20250404");
 static const struct gd_acpi_layout gicc82r7 =

@@ -66,13 +66,13 @@ static const struct gd_yfield platform_fields[] = {
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
-static const struct gd_yenum iort_revisions[] = {{"0", 0}, {"3", 3}, {"5", 5}, {"6", 6}, {NULL, 0}};
+static const struct gd_yenum iort_revisions[] = {{"0", 0}, {"3", 3}, {"5", 5}, {"6", 6}, {"7", 7}, {NULL, 0}};
 
 static const struct gd_yfield acpi_fields[] = {
     {"iort-revision", GD_YF_ENUM, GD_YF_AT(struct gd_platform, acpi.iort_revision),
      .enums = iort_revisions},
     {"madt-revision", GD_YF_UINT, GD_YF_AT(struct gd_platform, acpi.madt_revision), .min = 3,
-     .max = 6},
+     .max = 7},
     {"creator-id", GD_YF_CUSTOM, GD_YF_AT(struct gd_platform, acpi.creator_id),
      .decode = decode_acpi_id},
     {"creator-revision", GD_YF_UINT, GD_YF_AT(struct gd_platform, acpi.creator_revision)},
