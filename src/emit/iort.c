@@ -228,14 +228,23 @@ static int check_node(const struct iort_plan *pl, const struct gd_node *n)
 		return errors + 1;
 	} else if (n->kind == GD_NODE_IWB) {
 		const struct gd_iwb *b = (const struct gd_iwb *)n;
-		const char *lacks = !L->iwb ? "an IWB node: IORT E.g (table revision 7) has it"
-		                    : !b->acpi_path ? "its ACPI device path (\"IWB Device Name\")"
-		                    : b->iwb_id > 0xFFFF ? "an IWB index above 16 bits"
-		                                         : NULL;
-		if (lacks) {
-			error(pl, &n->loc, "IWB '%s': %s needs %s", n->name, L->spec, lacks);
-			return errors + 1;
-		}
+		if (!L->iwb)
+			error(pl, &n->loc,
+			      "IWB '%s': %s has no IWB node (IORT E.g, table revision 7, has)",
+			      n->name, L->spec);
+		else if (!b->acpi_path)
+			error(
+			    pl, &n->loc,
+			    "IWB '%s': the IORT IWB node needs its ACPI device path (\"IWB Device "
+			    "Name\"), by which Linux finds it (iort_iwb_handle())",
+			    n->name);
+		else if (b->iwb_id > 0xFFFF)
+			error(pl, &n->loc,
+			      "IWB '%s': IWB index %u does not fit the 16-bit IORT field", n->name,
+			      (unsigned)b->iwb_id);
+		else
+			return errors;
+		return errors + 1;
 	} else if (n->kind == GD_NODE_PMCG && !pmcg_ref_planned((const struct gd_pmcg *)n)) {
 		error(pl, &n->loc,
 		      "PMCG '%s': the IORT PMCG node needs a node reference to a node of the IORT "

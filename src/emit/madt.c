@@ -217,8 +217,9 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 		v->n[GD_V_GIC_ID] = p->dist.gic_id;
 		v->n[GD_V_BASE] = p->dist.base;
 		v->n[GD_V_VECTOR_BASE] = p->dist.system_vector_base;
-		v->n[GD_V_VERSION] =
-		    p->gic_version == GD_GIC_V2 ? 2 : p->gic_version == GD_GIC_V3 ? 3 : 4;
+		v->n[GD_V_VERSION] = p->gic_version == GD_GIC_V2   ? 2
+		                     : p->gic_version == GD_GIC_V3 ? 3
+		                                                   : 4;
 	}
 	int rc = 0;
 	for (size_t i = 0; i < p->n_cpus; i++)

@@ -17,11 +17,11 @@
 #include "acpi/read.h"
 #include "load/acpi_load.h"
 
-#define NODES_MIN  (GD_ACPI_HEADER_SIZE + 12u) /* ACPI header + IORT header */
-#define NODE_HDR   16u
-#define MAP_SIZE   20u
-#define ITS_ID_AT  (NODE_HDR + 4u)
-#define NC_NAME_AT (NODE_HDR + 13u)
+#define NODES_MIN   (GD_ACPI_HEADER_SIZE + 12u) /* ACPI header + IORT header */
+#define NODE_HDR    16u
+#define MAP_SIZE    20u
+#define ITS_ID_AT   (NODE_HDR + 4u)
+#define NC_NAME_AT  (NODE_HDR + 13u)
 #define IWB_NAME_AT (NODE_HDR + 10u) /* IORT E.g IWB: config frame base, IWB index */
 
 /* One node of the table as the walk found it. */
@@ -306,8 +306,8 @@ static const char *device_name(struct iort_walk *w, const struct iort_node *n, u
 	const char *nul = end > at ? memchr(s, 0, end - at) : NULL;
 	if (nul && nul != s)
 		return s;
-	err(w, NULL, n->off + at, "%s: the device object name is %s before the node's %s",
-	    n->what, nul ? "empty" : "not NUL-terminated", n->map_count ? "ID mappings" : "end");
+	err(w, NULL, n->off + at, "%s: the device object name is %s before the node's %s", n->what,
+	    nul ? "empty" : "not NUL-terminated", n->map_count ? "ID mappings" : "end");
 	return NULL;
 }
 

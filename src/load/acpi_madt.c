@@ -82,9 +82,8 @@ static void gicc(struct gd_acpi_load *c, struct madt_walk *w, unsigned len,
 	cpu->trbe_intid = (uint16_t)v->n[GD_V_TRBE_GSIV];
 	cpu->loc = *loc;
 	if (len >= 88)
-		*GD_ARRAY_PUSH(&p->arena, w->pes, w->n_pes, w->cap_pes) =
-		    (struct gicc_pe){p->n_cpus - 1, (uint16_t)v->n[GD_V_IAFFID],
-		                     (uint32_t)v->n[GD_V_IRS_ID], *loc};
+		*GD_ARRAY_PUSH(&p->arena, w->pes, w->n_pes, w->cap_pes) = (struct gicc_pe){
+		    p->n_cpus - 1, (uint16_t)v->n[GD_V_IAFFID], (uint32_t)v->n[GD_V_IRS_ID], *loc};
 }
 
 /*
@@ -116,8 +115,7 @@ static void irs(struct gd_acpi_load *c, const struct gd_acpi_values *v, const st
 }
 
 /* GICv5 ITS config frame (type 29). */
-static void v5_its(struct gd_acpi_load *c, const struct gd_acpi_values *v,
-                   const struct gd_loc *loc)
+static void v5_its(struct gd_acpi_load *c, const struct gd_acpi_values *v, const struct gd_loc *loc)
 {
 	struct gd_platform *p = c->p;
 	struct gd_v5_its *its = gd_arena_alloc(&p->arena, sizeof(*its));
@@ -135,7 +133,8 @@ static void v5_its(struct gd_acpi_load *c, const struct gd_acpi_values *v,
 static void v5_frame(struct gd_acpi_load *c, struct madt_walk *w, const struct gd_acpi_values *v,
                      const struct gd_loc *loc, uint32_t off)
 {
-	struct gd_its *f = gd_acpi_add_its(c, (uint32_t)v->n[GD_V_FRAME_ID], v->n[GD_V_BASE], loc, off);
+	struct gd_its *f =
+	    gd_acpi_add_its(c, (uint32_t)v->n[GD_V_FRAME_ID], v->n[GD_V_BASE], loc, off);
 	f->size = GD_V5_FRAME_SIZE;
 	*GD_ARRAY_PUSH(&c->p->arena, w->frames, w->n_frames, w->cap_frames) =
 	    (struct frame_link){f, (uint32_t)v->n[GD_V_TRANSLATOR_ID]};
@@ -186,10 +185,11 @@ static void link_gicv5(struct gd_acpi_load *c, const struct madt_walk *w)
 		struct gd_its *f = w->frames[i].frame;
 		f->v5 = v5_its_by_id(p, w->frames[i].translator_id);
 		if (!f->v5)
-			gd_diag_add(c->d, GD_SEV_ERROR, NULL, &f->node.loc,
-			            "GICv5 ITS translate frame %u: Linked ITS ID %u names no GICv5 ITS "
-			            "config frame structure (Linux registers no such frame)",
-			            (unsigned)f->its_id, (unsigned)w->frames[i].translator_id);
+			gd_diag_add(
+			    c->d, GD_SEV_ERROR, NULL, &f->node.loc,
+			    "GICv5 ITS translate frame %u: Linked ITS ID %u names no GICv5 ITS "
+			    "config frame structure (Linux registers no such frame)",
+			    (unsigned)f->its_id, (unsigned)w->frames[i].translator_id);
 	}
 	for (size_t i = 0; i < p->n_v5_its; i++)
 		p->v5_its[i]->irs = p->irses[0];

@@ -66,7 +66,8 @@ static const struct gd_yfield platform_fields[] = {
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},
 };
 
-static const struct gd_yenum iort_revisions[] = {{"0", 0}, {"3", 3}, {"5", 5}, {"6", 6}, {"7", 7}, {NULL, 0}};
+static const struct gd_yenum iort_revisions[] = {{"0", 0}, {"3", 3}, {"5", 5},
+                                                 {"6", 6}, {"7", 7}, {NULL, 0}};
 
 static const struct gd_yfield acpi_fields[] = {
     {"iort-revision", GD_YF_ENUM, GD_YF_AT(struct gd_platform, acpi.iort_revision),

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * gd_acpi_read(): every layout of every revision (IORT to E.g, MADT to ACPI
- * 6.7) tiles its bytes with its fields, what gd_acpi_table_write() wrote reads back the same, and QEMU 7.2's own IORT reads as
- * iasl 20200925 disassembled it (tests/data/qemu-7.2/virt-gicv3-its-smp4/IORT.dsl).
+ * 6.7) tiles its bytes with its fields, what gd_acpi_table_write() wrote reads back the same, and
+ * QEMU 7.2's own IORT reads as iasl 20200925 disassembled it
+ * (tests/data/qemu-7.2/virt-gicv3-its-smp4/IORT.dsl).
  */
 #include <setjmp.h>
 #include <stdarg.h>
