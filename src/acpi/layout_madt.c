@@ -20,6 +20,11 @@
  */
 #include "acpi/layout_def.h"
 
+/* The 2 bytes every MADT structure starts with: its type (shown as @text) and length. */
+#define MADT_SUB(text) GD_SUBTYPE(text), GD_INT(1, 1, GD_V_LENGTH, "Length")
+/* MADT revision 7: a flags byte at offset 2 (bit 0 "non-coherent"), then a reserved byte. */
+#define FLAGS_BYTE(bits) GD_FLAGS(2, 1, GD_V_FLAGS, "Flags (decoded below)", bits), GD_RSV(3, 1)
+
 static const struct gd_acpi_bit pcat_bits[] = {{"PC-AT Compatibility", 0, 1}, {NULL, 0, 0}};
 static const struct gd_acpi_field madt_header_fields[] = {
     GD_INT(0, 4, GD_V_LAPIC_ADDR, "Local Apic Address"),
@@ -52,8 +57,8 @@ static const struct gd_acpi_bit gicc66_flags_bits[] = {
     {NULL, 0, 0},
 };
 #define GICC_ACPI51(flags)                                                                         \
-	GD_SUBTYPE("[Generic Interrupt Controller]"), GD_INT(1, 1, GD_V_LENGTH, "Length"),         \
-	    GD_RSV(2, 2), GD_INT(4, 4, GD_V_CPU_IF, "CPU Interface Number"),                       \
+	MADT_SUB("[Generic Interrupt Controller]"), GD_RSV(2, 2),                                  \
+	    GD_INT(4, 4, GD_V_CPU_IF, "CPU Interface Number"),                                     \
 	    GD_INT(8, 4, GD_V_UID, "Processor UID"),                                               \
 	    GD_FLAGS(12, 4, GD_V_FLAGS, "Flags (decoded below)", flags),                           \
 	    GD_INT(16, 4, GD_V_PARKING_VERSION, "Parking Protocol Version"),                       \
@@ -97,8 +102,7 @@ static const struct gd_acpi_layout gicc88 =
     GD_LAYOUT("GICv5 GICC (88 bytes, IAFFID and IRS ID)", 88, gicc88_fields, "");
 
 static const struct gd_acpi_field gicd_fields[] = {
-    GD_SUBTYPE("[Generic Interrupt Distributor]"),
-    GD_INT(1, 1, GD_V_LENGTH, "Length"),
+    MADT_SUB("[Generic Interrupt Distributor]"),
     GD_RSV(2, 2),
     GD_INT(4, 4, GD_V_GIC_ID, "Local GIC Hardware ID"),
     GD_INT(8, 8, GD_V_BASE, "Base Address"),
@@ -109,8 +113,7 @@ static const struct gd_acpi_field gicd_fields[] = {
 static const struct gd_acpi_layout gicd = GD_LAYOUT("GICD", 24, gicd_fields, NULL);
 
 static const struct gd_acpi_field gicr_fields[] = {
-    GD_SUBTYPE("[Generic Interrupt Redistributor]"),
-    GD_INT(1, 1, GD_V_LENGTH, "Length"),
+    MADT_SUB("[Generic Interrupt Redistributor]"),
     GD_RSV(2, 2),
     GD_INT(4, 8, GD_V_BASE, "Base Address"),
     GD_INT(12, 4, GD_V_RANGE_LENGTH, "Length"),
@@ -119,10 +122,8 @@ static const struct gd_acpi_layout gicr = GD_LAYOUT("GICR", 16, gicr_fields, NUL
 /* MADT revision 7 (ACPICA AcpiDmTableInfoMadt14a): a flags byte where the reserved bytes began. */
 static const struct gd_acpi_bit gicr_flags_bits[] = {{"GICR non-coherent", 0, 1}, {NULL, 0, 0}};
 static const struct gd_acpi_field gicr7_fields[] = {
-    GD_SUBTYPE("[Generic Interrupt Redistributor]"),
-    GD_INT(1, 1, GD_V_LENGTH, "Length"),
-    GD_FLAGS(2, 1, GD_V_FLAGS, "Flags (decoded below)", gicr_flags_bits),
-    GD_RSV(3, 1),
+    MADT_SUB("[Generic Interrupt Redistributor]"),
+    FLAGS_BYTE(gicr_flags_bits),
     GD_INT(4, 8, GD_V_BASE, "Base Address"),
     GD_INT(12, 4, GD_V_RANGE_LENGTH, "Length"),
 };
@@ -130,8 +131,7 @@ static const struct gd_acpi_layout gicr7 =
     GD_LAYOUT("GICR (MADT revision 7)", 16, gicr7_fields, "20260408");
 
 static const struct gd_acpi_field its_fields[] = {
-    GD_SUBTYPE("[Generic Interrupt Translator]"),
-    GD_INT(1, 1, GD_V_LENGTH, "Length"),
+    MADT_SUB("[Generic Interrupt Translator]"),
     GD_RSV(2, 2),
     GD_INT(4, 4, GD_V_ITS_ID, "Translation ID"),
     GD_INT(8, 8, GD_V_BASE, "Base Address"),
@@ -141,10 +141,8 @@ static const struct gd_acpi_layout its = GD_LAYOUT("GIC ITS", 20, its_fields, NU
 /* MADT revision 7 (ACPICA AcpiDmTableInfoMadt15a). */
 static const struct gd_acpi_bit its_flags_bits[] = {{"GIC ITS non-coherent", 0, 1}, {NULL, 0, 0}};
 static const struct gd_acpi_field its7_fields[] = {
-    GD_SUBTYPE("[Generic Interrupt Translator]"),
-    GD_INT(1, 1, GD_V_LENGTH, "Length"),
-    GD_FLAGS(2, 1, GD_V_FLAGS, "Flags (decoded below)", its_flags_bits),
-    GD_RSV(3, 1),
+    MADT_SUB("[Generic Interrupt Translator]"),
+    FLAGS_BYTE(its_flags_bits),
     GD_INT(4, 4, GD_V_ITS_ID, "Translation ID"),
     GD_INT(8, 8, GD_V_BASE, "Base Address"),
     GD_RSV(16, 4),
@@ -155,8 +153,7 @@ static const struct gd_acpi_layout its7 =
 /* GIC MSI frame (ACPI 6.5 §5.2.12.16, table 5.40): flags bit 0 "SPI count/base select". */
 static const struct gd_acpi_bit msi_frame_bits[] = {{"Select SPI", 0, 1}, {NULL, 0, 0}};
 static const struct gd_acpi_field msi_frame_fields[] = {
-    GD_SUBTYPE("[Generic MSI Frame]"),
-    GD_INT(1, 1, GD_V_LENGTH, "Length"),
+    MADT_SUB("[Generic MSI Frame]"),
     GD_RSV(2, 2),
     GD_INT(4, 4, GD_V_MSI_FRAME_ID, "MSI Frame ID"),
     GD_INT(8, 8, GD_V_BASE, "Base Address"),
@@ -174,8 +171,7 @@ static const struct gd_acpi_layout msi_frame =
  */
 static const struct gd_acpi_bit v5_irs_bits[] = {{"GICV5 IRS non-coherent", 0, 1}, {NULL, 0, 0}};
 static const struct gd_acpi_field irs_fields[] = {
-    GD_SUBTYPE("[Generic Interrupt v5 Router]"),
-    GD_INT(1, 1, GD_V_LENGTH, "Length"),
+    MADT_SUB("[Generic Interrupt v5 Router]"),
     GD_INT(2, 1, GD_V_VERSION, "Gic version"),
     GD_RSV(3, 1),
     GD_INT(4, 4, GD_V_IRS_ID, "Irs Id"),
@@ -193,10 +189,8 @@ static const struct gd_acpi_layout irs = GD_LAYOUT("GICv5 IRS", 32, irs_fields, 
  */
 static const struct gd_acpi_bit v5_its_bits[] = {{"GICV5 ITS non-coherent", 0, 1}, {NULL, 0, 0}};
 static const struct gd_acpi_field v5_its_fields[] = {
-    GD_SUBTYPE("[Generic Interrupt v5 Translator Config]"),
-    GD_INT(1, 1, GD_V_LENGTH, "Length"),
-    GD_FLAGS(2, 1, GD_V_FLAGS, "Flags (decoded below)", v5_its_bits),
-    GD_RSV(3, 1),
+    MADT_SUB("[Generic Interrupt v5 Translator Config]"),
+    FLAGS_BYTE(v5_its_bits),
     GD_INT(4, 4, GD_V_TRANSLATOR_ID, "Gic Its Id"),
     GD_INT(8, 8, GD_V_BASE, "Physical Base Address"),
 };
@@ -209,8 +203,7 @@ static const struct gd_acpi_layout v5_its =
  * groups list: Linux iort_register_domain_token()), its base.
  */
 static const struct gd_acpi_field v5_frame_fields[] = {
-    GD_SUBTYPE("[Generic Interrupt v5 Translator Entry]"),
-    GD_INT(1, 1, GD_V_LENGTH, "Length"),
+    MADT_SUB("[Generic Interrupt v5 Translator Entry]"),
     GD_RSV(2, 2),
     GD_INT(4, 4, GD_V_TRANSLATOR_ID, "Linked Its Id"),
     GD_INT(8, 4, GD_V_FRAME_ID, "Its Translate Id"),

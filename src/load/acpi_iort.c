@@ -87,6 +87,19 @@ static struct gd_its *its_alone(struct iort_walk *w, uint32_t id, size_t at)
 	return its;
 }
 
+/*
+ * A model node of @kind (@size bytes) for IORT node @n, named by what it is
+ * and its base address: "smmu@0x...", "pmcg@0x...", "iwb@0x...".
+ */
+static void *add_at_base(struct iort_walk *w, const struct iort_node *n, enum gd_node_kind kind,
+                         size_t size, const char *what, uint64_t base)
+{
+	char name[48];
+	snprintf(name, sizeof(name), "%s@0x%llx", what, (unsigned long long)base);
+	struct gd_loc loc = gd_acpi_loc(&w->c->iort, n->off);
+	return gd_acpi_add_node(w->c, kind, size, name, &loc, n->off);
+}
+
 /* ITS group (§3.1.1.1): each GIC ITS identifier must name a MADT GIC ITS structure. */
 static void its_group(struct iort_walk *w, struct iort_node *n)
 {
@@ -185,10 +198,7 @@ static void smmu_v3(struct iort_walk *w, struct iort_node *n)
 	n->what = "SMMUv3";
 	if (body(w, n, gd_iort_layouts(n->rev >= 1 ? 3 : 0)->smmu, &v) != 0)
 		return;
-	char name[40];
-	snprintf(name, sizeof(name), "smmu@0x%llx", (unsigned long long)v.n[GD_V_BASE]);
-	struct gd_loc loc = gd_acpi_loc(&c->iort, n->off);
-	struct gd_smmu *s = gd_acpi_add_node(c, GD_NODE_SMMU, sizeof(*s), name, &loc, n->off);
+	struct gd_smmu *s = add_at_base(w, n, GD_NODE_SMMU, sizeof(*s), "smmu", v.n[GD_V_BASE]);
 	uint64_t flags = v.n[GD_V_FLAGS];
 	s->model = (enum gd_smmu_model)v.n[GD_V_MODEL];
 	s->base = v.n[GD_V_BASE];
@@ -273,10 +283,7 @@ static void smmu_v1_v2(struct iort_walk *w, struct iort_node *n)
 	}
 	gd_acpi_read(L->smmu_v2_global, w->t + n->off + gat, L->smmu_v2_global->size, &g,
 	             &c->p->arena);
-	char name[40];
-	snprintf(name, sizeof(name), "smmu@0x%llx", (unsigned long long)v.n[GD_V_BASE]);
-	struct gd_loc loc = gd_acpi_loc(&c->iort, n->off);
-	struct gd_smmu *s = gd_acpi_add_node(c, GD_NODE_SMMU, sizeof(*s), name, &loc, n->off);
+	struct gd_smmu *s = add_at_base(w, n, GD_NODE_SMMU, sizeof(*s), "smmu", v.n[GD_V_BASE]);
 	s->version = GD_SMMU_V1_V2;
 	s->model = (uint32_t)v.n[GD_V_MODEL];
 	s->base = v.n[GD_V_BASE];
@@ -343,10 +350,7 @@ static void pmcg_node(struct iort_walk *w, struct iort_node *n)
 	n->what = "PMCG";
 	if (body(w, n, n->rev >= 1 ? w->L->pmcg : &gd_iort_pmcg_rev0, &v) != 0)
 		return;
-	char name[40];
-	snprintf(name, sizeof(name), "pmcg@0x%llx", (unsigned long long)v.n[GD_V_BASE]);
-	struct gd_loc loc = gd_acpi_loc(&c->iort, n->off);
-	struct gd_pmcg *g = gd_acpi_add_node(c, GD_NODE_PMCG, sizeof(*g), name, &loc, n->off);
+	struct gd_pmcg *g = add_at_base(w, n, GD_NODE_PMCG, sizeof(*g), "pmcg", v.n[GD_V_BASE]);
 	g->page0_base = v.n[GD_V_BASE];
 	g->has_page1 = n->rev >= 1;
 	g->page1_base = g->has_page1 ? v.n[GD_V_PAGE1_BASE] : 0;
@@ -371,10 +375,7 @@ static void iwb_node(struct iort_walk *w, struct iort_node *n)
 	const char *path = device_name(w, n, IWB_NAME_AT);
 	if (!path)
 		return;
-	char name[40];
-	snprintf(name, sizeof(name), "iwb@0x%llx", (unsigned long long)v.n[GD_V_BASE]);
-	struct gd_loc loc = gd_acpi_loc(&c->iort, n->off);
-	struct gd_iwb *b = gd_acpi_add_node(c, GD_NODE_IWB, sizeof(*b), name, &loc, n->off);
+	struct gd_iwb *b = add_at_base(w, n, GD_NODE_IWB, sizeof(*b), "iwb", v.n[GD_V_BASE]);
 	b->base = v.n[GD_V_BASE];
 	b->iwb_id = (uint32_t)v.n[GD_V_IWB_INDEX];
 	b->acpi_path = gd_arena_strdup(&c->p->arena, path);

@@ -21,12 +21,7 @@
 # Skips (77) when the modern root cannot be built.
 source "$GICDESC_SRC/tests/cli/lib.sh"
 set +e
-MODERN=$GICDESC_SRC/tools/modern
-"$GICDESC_SRC/scripts/modern-oracles.sh" --root >"$WORK/root" 2>"$WORK/root.err"
-rc=$?
-[ "$rc" = 77 ] && skip "$(cat "$WORK/root.err")"
-[ "$rc" = 0 ] || { not_ok "modern-oracles.sh failed ($rc): $(cat "$WORK/root.err")"; finish; exit 1; }
-modern_iasl() { "$MODERN" iasl "$@"; }
+need_modern_root
 version=$(modern_iasl -v | sed -n 's/.*version \([0-9]*\).*/\1/p' | head -n 1)
 [ "$version" = 20260408 ] || skip "the modern root's iasl is $version, not 20260408"
 
