@@ -236,6 +236,18 @@ void gd_rule_pmcg_overflow(struct gd_check_ctx *c);
 void gd_rule_pmcg_overflow_gsiv(struct gd_check_ctx *c);
 
 /*
+ * rules_gicv5.c: a GICv5's IRSes, IAFFIDs, IWBs and translate frames (ACPI 6.7
+ * MADT, IORT E.g, arm,gic-v5.yaml, arm,gic-v5-iwb.yaml; Linux 7.2 irq-gic-v5*.c)
+ */
+void gd_rule_iaffid_unserved(struct gd_check_ctx *c);
+void gd_rule_iaffid_duplicate(struct gd_check_ctx *c);
+void gd_rule_iaffid_bits(struct gd_check_ctx *c);
+void gd_rule_iwb_wire_overlap(struct gd_check_ctx *c);
+void gd_rule_iwb_wires(struct gd_check_ctx *c);
+void gd_rule_its_frame_unreached(struct gd_check_ctx *c);
+void gd_rule_gic_version_mixed(struct gd_check_ctx *c);
+
+/*
  * Reports (rules_intid.c) the wired interrupt @intid of node @n, its @what
  * ("eventq", "overflow"), unless it is 0 (none), an SPI the distributor has
  * (INTIDs 32 .. 31 + spis, at most 1019) or an extended SPI (4096-5119).

@@ -52,7 +52,8 @@ static uint64_t *cpu_redist_sizes(struct gd_check_ctx *c)
 static size_t collect_mmio(struct gd_check_ctx *c, struct mmio **out)
 {
 	const struct gd_platform *p = c->p;
-	size_t cap = 1 + p->n_redists + 4 * p->n_cpus + p->n_its + p->n_smmus + p->n_msi_frames;
+	size_t cap = 1 + p->n_redists + 4 * p->n_cpus + p->n_its + p->n_smmus + p->n_msi_frames +
+	             2 * p->n_irses + p->n_v5_its + p->n_iwbs;
 	for (size_t i = 0; i < p->n_rcs; i++)
 		cap += 1 + p->rcs[i]->n_windows + p->rcs[i]->n_regs;
 	struct mmio *v = gd_arena_alloc(c->tmp, cap * sizeof(*v));
@@ -104,6 +105,20 @@ static size_t collect_mmio(struct gd_check_ctx *c, struct mmio **out)
 		const struct gd_smmu *s = p->smmus[i];
 		ADD(s->base, s->size ? s->size : 2 * SZ_64K, &s->node.loc, "%s", s->node.name);
 	}
+	/* GICv5 frames: IRS config and SETLPI, ITS config, IWB control (64 KiB each) */
+	for (size_t i = 0; i < p->n_irses; i++) {
+		const struct gd_irs *irs = p->irses[i];
+		ADD(irs->config_base, GD_V5_FRAME_SIZE, &irs->loc, "the config frame of %s",
+		    irs->name);
+		ADD(irs->setlpi_base, irs->setlpi_base ? GD_V5_FRAME_SIZE : 0, &irs->loc,
+		    "the SETLPI frame of %s", irs->name);
+	}
+	for (size_t i = 0; i < p->n_v5_its; i++)
+		ADD(p->v5_its[i]->config_base, GD_V5_FRAME_SIZE, &p->v5_its[i]->loc,
+		    "the config frame of %s", p->v5_its[i]->name);
+	for (size_t i = 0; i < p->n_iwbs; i++)
+		ADD(p->iwbs[i]->base, GD_V5_FRAME_SIZE, &p->iwbs[i]->node.loc, "%s",
+		    p->iwbs[i]->node.name);
 	for (size_t i = 0; i < p->n_rcs; i++) {
 		const struct gd_root_complex *rc = p->rcs[i];
 		if (!rc->ecam_unknown)

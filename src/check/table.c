@@ -309,6 +309,37 @@ const struct gd_rule gd_rules[] = {
      "a PMCG overflow interrupt GSIV that is not an SPI of the distributor or an extended "
      "SPI (Linux arm_smmu_v3_pmcg_init_resources() registers it as an edge-triggered SPI)",
      NULL},
+    /* GICv5 (ACPI 6.7 MADT IRS and GICC, IORT E.g IWB; arm,gic-v5.yaml; Linux 7.2 irq-gic-v5*.c) */
+    {"iaffid-unserved", E, gd_rule_iaffid_unserved, NONE,
+     "a GICv5 PE whose IAFFID no IRS gives (arm,gic-v5.yaml cpus and arm,iaffids; MADT GICC "
+     "IAFFID and IRS ID): Linux gicv5_irs_register_cpu() \"IAFFID for CPU %d has not been "
+     "initialised\", and the CPU takes no interrupts",
+     NULL},
+    {"iaffid-duplicate", E, gd_rule_iaffid_duplicate, NONE,
+     "a PE served by two IRSes (Linux gicv5_irs_of_init_affinity() keeps the last), or one "
+     "IAFFID of an IRS given to two PEs (IRS_PE_SELR selects a PE by it)",
+     NULL},
+    {"iaffid-bits", E, gd_rule_iaffid_bits, NONE,
+     "an IAFFID wider than the IAFFID bits of its IRS (IRS_IDR1.IAFFID_BITS + 1; Linux "
+     "\"iaffid exceeds IRS iaffid bits\" and the CPU gets none)",
+     NULL},
+    {"iwb-wire-overlap", E, gd_rule_iwb_wire_overlap, NONE,
+     "two IWBs with one IWB index, so that their wires are the same GSIVs (IORT E.g IWB node; "
+     "Linux GICV5_GSI_IWB_FRAME_ID, iort_iwb_handle() takes the first)",
+     NULL},
+    {"iwb-wires", E, gd_rule_iwb_wires, GRAPH,
+     "an IWB with more wires than the EventIDs of the ITS translate frame it reaches (the wire "
+     "number is the EventID: Linux irq-gic-v5-iwb.c; ITS_IDR1.EVENTID_BITS)",
+     NULL},
+    {"its-frame-unreached", W, gd_rule_its_frame_unreached, GRAPH,
+     "a GICv5 ITS translate frame that no source reaches (arm,gic-v5.yaml msi-controller@, MADT "
+     "GICv5 ITS translate frame): no msi-map, IORT ID mapping or IWB leads to it",
+     NULL},
+    {"gic-version-mixed", E, gd_rule_gic_version_mixed, GRAPH,
+     "an MSI route that ends at a GICv3 ITS, GICv2m frame, MBI or Direct LPI of a GICv5, or at "
+     "a GICv5 ITS translate frame of a GICv3 (arm,gic-v5.yaml: MSIs of a GICv5 go to its ITS "
+     "translate frames)",
+     NULL},
     /* What a writer of generate refuses: reported by src/emit, which `check` runs on a
        description whose rules pass (generate writes nothing when a rule fails) */
     {"dt-inexpressible", E, NULL, NONE,

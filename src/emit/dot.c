@@ -37,16 +37,23 @@ static void interval(struct gd_buf *out, uint32_t base, uint64_t count)
 static void node_line(struct gd_buf *out, const struct gd_node *n)
 {
 	static const char *const shape[] = {
-	    [GD_NODE_ITS] = "doubleoctagon",        [GD_NODE_SMMU] = "box3d",
-	    [GD_NODE_ROOT_COMPLEX] = "box",         [GD_NODE_NAMED_COMPONENT] = "box",
-	    [GD_NODE_MSI_FRAME] = "doubleoctagon",  [GD_NODE_MBI] = "doubleoctagon",
-	    [GD_NODE_DIRECT_LPI] = "doubleoctagon", [GD_NODE_PMCG] = "box",
+	    [GD_NODE_ITS] = "doubleoctagon",
+	    [GD_NODE_SMMU] = "box3d",
+	    [GD_NODE_ROOT_COMPLEX] = "box",
+	    [GD_NODE_NAMED_COMPONENT] = "box",
+	    [GD_NODE_MSI_FRAME] = "doubleoctagon",
+	    [GD_NODE_MBI] = "doubleoctagon",
+	    [GD_NODE_DIRECT_LPI] = "doubleoctagon",
+	    [GD_NODE_PMCG] = "box",
+	    [GD_NODE_IWB] = "box",
 	};
+	_Static_assert(sizeof(shape) / sizeof(shape[0]) == GD_NODE_IWB + 1,
+	               "a shape per node kind");
 	gd_buf_append(out, "  ", 2);
 	quoted(out, n->name);
 	gd_buf_printf(out, " [shape=%s, label=", shape[n->kind]);
 	quoted(out, n->name);
-	gd_buf_printf(out, " + \"\\n%s\"];\n", gd_node_kind_name(n->kind));
+	gd_buf_printf(out, " + \"\\n%s\"];\n", gd_node_what(n));
 }
 
 /* The edge of mapping @m of node @from (@dashed: an iommu-map entry). */

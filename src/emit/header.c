@@ -80,6 +80,53 @@ static void gic_frames(const struct gd_platform *p, const char *x, struct gd_buf
 	}
 }
 
+/*
+ * A GICv5's frames (ACPI 6.7 MADT IRS, ITS config and translate frame
+ * structures; IORT E.g IWB): IRS%s_BASE (config frame) and IRS%s_SETLPI_BASE,
+ * ITS%zu_CONFIG_BASE, ITS_TF%zu_BASE of each translate frame, IWB%zu_BASE;
+ * each frame GD_V5_FRAME_SIZE bytes. TF-A's GICv5 driver takes them from
+ * platform_def.h in names of each platform's own (FVP: BASE_IRS_BASE,
+ * BASE_IWB_BASE), so the names follow the GICv3 ones here.
+ */
+static void gicv5_frames(const struct gd_platform *p, const char *x, struct gd_buf *out)
+{
+	define(out, x, "GICv5", "GIC_VERSION 5");
+	define(out, x, "bytes of every GICv5 register frame", "GICV5_FRAME_SIZE 0x%x",
+	       GD_V5_FRAME_SIZE);
+	for (size_t i = 0; i < p->n_irses; i++) {
+		const struct gd_irs *irs = p->irses[i];
+		char idx[24] = "";
+		if (i)
+			snprintf(idx, sizeof(idx), "%zu", i);
+		define(out, x, irs->name, "IRS%s_BASE 0x%llx", idx,
+		       (unsigned long long)irs->config_base);
+		define(out, x, "MADT IRS ID", "IRS%s_ID %u", idx, (unsigned)irs->irs_id);
+		if (irs->setlpi_base)
+			define(out, x, NULL, "IRS%s_SETLPI_BASE 0x%llx", idx,
+			       (unsigned long long)irs->setlpi_base);
+	}
+	for (size_t i = 0; i < p->n_v5_its; i++)
+		define(out, x, p->v5_its[i]->name, "ITS%zu_CONFIG_BASE 0x%llx", i,
+		       (unsigned long long)p->v5_its[i]->config_base);
+	for (size_t i = 0; i < p->n_its; i++) {
+		const struct gd_its *its = p->its[i];
+		define(out, x, its->node.name, "ITS_TF%zu_BASE 0x%llx", i,
+		       (unsigned long long)its->base);
+		define(out, x, "MADT Translate Frame ID", "ITS_TF%zu_ID %u", i,
+		       (unsigned)its->its_id);
+		define(out, x, "ITS_IDR1.DEVICEID_BITS + 1", "ITS_TF%zu_DEVICE_ID_BITS %u", i,
+		       (unsigned)its->device_id_bits);
+	}
+	for (size_t i = 0; i < p->n_iwbs; i++) {
+		const struct gd_iwb *iwb = p->iwbs[i];
+		define(out, x, iwb->node.name, "IWB%zu_BASE 0x%llx", i,
+		       (unsigned long long)iwb->base);
+		define(out, x, "IORT IWB index", "IWB%zu_ID %u", i, (unsigned)iwb->iwb_id);
+		if (iwb->wires)
+			define(out, x, NULL, "IWB%zu_WIRES %u", i, (unsigned)iwb->wires);
+	}
+}
+
 /* The ITSes, GICv2m frames and MBI ranges. */
 static void msi_frames(const struct gd_platform *p, const char *x, struct gd_buf *out)
 {
@@ -130,8 +177,12 @@ int gd_emit_header(struct gd_emit_ctx *ctx, struct gd_buf *out)
 	              "/* The GIC of %s, written by gicdesc from %s: do not edit. */\n"
 	              "#ifndef %s\n#define %s\n\n",
 	              p->name, base_name(p->file), g, g);
-	gic_frames(p, x, out);
-	msi_frames(p, x, out);
+	if (p->gic_version == GD_GIC_V5) {
+		gicv5_frames(p, x, out);
+	} else {
+		gic_frames(p, x, out);
+		msi_frames(p, x, out);
+	}
 	gd_buf_printf(out, "\n#endif /* %s */\n", g);
 	return 0;
 }

@@ -303,7 +303,7 @@ static const struct gd_yfield iwb_fields[] = {
     {"name", GD_YF_CUSTOM, .decode = gd_yaml_decode_node_name, .required = true},
     {"id", GD_YF_UINT, GD_YF_AT(struct gd_iwb, iwb_id), .required = true, .max = 0xffff},
     {"base", GD_YF_BYTES, GD_YF_AT(struct gd_iwb, base), .required = true},
-    {"wires", GD_YF_UINT, GD_YF_AT(struct gd_iwb, wires), .min = 1, .max = 1u << 16},
+    {"wires", GD_YF_UINT, GD_YF_AT(struct gd_iwb, wires), .min = 1},
     {"acpi-path", GD_YF_STRING, GD_YF_AT(struct gd_iwb, acpi_path)},
     {"id-map", GD_YF_CUSTOM, .decode = gd_yaml_decode_id_maps},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL},

@@ -270,7 +270,8 @@ struct gd_v5_its {
 /*
  * A GICv5 IWB (Interrupt Wire Bridge; IORT IWB node, type 7, IORT E.g; DT
  * arm,gic-v5-iwb.yaml): turns @wires wired interrupts into MSIs to a GICv5
- * ITS translate frame, the wire number as EventID. A source of the mapping
+ * ITS translate frame, the wire number as EventID (Linux irq-gic-v5-iwb.c:
+ * hwirq = wire). A source of the mapping
  * graph and never an output: node.maps holds its own DeviceID, one single
  * mapping into an ITS group (DT msi-parent = <&frame DeviceID>).
  * ACPI names a wire by GSIV 0xe0000000 | iwb_id << 16 | wire (Linux
@@ -280,7 +281,11 @@ struct gd_iwb {
 	struct gd_node node;
 	uint32_t iwb_id;        /* IORT "IWB Index" (16 bits), the GSIV namespace frame ID */
 	uint64_t base;          /* IWB control frame, 64 KiB */
-	uint32_t wires;         /* IWB_IDR0.IW_RANGE + 1: 1 .. 65536; 0 = not stated */
+	/*
+	 * Wires, (IWB_IDR0.IW_RANGE + 1) * 32 (Linux gicv5_iwb_init_bases()),
+	 * wire n raising EventID n; 0 = not stated.
+	 */
+	uint32_t wires;
 	const char *acpi_path;  /* IORT "IWB Device Name", e.g. "\\_SB.IWB0" */
 };
 
