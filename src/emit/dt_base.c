@@ -85,10 +85,12 @@ static void merge_error(struct merge *m, const struct gd_loc *loc, const char *r
 	m->status = -1;
 }
 
+/* A child of the base's GIC that ours replace: an ITS, a GICv2m frame, a GICv5 IRS. */
 static bool is_its(const void *fdt, int off)
 {
 	return !fdt_node_check_compatible(fdt, off, "arm,gic-v3-its") ||
-	       !fdt_node_check_compatible(fdt, off, "arm,gic-v2m-frame");
+	       !fdt_node_check_compatible(fdt, off, "arm,gic-v2m-frame") ||
+	       !fdt_node_check_compatible(fdt, off, "arm,gic-v5-irs");
 }
 
 static bool listed(const char *const *list, const char *name)
@@ -257,6 +259,20 @@ static void place(struct merge *m, const struct gd_dt_node *ours, int bus, int a
 }
 
 /*
+ * Places @ours (a child of our GIC, cells @ac and @sc of base bus @bus) and
+ * its descendants (a GICv5 IRS's ITSes and their translate frames): each
+ * of our bus nodes below the GIC gives 2-cell addresses and sizes and an
+ * empty ranges (dt_build_gicv5.c), so theirs are spelt in that bus's
+ * address space with 2 cells each.
+ */
+static void place_below(struct merge *m, const struct gd_dt_node *ours, int bus, int ac, int sc)
+{
+	place(m, ours, bus, ac, sc);
+	for (size_t i = 0; i < ours->n_children; i++)
+		place_below(m, ours->children[i], bus, 2, 2);
+}
+
+/*
  * Places our GIC, at base offset @gic, and its children: the GIC's reg in
  * its parent bus's cells. A GIC of ours without children keeps the base's
  * #address-cells, #size-cells and ranges, which interrupt-map entries of the
@@ -300,7 +316,7 @@ static void place_gic(struct merge *m, int gic)
 	}
 	for (size_t i = 0; i < ours->n_children; i++)
 		if (!ours->children[i]->base_keeps)
-			place(m, ours->children[i], bus, ac, sc);
+			place_below(m, ours->children[i], bus, ac, sc);
 }
 
 /* The base's phandle of node @off (-1: none), or the next one the base does not use. */
@@ -360,6 +376,46 @@ static uint32_t plan_phandle(struct merge *m, struct gd_dt_node *n)
 	return 0;
 }
 
+/* The cpu node of the base's /cpus whose reg is @mpidr, or -1. */
+static int base_cpu(const void *fdt, uint64_t mpidr)
+{
+	int cpus = fdt_path_offset(fdt, "/cpus"), child, len;
+	fdt_for_each_subnode(child, fdt, cpus)
+	{
+		const fdt32_t *reg = fdt_getprop(fdt, child, "reg", &len);
+		uint64_t v = 0;
+		for (int i = 0; reg && i < len / 4 && i < 2; i++)
+			v = v << 32 | fdt32_to_cpu(reg[i]);
+		if (reg && (len == 4 || len == 8) && v == mpidr)
+			return child;
+	}
+	return -1;
+}
+
+/*
+ * Our cpu nodes (in /cpus, which the base keeps) that a property of ours
+ * names (a GICv5 IRS's cpus) take the phandle of the base's cpu node of the
+ * same MPIDR; an error when it has none.
+ */
+static void plan_cpu_phandles(struct merge *m, struct gd_dt_node *cpus)
+{
+	for (size_t i = 0; i < cpus->n_children; i++) {
+		struct gd_dt_node *c = cpus->children[i];
+		const struct gd_dt_prop *reg = find_prop(c, "reg");
+		if (!c->phandle || !reg)
+			continue;
+		uint64_t mpidr = reg->n_cells == 2 ? prop_u64(reg, 0) : reg->cells[0].value;
+		int off = base_cpu(m->base->fdt, mpidr);
+		c->phandle = off >= 0 ? fdt_get_phandle(m->base->fdt, off) : 0;
+		if (!c->phandle)
+			merge_error(m, &m->ctx->p->gic_loc, "base-node",
+			            "DT: the base tree %s has no cpu node of MPIDR 0x%llx with a "
+			            "phandle, which the description's GIC names (arm,gic-v5.yaml "
+			            "IRS cpus)",
+			            m->base->file, (unsigned long long)mpidr);
+	}
+}
+
 /*
  * Gives each referenced node of ours its phandle in the merged tree (and its
  * "phandle"); an ITS or frame nothing of ours refers to still takes the
@@ -368,6 +424,8 @@ static uint32_t plan_phandle(struct merge *m, struct gd_dt_node *n)
  */
 static void plan_phandles(struct merge *m, struct gd_dt_node *n)
 {
+	if (n->base_keeps && n->parent == m->t->root && !strcmp(n->name, "cpus"))
+		plan_cpu_phandles(m, n);
 	if (n->base_keeps)
 		return;
 	int off = n->phandle ? -1 : base_msi_child(m, n);
@@ -466,7 +524,26 @@ static int rename_gic(void *fdt, int gic, const char *ours)
 	return fdt_set_name(fdt, gic, renamed);
 }
 
-/* The GIC: our properties, our ITSes in place of the base's ITS and GICv2m children. */
+/*
+ * Adds our node @ours, as placed, with all its properties and its subtree
+ * under base node @parent. libfdt puts a new node first, so children go in
+ * backwards. Returns 0 or a libfdt error.
+ */
+static int add_subtree(const struct merge *m, void *fdt, int parent, const struct gd_dt_node *ours,
+                       struct gd_buf *scratch)
+{
+	int off = fdt_add_subnode(fdt, parent, placed_of(m, ours)->name);
+	int err = off < 0 ? off : put_props(m, fdt, off, ours, NULL, scratch);
+	/* What goes into @off is written after its start: its offset stays. */
+	for (size_t i = ours->n_children; !err && i-- > 0;)
+		err = add_subtree(m, fdt, off, ours->children[i], scratch);
+	return err;
+}
+
+/*
+ * The GIC: our properties, our ITSes (GICv5: IRSes) in place of the base's
+ * ITS, GICv2m (and IRS) children.
+ */
 static int put_gic(struct merge *m, void *fdt, struct gd_buf *scratch)
 {
 	const struct gd_dt_node *ours = m->covers[0].ours;
@@ -482,12 +559,9 @@ static int put_gic(struct merge *m, void *fdt, struct gd_buf *scratch)
 		err = put_props(m, fdt, gic, ours, gic_props, scratch);
 	if (!err)
 		err = rename_gic(fdt, gic, placed_of(m, ours)->name);
-	for (size_t i = ours->n_children; !err && i-- > 0;) {
-		if (ours->children[i]->base_keeps)
-			continue;
-		int its = fdt_add_subnode(fdt, gic, placed_of(m, ours->children[i])->name);
-		err = its < 0 ? its : put_props(m, fdt, its, ours->children[i], NULL, scratch);
-	}
+	for (size_t i = ours->n_children; !err && i-- > 0;)
+		if (!ours->children[i]->base_keeps)
+			err = add_subtree(m, fdt, gic, ours->children[i], scratch);
 	return err;
 }
 
@@ -642,6 +716,15 @@ static int prepare(struct merge *m)
 		            "DT: the base tree has %s GIC node (interrupt-controller, compatible "
 		            "arm,gic-v3 or a GICv2's)",
 		            gic == -2 ? "more than one" : "no");
+		return -1;
+	}
+	if (fdt_node_check_compatible(fdt, gic, "arm,gic-v5") !=
+	    (m->ctx->p->gic_version != GD_GIC_V5)) {
+		merge_error(m, &m->ctx->p->gic_loc, "base-node",
+		            "DT: the description's GIC is %sa GICv5 and the base tree's is %s: the "
+		            "base's interrupt specifiers would not read as ours",
+		            m->ctx->p->gic_version == GD_GIC_V5 ? "" : "not ",
+		            m->ctx->p->gic_version == GD_GIC_V5 ? "not" : "one");
 		return -1;
 	}
 	add_cover(m, gic, m->t->gic, gic_props, &m->ctx->p->gic_loc);

@@ -10,11 +10,12 @@
 
 #include "emit/dt_base.h"
 
-/* Interrupt controllers that are a GIC (arm,gic.yaml, arm,gic-v3.yaml). */
+/* Interrupt controllers that are a GIC (arm,gic.yaml, arm,gic-v3.yaml, arm,gic-v5.yaml). */
 static const char *const gic_compatibles[] = {
-    "arm,gic-v3",        "arm,gic-400",     "arm,cortex-a15-gic",         "arm,cortex-a9-gic",
-    "arm,cortex-a7-gic", "arm,arm11mp-gic", "arm,arm1176jzf-devchip-gic", "arm,eb11mp-gic",
-    "arm,pl390",         "arm,tc11mp-gic",  "qcom,msm-8660-qgic",         "qcom,msm-qgic2",
+    "arm,gic-v5",        "arm,gic-v3",        "arm,gic-400",     "arm,cortex-a15-gic",
+    "arm,cortex-a9-gic", "arm,cortex-a7-gic", "arm,arm11mp-gic", "arm,arm1176jzf-devchip-gic",
+    "arm,eb11mp-gic",    "arm,pl390",         "arm,tc11mp-gic",  "qcom,msm-8660-qgic",
+    "qcom,msm-qgic2",
 };
 
 /* A #address-cells or #size-cells of @off, @dflt when absent (Devicetree Specification §2.3.5). */

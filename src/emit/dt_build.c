@@ -4,7 +4,8 @@
  * /psci, /cpus (arm/cpus.yaml), the per-CPU PPI devices (arm/pmu.yaml,
  * perf/spe-pmu.yaml, arm/arm,trace-buffer-extension.yaml) and the GIC with
  * its ITS children (interrupt-controller/arm,gic-v3.yaml), all as in the
- * bindings of Linux 6.1; dt_build_io.c adds SMMUs, PCIe hosts and named
+ * bindings of Linux 6.1; dt_build_gicv2.c and dt_build_gicv5.c write the
+ * other GIC versions, dt_build_io.c adds SMMUs, PCIe hosts and named
  * components.
  *
  * Not written, by design: identifiers that exist only inside ACPI tables
@@ -63,6 +64,30 @@ struct gd_dt_node *gd_dt_builder_node(struct gd_dt_builder *b, struct gd_dt_node
 	return n;
 }
 
+/*
+ * Appends the arm,gic-v5.yaml specifier <type ID flags> of the typed INTID
+ * @intid (type 1 PPI or 3 SPI; an LPI has none: software allocates them).
+ */
+static void push_v5_spec(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t intid, bool edge,
+                         const char *what, const struct gd_loc *loc)
+{
+	uint32_t type = GD_V5_INTID_TYPE(intid), id = GD_V5_INTID_ID(intid);
+	if (type != GD_V5_PPI && type != GD_V5_SPI) {
+		gd_dt_error(b, loc,
+		            "DT: %s INTID 0x%x is not a GICv5 PPI or SPI; an arm,gic-v5 interrupt "
+		            "specifier cannot name it",
+		            what ? what : "the", intid);
+		return;
+	}
+	size_t group = pr->group ? pr->n_cells / pr->group : 0;
+	gd_dt_push_u32(b->t, pr, type);
+	gd_dt_push_u32(b->t, pr, id);
+	gd_dt_push_u32(b->t, pr, edge ? 1 : 4);
+	gd_dt_note(b->t, pr, group, "%s%s%s %u %s", what ? what : "", what ? ": " : "",
+	           type == GD_V5_PPI ? "PPI" : "SPI", id,
+	           edge ? "IRQ_TYPE_EDGE_RISING" : "IRQ_TYPE_LEVEL_HIGH");
+}
+
 /* gd_dt_push_interrupt() with the partition cell of @partition (NULL: 0). */
 static void push_spec(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t intid, bool edge,
                       const char *what, struct gd_dt_node *partition, const struct gd_loc *loc)
@@ -76,6 +101,10 @@ static void push_spec(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint32_t i
 	    {1056, 1119, 3, "GIC_EPPI"},
 	    {4096, 5119, 2, "GIC_ESPI"},
 	};
+	if (b->p->gic_version == GD_GIC_V5) {
+		push_v5_spec(b, pr, intid, edge, what, loc);
+		return;
+	}
 	for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++) {
 		if (intid < classes[i].first || intid > classes[i].last)
 			continue;
@@ -397,6 +426,10 @@ static void build_gic(struct gd_dt_builder *b)
 		gd_dt_build_gicv2(b);
 		return;
 	}
+	if (p->gic_version == GD_GIC_V5) {
+		gd_dt_build_gicv5(b);
+		return;
+	}
 	struct gd_dt_prop *reg;
 	struct gd_dt_node *n = gd_dt_builder_gic_node(b, "arm,gic-v3", &reg);
 	uint64_t stride;
@@ -456,6 +489,7 @@ int gd_dt_build(const struct gd_emit_ctx *ctx, struct gd_dt_tree *t)
 	gd_dt_build_direct_lpi(&b);
 	gd_dt_build_smmus(&b);
 	gd_dt_build_pmcgs(&b);
+	gd_dt_build_iwbs(&b);
 	gd_dt_build_root_complexes(&b);
 	gd_dt_build_named_components(&b);
 	if (b.status == 0)

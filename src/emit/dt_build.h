@@ -152,6 +152,23 @@ void gd_dt_build_v2m_frames(struct gd_dt_builder *b);
 /* Adds msi-controller, mbi-ranges and mbi-alias (arm,gic-v3.yaml) to the GICv3 node. */
 void gd_dt_build_mbi(struct gd_dt_builder *b);
 
+/*
+ * GICv5 (dt_build_gicv5.c, arm,gic-v5.yaml): the arm,gic-v5 node under the
+ * root with its IRSes, their ITSes and the ITSes' translate frames (b->its);
+ * sets b->gic.
+ */
+void gd_dt_build_gicv5(struct gd_dt_builder *b);
+
+/* The GICv5 IWB nodes (arm,gic-v5-iwb.yaml) under the root, with msi-parent. */
+void gd_dt_build_iwbs(struct gd_dt_builder *b);
+
+/*
+ * Adds msi-parent = <&its DeviceID> to @dn from the single-mapping route of
+ * @source (msi.txt), or <&frame> for SPI-based MSI, or the Direct-LPI pool;
+ * an error when it has no such route.
+ */
+void gd_dt_msi_parent(struct gd_dt_builder *b, struct gd_dt_node *dn, const struct gd_node *source);
+
 /* Adds the SMMUv3 nodes (arm,smmu-v3.yaml) under the root. */
 void gd_dt_build_smmus(struct gd_dt_builder *b);
 

@@ -28,8 +28,7 @@ static const struct gd_route *routes_of(const struct gd_dt_builder *b, const str
 	return b->ctx->routes ? gd_routes_of(b->ctx->routes, source, n) : NULL;
 }
 
-/* Adds msi-parent = <&its DeviceID> from the single-mapping route of @source. */
-static void msi_parent(struct gd_dt_builder *b, struct gd_dt_node *dn, const struct gd_node *source)
+void gd_dt_msi_parent(struct gd_dt_builder *b, struct gd_dt_node *dn, const struct gd_node *source)
 {
 	size_t n;
 	const struct gd_route *routes = routes_of(b, source, &n);
@@ -170,7 +169,7 @@ static void build_smmu(struct gd_dt_builder *b, size_t i)
 	else if (s->model == GD_SMMUV3_CAVIUM_CN99XX)
 		gd_dt_add_flag(b->t, n, "cavium,cn9900-broken-page1-regspace");
 	if (s->own_msi)
-		msi_parent(b, n, &s->node);
+		gd_dt_msi_parent(b, n, &s->node);
 	if (s->has_proximity_domain)
 		gd_dt_add_u32(b->t, n, "numa-node-id", s->proximity_domain);
 	if (s->httu_override)
@@ -214,7 +213,7 @@ static void build_pmcg(struct gd_dt_builder *b, const struct gd_pmcg *g)
 		gd_dt_push_interrupt(b, gd_dt_builder_interrupts(b, n), g->overflow_intid, true,
 		                     "overflow", &g->node.loc);
 	else if (gd_pmcg_msi(g))
-		msi_parent(b, n, &g->node);
+		gd_dt_msi_parent(b, n, &g->node);
 	else
 		gd_dt_error(b, &g->node.loc,
 		            "DT: PMCG '%s' has neither an overflow interrupt nor an MSI; "
@@ -498,7 +497,7 @@ static void build_named_component(struct gd_dt_builder *b, const struct gd_named
 		return;
 	n->source = &nc->node;
 	if (single)
-		msi_parent(b, n, &nc->node);
+		gd_dt_msi_parent(b, n, &nc->node);
 	nc_iommus(b, n, nc);
 }
 

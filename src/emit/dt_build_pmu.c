@@ -43,7 +43,7 @@ static bool first_of_type(const struct gd_platform *p, size_t i)
 bool gd_dt_pmu_partitioned(const struct gd_platform *p)
 {
 	size_t types = 0;
-	if (p->gic_version == GD_GIC_V2 || p->dt.pmu_compatible)
+	if (p->gic_version == GD_GIC_V2 || p->gic_version == GD_GIC_V5 || p->dt.pmu_compatible)
 		return false;
 	for (size_t i = 0; i < p->n_cpus; i++)
 		types += first_of_type(p, i);
@@ -63,7 +63,10 @@ static bool per_cpu_pmu(struct gd_dt_builder *b, const size_t *cpus, size_t n, c
 	bool differ = false;
 	for (size_t i = 0; i < n; i++) {
 		uint32_t intid = v[cpus[i]].pmu_intid;
-		if (intid < 32 || (intid >= 1056 && intid < 1120))
+		bool ppi = b->p->gic_version == GD_GIC_V5
+		               ? GD_V5_INTID_TYPE(intid) == GD_V5_PPI
+		               : intid < 32 || (intid >= 1056 && intid < 1120);
+		if (ppi)
 			return false; /* a PPI (or extended PPI): one for all, or a partition */
 		differ |=
 		    intid != v[cpus[0]].pmu_intid || v[cpus[i]].pmu_edge != v[cpus[0]].pmu_edge;

@@ -136,7 +136,10 @@ void gd_dt_prop_value(const struct gd_dt_prop *pr, struct gd_buf *out)
 			uint32_t v = c->ref ? c->ref->phandle : c->value;
 			uint8_t be[4] = {(uint8_t)(v >> 24), (uint8_t)(v >> 16), (uint8_t)(v >> 8),
 			                 (uint8_t)v};
-			gd_buf_append(out, be, sizeof(be));
+			if (pr->bits16)
+				gd_buf_append(out, be + 2, 2);
+			else
+				gd_buf_append(out, be, sizeof(be));
 		}
 	else if (pr->kind == GD_DT_STRINGS)
 		for (size_t i = 0; i < pr->n_strings; i++)

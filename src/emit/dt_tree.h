@@ -45,6 +45,8 @@ struct gd_dt_cell {
  * @standalone_only: left out of the DTSI fragment (root model, compatible).
  * @generated: the "phandle" property added by gd_dt_assign_phandles(): written
  * to the DTB only, since dtc adds the same one when it compiles the DTS.
+ * @bits16: the cells are 16-bit values (DTS "/bits/ 16 <...>", 2 bytes each
+ * in the blob; arm,gic-v5.yaml arm,iaffids), never references.
  */
 struct gd_dt_prop {
 	const char *name;
@@ -57,6 +59,7 @@ struct gd_dt_prop {
 	bool decimal;
 	bool standalone_only;
 	bool generated;
+	bool bits16;
 	const char **notes;
 	size_t n_notes, cap_notes;
 	const uint8_t *bytes; /* GD_DT_BYTES: n_bytes bytes */

@@ -63,7 +63,7 @@ static void put_cells(struct gd_buf *out, const struct gd_dt_prop *pr, unsigned 
 			for (size_t i = 0; i < strlen(pr->name) + 3; i++)
 				gd_buf_append(out, " ", 1);
 		}
-		gd_buf_append(out, "<", 1);
+		gd_buf_printf(out, "%s<", pr->bits16 ? "/bits/ 16 " : "");
 		for (size_t i = g * group; i < pr->n_cells && i < (g + 1) * group; i++) {
 			const struct gd_dt_cell *c = &pr->cells[i];
 			if (i > g * group)
@@ -148,10 +148,22 @@ static const char dts_header[] =
     " */\n"
     "\n";
 
+static const char dts_header_v5[] =
+    "/dts-v1/;\n"
+    "\n"
+    "/*\n"
+    " * The interrupt system of platform \"%s\", written by gicdesc: CPUs, the\n"
+    " * GICv5 (IRSes, their ITSes with translate frames, IWBs), SMMUv3, PCIe hosts,\n"
+    " * as in the Device Tree bindings of Linux 7.2. Interrupt specifiers are\n"
+    " * <type ID flags> (arm,gic-v5.yaml): type 1 PPI, 3 SPI; flags 1 edge rising,\n"
+    " * 4 level high.\n"
+    " */\n"
+    "\n";
+
 static const char dtsi_header[] =
     "/*\n"
     " * The interrupt system of platform \"%s\", written by gicdesc, as a fragment\n"
-    " * for a board DTS (Device Tree bindings of Linux 6.1).\n"
+    " * for a board DTS (Device Tree bindings of Linux %s).\n"
     " *\n"
     " * Contract:\n"
     " * - #include (cpp) or /include/ it in a board DTS after /dts-v1/; its\n"
@@ -167,18 +179,39 @@ static const char dtsi_header[] =
     " * - Nodes at the dt-path of a named component receive only msi-parent and\n"
     " *   iommus: the board's own definition of that node gives the rest.\n"
     " * - The board gives model, compatible, memory, chosen, timer and the rest.\n"
-    " * Interrupt specifiers are <type number flags> (arm,gic-v3.yaml): type 0 SPI,\n"
-    " * 1 PPI, 2 extended SPI, 3 extended PPI; flags 1 edge rising, 4 level high;\n"
-    " * with #interrupt-cells = <4>, a 4th cell: a PPI's partition, else 0.\n"
+    "%s"
     " */\n"
     "\n";
 
-static void put_header(struct gd_buf *out, const char *fmt, const char *name)
+/* The DTSI header's last lines: the interrupt specifiers of a GICv3 or GICv2, of a GICv5. */
+static const char dtsi_specifiers[] =
+    " * Interrupt specifiers are <type number flags> (arm,gic-v3.yaml): type 0 SPI,\n"
+    " * 1 PPI, 2 extended SPI, 3 extended PPI; flags 1 edge rising, 4 level high;\n"
+    " * with #interrupt-cells = <4>, a 4th cell: a PPI's partition, else 0.\n";
+static const char dtsi_specifiers_v5[] =
+    " * Interrupt specifiers are <type ID flags> (arm,gic-v5.yaml): type 1 PPI,\n"
+    " * 3 SPI; flags 1 edge rising, 4 level high.\n";
+
+/*
+ * Prints header @fmt: its first %s is @name as comment text, a second one
+ * (the DTSI's) the Linux version of the bindings and then @tail.
+ */
+static void put_header(struct gd_buf *out, const char *fmt, const char *name, bool v5,
+                       const char *tail)
 {
 	const char *mark = strstr(fmt, "%s");
 	gd_buf_append(out, fmt, (size_t)(mark - fmt));
 	put_comment_text(out, name ? name : "");
-	gd_buf_printf(out, "%s", mark + 2);
+	const char *second = strstr(mark + 2, "%s");
+	if (!second) {
+		gd_buf_printf(out, "%s", mark + 2);
+		return;
+	}
+	gd_buf_append(out, mark + 2, (size_t)(second - mark - 2));
+	gd_buf_printf(out, "%s", v5 ? "7.2" : "6.1");
+	const char *third = strstr(second + 2, "%s");
+	gd_buf_append(out, second + 2, (size_t)(third - second - 2));
+	gd_buf_printf(out, "%s%s", tail, third + 2);
 }
 
 static int emit_text(struct gd_emit_ctx *ctx, struct gd_buf *out, bool standalone)
@@ -186,7 +219,9 @@ static int emit_text(struct gd_emit_ctx *ctx, struct gd_buf *out, bool standalon
 	const struct gd_dt_tree *t = gd_emit_dt_tree(ctx);
 	if (!t)
 		return -1;
-	put_header(out, standalone ? dts_header : dtsi_header, ctx->p->name);
+	bool v5 = ctx->p->gic_version == GD_GIC_V5;
+	put_header(out, standalone ? (v5 ? dts_header_v5 : dts_header) : dtsi_header, ctx->p->name,
+	           v5, v5 ? dtsi_specifiers_v5 : dtsi_specifiers);
 	put_node(out, t->root, 0, standalone);
 	return 0;
 }

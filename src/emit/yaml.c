@@ -346,6 +346,12 @@ static void gic_section(struct gd_buf *out, const struct gd_yaml_plan *plan)
 		gd_yaml_string(out, p->dt.gic_compatible);
 		gd_buf_append(out, "\n", 1);
 	}
+	if (p->gic_version == GD_GIC_V5) { /* no distributor, redistributors, CPU interface */
+		cpus(out, p, false);
+		gd_yaml_gicv5(out, plan);
+		spi_msi(out, plan);
+		return;
+	}
 	distributor(out, p);
 	redistributors(out, p);
 	bool frames = shared_frames(p);

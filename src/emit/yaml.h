@@ -32,7 +32,9 @@ struct gd_yaml_maps {
 /*
  * What the YAML says of each node of @p, by its position i in the walk of
  * gd_platform_node(p, i): names[i] (1..63 of [A-Za-z0-9_.-], unique) and
- * maps[i]; and rmr_names[k] of RMR k (such names too, unique among RMRs). A root complex's maps are
+ * maps[i]; and rmr_names[k] of RMR k (such names too, unique among RMRs); irs_names[k] of
+ * IRS k and v5_its_names[k] of GICv5 ITS k (such names too, unique among the nodes, IRSes and
+ * ITSes). A root complex's maps are
  * its msi-map with its DT iommu-map folded in (RID -> StreamID of the SMMU), and an SMMU's then
  * hold the StreamID -> DeviceID mappings that make every RID reach the DeviceID its msi-map gives
  * (yaml_plan.c). Storage in @arena.
@@ -44,6 +46,7 @@ struct gd_yaml_plan {
 	const char **names;
 	struct gd_yaml_maps *maps;
 	const char **rmr_names;
+	const char **irs_names, **v5_its_names;
 };
 
 /*
@@ -51,6 +54,17 @@ struct gd_yaml_plan {
  * fact the format cannot hold (rules import-*), each located at the object
  * it is about. Free with gd_yaml_plan_free() either way.
  */
+/* id-map: of node @n at @indent, or msi-parent: for a mapping of that kind (yaml_plan.c). */
+void gd_yaml_id_maps(struct gd_buf *out, const struct gd_yaml_plan *plan, const struct gd_node *n,
+                     unsigned indent);
+
+/*
+ * GICv5 (yaml_gicv5.c): the irses: and its: keys of gic: (gicdesc(5) GICv5),
+ * and the top-level iwbs: section.
+ */
+void gd_yaml_gicv5(struct gd_buf *out, const struct gd_yaml_plan *plan);
+void gd_yaml_iwbs(struct gd_buf *out, const struct gd_yaml_plan *plan);
+
 int gd_yaml_plan_make(struct gd_yaml_plan *plan, const struct gd_platform *p, struct gd_diags *d);
 
 /* A plan being made (yaml_plan.c): the diagnostics, and whether anything was refused. */

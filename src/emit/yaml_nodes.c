@@ -44,9 +44,8 @@ static void id_map_entry(struct gd_buf *out, const struct gd_yaml_plan *plan,
 	              gd_yaml_node_name(plan, m->output));
 }
 
-/* id-map: of node @n at @indent, or msi-parent: for a mapping of that kind (yaml_plan.c). */
-static void id_maps(struct gd_buf *out, const struct gd_yaml_plan *plan, const struct gd_node *n,
-                    unsigned indent)
+void gd_yaml_id_maps(struct gd_buf *out, const struct gd_yaml_plan *plan, const struct gd_node *n,
+                     unsigned indent)
 {
 	const struct gd_yaml_maps *maps = &plan->maps[gd_yaml_node_index(plan, n)];
 	if (maps->n == 1 && maps->v[0].msi_parent) {
@@ -169,7 +168,7 @@ static void iommus(struct gd_buf *out, const struct gd_yaml_plan *plan)
 			smmu_v3(out, plan, s);
 		else
 			smmu_v2(out, s);
-		id_maps(out, plan, &s->node, 4);
+		gd_yaml_id_maps(out, plan, &s->node, 4);
 	}
 }
 
@@ -267,7 +266,7 @@ static void root_complexes(struct gd_buf *out, const struct gd_yaml_plan *plan)
 			gd_yaml_addr(out, w->size);
 			gd_buf_printf(out, " }\n");
 		}
-		id_maps(out, plan, &rc->node, 4);
+		gd_yaml_id_maps(out, plan, &rc->node, 4);
 		lpis(out, rc->lpis, rc->n_lpis);
 	}
 }
@@ -291,7 +290,7 @@ static void named_components(struct gd_buf *out, const struct gd_yaml_plan *plan
 			gd_buf_append(out, "\n", 1);
 		}
 		memory_access(out, &nc->mem, nc->memory_address_limit);
-		id_maps(out, plan, &nc->node, 4);
+		gd_yaml_id_maps(out, plan, &nc->node, 4);
 		lpis(out, nc->lpis, nc->n_lpis);
 	}
 }
@@ -385,12 +384,13 @@ static void pmcgs(struct gd_buf *out, const struct gd_yaml_plan *plan)
 			gd_yaml_interrupt(out, g->overflow_intid, NULL, 1);
 			gd_buf_append(out, "\n", 1);
 		}
-		id_maps(out, plan, &g->node, 4);
+		gd_yaml_id_maps(out, plan, &g->node, 4);
 	}
 }
 
 void gd_yaml_nodes(struct gd_buf *out, const struct gd_yaml_plan *plan)
 {
+	gd_yaml_iwbs(out, plan);
 	iommus(out, plan);
 	root_complexes(out, plan);
 	named_components(out, plan);

@@ -274,7 +274,6 @@ int gd_yaml_plan_make(struct gd_yaml_plan *plan, const struct gd_platform *p, st
 	while (gd_platform_node(p, plan->n_nodes))
 		plan->n_nodes++;
 	size_t n = plan->n_nodes ? plan->n_nodes : 1;
-	plan->names = gd_arena_alloc(&plan->arena, n * sizeof(*plan->names));
 	plan->maps = gd_arena_alloc(&plan->arena, n * sizeof(*plan->maps));
 	plan->rmr_names =
 	    gd_arena_alloc(&plan->arena, (p->n_rmrs ? p->n_rmrs : 1) * sizeof(*plan->rmr_names));
@@ -282,11 +281,22 @@ int gd_yaml_plan_make(struct gd_yaml_plan *plan, const struct gd_platform *p, st
 		plan->rmr_names[i] = yaml_name(&plan->arena, plan->rmr_names, i, p->rmrs[i]->name);
 	check_platform(&c, p);
 	check_strings(&c, p);
-	for (size_t i = 0; i < plan->n_nodes; i++) {
-		const struct gd_node *node = gd_platform_node(p, i);
-		plan->names[i] = yaml_name(&plan->arena, plan->names, i, node->name);
-		check_node(&c, node);
+	/* The names of the nodes, then of the IRSes and GICv5 ITSes, unique among them all. */
+	size_t n_all = plan->n_nodes + p->n_irses + p->n_v5_its;
+	const char **all = gd_arena_alloc(&plan->arena, (n_all ? n_all : 1) * sizeof(*all));
+	for (size_t i = 0; i < n_all; i++) {
+		const struct gd_node *node = i < plan->n_nodes ? gd_platform_node(p, i) : NULL;
+		size_t k = i - plan->n_nodes;
+		all[i] = yaml_name(&plan->arena, all, i,
+		                   node             ? node->name
+		                   : k < p->n_irses ? p->irses[k]->name
+		                                    : p->v5_its[k - p->n_irses]->name);
+		if (node)
+			check_node(&c, node);
 	}
+	plan->names = all;
+	plan->irs_names = all + plan->n_nodes;
+	plan->v5_its_names = plan->irs_names + p->n_irses;
 	for (size_t i = 0; i < plan->n_nodes; i++) {
 		const struct gd_node *node = gd_platform_node(p, i);
 		const struct gd_root_complex *rc = gd_node_as_rc((struct gd_node *)node);

@@ -240,6 +240,7 @@ static int load_mem(const char *name, bool byte_offsets, const void *blob, size_
 		dtb_load_gic(&c);
 		if (c.gic >= 0) {
 			dtb_load_its(&c);
+			dtb_load_iwbs(&c);
 			dtb_load_direct_lpi(&c);
 			dtb_load_spi_msi(&c);
 			dtb_load_pmu(&c);

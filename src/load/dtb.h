@@ -56,6 +56,7 @@ struct dtb_ctx {
 	struct dtb_offs cpu;  /* node offset of p->cpus[i] */
 	int dlpi;             /* offset of the arm,gic-v3-direct-lpi node, -1 when none */
 	struct dtb_offs v2m;  /* node offset of p->msi_frames[i] */
+	struct dtb_offs iwb;  /* node offset of p->iwbs[i] */
 };
 
 /* dtb_tree.c: the node and phandle tables, paths, names, diagnostics. */
@@ -216,7 +217,8 @@ void dtb_load_wired(struct dtb_ctx *c);
 
 /* One decoded GIC interrupt. */
 struct dtb_irq {
-	uint32_t intid;     /* INTID: SPI n = 32+n, PPI n = 16+n, ESPI 4096+n, EPPI 1056+n */
+	/* INTID: SPI n = 32+n, PPI n = 16+n, ESPI 4096+n, EPPI 1056+n; GICv5: GD_V5_INTID() */
+	uint32_t intid;
 	bool edge;          /* flags bits [3:0] 1 or 2 (edge), else level */
 	uint32_t partition; /* 4th cell: phandle of a ppi-partitions subnode, 0 = none */
 	uint32_t flags;     /* flags bits [3:0]: IRQ_TYPE_* (1, 2 edge; 4, 8 level; 0 none) */
@@ -229,6 +231,9 @@ struct dtb_irq {
  * (error added) when malformed.
  */
 int dtb_irq(struct dtb_ctx *c, int off, int index, struct dtb_irq *out);
+
+/* True when @intid, as dtb_irq() gives it, is a PPI (or extended PPI; GICv5: of type PPI). */
+bool dtb_irq_is_ppi(const struct dtb_ctx *c, uint32_t intid);
 
 /* Like dtb_irq() for the interrupt named @name in interrupt-names; 0 when not named. */
 int dtb_irq_named(struct dtb_ctx *c, int off, const char *name, struct dtb_irq *out);
@@ -333,6 +338,33 @@ struct gd_node *dtb_spi_msi_node(const struct dtb_ctx *c, int t);
  * interrupt (dtb_gic.c). Returns 0, or -1 (error added).
  */
 int dtb_gic_cpu_facts(struct dtb_ctx *c, uint32_t first);
+
+/*
+ * Reads the GIC node's interrupts (arm,gic-v3.yaml, arm,gic.yaml,
+ * arm,gic-v5.yaml: the VGIC maintenance interrupt, a PPI) into every CPU.
+ * Returns 0, or -1 (error added).
+ */
+int dtb_gic_maintenance(struct dtb_ctx *c);
+
+/*
+ * dtb_gicv5.c: the GICv5 at c->gic (arm,gic-v5.yaml): its IRSes with the
+ * PEs they serve, their ITSes and the ITSes' translate frames (ITS nodes of
+ * the model, c->its), and the VGIC maintenance interrupt.
+ */
+void dtb_load_gicv5(struct dtb_ctx *c);
+
+/*
+ * The GICv5 IWBs (arm,gic-v5-iwb.yaml) with their msi-parent as the single
+ * mapping of their DeviceID; runs after the translate frames are loaded.
+ */
+void dtb_load_iwbs(struct dtb_ctx *c);
+
+/*
+ * Sets the DeviceID and EventID widths of the ITS (or GICv5 translate
+ * frame) @its at DT path @path from the facts given, else the defaults,
+ * recorded as assumed (gd_load_its_widths()).
+ */
+void dtb_its_widths(struct dtb_ctx *c, struct gd_its *its, const char *path);
 
 /* IORT memory access properties from DT dma-coherent (recorded as assumed). */
 struct gd_mem_access dtb_mem_access(struct dtb_ctx *c, int off);

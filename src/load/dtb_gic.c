@@ -3,7 +3,8 @@
  * DTB front end: the arm,gic-v3 node (Linux 6.1 arm,gic-v3.yaml,
  * irq-gic-v3.c gic_of_init()): reg = GICD, #redistributor-regions GICR
  * regions, then optional GICC, GICH, GICV; redistributor-stride; interrupts =
- * the VGIC maintenance interrupt.
+ * the VGIC maintenance interrupt. The GIC is the one arm,gic-v3 node, else
+ * the one arm,gic-v5 node (dtb_gicv5.c), else a GICv2 (dtb_spi_msi.c).
  */
 #include "load/dtb.h"
 
@@ -12,26 +13,38 @@
 /* Largest #redistributor-regions (arm,gic-v3.yaml maximum). */
 #define DTB_MAX_REDIST_REGIONS 4096
 
-/* Finds the one enabled arm,gic-v3 node; -1 (error added) when there is none. */
-static int find_gic(struct dtb_ctx *c)
+/*
+ * The one enabled node of @compatible, -1 when there is none; a disabled
+ * one is noted, a second enabled one an error.
+ */
+static int find_one(struct dtb_ctx *c, const char *compatible)
 {
 	int gic = -1;
-	for (int off = fdt_node_offset_by_compatible(c->fdt, -1, "arm,gic-v3"); off >= 0;
-	     off = fdt_node_offset_by_compatible(c->fdt, off, "arm,gic-v3")) {
+	for (int off = fdt_node_offset_by_compatible(c->fdt, -1, compatible); off >= 0;
+	     off = fdt_node_offset_by_compatible(c->fdt, off, compatible)) {
 		if (!dtb_available(c, off))
 			dtb_diag(c, GD_SEV_NOTE, off, "status", "disabled GIC skipped");
 		else if (gic >= 0)
 			dtb_diag(c, GD_SEV_ERROR, off, NULL,
-			         "a second enabled arm,gic-v3 node (the first is %s): one GIC is "
-			         "modelled",
-			         dtb_path(c, gic));
+			         "a second enabled %s node (the first is %s): one GIC is modelled",
+			         compatible, dtb_path(c, gic));
 		else
 			gic = off;
 	}
+	return gic;
+}
+
+/* Finds the one enabled arm,gic-v3, arm,gic-v5 or GICv2 node; -1 (warning added) when none. */
+static int find_gic(struct dtb_ctx *c)
+{
+	int gic = find_one(c, "arm,gic-v3");
+	if (gic < 0)
+		gic = find_one(c, "arm,gic-v5");
 	if (gic < 0 && (gic = dtb_find_gicv2(c)) < 0)
-		dtb_diag(c, GD_SEV_WARNING, 0, NULL,
-		         "no enabled arm,gic-v3 node nor GICv2 (arm,gic.yaml): no GIC gicdesc "
-		         "models, so nothing here was checked");
+		dtb_diag(
+		    c, GD_SEV_WARNING, 0, NULL,
+		    "no enabled arm,gic-v3 or arm,gic-v5 node nor GICv2 (arm,gic.yaml): no GIC "
+		    "gicdesc models, so nothing here was checked");
 	return gic;
 }
 
@@ -83,22 +96,31 @@ int dtb_gic_cpu_facts(struct dtb_ctx *c, uint32_t first)
 	for (int i = 0; i < 3; i++)
 		if (dtb_reg(c, c->gic, (int)first + i, &base[i], &size[i]) < 0)
 			return -1;
-	struct dtb_irq maint = {0};
-	int r = dtb_irq_count(c, c->gic) > 0 ? dtb_irq(c, c->gic, 0, &maint) : 0;
-	if (r < 0)
+	if (dtb_gic_maintenance(c))
 		return -1;
 	c->p->cpuif.gicc_size = size[0];
 	c->p->cpuif.gich_size = size[1];
 	c->p->cpuif.gicv_size = size[2];
 	c->p->cpuif.loc = dtb_loc(c, c->gic, "reg");
-	/* Whether it is a PPI (or extended PPI) is rule intid-class's to say. */
 	for (size_t i = 0; i < c->p->n_cpus; i++) {
 		struct gd_cpu *cpu = &c->p->cpus[i];
 		cpu->gicc_base = base[0];
 		cpu->gich_base = base[1];
 		cpu->gicv_base = base[2];
-		cpu->vgic_maint_intid = maint.intid;
-		cpu->vgic_maint_edge = maint.edge;
+	}
+	return 0;
+}
+
+int dtb_gic_maintenance(struct dtb_ctx *c)
+{
+	struct dtb_irq maint = {0};
+	int r = dtb_irq_count(c, c->gic) > 0 ? dtb_irq(c, c->gic, 0, &maint) : 0;
+	if (r < 0)
+		return -1;
+	/* Whether it is a PPI (or extended PPI) is rule intid-class's to say. */
+	for (size_t i = 0; i < c->p->n_cpus; i++) {
+		c->p->cpus[i].vgic_maint_intid = maint.intid;
+		c->p->cpus[i].vgic_maint_edge = maint.edge;
 	}
 	return 0;
 }
@@ -134,6 +156,10 @@ void dtb_load_gic(struct dtb_ctx *c)
 		return;
 	p->gic_loc = dtb_loc(c, c->gic, NULL);
 	dtb_record_binding(c, c->gic, GD_DT_GIC);
+	if (!fdt_node_check_compatible(c->fdt, c->gic, "arm,gic-v5")) {
+		dtb_load_gicv5(c);
+		return;
+	}
 	if (fdt_node_check_compatible(c->fdt, c->gic, "arm,gic-v3")) {
 		dtb_load_gicv2(c);
 		return;

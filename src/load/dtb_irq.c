@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * DTB front end: GIC interrupt specifiers (arm,gic-v3.yaml "#interrupt-cells":
- * <type number flags [ppi-partition]>), found through interrupt-parent
- * (DTSpec §2.4.1) or interrupts-extended.
+ * <type number flags [ppi-partition]>; arm,gic-v5.yaml: <type ID flags>,
+ * type 1 PPI or 3 SPI), found through interrupt-parent (DTSpec §2.4.1) or
+ * interrupts-extended.
  */
 #include "load/dtb.h"
 
@@ -108,6 +109,26 @@ static const struct {
 	uint32_t first, count;
 } types[] = {{32, 988}, {16, 16}, {4096, 1024}, {1056, 64}};
 
+/*
+ * The INTID of specifier cells <@type @num> into *@intid: arm,gic-v3.yaml's
+ * types, or on a GICv5 (@v5) GD_V5_INTID() of type 1 PPI or 3 SPI (LPIs are
+ * never in a DT: software allocates them, arm,gic-v5.yaml). False when the
+ * cells name no such interrupt.
+ */
+static bool decode(bool v5, uint32_t type, uint32_t num, uint32_t *intid)
+{
+	if (v5) {
+		if ((type != GD_V5_PPI && type != GD_V5_SPI) || num > 0xffffff)
+			return false;
+		*intid = GD_V5_INTID(type, num);
+		return true;
+	}
+	if (type >= sizeof(types) / sizeof(types[0]) || num >= types[type].count)
+		return false;
+	*intid = types[type].first + num;
+	return true;
+}
+
 int dtb_irq(struct dtb_ctx *c, int off, int index, struct dtb_irq *out)
 {
 	const char *prop =
@@ -130,18 +151,26 @@ int dtb_irq(struct dtb_ctx *c, int off, int index, struct dtb_irq *out)
 		return -1;
 	}
 	uint32_t type = dtb_cell(s.cells, 0), num = dtb_cell(s.cells, 1);
-	if (type >= sizeof(types) / sizeof(types[0]) || num >= types[type].count) {
+	bool v5 = c->p->gic_version == GD_GIC_V5;
+	if (!decode(v5, type, num, &out->intid)) {
 		dtb_diag(c, GD_SEV_ERROR, off, prop,
-		         "interrupt %d: <%u %u> is not a GIC interrupt (type 0..3 with its number "
-		         "range)",
-		         index, type, num);
+		         "interrupt %d: <%u %u> is not a %s interrupt (%s)", index, type, num,
+		         v5 ? "GICv5" : "GIC",
+		         v5 ? "type 1 PPI or 3 SPI, a 24-bit ID; arm,gic-v5.yaml"
+		            : "type 0..3 with its number range");
 		return -1;
 	}
-	out->intid = types[type].first + num;
 	out->edge = (dtb_cell(s.cells, 2) & 0xf) == 1 || (dtb_cell(s.cells, 2) & 0xf) == 2;
 	out->partition = s.ncells >= 4 ? dtb_cell(s.cells, 3) : 0;
 	out->flags = dtb_cell(s.cells, 2) & 0xf;
 	return 1;
+}
+
+bool dtb_irq_is_ppi(const struct dtb_ctx *c, uint32_t intid)
+{
+	if (c->p->gic_version == GD_GIC_V5)
+		return GD_V5_INTID_TYPE(intid) == GD_V5_PPI;
+	return (intid >= 16 && intid < 32) || (intid >= 1056 && intid < 1120);
 }
 
 int dtb_irq_named(struct dtb_ctx *c, int off, const char *name, struct dtb_irq *out)

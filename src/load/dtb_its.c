@@ -11,8 +11,7 @@
 
 #include "load/assume.h"
 
-/* The DeviceID and EventID widths of @its at DT path @path (see gd_load_its_widths()). */
-static void its_widths(struct dtb_ctx *c, struct gd_its *its, const char *path)
+void dtb_its_widths(struct dtb_ctx *c, struct gd_its *its, const char *path)
 {
 	const struct gd_load_options none = {0}, *g = c->given ? c->given : &none;
 	const struct gd_its_width_facts f = {
@@ -38,7 +37,7 @@ static void load_one(struct dtb_ctx *c, int off)
 	its->its_id = (uint32_t)its->node.index;
 	its->base = m.base;
 	its->size = m.size;
-	its_widths(c, its, dtb_path(c, off));
+	dtb_its_widths(c, its, dtb_path(c, off));
 	its->has_proximity_domain = m.has_numa;
 	its->proximity_domain = m.numa;
 	dtb_offs_push(c, &c->its, off);
@@ -46,6 +45,8 @@ static void load_one(struct dtb_ctx *c, int off)
 
 void dtb_load_its(struct dtb_ctx *c)
 {
+	if (c->p->gic_version == GD_GIC_V5)
+		return; /* its translate frames are loaded with it (dtb_gicv5.c) */
 	for (int off = fdt_node_offset_by_compatible(c->fdt, c->gic, "arm,gic-v3-its"); off >= 0;
 	     off = fdt_node_offset_by_compatible(c->fdt, off, "arm,gic-v3-its")) {
 		if (dtb_msi_controller_usable(c, off, GD_DT_ITS, "ITS"))

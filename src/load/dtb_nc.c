@@ -3,7 +3,7 @@
  * DTB front end: platform devices that raise MSIs through an ITS, a GICv2m
  * frame or MBI become named components (Linux 6.1 msi.txt; irq-gic-v3-its-platform-msi.c
  * of_pmsi_get_dev_id(): the DeviceID is the msi-parent cell, else msi-map).
- * Nodes the other parts load (GIC, ITS, SMMU, CPUs, PCI hosts) and nodes on a
+ * Nodes the other parts load (GIC, ITS, SMMU, CPUs, PCI hosts, IWBs) and nodes on a
  * PCI bus are not named components.
  */
 #include "load/dtb.h"
@@ -26,7 +26,8 @@ static bool loaded_elsewhere(const struct dtb_ctx *c, int off)
 {
 	return off == c->gic || dtb_offs_find(&c->its, off) >= 0 ||
 	       dtb_offs_find(&c->v2m, off) >= 0 || dtb_offs_find(&c->smmu, off) >= 0 ||
-	       dtb_offs_find(&c->cpu, off) >= 0 || dtb_is_pmcg(c, off);
+	       dtb_offs_find(&c->cpu, off) >= 0 || dtb_offs_find(&c->iwb, off) >= 0 ||
+	       dtb_is_pmcg(c, off);
 }
 
 static void load_one(struct dtb_ctx *c, int off)

@@ -87,8 +87,7 @@ static bool load_one(struct dtb_ctx *c, int pmu)
 		struct dtb_irq irq;
 		if (dtb_irq(c, pmu, i, &irq) != 1)
 			continue;
-		bool ppi =
-		    (irq.intid >= 16 && irq.intid < 32) || (irq.intid >= 1056 && irq.intid < 1120);
+		bool ppi = dtb_irq_is_ppi(c, irq.intid);
 		partitioned |= irq.partition != 0;
 		if (irq.partition)
 			set_partition(c, pmu, &irq);

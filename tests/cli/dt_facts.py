@@ -3,7 +3,9 @@
 """dt_facts.py DTB: prints the interrupt-system facts of a flattened device tree, one per line,
 in a form that does not depend on node names, node order, property order or phandle values, so
 that two trees that describe the same hardware print the same text. Nodes are found by
-compatible / device_type (GICv3 or GICv2 with its GICv2m frames); a phandle is printed as the node it points at ("arm,gic-v3-its@0x8080000").
+compatible / device_type (GICv3 or GICv2 with its GICv2m frames; a GICv5 with its IRSes, their ITSes and
+translate frames, and its IWBs); a phandle is printed as the node it points at ("arm,gic-v3-its@0x8080000";
+a node without compatible, a GICv5 translate frame, by its node name: "msi-controller@0x8090000").
 An interrupt's trigger is printed as the GIC takes it: edge (IRQ_TYPE_EDGE_RISING, 1) or level
 (IRQ_TYPE_LEVEL_HIGH, 4), for the GIC has no polarity (arm,gic-v3.yaml: SPIs are level-high or
 edge-rising; Linux gic_configure_irq() takes every level type as level), so a PPI written
@@ -80,7 +82,9 @@ class Tree:
         if path is None:
             return 'dangling-phandle-0x%x' % phandle
         reg = self.regs(path)
-        return '%s@0x%x' % (strings(self.nodes[path].get('compatible', b''))[0], reg[0][0] if reg else 0)
+        compatible = strings(self.nodes[path].get('compatible', b''))
+        kind = compatible[0] if compatible else path.rsplit('/', 1)[1].split('@')[0]
+        return '%s@0x%x' % (kind, reg[0][0] if reg else 0)
 
     def with_compatible(self, compat):
         return sorted((n for n, p in self.nodes.items() if compat in strings(p.get('compatible', b''))),
@@ -145,6 +149,13 @@ class Tree:
             out.append(spec)
         return ', '.join(out) or 'present'
 
+    def strs(self, path, name):
+        return strings(self.nodes[path].get(name, b'')) if name in self.nodes[path] else 'absent'
+
+    def children(self, path, want):
+        """The children of @path for which want(child path) holds, by reg."""
+        return sorted((n for n in self.nodes if n.rsplit('/', 1)[0] == path and want(n)), key=self.regs)
+
     def mpidr(self, path):
         """The MPIDR of cpu node @path (its reg, in one or two cells)."""
         return '0x%x' % number(cells(self.nodes[path].get('reg', b'')))
@@ -182,6 +193,44 @@ def is_cpu_pmu(compatible):
         compatible.startswith(('arm,cortex-', 'arm,neoverse-')) and compatible.endswith('-pmu'))
 
 
+def gicv5_facts(t):
+    """The GICv5 (arm,gic-v5.yaml, arm,gic-v5-iwb.yaml): the GIC node, each IRS (its frames, the
+    CPUs it serves by MPIDR with their IAFFIDs, in the order of cpus), its ITSes and their translate
+    frames (msi-controller children), and the IWBs with the frame and DeviceID of their msi-parent."""
+    out = []
+    for gic in t.with_compatible('arm,gic-v5'):
+        out.append('gicv5 compatible %s' % strings(t.nodes[gic]['compatible']))
+        for prop in ('reg', '#interrupt-cells', 'interrupt-controller', 'interrupts'):
+            out.append('gicv5 %s %s' % (prop, t.hexcells(gic, prop)))
+        for irs in t.children(gic, lambda n: 'arm,gic-v5-irs' in t.strs(n, 'compatible')):
+            out.append('irs reg %s' % t.hexregs(irs))
+            out.append('irs reg-names %s' % t.strs(irs, 'reg-names'))
+            out.append('irs dma-noncoherent %s' % t.hexcells(irs, 'dma-noncoherent'))
+            ids = t.nodes[irs].get('arm,iaffids', b'')
+            iaffids = [int.from_bytes(ids[i:i + 2], 'big') for i in range(0, len(ids), 2)]
+            cpus = [t.mpidr(t.by_phandle[ph]) if ph in t.by_phandle else 'dangling-phandle-0x%x' % ph
+                    for ph in cells(t.nodes[irs].get('cpus', b''))]
+            out.append('irs cpus (MPIDR: IAFFID) %s' % ['%s: 0x%x' % pair for pair in zip(cpus, iaffids)]
+                       if len(cpus) == len(iaffids) else
+                       'irs cpus %s arm,iaffids %s' % (cpus, iaffids))
+            for its in t.children(irs, lambda n: 'arm,gic-v5-its' in t.strs(n, 'compatible')):
+                out.append('irs its reg %s' % t.hexregs(its))
+                out.append('irs its reg-names %s' % t.strs(its, 'reg-names'))
+                out.append('irs its dma-noncoherent %s' % t.hexcells(its, 'dma-noncoherent'))
+                for frame in t.children(its, lambda n: 'msi-controller' in t.nodes[n]):
+                    out.append('irs its frame reg %s' % t.hexregs(frame))
+                    out.append('irs its frame reg-names %s' % t.strs(frame, 'reg-names'))
+                    out.append('irs its frame #msi-cells %s' % t.hexcells(frame, '#msi-cells'))
+    for iwb in t.with_compatible('arm,gic-v5-iwb'):
+        out.append('iwb reg %s' % t.hexregs(iwb))
+        for prop in ('#interrupt-cells', 'interrupt-controller'):
+            out.append('iwb %s %s' % (prop, t.hexcells(iwb, prop)))
+        parent = cells(t.nodes[iwb].get('msi-parent', b''))
+        out.append('iwb msi-parent %s' % ('%s 0x%x' % (t.ident(parent[0]), parent[1]) if len(parent) == 2
+                                          else ' '.join('0x%x' % c for c in parent) or 'absent'))
+    return out
+
+
 def facts(t):
     out = []
     root = t.nodes['/']
@@ -205,6 +254,7 @@ def facts(t):
         out.append('its reg %s' % t.hexregs(its))
         for prop in ('#msi-cells', 'msi-controller'):
             out.append('its %s %s' % (prop, t.hexcells(its, prop)))
+    out += gicv5_facts(t)
     cpus = [n for n, p in t.nodes.items() if p.get('device_type') == b'cpu\0']
     out.append('cpus %s' % sorted(t.mpidr(n) for n in cpus))
     out.append('cpus enable-method %s' % sorted(set(tuple(strings(t.nodes[n].get('enable-method', b''))) for n in cpus)))
