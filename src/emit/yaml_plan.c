@@ -249,10 +249,6 @@ static void check_platform(struct gd_yaml_planner *c, const struct gd_platform *
 	if (!p->gic_version)
 		gd_yaml_refuse(c, &file, "import-no-gic",
 		               "no GIC the model holds: nothing to describe");
-	if (p->gic_version == GD_GIC_V5)
-		gd_yaml_refuse(c, &p->gic_loc, "import-gicv5",
-		               "a GICv5 (IRSes, GICv5 ITSes): import does not write the GICv5 keys "
-		               "(gic: irses:, translate-frames:, iwbs:) yet");
 	if (p->gic_version && !p->n_cpus)
 		gd_yaml_refuse(
 		    c, &file, "import-no-cpus",
