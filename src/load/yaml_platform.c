@@ -178,12 +178,15 @@ static int check_format_version(struct gd_yctx *c, const struct gd_ynode *root)
 	return -1;
 }
 
+/* acpi: iort-revision not stated (no IORT revision is 255); madt-revision not stated is 0. */
+#define IORT_REVISION_UNSTATED 255
+
 static void platform_defaults(struct gd_platform *p, const char *path)
 {
 	p->file = path;
 	p->oem_revision = 1;
-	p->acpi.iort_revision = 3;
-	p->acpi.madt_revision = 5;
+	p->acpi.iort_revision = IORT_REVISION_UNSTATED;
+	p->acpi.madt_revision = 0;
 	memcpy(p->acpi.creator_id, "GICD", 5);
 	p->acpi.creator_revision = 1;
 	p->gic_version = GD_GIC_V3;
@@ -225,6 +228,20 @@ static bool each_pair(void *arg, const struct gd_ynode *key, const struct gd_yno
 	return true;
 }
 
+/*
+ * The table revisions a description does not state: IORT 3 (E.b) and MADT 5;
+ * on a GICv5 7 and 7, the first that describe it (IORT E.g: IWB nodes; ACPI
+ * 6.7: IRS, GICv5 ITS and translate frame structures, the GICC's IAFFID).
+ */
+static void revision_defaults(struct gd_platform *p)
+{
+	bool v5 = p->gic_version == GD_GIC_V5;
+	if (p->acpi.iort_revision == IORT_REVISION_UNSTATED)
+		p->acpi.iort_revision = v5 ? 7 : 3;
+	if (!p->acpi.madt_revision)
+		p->acpi.madt_revision = v5 ? 7 : 5;
+}
+
 int gd_load_yaml_mem(const char *name, const char *text, size_t len, struct gd_platform *p,
                      struct gd_diags *d)
 {
@@ -248,6 +265,7 @@ int gd_load_yaml_mem(const char *name, const char *text, size_t len, struct gd_p
 		gd_yaml_resolve_references(&c);
 		gd_yaml_pmcgs_finish(&c);
 	}
+	revision_defaults(p);
 	gd_diags_free(&s.pending);
 	free(c.refs);
 	gd_ytree_free(&t);
@@ -264,6 +282,7 @@ int gd_load_yaml(const char *path, struct gd_platform *p, struct gd_diags *d)
 
 	if (status) {
 		platform_defaults(p, path);
+		revision_defaults(p);
 		return status;
 	}
 	status = gd_load_yaml_mem(path, text, len, p, d);
