@@ -126,6 +126,13 @@ enum gd_acpi_slot {
 	GD_V_MSI_FRAME_ID,
 	GD_V_SPI_COUNT,
 	GD_V_SPI_BASE,
+	/* GICv5 (ACPI 6.7 MADT types 28 to 30, GICC; IORT E.g IWB node) */
+	GD_V_IAFFID,
+	GD_V_IRS_ID,
+	GD_V_SETLPI_BASE,
+	GD_V_TRANSLATOR_ID,
+	GD_V_FRAME_ID,
+	GD_V_IWB_INDEX,
 	/* MCFG (PCI Firmware 3.3 §4.1.2) */
 	GD_V_BUS_START,
 	GD_V_BUS_END,
@@ -150,8 +157,10 @@ struct gd_acpi_field {
 
 /*
  * One structure at one revision: @size bytes, @n fields in offset order.
- * @iasl: the iasl release whose data-table language the names follow and
- * which compiles them back to these bytes; NULL when any iasl does, "" when
+ * @iasl: the first iasl release whose data-table language the names follow
+ * and which compiles them back to these bytes, later releases too; "=" before
+ * it when only that release does (iasl 2023 and later compile every GICC as
+ * at least 82 bytes); NULL when any iasl does, "" when
  * none does (iasl 20200925 and 20250404 both compile the E.b root complex
  * and SMMUv3 bodies and at least 80 bytes of GICC, whatever the revision).
  */
@@ -201,9 +210,16 @@ struct gd_iort_layouts {
 	 */
 	uint8_t pmcg_rev, rmr_rev;
 	const struct gd_acpi_layout *pmcg, *rmr, *rmr_desc;
+	/*
+	 * IWB node (IORT E.g, ACPICA ACPI_IORT_IWB): the 10-byte body (config
+	 * frame base, IWB index), then the device name; node revision
+	 * @iwb_rev; NULL (and 0) before E.g.
+	 */
+	uint8_t iwb_rev;
+	const struct gd_acpi_layout *iwb;
 };
 
-/* Returns the IORT layouts of table revision 0, 3, 5 or 6; NULL for any other. */
+/* Returns the IORT layouts of table revision 0, 3, 5, 6 or 7; NULL for any other. */
 const struct gd_iort_layouts *gd_iort_layouts(unsigned revision);
 
 /*
@@ -218,6 +234,16 @@ extern const struct gd_acpi_field gd_iort_nc_name;
 /* Its "Padding" field (raw bytes up to 4-byte alignment, optional). */
 extern const struct gd_acpi_field gd_iort_nc_padding;
 
+/* The IWB node's "IWB Device Name" field (string, NUL-terminated, variable; IORT E.g). */
+extern const struct gd_acpi_field gd_iort_iwb_name;
+/*
+ * The zero bytes that pad an IWB node's name to 4-byte alignment, @n of them
+ * (1 to 3); NULL for any other @n. iasl 20260408 neither prints nor compiles
+ * them (its AcpiDmTableInfoIort7 ends at the name), so these layouts name no
+ * iasl that compiles them back.
+ */
+const struct gd_acpi_layout *gd_iort_iwb_padding(size_t n);
+
 /* IORT node types (DEN0049 table 4). */
 enum gd_iort_node_type {
 	GD_IORT_ITS_GROUP = 0,
@@ -227,6 +253,7 @@ enum gd_iort_node_type {
 	GD_IORT_SMMUV3 = 4,
 	GD_IORT_PMCG = 5,
 	GD_IORT_RMR = 6,
+	GD_IORT_IWB = 7, /* IORT E.g; ACPICA ACPI_IORT_NODE_IWB */
 };
 
 /* IORT bit definitions (DEN0049E.d). */
@@ -255,26 +282,40 @@ extern const struct gd_acpi_layout gd_mcfg_allocation;
 /*
  * MADT layouts for one revision (ACPI 6.5 §5.2.12): the MADT header after
  * the ACPI header (8 bytes), GICC (76 bytes at revision 3, 80 at 4 and 5, 82
- * at 6), GICD, GICR and GIC ITS structures.
+ * at 6 and 7), GICD, GICR and GIC ITS structures (with a flags byte at 7).
+ * From revision 7 (ACPI 6.7) the GICv5 structures too: the 88-byte GICC
+ * with IAFFID and IRS ID, IRS (type 28, 32 bytes), ITS config frame (type
+ * 29, 16 bytes) and ITS translate frame (type 30, 24 bytes); NULL before.
  */
 struct gd_madt_layouts {
 	uint8_t revision;
 	const char *spec; /* "ACPI 6.5" ... */
 	const struct gd_acpi_layout *header, *gicc, *gicd, *gicr, *its;
 	const struct gd_acpi_layout *msi_frame; /* GIC MSI frame (§5.2.12.16), 24 bytes */
+	const struct gd_acpi_layout *gicc_v5, *irs, *v5_its, *v5_frame;
 };
 
-/* Returns the MADT layouts of revision 3, 4, 5 or 6; NULL for any other. */
+/* Returns the MADT layouts of revision 3, 4, 5, 6 or 7; NULL for any other. */
 const struct gd_madt_layouts *gd_madt_layouts(unsigned revision);
 
-/* MADT structure types (ACPI 6.5 table 5.21) and GICC flags (table 5.37). */
+/*
+ * MADT structure types (ACPI 6.5 table 5.21; GICv5 ones ACPI 6.7, ACPICA
+ * enum AcpiMadtType) and GICC flags (table 5.37).
+ */
 enum gd_madt_type {
 	GD_MADT_GICC = 0x0B,
 	GD_MADT_GICD = 0x0C,
 	GD_MADT_MSI_FRAME = 0x0D,
 	GD_MADT_GICR = 0x0E,
-	GD_MADT_ITS = 0x0F
+	GD_MADT_ITS = 0x0F,
+	GD_MADT_IRS = 0x1C,      /* 28, ACPI_MADT_TYPE_GICV5_IRS */
+	GD_MADT_V5_ITS = 0x1D,   /* 29, ACPI_MADT_TYPE_GICV5_ITS (config frame) */
+	GD_MADT_V5_FRAME = 0x1E, /* 30, ACPI_MADT_TYPE_GICV5_ITS_TRANSLATE */
 };
+/* MADT IRS "Gic version" of a GICv5 (ACPICA ACPI_MADT_GIC_VERSION_V5; Linux irq-gic-v5.c). */
+#define GD_MADT_GIC_VERSION_V5 5u
+/* IRS and GICv5 ITS config frame flags bit 0 (ACPI_MADT_IRS_NON_COHERENT, ..._ITS_NON_COHERENT) */
+#define GD_MADT_V5_NON_COHERENT 0x1u
 #define GD_GICC_ENABLED         0x1u
 #define GD_GICC_PERF_EDGE       0x2u
 #define GD_GICC_VGIC_EDGE       0x4u

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * IORT field tables (Arm DEN0049) for table revisions 0 (the layout before
- * issue E: QEMU's oldest tables), 3 (E.b), 5 (E.d) and 6 (E.e).
+ * issue E: QEMU's oldest tables), 3 (E.b), 5 (E.d), 6 (E.e) and 7 (E.g).
  *
  * Names follow iasl 20250404, the release that knows the E.b and E.d node
  * layouts; it prints the E.b root complex's three reserved bytes as E.d's
@@ -13,10 +13,18 @@
  * SMMUv1/v2 0/3/3/3, the revision EDK2's DynamicTablesPkg writes for a node
  * with an identifier (ACPICA knows one body for every issue, and Linux reads
  * it whatever its revision).
+ *
+ * Table revision 7 (E.g) adds the IWB node (type 7, ACPICA commit a90dc2f53
+ * "The IORT IWB node is defined in IORT issue E.g"), node revision 1 as
+ * ACPICA's IORT template writes it (commit 8a51bf823); the other nodes keep
+ * their E.e revisions. Neither ACPICA nor Linux 7.2 states the table
+ * revision that goes with E.g: 7 is the next after E.e's 6, and iasl
+ * 20260408 reads an IWB node at any table revision it supports.
  */
 #include "acpi/layout_def.h"
 
 #define IASL_IORT "20250404"
+#define IASL_IWB  "20260408" /* also named components */
 
 static const struct gd_acpi_field iort_header_fields[] = {
     GD_INT(0, 4, GD_V_NODE_COUNT, "Node Count"),
@@ -180,10 +188,12 @@ static const struct gd_acpi_field nc_fields[] = {
 };
 /*
  * iasl 20250404 compiles the device name into 4 bytes whatever its length,
- * and 20200925 writes every node identifier as zero: neither round-trips.
+ * and 20200925 writes every node identifier as zero: neither round-trips;
+ * iasl 20260408 compiles name and padding back to the same bytes
+ * (tests/cli/test_gicv5_acpi.sh).
  */
 static const struct gd_acpi_layout nc_body =
-    GD_LAYOUT("IORT named component node", 13, nc_fields, "");
+    GD_LAYOUT("IORT named component node", 13, nc_fields, IASL_IWB);
 
 const struct gd_acpi_field gd_iort_nc_name = {
     0, 0, GD_AF_CHARS, GD_V_DEVICE_NAME, "Device Name", NULL, NULL};
@@ -248,6 +258,36 @@ static const struct gd_acpi_layout rmr_body = GD_LAYOUT("IORT RMR node", 12, rmr
 static const struct gd_acpi_layout rmr_desc =
     GD_LAYOUT("IORT RMR memory range descriptor", 20, rmr_desc_fields, IASL_IORT);
 
+/*
+ * IWB (IORT E.g; ACPICA ACPI_IORT_IWB, AcpiDmTableInfoIort7): config frame
+ * base, IWB index (the IWB's GSIV namespace, Linux iort_iwb_handle()), then
+ * the NUL-terminated device name ("IWB Device Name") and the ID mappings.
+ */
+static const struct gd_acpi_field iwb_fields[] = {
+    GD_INT(0, 8, GD_V_BASE, "Config Frame base"),
+    GD_INT(8, 2, GD_V_IWB_INDEX, "IWB Index"),
+};
+static const struct gd_acpi_layout iwb_body = GD_LAYOUT("IORT IWB node", 10, iwb_fields, IASL_IWB);
+
+const struct gd_acpi_field gd_iort_iwb_name = {
+    0, 0, GD_AF_CHARS, GD_V_DEVICE_NAME, "IWB Device Name", NULL, NULL};
+
+static const struct gd_acpi_field iwb_pad_fields[][1] = {
+    {GD_INT(0, 1, GD_V_ZERO, "Padding")},
+    {GD_INT(0, 2, GD_V_ZERO, "Padding")},
+    {GD_INT(0, 3, GD_V_ZERO, "Padding")},
+};
+static const struct gd_acpi_layout iwb_pad[] = {
+    GD_LAYOUT("IORT IWB node's name padding", 1, iwb_pad_fields[0], ""),
+    GD_LAYOUT("IORT IWB node's name padding", 2, iwb_pad_fields[1], ""),
+    GD_LAYOUT("IORT IWB node's name padding", 3, iwb_pad_fields[2], ""),
+};
+
+const struct gd_acpi_layout *gd_iort_iwb_padding(size_t n)
+{
+	return n >= 1 && n <= 3 ? &iwb_pad[n - 1] : NULL;
+}
+
 #define SMMU_V2_LAYOUTS &smmu_v2_body, &smmu_v2_global, &smmu_v2_ctx, &smmu_v2_pmu
 /* Before issue E: no identifier, revision-0 root complex and SMMUv3 bodies. */
 #define BEFORE_E_LAYOUTS                                                                           \
@@ -261,11 +301,15 @@ static const struct gd_acpi_layout rmr_desc =
 #define E_D_ON_LAYOUTS 2, 3, &pmcg_body, &rmr_body, &rmr_desc
 /* Before E.d: PMCG node revision 1, no RMR node that Linux reads. */
 #define BEFORE_E_D 1, 0, &pmcg_body, NULL, NULL
+#define NO_IWB     0, NULL
 static const struct gd_iort_layouts iort_revs[] = {
-    {0, "DEN0049 before issue E", 0, 0, 0, 0, 0, false, false, false, BEFORE_E_LAYOUTS, BEFORE_E_D},
-    {3, "DEN0049E.b", 1, 3, 4, 4, 3, true, true, true, ISSUE_E_LAYOUTS, BEFORE_E_D},
-    {5, "DEN0049E.d", 1, 4, 4, 4, 3, true, true, true, ISSUE_E_LAYOUTS, E_D_ON_LAYOUTS},
-    {6, "DEN0049E.e", 1, 4, 5, 4, 3, true, true, true, ISSUE_E_LAYOUTS, E_D_ON_LAYOUTS},
+    {0, "DEN0049 before issue E", 0, 0, 0, 0, 0, false, false, false, BEFORE_E_LAYOUTS, BEFORE_E_D,
+     NO_IWB},
+    {3, "DEN0049E.b", 1, 3, 4, 4, 3, true, true, true, ISSUE_E_LAYOUTS, BEFORE_E_D, NO_IWB},
+    {5, "DEN0049E.d", 1, 4, 4, 4, 3, true, true, true, ISSUE_E_LAYOUTS, E_D_ON_LAYOUTS, NO_IWB},
+    {6, "DEN0049E.e", 1, 4, 5, 4, 3, true, true, true, ISSUE_E_LAYOUTS, E_D_ON_LAYOUTS, NO_IWB},
+    {7, "DEN0049E.g", 1, 4, 5, 4, 3, true, true, true, ISSUE_E_LAYOUTS, E_D_ON_LAYOUTS, 1,
+     &iwb_body},
 };
 
 const struct gd_iort_layouts *gd_iort_layouts(unsigned revision)

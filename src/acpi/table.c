@@ -154,16 +154,22 @@ size_t gd_acpi_table_finish(struct gd_acpi_table *t)
 
 const struct gd_acpi_layout *gd_acpi_table_iasl(const struct gd_acpi_table *t, const char **iasl)
 {
+	const struct gd_acpi_layout *only = NULL; /* a layout of "=RELEASE" */
 	*iasl = "";
 	for (size_t i = 0; i < t->n; i++) {
 		const struct gd_acpi_layout *l = t->recs[i].layout;
 		if (!l || !l->iasl)
 			continue;
-		if (!*l->iasl || (**iasl && strcmp(*iasl, l->iasl)))
+		if (!*l->iasl)
 			return l;
-		*iasl = l->iasl;
+		const char *release = l->iasl + (*l->iasl == '=');
+		if (*l->iasl == '=' && (!only || strcmp(only->iasl + 1, release) > 0))
+			only = l;
+		/* releases are YYYYMMDD: the later compares greater */
+		if (strcmp(release, *iasl) > 0)
+			*iasl = release;
 	}
-	return NULL;
+	return only && strcmp(only->iasl + 1, *iasl) ? only : NULL;
 }
 
 /* Prints one "[offset width] name : value" line; @at is the absolute offset. */

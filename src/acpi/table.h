@@ -81,8 +81,10 @@ void gd_acpi_table_write(const struct gd_acpi_table *t, struct gd_buf *out);
 
 /*
  * Which iasl compiles this table's source back to its bytes: sets *iasl to
- * the release named by the layouts ("" if all accept any) and returns NULL,
- * or returns the first layout that no iasl (or not the same one) compiles.
+ * the latest release the layouts name (digits only; "" if all accept any)
+ * and returns NULL, or returns the first layout that no iasl compiles, or
+ * one that only an earlier release does ("=" in its @iasl, struct
+ * gd_acpi_layout) where another layout needs a later one.
  */
 const struct gd_acpi_layout *gd_acpi_table_iasl(const struct gd_acpi_table *t, const char **iasl);
 

@@ -6,14 +6,14 @@
 #include <stdlib.h>
 
 const char gd_revisions_usage[] =
-    "      --iort-revision N  IORT table revision: 0, 3 (E.b), 5 (E.d) or 6 (E.e)\n"
-    "      --madt-revision N  MADT revision: 3, 4, 5 or 6\n";
+    "      --iort-revision N  IORT table revision: 0, 3 (E.b), 5 (E.d), 6 (E.e) or 7 (E.g)\n"
+    "      --madt-revision N  MADT revision: 3, 4, 5, 6 or 7\n";
 
 int gd_revision_option(struct gd_revisions *r, int c, const char *arg)
 {
-	static const int iort[] = {0, 3, 5, 6}, madt[] = {3, 4, 5, 6};
+	static const int iort[] = {0, 3, 5, 6, 7}, madt[] = {3, 4, 5, 6, 7};
 	const int *allowed = c == GD_OPT_IORT_REVISION ? iort : madt;
-	size_t n = 4;
+	size_t n = 5;
 	char *end;
 	long v = strtol(arg, &end, 10);
 	for (size_t i = 0; *arg && !*end && i < n; i++)

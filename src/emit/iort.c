@@ -2,9 +2,10 @@
 /*
  * iort.c - the IORT (Arm DEN0049) from the model, as bytes or iasl source.
  *
- * Nodes in table order: one ITS group per ITS (ItsCount 1), then SMMUs
+ * Nodes in table order: one ITS group per ITS (ItsCount 1; on a GICv5 per
+ * ITS translate frame, its Translate Frame ID), then SMMUs
  * (SMMUv3 or SMMUv1/v2 nodes, in one model order), root complexes, named
- * components, PMCGs and RMRs, each kind in model order; node
+ * components, PMCGs, IWBs (IORT E.g) and RMRs, each kind in model order; node
  * identifiers count from 0 in that order (as QEMU numbers them). An ID
  * mapping's output reference is the byte offset of the node it maps into;
  * a mapping into an ITS refers to that ITS's group.
@@ -30,12 +31,27 @@ struct iort_plan {
 	uint32_t *rmr_offset; /* of p->rmrs[k], after the n nodes */
 };
 
+/*
+ * Bytes of a device name @path (with its NUL) after @fixed bytes of node, and
+ * in *@padding the zero bytes to 4-byte alignment after it.
+ */
+static size_t name_bytes(size_t fixed, const char *path, size_t *padding)
+{
+	size_t name = strlen(path) + 1;
+	*padding = (4 - (fixed + name) % 4) % 4;
+	return name;
+}
+
 /* Bytes of a named component's device name (with its NUL) and padding to 4 bytes. */
 static size_t nc_name_bytes(const struct gd_named_component *nc, size_t *padding)
 {
-	size_t fixed = NODE_HEADER_SIZE + 13, name = strlen(nc->acpi_path) + 1;
-	*padding = (4 - (fixed + name) % 4) % 4;
-	return name;
+	return name_bytes(NODE_HEADER_SIZE + 13, nc->acpi_path, padding);
+}
+
+/* The same of an IWB node (IORT E.g): after the 16-byte header and 10-byte body. */
+static size_t iwb_name_bytes(const struct iort_plan *pl, const struct gd_iwb *b, size_t *padding)
+{
+	return name_bytes(NODE_HEADER_SIZE + pl->L->iwb->size, b->acpi_path, padding);
 }
 
 /*
@@ -88,11 +104,13 @@ static size_t node_fixed(const struct iort_plan *pl, const struct gd_node *n)
 		       nc_name_bytes((const struct gd_named_component *)n, &pad) + pad;
 	case GD_NODE_PMCG:
 		return NODE_HEADER_SIZE + pl->L->pmcg->size;
+	case GD_NODE_IWB:
+		return NODE_HEADER_SIZE + pl->L->iwb->size +
+		       iwb_name_bytes(pl, (const struct gd_iwb *)n, &pad) + pad;
 	case GD_NODE_MSI_FRAME:
 	case GD_NODE_MBI:
 	case GD_NODE_DIRECT_LPI:
-	case GD_NODE_IWB: /* IORT E.g's IWB node is not written yet */
-		break;    /* IORT has no node for them; never planned */
+		break; /* IORT has no node for them; never planned */
 	}
 	return 0;
 }
@@ -208,6 +226,25 @@ static int check_node(const struct iort_plan *pl, const struct gd_node *n)
 		error(pl, &n->loc, "named component '%s': IORT needs its ACPI device path",
 		      n->name);
 		return errors + 1;
+	} else if (n->kind == GD_NODE_IWB) {
+		const struct gd_iwb *b = (const struct gd_iwb *)n;
+		if (!L->iwb)
+			error(pl, &n->loc,
+			      "IWB '%s': %s has no IWB node (IORT E.g, table revision 7, has)",
+			      n->name, L->spec);
+		else if (!b->acpi_path)
+			error(
+			    pl, &n->loc,
+			    "IWB '%s': the IORT IWB node needs its ACPI device path (\"IWB Device "
+			    "Name\"), by which Linux finds it (iort_iwb_handle())",
+			    n->name);
+		else if (b->iwb_id > 0xFFFF)
+			error(pl, &n->loc,
+			      "IWB '%s': IWB index %u does not fit the 16-bit IORT field", n->name,
+			      (unsigned)b->iwb_id);
+		else
+			return errors;
+		return errors + 1;
 	} else if (n->kind == GD_NODE_PMCG && !pmcg_ref_planned((const struct gd_pmcg *)n)) {
 		error(pl, &n->loc,
 		      "PMCG '%s': the IORT PMCG node needs a node reference to a node of the IORT "
@@ -282,7 +319,7 @@ static int plan_rmrs(struct iort_plan *pl, uint32_t *at)
 static int plan_make(struct iort_plan *pl)
 {
 	const struct gd_platform *p = pl->ctx->p;
-	size_t total = p->n_its + p->n_smmus + p->n_rcs + p->n_ncs + p->n_pmcgs;
+	size_t total = p->n_its + p->n_smmus + p->n_rcs + p->n_ncs + p->n_pmcgs + p->n_iwbs;
 	uint32_t at = IORT_NODES_AT;
 	int errors = 0;
 
@@ -300,6 +337,8 @@ static int plan_make(struct iort_plan *pl)
 		errors += plan_add(pl, &p->ncs[i]->node, &at);
 	for (size_t i = 0; i < p->n_pmcgs; i++)
 		errors += plan_add(pl, &p->pmcgs[i]->node, &at);
+	for (size_t i = 0; i < p->n_iwbs; i++)
+		errors += plan_add(pl, &p->iwbs[i]->node, &at);
 	errors += plan_rmrs(pl, &at);
 	return errors ? -1 : 0;
 }
@@ -481,6 +520,30 @@ static void add_pmcg(struct gd_acpi_table *t, const struct iort_plan *pl, size_t
 }
 
 /*
+ * IWB node (IORT E.g; ACPICA ACPI_IORT_IWB): config frame base, IWB index,
+ * the device name Linux looks the IWB up by (iort_iwb_handle()), padded with
+ * zeros to 4 bytes as a named component's is, then its ID mapping: one
+ * single mapping into the ITS group of a translate frame, the output base
+ * its DeviceID (Linux iort_node_get_id() takes a single mapping of an IWB).
+ */
+static void add_iwb(struct gd_acpi_table *t, const struct iort_plan *pl, size_t i)
+{
+	const struct gd_iwb *b = gd_node_as_iwb(pl->nodes[i]);
+	size_t pad, name = iwb_name_bytes(pl, b, &pad);
+	add_header(t, pl, i, GD_IORT_IWB, pl->L->iwb_rev);
+	struct gd_acpi_values *v = gd_acpi_table_add(t, pl->L->iwb);
+	v->n[GD_V_BASE] = b->base;
+	v->n[GD_V_IWB_INDEX] = b->iwb_id;
+	gd_acpi_table_add_var(t, &gd_iort_iwb_name, name)->s[GD_V_DEVICE_NAME] = b->acpi_path;
+	if (pad) {
+		gd_acpi_table_add(t, gd_iort_iwb_padding(pad));
+		t->recs[t->n - 1].joined = true;
+	}
+	for (size_t k = 0; k < b->node.n_maps; k++)
+		add_map(t, pl, &b->node.maps[k]);
+}
+
+/*
  * RMR node @k (IORT E.e §3.1.1.7), laid out as iasl compiles it: body,
  * memory range descriptors, then the StreamIDs as ID mappings into their
  * SMMU. One StreamID is a single mapping (output base the StreamID), as
@@ -540,7 +603,7 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 	struct iort_plan pl = {.ctx = ctx, .L = gd_iort_layouts(p->acpi.iort_revision)};
 	if (!pl.L) {
 		gd_diag_add(ctx->diags, GD_SEV_ERROR, NULL, NULL,
-		            "IORT revision %u is not supported (0, 3, 5 or 6)",
+		            "IORT revision %u is not supported (0, 3, 5, 6 or 7)",
 		            p->acpi.iort_revision);
 		return -1;
 	}
@@ -574,10 +637,12 @@ static int build(const struct gd_emit_ctx *ctx, struct gd_acpi_table *t, char *t
 			case GD_NODE_PMCG:
 				add_pmcg(t, &pl, i);
 				break;
+			case GD_NODE_IWB:
+				add_iwb(t, &pl, i);
+				break;
 			case GD_NODE_MSI_FRAME:
 			case GD_NODE_MBI:
 			case GD_NODE_DIRECT_LPI:
-			case GD_NODE_IWB:
 				break; /* never planned */
 			}
 		}

@@ -2,7 +2,7 @@
 /*
  * The IORT (Arm DEN0049) into the model. Two passes: the node walk reads
  * every node's header and body (ITS groups, SMMUv1/v2s, SMMUv3s, root
- * complexes, named components, PMCGs and RMRs; other types skipped with a
+ * complexes, named components, PMCGs, RMRs and IWBs; other types skipped with a
  * note), then the ID mappings are read and their output references (and
  * PMCG node references) resolved to the nodes that start at those offsets.
  * Node bodies are read with the layout of the node's own revision; every
@@ -17,11 +17,12 @@
 #include "acpi/read.h"
 #include "load/acpi_load.h"
 
-#define NODES_MIN  (GD_ACPI_HEADER_SIZE + 12u) /* ACPI header + IORT header */
-#define NODE_HDR   16u
-#define MAP_SIZE   20u
-#define ITS_ID_AT  (NODE_HDR + 4u)
-#define NC_NAME_AT (NODE_HDR + 13u)
+#define NODES_MIN   (GD_ACPI_HEADER_SIZE + 12u) /* ACPI header + IORT header */
+#define NODE_HDR    16u
+#define MAP_SIZE    20u
+#define ITS_ID_AT   (NODE_HDR + 4u)
+#define NC_NAME_AT  (NODE_HDR + 13u)
+#define IWB_NAME_AT (NODE_HDR + 10u) /* IORT E.g IWB: config frame base, IWB index */
 
 /* One node of the table as the walk found it. */
 struct iort_node {
@@ -84,6 +85,19 @@ static struct gd_its *its_alone(struct iort_walk *w, uint32_t id, size_t at)
 	its = gd_acpi_add_its(w->c, id, 0, &loc, (uint32_t)at);
 	gd_acpi_assume(w->c, "%s: base address unknown (no MADT given)", its->node.name);
 	return its;
+}
+
+/*
+ * A model node of @kind (@size bytes) for IORT node @n, named by what it is
+ * and its base address: "smmu@0x...", "pmcg@0x...", "iwb@0x...".
+ */
+static void *add_at_base(struct iort_walk *w, const struct iort_node *n, enum gd_node_kind kind,
+                         size_t size, const char *what, uint64_t base)
+{
+	char name[48];
+	snprintf(name, sizeof(name), "%s@0x%llx", what, (unsigned long long)base);
+	struct gd_loc loc = gd_acpi_loc(&w->c->iort, n->off);
+	return gd_acpi_add_node(w->c, kind, size, name, &loc, n->off);
 }
 
 /* ITS group (§3.1.1.1): each GIC ITS identifier must name a MADT GIC ITS structure. */
@@ -184,10 +198,7 @@ static void smmu_v3(struct iort_walk *w, struct iort_node *n)
 	n->what = "SMMUv3";
 	if (body(w, n, gd_iort_layouts(n->rev >= 1 ? 3 : 0)->smmu, &v) != 0)
 		return;
-	char name[40];
-	snprintf(name, sizeof(name), "smmu@0x%llx", (unsigned long long)v.n[GD_V_BASE]);
-	struct gd_loc loc = gd_acpi_loc(&c->iort, n->off);
-	struct gd_smmu *s = gd_acpi_add_node(c, GD_NODE_SMMU, sizeof(*s), name, &loc, n->off);
+	struct gd_smmu *s = add_at_base(w, n, GD_NODE_SMMU, sizeof(*s), "smmu", v.n[GD_V_BASE]);
 	uint64_t flags = v.n[GD_V_FLAGS];
 	s->model = (enum gd_smmu_model)v.n[GD_V_MODEL];
 	s->base = v.n[GD_V_BASE];
@@ -272,10 +283,7 @@ static void smmu_v1_v2(struct iort_walk *w, struct iort_node *n)
 	}
 	gd_acpi_read(L->smmu_v2_global, w->t + n->off + gat, L->smmu_v2_global->size, &g,
 	             &c->p->arena);
-	char name[40];
-	snprintf(name, sizeof(name), "smmu@0x%llx", (unsigned long long)v.n[GD_V_BASE]);
-	struct gd_loc loc = gd_acpi_loc(&c->iort, n->off);
-	struct gd_smmu *s = gd_acpi_add_node(c, GD_NODE_SMMU, sizeof(*s), name, &loc, n->off);
+	struct gd_smmu *s = add_at_base(w, n, GD_NODE_SMMU, sizeof(*s), "smmu", v.n[GD_V_BASE]);
 	s->version = GD_SMMU_V1_V2;
 	s->model = (uint32_t)v.n[GD_V_MODEL];
 	s->base = v.n[GD_V_BASE];
@@ -293,6 +301,23 @@ static void smmu_v1_v2(struct iort_walk *w, struct iort_node *n)
 		             &s->pmu, &s->n_pmu, &s->cap_pmu);
 }
 
+/*
+ * The device name of node @n at node offset @at: it ends before the ID
+ * mappings (or the node's end). Reports and returns NULL when it is empty or
+ * not NUL-terminated there.
+ */
+static const char *device_name(struct iort_walk *w, const struct iort_node *n, uint32_t at)
+{
+	uint32_t end = n->map_count && n->map_off < n->len ? n->map_off : n->len;
+	const char *s = (const char *)w->t + n->off + at;
+	const char *nul = end > at ? memchr(s, 0, end - at) : NULL;
+	if (nul && nul != s)
+		return s;
+	err(w, NULL, n->off + at, "%s: the device object name is %s before the node's %s", n->what,
+	    nul ? "empty" : "not NUL-terminated", n->map_count ? "ID mappings" : "end");
+	return NULL;
+}
+
 static void named_component(struct iort_walk *w, struct iort_node *n)
 {
 	struct gd_acpi_load *c = w->c;
@@ -300,16 +325,9 @@ static void named_component(struct iort_walk *w, struct iort_node *n)
 	n->what = "named component";
 	if (body(w, n, w->L->nc, &v) != 0)
 		return;
-	/* the device name ends before the ID mappings (or the node's end) */
-	uint32_t end = n->map_count && n->map_off < n->len ? n->map_off : n->len;
-	const char *s = (const char *)w->t + n->off + NC_NAME_AT;
-	const char *nul = end > NC_NAME_AT ? memchr(s, 0, end - NC_NAME_AT) : NULL;
-	if (!nul || nul == s) {
-		err(w, NULL, n->off + NC_NAME_AT,
-		    "named component: the device object name is %s before the node's %s",
-		    nul ? "empty" : "not NUL-terminated", n->map_count ? "ID mappings" : "end");
+	const char *s = device_name(w, n, NC_NAME_AT);
+	if (!s)
 		return;
-	}
 	struct gd_loc loc = gd_acpi_loc(&c->iort, n->off);
 	struct gd_named_component *nc =
 	    gd_acpi_add_node(c, GD_NODE_NAMED_COMPONENT, sizeof(*nc), s, &loc, n->off);
@@ -332,10 +350,7 @@ static void pmcg_node(struct iort_walk *w, struct iort_node *n)
 	n->what = "PMCG";
 	if (body(w, n, n->rev >= 1 ? w->L->pmcg : &gd_iort_pmcg_rev0, &v) != 0)
 		return;
-	char name[40];
-	snprintf(name, sizeof(name), "pmcg@0x%llx", (unsigned long long)v.n[GD_V_BASE]);
-	struct gd_loc loc = gd_acpi_loc(&c->iort, n->off);
-	struct gd_pmcg *g = gd_acpi_add_node(c, GD_NODE_PMCG, sizeof(*g), name, &loc, n->off);
+	struct gd_pmcg *g = add_at_base(w, n, GD_NODE_PMCG, sizeof(*g), "pmcg", v.n[GD_V_BASE]);
 	g->page0_base = v.n[GD_V_BASE];
 	g->has_page1 = n->rev >= 1;
 	g->page1_base = g->has_page1 ? v.n[GD_V_PAGE1_BASE] : 0;
@@ -343,6 +358,28 @@ static void pmcg_node(struct iort_walk *w, struct iort_node *n)
 	g->node_ref_loc = gd_acpi_loc(&c->iort, n->off + NODE_HDR + 12);
 	n->node_ref = (uint32_t)v.n[GD_V_NODE_REF];
 	n->node = &g->node;
+}
+
+/*
+ * IWB (IORT E.g; ACPICA ACPI_IORT_IWB): config frame base, IWB index and
+ * device name; its ID mapping (its DeviceID into a translate frame's ITS
+ * group) is read in pass 2. Read at any table revision, as Linux does.
+ */
+static void iwb_node(struct iort_walk *w, struct iort_node *n)
+{
+	struct gd_acpi_load *c = w->c;
+	struct gd_acpi_values v = {0};
+	n->what = "IWB";
+	if (body(w, n, gd_iort_layouts(7)->iwb, &v) != 0)
+		return;
+	const char *path = device_name(w, n, IWB_NAME_AT);
+	if (!path)
+		return;
+	struct gd_iwb *b = add_at_base(w, n, GD_NODE_IWB, sizeof(*b), "iwb", v.n[GD_V_BASE]);
+	b->base = v.n[GD_V_BASE];
+	b->iwb_id = (uint32_t)v.n[GD_V_IWB_INDEX];
+	b->acpi_path = gd_arena_strdup(&c->p->arena, path);
+	n->node = &b->node;
 }
 
 /*
@@ -400,6 +437,8 @@ static unsigned fixed_size(const struct iort_node *n)
 		return NODE_HDR + gd_iort_layouts(0)->smmu_v2->size;
 	case GD_IORT_NAMED_COMPONENT:
 		return NC_NAME_AT;
+	case GD_IORT_IWB:
+		return IWB_NAME_AT;
 	case GD_IORT_RMR:
 		return NODE_HDR + 12;
 	case GD_IORT_PMCG:
@@ -461,10 +500,10 @@ static struct gd_node *output(struct iort_walk *w, uint32_t ref, size_t at)
 		    (unsigned)ref);
 		return NULL;
 	}
-	if (t->type == GD_IORT_PMCG) {
+	if (t->type == GD_IORT_PMCG || t->type == GD_IORT_IWB) {
 		err(w, "iort-output-ref", at + 12,
-		    "ID mapping: output reference 0x%x is a PMCG node, which takes no IDs",
-		    (unsigned)ref);
+		    "ID mapping: output reference 0x%x is a%s node, which takes no IDs",
+		    (unsigned)ref, t->type == GD_IORT_PMCG ? " PMCG" : "n IWB");
 		return NULL;
 	}
 	if (!t->node && t->what)
@@ -473,7 +512,7 @@ static struct gd_node *output(struct iort_walk *w, uint32_t ref, size_t at)
 		    t->what,
 		    t->type == GD_IORT_ITS_GROUP || t->type == GD_IORT_SMMUV3 ||
 		            t->type == GD_IORT_SMMUV1V2 || t->type == GD_IORT_ROOT_COMPLEX ||
-		            t->type == GD_IORT_NAMED_COMPONENT
+		            t->type == GD_IORT_NAMED_COMPONENT || t->type == GD_IORT_IWB
 		        ? "could not be read (see above)"
 		        : "is not modelled by gicdesc");
 	else if (!t->node)
@@ -576,7 +615,7 @@ static struct iort_node *node_header(struct iort_walk *w, size_t off, size_t len
 	return n;
 }
 
-/* Node types gicdesc reads but does not model at this table revision (DEN0049E.f table 4). */
+/* Node types gicdesc reads but does not model at this table revision (DEN0049E.g table 4). */
 static const char *skipped_type(unsigned type)
 {
 	return type == GD_IORT_RMR ? "RMR" : NULL;
@@ -610,6 +649,9 @@ static int walk_nodes(struct iort_walk *w, uint64_t count, size_t first)
 		case GD_IORT_PMCG:
 			pmcg_node(w, n);
 			break;
+		case GD_IORT_IWB:
+			iwb_node(w, n);
+			break;
 		case GD_IORT_RMR:
 			if (w->L->rmr) {
 				rmr_node(w, n);
@@ -622,7 +664,7 @@ static int walk_nodes(struct iort_walk *w, uint64_t count, size_t first)
 			n->what = skipped_type(n->type);
 			gd_diag_add(w->c->d, GD_SEV_NOTE, NULL, &loc, "IORT %s%s node skipped",
 			            n->what ? n->what : "unknown type ",
-			            n->what ? "" : "(not in DEN0049E.f)");
+			            n->what ? "" : "(not in DEN0049E.g)");
 		}
 		}
 		off += n->len;
@@ -630,10 +672,10 @@ static int walk_nodes(struct iort_walk *w, uint64_t count, size_t first)
 	return 0;
 }
 
-/* The layouts of table revision @rev: 0, 3, 5, 6 exactly; others the closest older one. */
+/* The layouts of table revision @rev: 0, 3, 5, 6, 7 exactly; others the closest older one. */
 static const struct gd_iort_layouts *layouts(struct gd_acpi_load *c, unsigned rev)
 {
-	unsigned use = rev >= 6 ? 6 : rev >= 5 ? 5 : rev >= 3 ? 3 : 0;
+	unsigned use = rev >= 7 ? 7 : rev >= 6 ? 6 : rev >= 5 ? 5 : rev >= 3 ? 3 : 0;
 	if (use != rev) {
 		struct gd_loc loc = gd_acpi_loc(&c->iort, 8);
 		gd_diag_add(

@@ -66,13 +66,14 @@ static const struct gd_yfield platform_fields[] = {
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},
 };
 
-static const struct gd_yenum iort_revisions[] = {{"0", 0}, {"3", 3}, {"5", 5}, {"6", 6}, {NULL, 0}};
+static const struct gd_yenum iort_revisions[] = {{"0", 0}, {"3", 3}, {"5", 5},
+                                                 {"6", 6}, {"7", 7}, {NULL, 0}};
 
 static const struct gd_yfield acpi_fields[] = {
     {"iort-revision", GD_YF_ENUM, GD_YF_AT(struct gd_platform, acpi.iort_revision),
      .enums = iort_revisions},
     {"madt-revision", GD_YF_UINT, GD_YF_AT(struct gd_platform, acpi.madt_revision), .min = 3,
-     .max = 6},
+     .max = 7},
     {"creator-id", GD_YF_CUSTOM, GD_YF_AT(struct gd_platform, acpi.creator_id),
      .decode = decode_acpi_id},
     {"creator-revision", GD_YF_UINT, GD_YF_AT(struct gd_platform, acpi.creator_revision)},
@@ -180,12 +181,15 @@ static int check_format_version(struct gd_yctx *c, const struct gd_ynode *root)
 	return -1;
 }
 
+/* acpi: iort-revision not stated (no IORT revision is 255); madt-revision not stated is 0. */
+#define IORT_REVISION_UNSTATED 255
+
 static void platform_defaults(struct gd_platform *p, const char *path)
 {
 	p->file = path;
 	p->oem_revision = 1;
-	p->acpi.iort_revision = 3;
-	p->acpi.madt_revision = 5;
+	p->acpi.iort_revision = IORT_REVISION_UNSTATED;
+	p->acpi.madt_revision = 0;
 	memcpy(p->acpi.creator_id, "GICD", 5);
 	p->acpi.creator_revision = 1;
 	p->gic_version = GD_GIC_V3;
@@ -249,6 +253,20 @@ static bool each_item(void *arg, const struct gd_ynode *key, const struct gd_yno
 	return true;
 }
 
+/*
+ * The table revisions a description does not state: IORT 3 (E.b) and MADT 5;
+ * on a GICv5 7 and 7, the first that describe it (IORT E.g: IWB nodes; ACPI
+ * 6.7: IRS, GICv5 ITS and translate frame structures, the GICC's IAFFID).
+ */
+static void revision_defaults(struct gd_platform *p)
+{
+	bool v5 = p->gic_version == GD_GIC_V5;
+	if (p->acpi.iort_revision == IORT_REVISION_UNSTATED)
+		p->acpi.iort_revision = v5 ? 7 : 3;
+	if (!p->acpi.madt_revision)
+		p->acpi.madt_revision = v5 ? 7 : 5;
+}
+
 int gd_load_yaml_mem(const char *name, const char *text, size_t len, struct gd_platform *p,
                      struct gd_diags *d)
 {
@@ -272,6 +290,7 @@ int gd_load_yaml_mem(const char *name, const char *text, size_t len, struct gd_p
 		gd_yaml_resolve_references(&c);
 		gd_yaml_pmcgs_finish(&c);
 	}
+	revision_defaults(p);
 	gd_diags_free(&s.pending);
 	free(c.refs);
 	gd_ytree_free(&t);
@@ -288,6 +307,7 @@ int gd_load_yaml(const char *path, struct gd_platform *p, struct gd_diags *d)
 
 	if (status) {
 		platform_defaults(p, path);
+		revision_defaults(p);
 		return status;
 	}
 	status = gd_load_yaml_mem(path, text, len, p, d);

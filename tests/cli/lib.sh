@@ -59,6 +59,18 @@ wired_hosts() {
 # finish: the closing line, and the exit status.
 finish() { echo "$passed passed, $failed failed"; [ "$failed" = 0 ]; }
 
+# need_modern_root: MODERN, tools/modern; skips the test (77) when scripts/modern-oracles.sh
+# cannot build the modern root, ends it failed when the script fails otherwise.
+need_modern_root() {
+	local rc=0
+	MODERN=$GICDESC_SRC/tools/modern
+	"$GICDESC_SRC/scripts/modern-oracles.sh" --root >"$WORK/root" 2>"$WORK/root.err" || rc=$?
+	[ "$rc" = 77 ] && skip "$(cat "$WORK/root.err")"
+	[ "$rc" = 0 ] || { not_ok "modern-oracles.sh failed ($rc): $(cat "$WORK/root.err")"; finish; exit 1; }
+}
+# modern_iasl ARGS...: the modern iasl, as a command the iasl helpers below can take.
+modern_iasl() { "$MODERN" iasl "$@"; }
+
 # iasl helpers (tests of our IORT against iasl's decoder and compiler).
 # iasl_fields DSL: the fields of an iasl disassembly or source, one "Name : value" a line,
 # without the header fields a compile changes (checksum, compiler ID and revision).

@@ -8,16 +8,10 @@
 # modern root cannot be built (not root, no debootstrap, no archive).
 source "$GICDESC_SRC/tests/cli/lib.sh"
 set +e
-MODERN=$GICDESC_SRC/tools/modern
-"$GICDESC_SRC/scripts/modern-oracles.sh" --root >"$WORK/root" 2>"$WORK/root.err"
-rc=$?
-[ "$rc" = 77 ] && skip "$(cat "$WORK/root.err")"
-[ "$rc" = 0 ] || { not_ok "modern-oracles.sh failed ($rc): $(cat "$WORK/root.err")"; finish; exit 1; }
+need_modern_root
 dtc_version=$("$MODERN" dtc --version)
 iasl_version=$("$MODERN" iasl -v | sed -n 's/.*version \([0-9]*\).*/\1/p' | head -n 1)
 echo "# $dtc_version, iasl $iasl_version"
-# modern_iasl ARGS...: the modern iasl, as a command lib.sh's iasl helpers can take.
-modern_iasl() { "$MODERN" iasl "$@"; }
 
 for dir in "$GICDESC_SRC"/examples/*/; do
 	name=$(basename "$dir")

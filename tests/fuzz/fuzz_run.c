@@ -83,7 +83,7 @@ static void import_yaml(const struct gd_platform *p, struct gd_diags *d)
 void fuzz_run(struct gd_platform *p, int status, struct gd_diags *d)
 {
 	/* IORT, MADT revisions: each the emitters write, each at least once. */
-	static const uint8_t revisions[][2] = {{0, 3}, {3, 4}, {5, 5}, {5, 6}};
+	static const uint8_t revisions[][2] = {{0, 3}, {3, 4}, {5, 5}, {5, 6}, {7, 7}};
 	if (status == 0) {
 		struct gd_routes routes = {0};
 		gd_resolve(p, &routes);

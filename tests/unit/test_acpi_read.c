@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * gd_acpi_read(): every layout of every revision tiles its bytes with its
- * fields, what gd_acpi_table_write() wrote reads back the same, and QEMU 7.2's own IORT reads as
- * iasl 20200925 disassembled it (tests/data/qemu-7.2/virt-gicv3-its-smp4/IORT.dsl).
+ * gd_acpi_read(): every layout of every revision (IORT to E.g, MADT to ACPI
+ * 6.7) tiles its bytes with its fields, what gd_acpi_table_write() wrote reads back the same, and
+ * QEMU 7.2's own IORT reads as iasl 20200925 disassembled it
+ * (tests/data/qemu-7.2/virt-gicv3-its-smp4/IORT.dsl).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -86,7 +87,7 @@ static void every_layout_round_trips(void **state)
 	(void)state;
 	round_trip(&gd_acpi_header);
 	round_trip(&gd_mcfg_allocation);
-	static const unsigned iort[] = {0, 3, 5, 6};
+	static const unsigned iort[] = {0, 3, 5, 6, 7};
 	for (size_t i = 0; i < sizeof(iort) / sizeof(iort[0]); i++) {
 		const struct gd_iort_layouts *L = gd_iort_layouts(iort[i]);
 		const struct gd_acpi_layout *ls[] = {
@@ -100,14 +101,35 @@ static void every_layout_round_trips(void **state)
 			round_trip(L->rmr);
 			round_trip(L->rmr_desc);
 		}
+		if (L->iwb) /* IORT E.g */
+			round_trip(L->iwb);
 	}
-	for (unsigned rev = 3; rev <= 6; rev++) {
+	for (size_t n = 1; n <= 3; n++)
+		round_trip(gd_iort_iwb_padding(n));
+	assert_null(gd_iort_iwb_padding(0));
+	assert_null(gd_iort_iwb_padding(4));
+	for (unsigned rev = 3; rev <= 7; rev++) {
 		const struct gd_madt_layouts *L = gd_madt_layouts(rev);
 		const struct gd_acpi_layout *ls[] = {L->header, L->gicc, L->gicd,
 		                                     L->gicr,   L->its,  L->msi_frame};
 		for (size_t k = 0; k < sizeof(ls) / sizeof(ls[0]); k++)
 			round_trip(ls[k]);
+		if (L->irs) { /* ACPI 6.7: the GICv5 structures */
+			round_trip(L->gicc_v5);
+			round_trip(L->irs);
+			round_trip(L->v5_its);
+			round_trip(L->v5_frame);
+		}
 	}
+	/* sizes from ACPICA 20260408 actbl2.h (packed structures) */
+	const struct gd_madt_layouts *L7 = gd_madt_layouts(7);
+	assert_int_equal(L7->gicc_v5->size, 88);
+	assert_int_equal(L7->irs->size, 32);
+	assert_int_equal(L7->v5_its->size, 16);
+	assert_int_equal(L7->v5_frame->size, 24);
+	assert_int_equal(gd_iort_layouts(7)->iwb->size, 10);
+	assert_null(gd_madt_layouts(6)->irs);
+	assert_null(gd_iort_layouts(6)->iwb);
 }
 
 /* Values of IORT.dsl (iasl 20200925), checked by hand. */
