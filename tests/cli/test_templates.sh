@@ -31,7 +31,8 @@ man1=$(MANWIDTH=200 man -l "$GICDESC_SRC/man/gicdesc.1" 2>/dev/null |
 	awk '/^   init$/ { on = 1; next } /^   [^ ]/ || /^[^ ]/ { on = 0 } on')
 
 # The iasl limit every IORT with a named component has (gicdesc(1), BUGS).
-iasl_nc='warning: IORT revision [0-9]+ .*: no iasl release compiles the IORT named component node'
+# And the GICv5 GICC, whose IAFFID and IRS ID iasl 20260408 does not know (BUGS too).
+iasl_nc='warning: (IORT revision [0-9]+ .*: no iasl release compiles the IORT named component node|MADT revision 7 .*: no iasl release compiles the GICv5 GICC)'
 for t in "${files[@]}"; do
 	f="$WORK/$t.yaml"
 	check "$t: gicdesc(1) names it under init" grep -q -- "^       $t\b" <<<"$man1"
