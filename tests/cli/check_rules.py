@@ -39,6 +39,8 @@ examples = {
     "lx2160a": f"{src}/examples/lx2160a/lx2160a.yaml",
     # rmr block: the GICv4.1 server at IORT E.e with two RMRs
     "ee": f"{src}/examples/server-iort-ee/server-iort-ee.yaml",
+    # v5 block: the GICv5 server (two IRSes, two ITSes of two translate frames, an IWB)
+    "v5": f"{src}/examples/server-gicv5/server-gicv5.yaml",
 }
 good = {k: yaml.safe_load(open(v)) for k, v in examples.items()}
 
@@ -268,6 +270,34 @@ CASES += [
     ("pmcg-overflow-gsiv", "ee", lambda d: pmcg(d, "pmcg2").update({"overflow-interrupt": 20})),
 ]
 
+# ---- GICv5 (examples/server-gicv5: irs0 serves CPUs 0-3 as IAFFIDs 0-3, irs1 CPUs 4-7 as
+# 0x100-0x103; its0's frames 0 and 1, its1's 2 and 3, 16 EventID bits; iwb0, index 0, 64
+# wires, DeviceID 0x50000 on frame 1) ----
+
+
+def irs(d, i):
+    return d["gic"]["irses"][i]
+
+
+CASES += [
+    # CPU 7 left out of irs1's cpus and iaffids.
+    ("iaffid-unserved", "v5", lambda d: (irs(d, 1)["cpus"].pop(), irs(d, 1)["iaffids"].pop())),
+    # CPU 1 given CPU 0's IAFFID on irs0.
+    ("iaffid-duplicate", "v5", lambda d: irs(d, 0)["iaffids"].__setitem__(1, 0)),
+    # 8 IAFFID bits on irs1, whose IAFFIDs 0x100-0x103 need 9.
+    ("iaffid-bits", "v5", lambda d: irs(d, 1).update({"iaffid-bits": 8})),
+    # A second IWB of index 0 (its own control frame and DeviceID).
+    ("iwb-wire-overlap", "v5", lambda d: d["iwbs"].append(dict(
+        copy.deepcopy(d["iwbs"][0]), name="iwb1", base=0x2F010000,
+        **{"acpi-path": "\\_SB.IWB1",
+           "id-map": [{"single": True, "output": "its0_tf1", "output-base": 0x50001}]}))),
+    # 2^16 + 32 wires into 16 EventID bits.
+    ("iwb-wires", "v5", lambda d: d["iwbs"][0].update({"wires": 0x10020})),
+    # A third translate frame of its1, which nothing maps to.
+    ("its-frame-unreached", "v5", lambda d: d["gic"]["its"][1]["translate-frames"].append(
+        {"name": "its1_tf2", "id": 4, "base": 0x30470000})),
+]
+
 # What the DTB and the IORT+MADT of each broken case report, by hand:
 #   SAME     exactly the case's rule;
 #   CLEAN    nothing: the format cannot express the fault;
@@ -401,6 +431,19 @@ EXPECT = {
     # with neither. The IORT PMCG node has GSIV 0 and no ID mapping.
     "pmcg-overflow": (NOT_MADE, SAME),
     "pmcg-overflow-gsiv": (SAME, SAME),  # DT interrupts <PPI 4>; IORT GSIV 20
+    # GICv5. DT: an IRS's cpus and arm,iaffids; MADT: each GICC's IAFFID and IRS ID.
+    # A GICC names its IRS by "IRS ID" and gives one IAFFID: the MADT writer has none to give
+    # a CPU no IRS serves and refuses it (madt-inexpressible).
+    "iaffid-unserved": (SAME, NOT_MADE),
+    "iaffid-duplicate": (SAME, SAME),
+    # IRS_IDR1.IAFFID_BITS, an IWB's wires: hardware registers no DT or ACPI field states.
+    "iaffid-bits": (CLEAN, CLEAN),
+    "iwb-wires": (CLEAN, CLEAN),
+    # The IWB index is IORT's (and the GSIVs of its wires); a DT has no index (the DTB loader
+    # numbers IWBs in node order, so two are never one).
+    "iwb-wire-overlap": (CLEAN, SAME),
+    # The frame is a msi-controller@ node and a MADT translate frame structure alike.
+    "its-frame-unreached": (SAME, SAME),
 }
 
 # Cases on the GICv4 QEMU machine: its YAML declares RID 0xffff unpopulated
@@ -417,7 +460,7 @@ EXPECT_BY_BASE = {
 # and check() counts these notes as it counts errors and warnings.
 NOTES = {"route-dma-only"}
 # Warnings, not errors: such a case exits 0.
-WARNINGS = {"route-unmapped", "vpe-proxy-device-id", "id-map-count-off-by-one",
+WARNINGS = {"its-frame-unreached", "route-unmapped", "vpe-proxy-device-id", "id-map-count-off-by-one",
             "iort-spi-msi", "dt-ats", "dt-canwbs", "dt-rmr", "rmr-stream-ids",
             "v2m-spi-limit", "mbi-multi-msi-alignment", "its-translater-frame",
             "direct-lpi-beside-its", "direct-lpi-isolation", "lpi-multi-msi-alignment"}
@@ -470,6 +513,16 @@ for name, path in examples.items():
 
 def facts_file(d, path):
     """The hardware facts the broken YAML states, as a facts file (gicdesc(5))."""
+    if str(d["gic"]["version"]) == "5":
+        # A GICv5's DTB and MADT state the version; no distributor. The ITS identifiers a
+        # DTB or IORT names are the translate frames', each with its ITS's widths.
+        facts = {"gicdesc-facts": 1,
+                 "its": [{"id": f["id"], "device-id-bits": i["device-id-bits"],
+                          "event-id-bits": i["event-id-bits"]}
+                         for i in d["gic"]["its"] for f in i["translate-frames"]]}
+        with open(path, "w") as f:
+            yaml.safe_dump(facts, f, sort_keys=False)
+        return
     facts = {"gicdesc-facts": 1,
              "its": [{"id": i["id"], "device-id-bits": i["device-id-bits"],
                       "event-id-bits": i["event-id-bits"]} for i in d["gic"].get("its", [])]}
