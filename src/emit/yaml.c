@@ -153,12 +153,13 @@ static void addr_key(struct gd_buf *out, const char *sep, const char *key, uint6
 }
 
 /* "SEP KEY: " and interrupt @intid (with trigger: edge when @edge) when it is not 0. */
-static void irq_key(struct gd_buf *out, const char *sep, const char *key, uint32_t intid, bool edge)
+static void irq_key(struct gd_buf *out, enum gd_gic_version gic, const char *sep, const char *key,
+                    uint32_t intid, bool edge)
 {
 	if (!intid)
 		return;
 	gd_buf_printf(out, "%s%s: ", sep, key);
-	gd_yaml_interrupt(out, intid, edge ? "edge" : NULL, 1);
+	gd_yaml_interrupt(out, gic, intid, edge ? "edge" : NULL, 1);
 }
 
 /* "SEP KEY: STRING" when @s is not NULL. */
@@ -171,10 +172,12 @@ static void string_key(struct gd_buf *out, const char *sep, const char *key, con
 }
 
 /*
- * The keys of CPU @c but mpidr and uid, each after @sep (", " in a flow
- * mapping, a newline and indent in a block one); @frames: its frame bases.
+ * The keys of CPU @c of a GIC of version @gic but mpidr and uid, each after
+ * @sep (", " in a flow mapping, a newline and indent in a block one);
+ * @frames: its frame bases.
  */
-static void cpu_keys(struct gd_buf *out, const struct gd_cpu *c, bool frames, const char *sep)
+static void cpu_keys(struct gd_buf *out, enum gd_gic_version gic, const struct gd_cpu *c,
+                     bool frames, const char *sep)
 {
 	if (!c->enabled)
 		gd_buf_printf(out, "%senabled: false", sep);
@@ -182,8 +185,9 @@ static void cpu_keys(struct gd_buf *out, const struct gd_cpu *c, bool frames, co
 		gd_buf_printf(out, "%sonline-capable: true", sep);
 	string_key(out, sep, "compatible", c->compatible);
 	string_key(out, sep, "enable-method", c->enable_method);
-	irq_key(out, sep, "pmu-interrupt", c->pmu_intid, c->pmu_edge);
-	irq_key(out, sep, "vgic-maintenance-interrupt", c->vgic_maint_intid, c->vgic_maint_edge);
+	irq_key(out, gic, sep, "pmu-interrupt", c->pmu_intid, c->pmu_edge);
+	irq_key(out, gic, sep, "vgic-maintenance-interrupt", c->vgic_maint_intid,
+	        c->vgic_maint_edge);
 	if (frames) {
 		addr_key(out, sep, "gicc-base", c->gicc_base);
 		addr_key(out, sep, "gich-base", c->gich_base);
@@ -192,8 +196,8 @@ static void cpu_keys(struct gd_buf *out, const struct gd_cpu *c, bool frames, co
 	addr_key(out, sep, "gicr-base", c->gicr_base);
 	if (c->efficiency_class)
 		gd_buf_printf(out, "%sefficiency-class: %u", sep, c->efficiency_class);
-	irq_key(out, sep, "spe-interrupt", c->spe_intid, false);
-	irq_key(out, sep, "trbe-interrupt", c->trbe_intid, false);
+	irq_key(out, gic, sep, "spe-interrupt", c->spe_intid, false);
+	irq_key(out, gic, sep, "trbe-interrupt", c->trbe_intid, false);
 	if (c->parking_version)
 		gd_buf_printf(out, "%sparking-version: %" PRIu32, sep, c->parking_version);
 	addr_key(out, sep, "parked-address", c->parked_address);
@@ -232,7 +236,7 @@ static void cpus(struct gd_buf *out, const struct gd_platform *p, bool frames)
 	gd_yaml_assumed(out, p, "cpus", 2);
 	if (counted(p)) {
 		gd_buf_printf(out, "  cpus:\n    count: %zu", p->n_cpus);
-		cpu_keys(out, &p->cpus[0], frames, "\n    ");
+		cpu_keys(out, p->gic_version, &p->cpus[0], frames, "\n    ");
 		gd_buf_append(out, "\n", 1);
 		return;
 	}
@@ -241,7 +245,7 @@ static void cpus(struct gd_buf *out, const struct gd_platform *p, bool frames)
 		gd_buf_printf(out, "    - { mpidr: 0x%" PRIX64, p->cpus[i].mpidr);
 		if (p->cpus[i].uid != i)
 			gd_buf_printf(out, ", uid: %" PRIu32, p->cpus[i].uid);
-		cpu_keys(out, &p->cpus[i], frames, ", ");
+		cpu_keys(out, p->gic_version, &p->cpus[i], frames, ", ");
 		gd_buf_printf(out, " }\n");
 	}
 }

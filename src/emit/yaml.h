@@ -103,11 +103,13 @@ void gd_yaml_string(struct gd_buf *out, const char *s);
 void gd_yaml_addr(struct gd_buf *out, uint64_t v);
 
 /*
- * Appends interrupt @intid as a gicdesc(5) interrupt mapping: { ppi: N },
- * { spi: N } or { intid: N } (above 1019), with "trigger: @trigger" unless
- * @trigger is NULL, and "count: @count" when @count > 1 (consecutive INTIDs).
+ * Appends interrupt @intid of a GIC of version @gic as a gicdesc(5) interrupt
+ * mapping: { ppi: N }, { spi: N } or { intid: N } (above 1019; on a GICv5 a
+ * typed INTID of neither type), with "trigger: @trigger" unless @trigger is
+ * NULL, and "count: @count" when @count > 1 (consecutive INTIDs).
  */
-void gd_yaml_interrupt(struct gd_buf *out, uint32_t intid, const char *trigger, uint32_t count);
+void gd_yaml_interrupt(struct gd_buf *out, enum gd_gic_version gic, uint32_t intid,
+                       const char *trigger, uint32_t count);
 
 /*
  * Appends "# assumed: TEXT" lines at @indent spaces for the assumptions of

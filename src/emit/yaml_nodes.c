@@ -64,7 +64,8 @@ void gd_yaml_id_maps(struct gd_buf *out, const struct gd_yaml_plan *plan, const 
 }
 
 /* Appends an interrupt list of an SMMUv1/v2: runs of consecutive INTIDs of one trigger as count. */
-static void irq_list(struct gd_buf *out, const char *key, const struct gd_smmu_irq *v, size_t n)
+static void irq_list(struct gd_buf *out, enum gd_gic_version gic, const char *key,
+                     const struct gd_smmu_irq *v, size_t n)
 {
 	if (!n)
 		return;
@@ -75,7 +76,7 @@ static void irq_list(struct gd_buf *out, const char *key, const struct gd_smmu_i
 		       v[i + run].edge == v[i].edge)
 			run++;
 		gd_buf_printf(out, "        - ");
-		gd_yaml_interrupt(out, v[i].intid, v[i].edge ? "edge" : NULL, (uint32_t)run);
+		gd_yaml_interrupt(out, gic, v[i].intid, v[i].edge ? "edge" : NULL, (uint32_t)run);
 		gd_buf_append(out, "\n", 1);
 		i += run;
 	}
@@ -94,12 +95,13 @@ static const char *smmu_model(const struct gd_smmu *s)
 }
 
 /* The "KEY: INTERRUPT" line of an SMMU interrupt when it is not 0 (trigger: edge when @edge). */
-static void smmu_irq(struct gd_buf *out, const char *key, uint32_t intid, bool edge)
+static void smmu_irq(struct gd_buf *out, enum gd_gic_version gic, const char *key, uint32_t intid,
+                     bool edge)
 {
 	if (!intid)
 		return;
 	gd_buf_printf(out, "      %s: ", key);
-	gd_yaml_interrupt(out, intid, edge ? "edge" : NULL, 1);
+	gd_yaml_interrupt(out, gic, intid, edge ? "edge" : NULL, 1);
 	gd_buf_append(out, "\n", 1);
 }
 
@@ -116,16 +118,16 @@ static void smmu_v3(struct gd_buf *out, const struct gd_yaml_plan *plan, const s
 		gd_buf_printf(out, "    proximity-domain: %" PRIu32 "\n", s->proximity_domain);
 	if (s->event_intid || s->pri_intid || s->gerr_intid || s->sync_intid)
 		gd_buf_printf(out, "    interrupts:\n");
-	smmu_irq(out, "event", s->event_intid, false);
-	smmu_irq(out, "pri", s->pri_intid, false);
-	smmu_irq(out, "gerror", s->gerr_intid, false);
-	smmu_irq(out, "sync", s->sync_intid, false);
+	smmu_irq(out, plan->p->gic_version, "event", s->event_intid, false);
+	smmu_irq(out, plan->p->gic_version, "pri", s->pri_intid, false);
+	smmu_irq(out, plan->p->gic_version, "gerror", s->gerr_intid, false);
+	smmu_irq(out, plan->p->gic_version, "sync", s->sync_intid, false);
 	if (s->own_msi)
 		gd_buf_printf(out, "    own-msi: { output: %s, device-id: 0x%" PRIX32 " }\n",
 		              gd_yaml_node_name(plan, s->own_msi->output), s->own_msi->output_base);
 }
 
-static void smmu_v2(struct gd_buf *out, const struct gd_smmu *s)
+static void smmu_v2(struct gd_buf *out, enum gd_gic_version gic, const struct gd_smmu *s)
 {
 	if (s->dvm)
 		gd_buf_printf(out, "    dvm: true\n");
@@ -142,11 +144,11 @@ static void smmu_v2(struct gd_buf *out, const struct gd_smmu *s)
 	if (s->has_stream_match_mask)
 		gd_buf_printf(out, "    stream-match-mask: 0x%" PRIX32 "\n", s->stream_match_mask);
 	gd_buf_printf(out, "    interrupts:\n");
-	smmu_irq(out, "nsg-irpt", s->nsg_irpt.intid, s->nsg_irpt.edge);
-	smmu_irq(out, "nsg-cfg-irpt", s->nsg_cfg_irpt.intid, s->nsg_cfg_irpt.edge);
-	irq_list(out, "global", s->global, s->n_global);
-	irq_list(out, "pmu", s->pmu, s->n_pmu);
-	irq_list(out, "context", s->context, s->n_context);
+	smmu_irq(out, gic, "nsg-irpt", s->nsg_irpt.intid, s->nsg_irpt.edge);
+	smmu_irq(out, gic, "nsg-cfg-irpt", s->nsg_cfg_irpt.intid, s->nsg_cfg_irpt.edge);
+	irq_list(out, gic, "global", s->global, s->n_global);
+	irq_list(out, gic, "pmu", s->pmu, s->n_pmu);
+	irq_list(out, gic, "context", s->context, s->n_context);
 }
 
 static void iommus(struct gd_buf *out, const struct gd_yaml_plan *plan)
@@ -167,7 +169,7 @@ static void iommus(struct gd_buf *out, const struct gd_yaml_plan *plan)
 		if (s->version == GD_SMMU_V3)
 			smmu_v3(out, plan, s);
 		else
-			smmu_v2(out, s);
+			smmu_v2(out, p->gic_version, s);
 		gd_yaml_id_maps(out, plan, &s->node, 4);
 	}
 }
@@ -354,7 +356,7 @@ static void devices(struct gd_buf *out, const struct gd_platform *p)
 		for (; i < p->n_wired && !strcmp(p->wired[i].device, dev); i++) {
 			uint32_t type = p->wired[i].flags & 0xf;
 			gd_buf_printf(out, "      - ");
-			gd_yaml_interrupt(out, p->wired[i].intid,
+			gd_yaml_interrupt(out, p->gic_version, p->wired[i].intid,
 			                  !type      ? NULL
 			                  : type & 3 ? "edge"
 			                             : "level",
@@ -386,7 +388,7 @@ static void pmcgs(struct gd_buf *out, const struct gd_yaml_plan *plan)
 		gd_buf_printf(out, "\n    node: %s\n", gd_yaml_node_name(plan, g->node_ref));
 		if (g->overflow_intid) {
 			gd_buf_printf(out, "    overflow-interrupt: ");
-			gd_yaml_interrupt(out, g->overflow_intid, NULL, 1);
+			gd_yaml_interrupt(out, plan->p->gic_version, g->overflow_intid, NULL, 1);
 			gd_buf_append(out, "\n", 1);
 		}
 		gd_yaml_id_maps(out, plan, &g->node, 4);

@@ -40,14 +40,16 @@ void gd_yaml_addr(struct gd_buf *out, uint64_t v)
 	gd_buf_printf(out, "0x%08" PRIX64, v);
 }
 
-void gd_yaml_interrupt(struct gd_buf *out, uint32_t intid, const char *trigger, uint32_t count)
+void gd_yaml_interrupt(struct gd_buf *out, enum gd_gic_version gic, uint32_t intid,
+                       const char *trigger, uint32_t count)
 {
-	/* A GICv5 typed INTID (GD_V5_INTID): no GICv3 INTID has bits [31:29] set. */
 	uint32_t type = GD_V5_INTID_TYPE(intid), id = GD_V5_INTID_ID(intid);
-	if (type == GD_V5_PPI && id < 128)
+	if (gic == GD_GIC_V5 && type == GD_V5_PPI && id < 128)
 		gd_buf_printf(out, "{ ppi: %" PRIu32, id);
-	else if (type == GD_V5_SPI)
+	else if (gic == GD_GIC_V5 && type == GD_V5_SPI)
 		gd_buf_printf(out, "{ spi: %" PRIu32, id);
+	else if (gic == GD_GIC_V5)
+		gd_buf_printf(out, "{ intid: %" PRIu32, intid);
 	else if (intid >= 16 && intid < 32)
 		gd_buf_printf(out, "{ ppi: %" PRIu32, intid - 16);
 	else if (intid >= 32 && intid < 1020)
