@@ -181,8 +181,8 @@ static const char *const gic_cells_props[] = {"#address-cells", "#size-cells", "
 static const struct gd_dt_prop *find_prop(const struct gd_dt_node *n, const char *name)
 {
 	for (size_t i = 0; i < n->n_props; i++)
-		if (!strcmp(n->props[i].name, name))
-			return &n->props[i];
+		if (!strcmp(n->props[i]->name, name))
+			return n->props[i];
 	return NULL;
 }
 
@@ -439,8 +439,8 @@ static void plan_phandles(struct merge *m, struct gd_dt_node *n)
 	if (n->phandle) {
 		n->phandle = plan_phandle(m, n);
 		for (size_t i = 0; i < n->n_props; i++)
-			if (n->props[i].generated)
-				n->props[i].cells[0].value = n->phandle;
+			if (n->props[i]->generated)
+				n->props[i]->cells[0].value = n->phandle;
 	}
 	for (size_t i = 0; i < n->n_children; i++)
 		plan_phandles(m, n->children[i]);
@@ -493,7 +493,7 @@ static int put_props(const struct merge *m, void *fdt, int off, const struct gd_
                      const char *const *owned, struct gd_buf *scratch)
 {
 	for (size_t i = ours->n_props; i-- > 0;) {
-		const struct gd_dt_prop *pr = &ours->props[i];
+		const struct gd_dt_prop *pr = ours->props[i];
 		if (owned && !pr->generated && !listed(owned, pr->name))
 			continue;
 		if (merged_value(m, ours, pr, scratch))

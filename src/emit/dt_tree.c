@@ -30,7 +30,8 @@ struct gd_dt_node *gd_dt_child(const struct gd_dt_node *parent, const char *name
 static struct gd_dt_prop *add_prop(struct gd_dt_tree *t, struct gd_dt_node *n, const char *name,
                                    enum gd_dt_prop_kind kind)
 {
-	struct gd_dt_prop *pr = GD_ARRAY_PUSH(&t->arena, n->props, n->n_props, n->cap_props);
+	struct gd_dt_prop *pr = gd_arena_alloc(&t->arena, sizeof(*pr));
+	*GD_ARRAY_PUSH(&t->arena, n->props, n->n_props, n->cap_props) = pr;
 	pr->name = name;
 	pr->kind = kind;
 	return pr;
@@ -108,8 +109,8 @@ void gd_dt_push_ref(struct gd_dt_tree *t, struct gd_dt_prop *pr, struct gd_dt_no
 static void assign_in(struct gd_dt_tree *t, struct gd_dt_node *n, uint32_t *next)
 {
 	for (size_t i = 0; i < n->n_props; i++)
-		for (size_t c = 0; c < n->props[i].n_cells; c++) {
-			struct gd_dt_node *target = n->props[i].cells[c].ref;
+		for (size_t c = 0; c < n->props[i]->n_cells; c++) {
+			struct gd_dt_node *target = n->props[i]->cells[c].ref;
 			if (!target || target->phandle)
 				continue;
 			target->phandle = (*next)++;

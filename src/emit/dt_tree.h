@@ -80,7 +80,8 @@ struct gd_dt_node {
 	bool base_keeps;
 	const struct gd_node *source;
 	struct gd_dt_node *parent;
-	struct gd_dt_prop *props;
+	/* each allocated alone, so a property pointer stays valid as the node grows */
+	struct gd_dt_prop **props;
 	size_t n_props, cap_props;
 	struct gd_dt_node **children;
 	size_t n_children, cap_children;

@@ -23,7 +23,7 @@ static int put_node(void *fdt, const struct gd_dt_node *n, struct gd_buf *scratc
 {
 	int err = fdt_begin_node(fdt, n->name);
 	for (size_t i = 0; !err && i < n->n_props; i++)
-		err = put_prop(fdt, &n->props[i], scratch);
+		err = put_prop(fdt, n->props[i], scratch);
 	for (size_t i = 0; !err && i < n->n_children; i++)
 		err = put_node(fdt, n->children[i], scratch);
 	return err ? err : fdt_end_node(fdt);

@@ -119,8 +119,8 @@ static void put_node(struct gd_buf *out, const struct gd_dt_node *n, unsigned de
 		gd_buf_printf(out, "%s: ", n->label);
 	gd_buf_printf(out, "%s {\n", n->parent ? n->name : "/");
 	for (size_t i = 0; i < n->n_props; i++)
-		if (!n->props[i].generated && (standalone || !n->props[i].standalone_only))
-			put_prop(out, &n->props[i], depth + 1);
+		if (!n->props[i]->generated && (standalone || !n->props[i]->standalone_only))
+			put_prop(out, n->props[i], depth + 1);
 	for (size_t i = 0; i < n->n_children; i++) {
 		gd_buf_append(out, "\n", 1);
 		put_node(out, n->children[i], depth + 1, standalone);
