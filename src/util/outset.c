@@ -271,6 +271,7 @@ void gd_outset_free(struct gd_outset *s)
 		if (s->v[i].tmp && !s->committed)
 			unlink(s->v[i].tmp);
 		free(s->v[i].tmp);
+		free(s->v[i].name);
 		free(s->v[i].dir);
 		gd_buf_free(&s->v[i].content);
 	}
