@@ -262,14 +262,16 @@ void dtb_diag(struct dtb_ctx *c, enum gd_severity sev, int off, const char *prop
               ...)
 {
 	struct gd_loc loc = dtb_loc(c, off, prop);
+	size_t before = c->d->n;
 	va_list ap;
 	va_start(ap, fmt);
 	gd_diag_vadd(c->d, sev, NULL, &loc, fmt, ap);
 	va_end(ap);
 	/* The entries of one map property that say the same (one skipped target): said once. */
 	size_t n = c->d->n;
-	if (n >= 2 && c->d->v[n - 1].sev == c->d->v[n - 2].sev && !c->d->v[n - 1].rule &&
-	    !c->d->v[n - 2].rule && c->d->v[n - 1].loc.where && c->d->v[n - 2].loc.where &&
+	if (n > before && n >= 2 && c->d->v[n - 1].sev == c->d->v[n - 2].sev &&
+	    !c->d->v[n - 1].rule && !c->d->v[n - 2].rule && c->d->v[n - 1].loc.where &&
+	    c->d->v[n - 2].loc.where &&
 	    !strcmp(c->d->v[n - 1].loc.where, c->d->v[n - 2].loc.where) &&
 	    !strcmp(c->d->v[n - 1].msg, c->d->v[n - 2].msg)) {
 		free(c->d->v[n - 1].msg);
