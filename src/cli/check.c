@@ -358,6 +358,8 @@ int gd_cmd_check(int argc, char **argv)
 		check_usage(stderr);
 		status = 2;
 	}
+	/* -q in text prints no note: none is formatted (route-dma-only makes one per route) */
+	d.drop_notes = o.quiet && o.fmt == REPORT_TEXT;
 	if (status != 0 || list || help) {
 		gd_diags_print(stderr, &d);
 	} else if (o.each) {

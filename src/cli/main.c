@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "util/mem.h"
 
 static const struct {
 	const char *name;
@@ -39,6 +40,7 @@ int main(int argc, char **argv)
 		printf("gicdesc %s\n", GICDESC_VERSION);
 		return 0;
 	}
+	gd_mem_prefer_huge_pages();
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].run(argc - 1, argv + 1);

@@ -262,16 +262,24 @@ void dtb_diag(struct dtb_ctx *c, enum gd_severity sev, int off, const char *prop
               ...)
 {
 	struct gd_loc loc = dtb_loc(c, off, prop);
+	size_t before = c->d->n;
 	va_list ap;
 	va_start(ap, fmt);
 	gd_diag_vadd(c->d, sev, NULL, &loc, fmt, ap);
 	va_end(ap);
-	/* The entries of one map property that say the same (one skipped target): said once. */
+	/*
+	 * The entries of one map property that say the same (one skipped target): said
+	 * once. Only when this one was kept (a dropped note leaves the last two as they
+	 * were) and of this same file (--each checks the next DTB into the same list).
+	 */
 	size_t n = c->d->n;
-	if (n >= 2 && c->d->v[n - 1].sev == c->d->v[n - 2].sev && !c->d->v[n - 1].rule &&
-	    !c->d->v[n - 2].rule && c->d->v[n - 1].loc.where && c->d->v[n - 2].loc.where &&
-	    !strcmp(c->d->v[n - 1].loc.where, c->d->v[n - 2].loc.where) &&
-	    !strcmp(c->d->v[n - 1].msg, c->d->v[n - 2].msg)) {
+	if (n == before || n < 2)
+		return;
+	const struct gd_diag *last = &c->d->v[n - 1], *prev = &c->d->v[n - 2];
+	if (last->sev == prev->sev && !last->rule && !prev->rule && last->loc.where &&
+	    prev->loc.where && last->loc.file && prev->loc.file &&
+	    !strcmp(last->loc.file, prev->loc.file) && !strcmp(last->loc.where, prev->loc.where) &&
+	    !strcmp(last->msg, prev->msg)) {
 		free(c->d->v[n - 1].msg);
 		c->d->n--;
 		if (sev == GD_SEV_ERROR)

@@ -17,7 +17,7 @@ static void *xrealloc(void *p, size_t n)
 void gd_diag_vadd(struct gd_diags *d, enum gd_severity sev, const char *rule,
                   const struct gd_loc *loc, const char *fmt, va_list ap)
 {
-	if (sev == GD_SEV_OFF)
+	if (sev == GD_SEV_OFF || (sev == GD_SEV_NOTE && d->drop_notes))
 		return;
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;

@@ -11,6 +11,7 @@
 #define GD_UTIL_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -51,11 +52,17 @@ struct gd_diags {
 	struct gd_diag *v;
 	size_t n, cap;
 	size_t errors, warnings; /* counts by severity */
+	/*
+	 * Notes are neither formatted nor kept (check -q in text, which prints
+	 * none): gd_diag_add() of a note does nothing. Set before the first add.
+	 */
+	bool drop_notes;
 };
 
 /*
  * Appends a diagnostic; @loc may be NULL (no location). @rule may be NULL.
- * The message is printf-formatted. Never fails (exits 2 on out-of-memory).
+ * The message is printf-formatted. A note is not appended when d->drop_notes. Never fails (exits 2
+ * on out-of-memory).
  */
 void gd_diag_add(struct gd_diags *d, enum gd_severity sev, const char *rule,
                  const struct gd_loc *loc, const char *fmt, ...)

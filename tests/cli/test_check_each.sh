@@ -104,6 +104,27 @@ check "resolve -Werror -q: said as an error, no notes" bash -c \
 check "check -q: clean prints nothing" test -z "$("$GICDESC" check -q "$virt")"
 out=$("$GICDESC" check -q "$ex/qemu-virt-gicv4/qemu-virt-gicv4.yaml")
 check "check -q: no notes" test -z "$out"
+# The same warning of two DTBs in a row (no GIC, dtc's DTBs) is each DTB's own, with -q
+# too (where no note stands between them).
+cat >"$WORK/nogic.dts" <<'DTS'
+/dts-v1/;
+/ {
+	#address-cells = <2>;
+	#size-cells = <2>;
+	cpus {
+		#address-cells = <1>;
+		#size-cells = <0>;
+		cpu@0 { device_type = "cpu"; compatible = "arm,cortex-a53"; reg = <0>; };
+	};
+};
+DTS
+dtc -q -I dts -O dtb -o "$WORK/nogic1.dtb" "$WORK/nogic.dts"
+cp "$WORK/nogic1.dtb" "$WORK/nogic2.dtb"
+for q in "" -q; do
+	out=$("$GICDESC" check --each $q "$WORK/nogic1.dtb" "$WORK/nogic2.dtb" 2>&1 || true)
+	check "check --each${q:+ $q}: each of two DTBs without a GIC says so" \
+		test "$(grep -c '/: warning: no enabled arm,gic-v3' <<<"$out")" = 2
+done
 
 # -o -: one format to standard output, byte for byte the file.
 "$GICDESC" generate -q -o "$WORK/gen" -f dts "$virt"
