@@ -69,8 +69,20 @@ static bool is_spi(const struct gd_platform *p, uint32_t intid)
  * VGIC maintenance, SPE and TRBE interrupts are PPIs (arm,gic-v3.yaml,
  * arm,spe-pmu-v1.yaml, arm,trbe.yaml).
  */
+/* @intid as messages write it: a GICv5 typed INTID in hex, any other in decimal. */
+static const char *intid_text(const struct gd_platform *p, uint32_t intid, char buf[16])
+{
+	if (p->gic_version == GD_GIC_V5)
+		snprintf(buf, 16, "0x%x", (unsigned)intid);
+	else
+		snprintf(buf, 16, "%u", (unsigned)intid);
+	return buf;
+}
+
 static void cpu_ppis(struct gd_check_ctx *c)
 {
+	bool v5 = c->p->gic_version == GD_GIC_V5;
+	char num[16];
 	static const struct {
 		const char *what;
 		uint32_t (*of)(const struct gd_cpu *cpu);
@@ -88,20 +100,13 @@ static void cpu_ppis(struct gd_check_ctx *c)
 			    (fields[f].spi_too && is_spi(c->p, intid)) ||
 			    (i > 0 && fields[f].of(&c->p->cpus[i - 1]) == intid))
 				continue;
-			if (c->p->gic_version == GD_GIC_V5)
-				gd_check_report(
-				    c, &c->p->cpus[i].loc,
-				    "%s INTID 0x%x of CPU %zu is not a GICv5 PPI (type 1, "
-				    "ID 0-127)%s",
-				    fields[f].what, (unsigned)intid, i,
-				    fields[f].spi_too ? " nor an SPI (type 3)" : "");
-			else
-				gd_check_report(
-				    c, &c->p->cpus[i].loc,
-				    "%s INTID %u of CPU %zu is not a PPI (INTIDs 16-31, or "
-				    "extended PPIs 1056-1119)%s",
-				    fields[f].what, (unsigned)intid, i,
-				    fields[f].spi_too ? " nor an SPI (32-1019, 4096-5119)" : "");
+			gd_check_report(c, &c->p->cpus[i].loc, "%s INTID %s of CPU %zu is not %s%s",
+			                fields[f].what, intid_text(c->p, intid, num), i,
+			                v5 ? "a GICv5 PPI (type 1, ID 0-127)"
+			                   : "a PPI (INTIDs 16-31, or extended PPIs 1056-1119)",
+			                !fields[f].spi_too ? ""
+			                : v5               ? " nor an SPI (type 3)"
+			                                   : " nor an SPI (32-1019, 4096-5119)");
 		}
 }
 

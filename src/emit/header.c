@@ -81,6 +81,23 @@ static void gic_frames(const struct gd_platform *p, const char *x, struct gd_buf
 }
 
 /*
+ * ITS @its (or GICv5 translate frame) number @i as STEM%zu_BASE, _SIZE (when
+ * @size, bytes, is not 0), _ID and _DEVICE_ID_BITS; @id_what and @bits_what
+ * say where the ID and the width come from.
+ */
+static void its_defines(struct gd_buf *out, const char *x, const char *stem, size_t i,
+                        const struct gd_its *its, uint64_t size, const char *id_what,
+                        const char *bits_what)
+{
+	define(out, x, its->node.name, "%s%zu_BASE 0x%llx", stem, i, (unsigned long long)its->base);
+	if (size)
+		define(out, x, "bytes", "%s%zu_SIZE 0x%llx", stem, i, (unsigned long long)size);
+	define(out, x, id_what, "%s%zu_ID %u", stem, i, (unsigned)its->its_id);
+	define(out, x, bits_what, "%s%zu_DEVICE_ID_BITS %u", stem, i,
+	       (unsigned)its->device_id_bits);
+}
+
+/*
  * A GICv5's frames (ACPI 6.7 MADT IRS, ITS config and translate frame
  * structures; IORT E.g IWB): IRS%s_BASE (config frame) and IRS%s_SETLPI_BASE,
  * ITS%zu_CONFIG_BASE, ITS_TF%zu_BASE of each translate frame, IWB%zu_BASE;
@@ -108,15 +125,9 @@ static void gicv5_frames(const struct gd_platform *p, const char *x, struct gd_b
 	for (size_t i = 0; i < p->n_v5_its; i++)
 		define(out, x, p->v5_its[i]->name, "ITS%zu_CONFIG_BASE 0x%llx", i,
 		       (unsigned long long)p->v5_its[i]->config_base);
-	for (size_t i = 0; i < p->n_its; i++) {
-		const struct gd_its *its = p->its[i];
-		define(out, x, its->node.name, "ITS_TF%zu_BASE 0x%llx", i,
-		       (unsigned long long)its->base);
-		define(out, x, "MADT Translate Frame ID", "ITS_TF%zu_ID %u", i,
-		       (unsigned)its->its_id);
-		define(out, x, "ITS_IDR1.DEVICEID_BITS + 1", "ITS_TF%zu_DEVICE_ID_BITS %u", i,
-		       (unsigned)its->device_id_bits);
-	}
+	for (size_t i = 0; i < p->n_its; i++)
+		its_defines(out, x, "ITS_TF", i, p->its[i], 0, "MADT Translate Frame ID",
+		            "ITS_IDR1.DEVICEID_BITS + 1");
 	for (size_t i = 0; i < p->n_iwbs; i++) {
 		const struct gd_iwb *iwb = p->iwbs[i];
 		define(out, x, iwb->node.name, "IWB%zu_BASE 0x%llx", i,
@@ -130,17 +141,10 @@ static void gicv5_frames(const struct gd_platform *p, const char *x, struct gd_b
 /* The ITSes, GICv2m frames and MBI ranges. */
 static void msi_frames(const struct gd_platform *p, const char *x, struct gd_buf *out)
 {
-	for (size_t i = 0; i < p->n_its; i++) {
-		const struct gd_its *its = p->its[i];
-		define(out, x, its->node.name, "GITS%zu_BASE 0x%llx", i,
-		       (unsigned long long)its->base);
-		define(out, x, "bytes", "GITS%zu_SIZE 0x%llx", i,
-		       (unsigned long long)(its->size ? its->size
-		                                      : gd_its_frame_size(p->gic_version)));
-		define(out, x, "MADT GIC ITS ID", "GITS%zu_ID %u", i, (unsigned)its->its_id);
-		define(out, x, "GITS_TYPER.Devbits + 1", "GITS%zu_DEVICE_ID_BITS %u", i,
-		       (unsigned)its->device_id_bits);
-	}
+	for (size_t i = 0; i < p->n_its; i++)
+		its_defines(out, x, "GITS", i, p->its[i],
+		            p->its[i]->size ? p->its[i]->size : gd_its_frame_size(p->gic_version),
+		            "MADT GIC ITS ID", "GITS_TYPER.Devbits + 1");
 	for (size_t i = 0; i < p->n_msi_frames; i++) {
 		const struct gd_msi_frame *f = p->msi_frames[i];
 		define(out, x, f->node.name, "GICV2M%zu_BASE 0x%llx", i,
