@@ -394,13 +394,12 @@ static void missing_sources(struct drift *c, const struct gd_check_input *from,
 /* The IAFFID of CPU @cpu of @p and the config frame of the first IRS that serves it (0: none). */
 static uint64_t iaffid_of(const struct gd_platform *p, size_t cpu, uint16_t *iaffid)
 {
-	for (size_t i = 0; i < p->n_irses; i++)
-		for (size_t k = 0; k < p->irses[i]->n_pes; k++)
-			if (p->irses[i]->pes[k].cpu == cpu) {
-				*iaffid = p->irses[i]->pes[k].iaffid;
-				return p->irses[i]->config_base;
-			}
-	return 0;
+	const struct gd_irs_pe *pe;
+	size_t i = gd_irs_serving(p, cpu, 0, &pe);
+	if (i == p->n_irses)
+		return 0;
+	*iaffid = pe->iaffid;
+	return p->irses[i]->config_base;
 }
 
 /*

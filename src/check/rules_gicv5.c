@@ -10,19 +10,6 @@
 
 #include "check/rule.h"
 
-/* The IRS serving CPU @cpu from IRS index @from on, and its PE entry, or NULL. */
-static const struct gd_irs *irs_of(const struct gd_platform *p, size_t cpu, size_t from,
-                                   const struct gd_irs_pe **pe)
-{
-	for (size_t i = from; i < p->n_irses; i++)
-		for (size_t k = 0; k < p->irses[i]->n_pes; k++)
-			if (p->irses[i]->pes[k].cpu == cpu) {
-				*pe = &p->irses[i]->pes[k];
-				return p->irses[i];
-			}
-	return NULL;
-}
-
 void gd_rule_iaffid_unserved(struct gd_check_ctx *c)
 {
 	const struct gd_platform *p = c->p;
@@ -31,7 +18,8 @@ void gd_rule_iaffid_unserved(struct gd_check_ctx *c)
 	if (p->gic_version != GD_GIC_V5)
 		return;
 	for (size_t i = 0; i < p->n_cpus; i++)
-		if ((p->cpus[i].enabled || p->cpus[i].online_capable) && !irs_of(p, i, 0, &pe))
+		if ((p->cpus[i].enabled || p->cpus[i].online_capable) &&
+		    gd_irs_serving(p, i, 0, &pe) == p->n_irses)
 			gd_check_report(c, &p->cpus[i].loc,
 			                "CPU %zu (MPIDR 0x%" PRIx64 ") has an IAFFID in no IRS: "
 			                "Linux says \"IAFFID for CPU %zu has not been "
@@ -47,13 +35,12 @@ void gd_rule_iaffid_duplicate(struct gd_check_ctx *c)
 		return;
 	for (size_t i = 0; i < p->n_cpus; i++) {
 		const struct gd_irs_pe *pe, *again;
-		const struct gd_irs *irs = irs_of(p, i, 0, &pe);
-		if (!irs)
+		size_t at = gd_irs_serving(p, i, 0, &pe);
+		if (at == p->n_irses)
 			continue;
-		size_t at = 0;
-		while (p->irses[at] != irs)
-			at++;
-		const struct gd_irs *other = irs_of(p, i, at + 1, &again);
+		const struct gd_irs *irs = p->irses[at];
+		size_t again_at = gd_irs_serving(p, i, at + 1, &again);
+		const struct gd_irs *other = again_at < p->n_irses ? p->irses[again_at] : NULL;
 		if (other)
 			gd_check_report(
 			    c, &again->loc,

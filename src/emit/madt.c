@@ -42,22 +42,15 @@ static const struct gd_irs *irs_of(const struct gd_emit_ctx *ctx, size_t cpu,
                                    const struct gd_irs_pe **pe)
 {
 	const struct gd_platform *p = ctx->p;
-	const struct gd_irs *found = NULL;
-	unsigned n = 0;
-	for (size_t i = 0; i < p->n_irses; i++)
-		for (size_t k = 0; k < p->irses[i]->n_pes; k++)
-			if (p->irses[i]->pes[k].cpu == cpu) {
-				if (!n++) {
-					found = p->irses[i];
-					*pe = &p->irses[i]->pes[k];
-				}
-			}
-	if (n == 1)
-		return found;
+	const struct gd_irs_pe *again;
+	size_t at = gd_irs_serving(p, cpu, 0, pe);
+	bool none = at == p->n_irses;
+	if (!none && gd_irs_serving(p, cpu, at + 1, &again) == p->n_irses)
+		return p->irses[at];
 	gd_diag_add(ctx->diags, GD_SEV_ERROR, "madt-inexpressible", &p->cpus[cpu].loc,
 	            "CPU with MPIDR 0x%llx: %s IRS lists it, but its GICC names one IRS by "
 	            "\"IRS ID\" and gives one IAFFID",
-	            (unsigned long long)p->cpus[cpu].mpidr, n ? "more than one" : "no");
+	            (unsigned long long)p->cpus[cpu].mpidr, none ? "no" : "more than one");
 	return NULL;
 }
 

@@ -96,7 +96,7 @@ struct gd_yfield {
 	uint64_t min, max; /* GD_YF_UINT: inclusive range, checked when max != 0 */
 	size_t flag_off;   /* UINT/BYTES: bool set when the key is present; INTID: edge-trigger
 	                      bool; 0 = none (no such bool is ever a struct's first member);
-	                      gd_yaml_decode_dt_path: its struct gd_loc */
+	                      gd_yaml_decode_located_string: its struct gd_loc */
 	const struct gd_yenum *enums; /* GD_YF_ENUM: ends with a NULL name */
 	gd_yfield_fn *decode;         /* GD_YF_CUSTOM */
 	gd_yitem_fn *item; /* GD_YF_CUSTOM of a list: decodes one item, so that the list may be

@@ -49,12 +49,8 @@ static int keep_list(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
 static int decode_irs_name(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                            const struct gd_yfield *f)
 {
-	const char *s = gd_yaml_name(c, v, " names an IRS");
 	(void)f;
-	if (!s)
-		return -1;
-	((struct gd_irs *)obj)->name = gd_arena_strdup(&c->p->arena, s);
-	return 0;
+	return gd_yaml_store_name(c, v, " names an IRS", &((struct gd_irs *)obj)->name);
 }
 
 static const struct gd_yfield irs_fields[] = {
@@ -137,28 +133,11 @@ struct v5_its_item {
 	const struct gd_ynode *frames;
 };
 
-static int decode_irs_ref(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
-                          const struct gd_yfield *f)
-{
-	struct v5_its_item *it = obj;
-	const char *s = gd_ystring(c, v);
-	(void)f;
-	if (!s)
-		return -1;
-	it->irs_name = gd_arena_strdup(&c->p->arena, s);
-	it->irs_loc = gd_yloc(c, v);
-	return 0;
-}
-
 static int decode_v5_its_name(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                               const struct gd_yfield *f)
 {
-	const char *s = gd_yaml_name(c, v, " names a GICv5 ITS");
 	(void)f;
-	if (!s)
-		return -1;
-	((struct gd_v5_its *)obj)->name = gd_arena_strdup(&c->p->arena, s);
-	return 0;
+	return gd_yaml_store_name(c, v, " names a GICv5 ITS", &((struct gd_v5_its *)obj)->name);
 }
 
 static int keep_frames(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
@@ -177,7 +156,9 @@ static int keep_frames(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
 static const struct gd_yfield v5_its_fields[] = {
     {"name", GD_YF_CUSTOM, .decode = decode_v5_its_name, .required = true},
     {"id", GD_YF_UINT, GD_YF_AT(struct gd_v5_its, translator_id), .required = true},
-    {"irs", GD_YF_CUSTOM, .decode = decode_irs_ref, .required = true},
+    {"irs", GD_YF_CUSTOM, GD_YF_AT(struct v5_its_item, irs_name),
+     .flag_off = offsetof(struct v5_its_item, irs_loc), .decode = gd_yaml_decode_located_string,
+     .required = true},
     {"config-base", GD_YF_BYTES, GD_YF_AT(struct gd_v5_its, config_base), .required = true},
     {"non-coherent", GD_YF_BOOL, GD_YF_AT(struct gd_v5_its, non_coherent)},
     {"device-id-bits", GD_YF_UINT, GD_YF_AT(struct v5_its_item, device_id_bits), .required = true,

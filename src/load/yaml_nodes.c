@@ -49,12 +49,18 @@ int gd_yaml_decode_node_name(struct gd_yctx *c, const struct gd_ynode *v, void *
 	return 0;
 }
 
-/*
- * A DT node path (dt-path): the string at f->off and where it was written at
- * f->flag_off (a struct gd_loc), for errors about the node it names.
- */
-static int decode_dt_path(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
-                          const struct gd_yfield *f)
+int gd_yaml_store_name(struct gd_yctx *c, const struct gd_ynode *v, const char *role,
+                       const char **dst)
+{
+	const char *s = gd_yaml_name(c, v, role);
+	if (!s)
+		return -1;
+	*dst = gd_arena_strdup(&c->p->arena, s);
+	return 0;
+}
+
+int gd_yaml_decode_located_string(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
+                                  const struct gd_yfield *f)
 {
 	const char *s = gd_ystring(c, v);
 
@@ -68,7 +74,8 @@ static int decode_dt_path(struct gd_yctx *c, const struct gd_ynode *v, void *obj
 #define DT_PATH_FIELD(type)                                                                        \
 	{                                                                                          \
 		"dt-path", GD_YF_CUSTOM, GD_YF_AT(type, dt_path),                                  \
-		    .flag_off = offsetof(type, dt_path_loc), .decode = decode_dt_path              \
+		    .flag_off = offsetof(type, dt_path_loc),                                       \
+		    .decode = gd_yaml_decode_located_string                                        \
 	}
 
 int gd_yaml_reference(struct gd_yctx *c, const struct gd_ynode *v, struct gd_id_map *m,

@@ -15,13 +15,9 @@
 static int decode_platform_name(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
                                 const struct gd_yfield *f)
 {
-	const char *s = gd_yaml_name(c, v, " is the output file stem");
-
 	(void)f;
-	if (!s)
-		return -1;
-	((struct gd_platform *)obj)->name = gd_arena_strdup(&c->p->arena, s);
-	return 0;
+	return gd_yaml_store_name(c, v, " is the output file stem",
+	                          &((struct gd_platform *)obj)->name);
 }
 
 /*

@@ -188,6 +188,21 @@ int gd_yaml_resolve_msi_parent(struct gd_yctx *c, const struct gd_yref *r, struc
 gd_yfield_fn gd_yaml_decode_node_name;
 
 /*
+ * A string kept with where it was written: the string at f->off (a const
+ * char * in the platform's arena) and its location at f->flag_off (a struct
+ * gd_loc), for later errors about what it names (a DT node path, a name
+ * resolved once every node is known).
+ */
+gd_yfield_fn gd_yaml_decode_located_string;
+
+/*
+ * Stores at *@dst a copy of the name at @v (gd_yaml_name(): @role in its
+ * error). Returns 0, or -1 (reported).
+ */
+int gd_yaml_store_name(struct gd_yctx *c, const struct gd_ynode *v, const char *role,
+                       const char **dst);
+
+/*
  * The name at @v: 1 to 63 letters, digits, '_', '.', '-', not starting with
  * '.' or '-' (safe as a file stem and a DT label base). Returns it, or NULL
  * after an error [yaml-name] whose text adds @role after the quoted name.

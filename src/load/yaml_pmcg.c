@@ -9,26 +9,15 @@
 
 #include "load/yaml_platform.h"
 
-/* node: the IORT node reference, resolved by gd_yaml_pmcgs_finish(). */
-static int decode_node_ref(struct gd_yctx *c, const struct gd_ynode *v, void *obj,
-                           const struct gd_yfield *f)
-{
-	struct gd_pmcg *g = obj;
-	const char *s = gd_ystring(c, v);
-	(void)f;
-	if (!s)
-		return -1;
-	g->node_ref_name = gd_arena_strdup(&c->p->arena, s);
-	g->node_ref_loc = gd_yloc(c, v);
-	return 0;
-}
-
 static const struct gd_yfield pmcg_fields[] = {
     {"name", GD_YF_CUSTOM, .decode = gd_yaml_decode_node_name, .required = true},
     {"page0-base", GD_YF_BYTES, GD_YF_AT(struct gd_pmcg, page0_base), .required = true},
     {"page1-base", GD_YF_BYTES, GD_YF_AT(struct gd_pmcg, page1_base),
      .flag_off = offsetof(struct gd_pmcg, has_page1)},
-    {"node", GD_YF_CUSTOM, .decode = decode_node_ref, .required = true},
+    /* the IORT node reference, resolved by gd_yaml_pmcgs_finish() */
+    {"node", GD_YF_CUSTOM, GD_YF_AT(struct gd_pmcg, node_ref_name),
+     .flag_off = offsetof(struct gd_pmcg, node_ref_loc), .decode = gd_yaml_decode_located_string,
+     .required = true},
     {"overflow-interrupt", GD_YF_INTID, GD_YF_AT(struct gd_pmcg, overflow_intid)},
     {"id-map", GD_YF_CUSTOM, .decode = gd_yaml_decode_id_maps},
     {NULL, 0, 0, 0, false, 0, 0, 0, NULL, NULL, NULL},

@@ -284,6 +284,18 @@ uint64_t gd_rc_ecam_size(const struct gd_root_complex *rc)
 	return rc->ecam_size ? rc->ecam_size : gd_rc_rid_count(rc) << 12;
 }
 
+size_t gd_irs_serving(const struct gd_platform *p, size_t cpu, size_t from,
+                      const struct gd_irs_pe **pe)
+{
+	for (size_t i = from; i < p->n_irses; i++)
+		for (size_t k = 0; k < p->irses[i]->n_pes; k++)
+			if (p->irses[i]->pes[k].cpu == cpu) {
+				*pe = &p->irses[i]->pes[k];
+				return i;
+			}
+	return p->n_irses;
+}
+
 uint64_t gd_rc_rid_count(const struct gd_root_complex *rc)
 {
 	if (rc->bus_end < rc->bus_start)

@@ -48,9 +48,9 @@ enum gd_gic_version {
  * On a GICv5 platform every INTID of the model is one of these.
  */
 enum gd_v5_intid_type { GD_V5_PPI = 1, GD_V5_LPI = 2, GD_V5_SPI = 3 };
-#define GD_V5_INTID(type, id) (((uint32_t)(type) << 29) | ((uint32_t)(id) & 0xffffffu))
+#define GD_V5_INTID(type, id)   (((uint32_t)(type) << 29) | ((uint32_t)(id)&0xffffffu))
 #define GD_V5_INTID_TYPE(intid) ((uint32_t)(intid) >> 29)
-#define GD_V5_INTID_ID(intid) ((uint32_t)(intid) & 0xffffffu)
+#define GD_V5_INTID_ID(intid)   ((uint32_t)(intid)&0xffffffu)
 
 /*
  * Kind of a node of the ID-mapping graph (IORT E.e §3, node types, and the
@@ -207,9 +207,10 @@ struct gd_its {
 	 */
 	uint32_t its_id;
 	uint64_t base;
-	uint64_t size;           /* bytes, DT reg size: gd_its_frame_size() of the GIC version */
-	uint32_t device_id_bits; /* GITS_TYPER.Devbits + 1 (GICv5: ITS_IDR1.DEVICEID_BITS): 1 .. 32 */
-	uint32_t event_id_bits;  /* GITS_TYPER.ID_bits + 1 (GICv5: ITS_IDR1.EVENTID_BITS): 1 .. 32 */
+	uint64_t size; /* bytes, DT reg size: gd_its_frame_size() of the GIC version */
+	uint32_t
+	    device_id_bits; /* GITS_TYPER.Devbits + 1 (GICv5: ITS_IDR1.DEVICEID_BITS): 1 .. 32 */
+	uint32_t event_id_bits; /* GITS_TYPER.ID_bits + 1 (GICv5: ITS_IDR1.EVENTID_BITS): 1 .. 32 */
 	bool has_proximity_domain;
 	uint32_t proximity_domain; /* SRAT GIC ITS affinity / DT numa-node-id */
 	/* GICv5: the ITS whose translate frame this is; NULL on GICv3/v4. */
@@ -260,10 +261,11 @@ struct gd_irs {
  */
 struct gd_v5_its {
 	const char *name;
-	uint32_t translator_id; /* MADT "Translator ID" = a translate frame's "Linked Translator ID" */
-	uint64_t config_base;   /* ITS_CONFIG_FRAME ("ns-config"), 64 KiB */
-	bool non_coherent;      /* MADT flag bit 0; DT dma-noncoherent */
-	struct gd_irs *irs;     /* the IRS it is connected to (DT parent) */
+	uint32_t
+	    translator_id; /* MADT "Translator ID" = a translate frame's "Linked Translator ID" */
+	uint64_t config_base; /* ITS_CONFIG_FRAME ("ns-config"), 64 KiB */
+	bool non_coherent;    /* MADT flag bit 0; DT dma-noncoherent */
+	struct gd_irs *irs;   /* the IRS it is connected to (DT parent) */
 	struct gd_loc loc;
 };
 
@@ -279,14 +281,14 @@ struct gd_v5_its {
  */
 struct gd_iwb {
 	struct gd_node node;
-	uint32_t iwb_id;        /* IORT "IWB Index" (16 bits), the GSIV namespace frame ID */
-	uint64_t base;          /* IWB control frame, 64 KiB */
+	uint32_t iwb_id; /* IORT "IWB Index" (16 bits), the GSIV namespace frame ID */
+	uint64_t base;   /* IWB control frame, 64 KiB */
 	/*
 	 * Wires, (IWB_IDR0.IW_RANGE + 1) * 32 (Linux gicv5_iwb_init_bases()),
 	 * wire n raising EventID n; 0 = not stated.
 	 */
 	uint32_t wires;
-	const char *acpi_path;  /* IORT "IWB Device Name", e.g. "\\_SB.IWB0" */
+	const char *acpi_path; /* IORT "IWB Device Name", e.g. "\\_SB.IWB0" */
 };
 
 /*
@@ -1033,6 +1035,16 @@ const struct gd_id_map *gd_pmcg_msi(const struct gd_pmcg *g);
 
 /* Bytes of the DT reg of @rc's ECAM: ecam_size, or 1 MiB per bus of its bus range. */
 uint64_t gd_rc_ecam_size(const struct gd_root_complex *rc);
+
+/*
+ * The index of the first IRS of @p, from index @from on, whose PEs include CPU
+ * @cpu (an index into p->cpus), with that PE entry (its IAFFID) in *@pe;
+ * p->n_irses when none does. A CPU the DT lists in two IRSes is found again
+ * from the first one's index + 1 (arm,gic-v5.yaml cpus, arm,iaffids; MADT
+ * GICC IRS ID, ACPI 6.7).
+ */
+size_t gd_irs_serving(const struct gd_platform *p, size_t cpu, size_t from,
+                      const struct gd_irs_pe **pe);
 
 /* Number of IDs in the RID space of a root complex's bus range (256 per bus). */
 uint64_t gd_rc_rid_count(const struct gd_root_complex *rc);
