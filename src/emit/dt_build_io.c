@@ -244,36 +244,90 @@ static void push_map_entry(struct gd_dt_builder *b, struct gd_dt_prop *pr, uint3
 }
 
 /*
- * msi-map: each route of the root complex that reaches an ITS, RID -> DeviceID;
- * or msi-parent = <&frame> for a root complex whose one mapping is an
- * msi-parent to a GICv2m frame or MBI (pci-msi.txt: no msi-map, no RID
- * translation; those controllers take no ID).
+ * The MSI controller that takes no DeviceID (GICv2m frame, MBI) every one
+ * of the @n routes reaches, or NULL.
+ */
+static const struct gd_node *common_no_id_sink(const struct gd_route *v, size_t n)
+{
+	const struct gd_node *sink = n ? v[0].sink : NULL;
+	if (!sink || (sink->kind != GD_NODE_MSI_FRAME && sink->kind != GD_NODE_MBI))
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].status != GD_ROUTE_OK || v[i].sink != sink)
+			return NULL;
+	return sink;
+}
+
+/*
+ * True when route @r goes on from the @count IDs of route @prev: the same
+ * mapping at every hop, input and output IDs contiguous (a route cut at the
+ * end of the bus range and its part past it).
+ */
+static bool route_continues(const struct gd_route *prev, uint64_t count, const struct gd_route *r)
+{
+	if (prev->n_hops != r->n_hops || prev->input_base + count != r->input_base ||
+	    prev->output_base + count != r->output_base)
+		return false;
+	for (size_t k = 0; k < r->n_hops; k++)
+		if (prev->hops[k].node != r->hops[k].node || prev->hops[k].map != r->hops[k].map)
+			return false;
+	return true;
+}
+
+/* Appends @count IDs from route @r's start to the msi-map *@map of @n (made on first use). */
+static void push_msi_map_entry(struct gd_dt_builder *b, struct gd_dt_node *n,
+                               struct gd_dt_prop **map, const struct gd_route *r, uint64_t count)
+{
+	if (!*map)
+		*map = gd_dt_add_cells(b->t, n, "msi-map", 4);
+	push_map_entry(b, *map, r->input_base, gd_dt_target(b, r->sink), r->output_base, count,
+	               &r->source->loc);
+}
+
+/*
+ * msi-map: each route of the root complex that reaches an ITS, RID ->
+ * DeviceID, with those of the RIDs its mappings cover past the bus range
+ * (gd_routes_beyond()), so that msi-map is as wide as the mappings it comes
+ * from (what the IORT says too); or msi-parent = <&frame> for a root complex
+ * whose routes all reach one GICv2m frame or MBI (pci-msi.txt: no msi-map,
+ * no RID translation; those controllers take no ID) when its one mapping is
+ * an msi-parent, or an SMMU stands between and dt_msi_parent says so.
  */
 static void rc_msi_map(struct gd_dt_builder *b, struct gd_dt_node *n,
                        const struct gd_root_complex *rc)
 {
-	size_t n_routes;
-	const struct gd_route *routes = routes_of(b, &rc->node, &n_routes);
-	struct gd_dt_prop *map = NULL;
+	size_t n_in, n_out = 0;
+	const struct gd_route *in = routes_of(b, &rc->node, &n_in);
+	const struct gd_route *out =
+	    b->ctx->routes ? gd_routes_beyond(b->ctx->routes, &rc->node, &n_out) : NULL;
+	const struct gd_node *parent = common_no_id_sink(in, n_in);
 	const struct gd_id_map *only = rc->node.n_maps == 1 ? &rc->node.maps[0] : NULL;
-	if (only && only->msi_parent && only->output &&
-	    (only->output->kind == GD_NODE_MSI_FRAME || only->output->kind == GD_NODE_MBI)) {
-		struct gd_dt_node *target = gd_dt_target(b, only->output);
+	if (parent && (rc->dt_msi_parent || (only && only->msi_parent))) {
+		struct gd_dt_node *target = gd_dt_target(b, parent);
 		if (target)
 			gd_dt_push_ref(b->t, gd_dt_add_cells(b->t, n, "msi-parent", 0), target);
 		return;
 	}
-	for (size_t i = 0; i < n_routes; i++) {
-		const struct gd_route *r = &routes[i];
-		if (r->status != GD_ROUTE_OK)
-			continue;
-		struct gd_dt_node *its = gd_dt_target(b, r->sink);
-		if (!its)
+	struct gd_dt_prop *map = NULL;
+	const struct gd_route *pending = NULL;
+	uint64_t count = 0;
+	for (size_t i = 0, k = 0; i < n_in || k < n_out;) {
+		const struct gd_route *r =
+		    k == n_out || (i < n_in && in[i].input_base <= out[k].input_base) ? &in[i++]
+		                                                                      : &out[k++];
+		if (r->status != GD_ROUTE_OK || !gd_dt_target(b, r->sink))
 			continue; /* a sink with no DT form */
-		if (!map)
-			map = gd_dt_add_cells(b->t, n, "msi-map", 4);
-		push_map_entry(b, map, r->input_base, its, r->output_base, r->count, &rc->node.loc);
+		if (pending && route_continues(pending, count, r)) {
+			count += r->count;
+			continue;
+		}
+		if (pending)
+			push_msi_map_entry(b, n, &map, pending, count);
+		pending = r;
+		count = r->count;
 	}
+	if (pending)
+		push_msi_map_entry(b, n, &map, pending, count);
 }
 
 /* iommu-map: the root complex's own mappings to an SMMU, RID -> StreamID. */

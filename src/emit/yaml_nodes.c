@@ -274,6 +274,9 @@ static void root_complexes(struct gd_buf *out, const struct gd_yaml_plan *plan)
 			gd_buf_printf(out, " }\n");
 		}
 		gd_yaml_id_maps(out, plan, &rc->node, 4);
+		/* said by msi-parent: itself, unless an iommu-map folded it into an id-map */
+		if (rc->dt_msi_parent && rc->n_iommu_maps)
+			gd_buf_printf(out, "    dt-msi-parent: true\n");
 		lpis(out, rc->lpis, rc->n_lpis);
 	}
 }

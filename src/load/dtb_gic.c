@@ -117,7 +117,17 @@ int dtb_gic_maintenance(struct dtb_ctx *c)
 	int r = dtb_irq_count(c, c->gic) > 0 ? dtb_irq(c, c->gic, 0, &maint) : 0;
 	if (r < 0)
 		return -1;
-	c->p->dt.has_vgic_flags = r == 1;
+	/* the flags cell as stated, where the format holds it (YAML gic: dt-vgic-flags) */
+	uint32_t type = maint.cell & 0xff;
+	bool typed = (type == 1 || type == 2 || type == 4 || type == 8) && maint.cell <= 0xff0f;
+	if (r == 1 && !typed)
+		dtb_diag(
+		    c, GD_SEV_NOTE, c->gic, "interrupts",
+		    "VGIC maintenance interrupt flags 0x%x are no IRQ_TYPE_* (1, 2, 4, 8) with a "
+		    "CPU mask in bits [15:8] (arm,gic.yaml): not kept, a DT written from here "
+		    "states the interrupt's trigger alone",
+		    maint.cell);
+	c->p->dt.has_vgic_flags = r == 1 && typed && maint.intid && c->p->n_cpus;
 	c->p->dt.vgic_flags = maint.cell;
 	/* Whether it is a PPI (or extended PPI) is rule intid-class's to say. */
 	for (size_t i = 0; i < c->p->n_cpus; i++) {

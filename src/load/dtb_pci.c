@@ -159,6 +159,7 @@ static void read_msi_parent(struct dtb_ctx *c, int off, struct gd_root_complex *
 		m->output_name = mp[i].node->name;
 		/* an msi-parent that takes no DeviceID is no ID mapping (struct gd_id_map) */
 		m->msi_parent = mp[i].node->kind != GD_NODE_ITS;
+		rc->dt_msi_parent |= m->msi_parent;
 		m->loc = dtb_loc(c, off, "msi-parent");
 	}
 }

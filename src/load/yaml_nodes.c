@@ -357,6 +357,7 @@ static const struct gd_yfield rc_fields[] = {
      .min = 1, .max = 64},
     {"windows", GD_YF_CUSTOM, .decode = gd_yaml_decode_pci_windows},
     {"dt-compatible", GD_YF_CUSTOM, .decode = gd_yaml_decode_rc_compatible},
+    {"dt-msi-parent", GD_YF_BOOL, GD_YF_AT(struct gd_root_complex, dt_msi_parent)},
     {"id-map", GD_YF_CUSTOM, .decode = gd_yaml_decode_id_maps},
     DT_PATH_FIELD(struct gd_root_complex),
     /* Direct LPI and EventID budgets (yaml_direct_lpi.c; PCI MSI-X Table Size <= 2048) */

@@ -597,6 +597,14 @@ struct gd_root_complex {
 	struct gd_mem_access mem;
 	bool ats;                     /* ATS supported */
 	uint8_t memory_address_limit; /* bits, IORT rev >= 3 (node rev >= 1) */
+	/*
+	 * DT only: MSIs that all reach one GICv2m frame or MBI are stated as
+	 * msi-parent = <&controller> (pci-msi.txt) even where the route passes
+	 * an SMMU, whose StreamIDs iommu-map states apart (AMD Seattle), not as
+	 * an msi-map into the controller (QEMU virt). Set by the DTB loader
+	 * from the msi-parent it read; YAML dt-msi-parent.
+	 */
+	bool dt_msi_parent;
 	struct gd_pci_window *windows;
 	size_t n_windows, cap_windows;
 	/* DT compatible list, most specific first; none = "pci-host-ecam-generic". */

@@ -43,6 +43,7 @@ struct ctx {
 	struct frame *stack; /* capacity n_states: a path never repeats a node */
 	size_t sp;
 	bool single; /* the source piece being walked is a single mapping */
+	bool beyond; /* RIDs past the bus range: OK routes go to out->beyond, others nowhere */
 	const struct gd_node *pci_msi_fallback; /* struct gd_platform: ACPI's GICv2m frame */
 };
 
@@ -126,7 +127,11 @@ static void emit(struct ctx *c, size_t n_frames, const struct gd_node *last, uin
                  const struct gd_id_map *last_map, uint64_t count, enum gd_route_status status)
 {
 	struct gd_routes *out = c->out;
-	struct gd_route *r = GD_ARRAY_PUSH(&out->arena, out->v, out->n, out->cap);
+	if (c->beyond && status != GD_ROUTE_OK)
+		return;
+	struct gd_route *r =
+	    c->beyond ? GD_ARRAY_PUSH(&out->arena, out->beyond, out->n_beyond, out->cap_beyond)
+	              : GD_ARRAY_PUSH(&out->arena, out->v, out->n, out->cap);
 	r->n_hops = n_frames + 1;
 	r->hops = gd_arena_alloc(&out->arena, r->n_hops * sizeof(*r->hops));
 	r->hops[n_frames] =
@@ -241,6 +246,23 @@ static void walk_range(struct ctx *c, struct nstate *ns, uint64_t lo, uint64_t h
 }
 
 /*
+ * The RIDs of root complex @ns that its own mappings cover outside its bus
+ * range [@rid_lo, @rid_hi), walked into out->beyond (OK routes only).
+ */
+static void walk_beyond(struct ctx *c, struct nstate *ns, uint64_t rid_lo, uint64_t rid_hi)
+{
+	c->beyond = true;
+	for (size_t i = 0; i < ns->seg.n; i++) {
+		uint64_t lo = ns->seg.v[i].lo, hi = ns->seg.v[i].hi;
+		if (lo < rid_lo)
+			walk_range(c, ns, lo, hi < rid_lo ? hi : rid_lo);
+		if (hi > rid_hi)
+			walk_range(c, ns, lo > rid_hi ? lo : rid_hi, hi);
+	}
+	c->beyond = false;
+}
+
+/*
  * All routes of one source: its single mappings (@own_msi alone, for an SMMU
  * or a PMCG; an IWB has only single mappings), then its input IDs — the RID space [@rid_lo,
  * @rid_hi) of a root complex, or the mapped input ranges of a named component (@rid_hi == 0).
@@ -250,7 +272,7 @@ static void walk_source(struct ctx *c, const struct gd_node *src, const struct g
 {
 	struct gd_routes *out = c->out;
 	struct nstate *ns = state_of(c, src);
-	size_t first = out->n;
+	size_t first = out->n, first_beyond = out->n_beyond;
 	if (own_msi)
 		walk_single(c, ns, own_msi);
 	if (src->kind != GD_NODE_SMMU && src->kind != GD_NODE_PMCG)
@@ -264,17 +286,23 @@ static void walk_source(struct ctx *c, const struct gd_node *src, const struct g
 		size_t n = gd_mask_image(&c->scratch, rid_lo, rid_hi, rc->msi_map_mask, &v);
 		for (size_t i = 0; i < n; i++)
 			walk_range(c, ns, v[i].lo, v[i].hi);
-	} else if (rc && rid_lo < rid_hi) {
-		walk_range(c, ns, rid_lo, rid_hi);
+	} else if (rc) {
+		if (rid_lo < rid_hi)
+			walk_range(c, ns, rid_lo, rid_hi);
+		walk_beyond(c, ns, rid_lo, rid_hi);
 	}
 	if (src->kind == GD_NODE_NAMED_COMPONENT)
 		for (size_t i = 0; i < ns->seg.n; i++)
 			walk_range(c, ns, ns->seg.v[i].lo, ns->seg.v[i].hi);
-	if (out->n == first)
+	if (out->n == first && out->n_beyond == first_beyond)
 		return;
 	struct gd_route_span *sp = &out->spans[out->n_spans++];
-	*sp = (struct gd_route_span){
-	    .source = src, .first = first, .n = out->n - first, .n_single = n_single};
+	*sp = (struct gd_route_span){.source = src,
+	                             .first = first,
+	                             .n = out->n - first,
+	                             .n_single = n_single,
+	                             .first_beyond = first_beyond,
+	                             .n_beyond = out->n_beyond - first_beyond};
 }
 
 static int cmp_span(const void *a, const void *b)

@@ -5,7 +5,8 @@
  *
  * Sources, in this order: each root complex (its single mappings, then its
  * RID space [bus_start << 8, (bus_end + 1) << 8), none when the bus range is
- * empty; with an msi-map-mask, the image of that space under "RID & mask",
+ * empty, and apart from those, what its mappings cover past it: struct
+ * gd_routes.beyond; with an msi-map-mask, the image of that space under "RID & mask",
  * as Linux's of_map_id() masks a RID before it searches msi-map: a route's
  * input IDs are then masked RIDs, each standing for every RID that masks to
  * it), each named component (its single mappings, then the input ranges
@@ -97,11 +98,13 @@ struct gd_route {
 
 /*
  * Where the routes of one source lie: v[first .. first + n); the first
- * n_single of them are its single routes.
+ * n_single of them are its single routes; its routes past the bus range,
+ * beyond[first_beyond .. first_beyond + n_beyond).
  */
 struct gd_route_span {
 	const struct gd_node *source;
 	size_t first, n, n_single;
+	size_t first_beyond, n_beyond;
 };
 
 /*
@@ -116,6 +119,15 @@ struct gd_route_span {
 struct gd_routes {
 	struct gd_route *v;
 	size_t n, cap;
+	/*
+	 * The RIDs of a root complex (without an msi-map-mask) past its bus
+	 * range that its own mappings cover, walked like the others but kept
+	 * apart, GD_ROUTE_OK ones only, sorted by source then input_base: no
+	 * device has those RIDs, so no rule reads them; a DT writer does, to
+	 * write an msi-map as wide as the mappings it comes from.
+	 */
+	struct gd_route *beyond;
+	size_t n_beyond, cap_beyond;
 	struct gd_route_span *spans;
 	size_t n_spans;
 	struct gd_arena arena; /* owns v, spans and the hop arrays */
@@ -141,6 +153,14 @@ void gd_routes_free(struct gd_routes *r);
  */
 const struct gd_route *gd_routes_of(const struct gd_routes *r, const struct gd_node *source,
                                     size_t *n);
+
+/*
+ * The routes of root complex @source past its bus range (struct
+ * gd_routes.beyond): returns a pointer to the first and sets *@n to their
+ * number; NULL and 0 when it has none. O(log number of sources).
+ */
+const struct gd_route *gd_routes_beyond(const struct gd_routes *r, const struct gd_node *source,
+                                        size_t *n);
 
 /*
  * The route that carries input ID @id of @source (a RID for a root complex,

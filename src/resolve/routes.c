@@ -32,7 +32,15 @@ const struct gd_route *gd_routes_of(const struct gd_routes *r, const struct gd_n
 {
 	const struct gd_route_span *s = span_of(r, source);
 	*n = s ? s->n : 0;
-	return s ? &r->v[s->first] : NULL;
+	return *n ? &r->v[s->first] : NULL;
+}
+
+const struct gd_route *gd_routes_beyond(const struct gd_routes *r, const struct gd_node *source,
+                                        size_t *n)
+{
+	const struct gd_route_span *s = span_of(r, source);
+	*n = s ? s->n_beyond : 0;
+	return *n ? &r->beyond[s->first_beyond] : NULL;
 }
 
 const struct gd_route *gd_routes_find(const struct gd_routes *r, const struct gd_node *source,

@@ -758,8 +758,12 @@ class Gen:
         self.rc_extras(src, doc, maps)
         if self.chance(0.3):
             # The DTB may carry an msi-map-mask that changes no RID of the bus range: its
-            # low bits up to the last RID, and any bits above (zero in every RID)
-            top = (1 << (hi_rid - 1).bit_length()) - 1
+            # low bits up to the last RID, and any bits above (zero in every RID); and
+            # none of an msi-map entry's ID base, which is as wide as the id-map
+            end = max([hi_rid] + [int(m['input-base'].text.strip('"'), 0) +
+                                  int(m['count'].text.strip('"'), 0)
+                                  for m in maps if 'count' in m])
+            top = (1 << (end - 1).bit_length()) - 1
             src['dt-mask'] = top | (r.getrandbits(16) & ~top & 0xffff)
         if self.chance(0.25):
             r.shuffle(maps)
