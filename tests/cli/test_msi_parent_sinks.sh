@@ -5,6 +5,9 @@
 # <0 &v2m 0 0x10000>; rule firmware-drift compares them), and a named component
 # with msi-parent: mbi0 reaches the MBI. msi-parent naming an ITS (which takes a
 # DeviceID, so an id-map says which) is refused.
+# Through an SMMU, RIDs that reach the GICv2m frame are written as msi-map into it (QEMU
+# virt's form with iommu=smmuv3) unless dt-msi-parent: true asks for msi-parent beside
+# the iommu-map (AMD Seattle's, Linux arch/arm64/boot/dts/amd/amd-seattle-soc.dtsi).
 . "$(dirname "$0")/lib.sh"
 /usr/bin/python3 -c 'import yaml' 2>/dev/null || skip "python3-yaml not installed"
 V2="$GICDESC_SRC/examples/qemu-virt-gicv2/qemu-virt-gicv2.yaml"
@@ -36,6 +39,25 @@ d["named-components"] = [{"name": "dma0", "acpi-path": "\\_SB.DMA0", "dt-path": 
                           "msi-parent": "mbi0"}]'
 check "msi-parent: mbi0 of a named component reaches the MBI" \
 	grep -q 'dma0 (single mapping) -> mbi0 (MBI: no DeviceID)' <("$GICDESC" resolve "$WORK/mbi.yaml" dma0)
+
+edit "$V2" "$WORK/smmu.yaml" '
+d["iommus"] = [{"name": "smmu0", "model": "smmuv3", "base": 0x09050000, "coherent": True,
+                "interrupts": {"event": {"spi": 40}, "pri": {"spi": 41}, "sync": {"spi": 42},
+                               "gerror": {"spi": 43}},
+                "id-map": [{"input-base": 0, "count": 0x10000, "output-base": 0, "output": "v2m0"}]}]
+d["root-complexes"][0]["id-map"] = [{"input-base": 0, "count": 0x10000, "output-base": 0,
+                                     "output": "smmu0"}]'
+edit "$WORK/smmu.yaml" "$WORK/seattle.yaml" 'd["root-complexes"][0]["dt-msi-parent"] = True'
+pcie() { "$GICDESC" generate -q -f dts -o - "$1" | sed -n '/pcie@/,/^\t};/p'; }
+pcie "$WORK/smmu.yaml" >"$WORK/qemu.pcie"
+pcie "$WORK/seattle.yaml" >"$WORK/seattle.pcie"
+check "through an SMMU: msi-map into the frame, beside the iommu-map" \
+	grep -q 'msi-map = <0x0 &v2m0 0x0 0x10000>;' "$WORK/qemu.pcie"
+check "dt-msi-parent: msi-parent = <&v2m0> beside the iommu-map, no msi-map" \
+	bash -c 'grep -q "msi-parent = <&v2m0>;" "$1" && grep -q "iommu-map = " "$1" && ! grep -q msi-map "$1"' _ "$WORK/seattle.pcie"
+"$GICDESC" generate -q -f dtb -o "$WORK/seattle" "$WORK/seattle.yaml"
+check "dt-msi-parent: the DTB routes as the description (no firmware-drift)" \
+	bash -c '! "$1" check "$2" "$3"/*.dtb | grep -q firmware-drift' _ "$GICDESC" "$WORK/seattle.yaml" "$WORK/seattle"
 
 edit "$EXAMPLE" "$WORK/its.yaml" 'rc = d["root-complexes"][0]; rc.pop("id-map"); rc["msi-parent"] = "its0"'
 set +e

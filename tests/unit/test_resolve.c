@@ -381,7 +381,8 @@ static void named_component_and_own_msi(void **state)
 
 /*
  * Buses 0x10..0x1F: the RID space is [0x10 << 8, 0x20 << 8) = 0x1000..0x1FFF,
- * however wide the mapping (0..0xFFFF -> its0 0): one route of 0x1000 RIDs.
+ * however wide the mapping (0..0xFFFF -> its0 0): one route of 0x1000 RIDs; the
+ * mapping's RIDs past the bus range, apart (gd_routes_beyond()).
  */
 static void bus_range_restricts_rids(void **state)
 {
@@ -396,6 +397,14 @@ static void bus_range_restricts_rids(void **state)
 	             "pcie0 RID 0x1000-0x1fff -> its0 DeviceID 0x1000-0x1fff");
 	assert_null(gd_routes_find(r, &rc->node, 0x0FFF));
 	assert_null(gd_routes_find(r, &rc->node, 0x2000));
+	/* What the mapping covers past buses 0x10-0x1f, kept apart: RIDs 0-0xfff, 0x2000-0xffff. */
+	size_t n;
+	const struct gd_route *b = gd_routes_beyond(r, &rc->node, &n);
+	assert_int_equal(n, 2);
+	assert_route(&b[0], GD_ROUTE_OK, 0, 0x1000,
+	             "pcie0 RID 0x0000-0x0fff -> its0 DeviceID 0x0000-0x0fff");
+	assert_route(&b[1], GD_ROUTE_OK, 0x2000, 0xE000,
+	             "pcie0 RID 0x2000-0xffff -> its0 DeviceID 0x2000-0xffff");
 }
 
 /* A mapping to an SMMU that has no mapping onwards: the IDs stop at the SMMU. */
