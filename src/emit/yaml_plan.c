@@ -261,6 +261,17 @@ static void check_platform(struct gd_yaml_planner *c, const struct gd_platform *
 		    "import-gicv5-spi-msi",
 		    "a GICv2m frame or MBI beside a GICv5 (QEMU 11.1's msi=gicv2m): the "
 		    "format gives a GICv5 none, and no GICv5 driver drives one");
+	for (size_t i = 0; i < p->n_v5_its; i++) {
+		size_t frames = 0;
+		for (size_t k = 0; k < p->n_its; k++)
+			frames += p->its[k]->v5 == p->v5_its[i];
+		if (!frames)
+			gd_yaml_refuse(
+			    c, &p->v5_its[i]->loc, "import-gicv5-its-frames",
+			    "GICv5 ITS '%s' has no translate frame: the format holds a GICv5 "
+			    "ITS by its translate frames (and no MSI can reach it)",
+			    p->v5_its[i]->name);
+	}
 	for (size_t i = 0; i < p->n_cpus; i++)
 		if (p->cpus[i].cpu_interface_number != i)
 			gd_yaml_refuse(
