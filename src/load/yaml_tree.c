@@ -182,12 +182,13 @@ static void close_collection(struct reader *r)
 {
 	struct frame *f = &r->stack[--r->depth];
 	size_t n = r->n_kids - f->first;
-	struct gd_ynode **kids = r->kids + f->first;
+	struct gd_ynode **kids = n ? r->kids + f->first : NULL; /* r->kids NULL before any */
 
 	if (f->node->kind == GD_YSEQ) {
 		f->node->n_items = n;
 		f->node->items = gd_arena_alloc(&r->t->arena, n * sizeof(*kids));
-		memcpy(f->node->items, kids, n * sizeof(*kids));
+		if (n)
+			memcpy(f->node->items, kids, n * sizeof(*kids));
 	} else {
 		struct gd_ypair *pairs = gd_arena_alloc(&r->t->arena, n / 2 * sizeof(*pairs));
 		for (size_t i = 0; i < n / 2; i++) {
