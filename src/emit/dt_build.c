@@ -51,16 +51,14 @@ static char *make_label(struct gd_dt_tree *t, const char *name)
 struct gd_dt_node *gd_dt_builder_node(struct gd_dt_builder *b, struct gd_dt_node *parent,
                                       const char *name, const char *label, const struct gd_loc *loc)
 {
-	if (parent && gd_dt_child(parent, name))
-		gd_dt_error(b, loc, "DT: two nodes named '%s' under the same parent", name);
 	struct gd_dt_node *n = gd_dt_add_node(b->t, parent, name);
+	if (parent && gd_namemap_add(&b->nodes, parent, n->name, n))
+		gd_dt_error(b, loc, "DT: two nodes named '%s' under the same parent", name);
 	if (!label)
 		return n;
 	n->label = make_label(b->t, label);
-	for (size_t i = 0; i < b->n_labels; i++)
-		if (!strcmp(b->labels[i], n->label))
-			gd_dt_error(b, loc, "DT: two nodes would get the label '%s'", n->label);
-	*GD_ARRAY_PUSH(&b->t->arena, b->labels, b->n_labels, b->cap_labels) = n->label;
+	if (gd_namemap_add(&b->labels, NULL, n->label, n))
+		gd_dt_error(b, loc, "DT: two nodes would get the label '%s'", n->label);
 	return n;
 }
 
@@ -503,6 +501,8 @@ int gd_dt_build(const struct gd_emit_ctx *ctx, struct gd_dt_tree *t)
 	gd_dt_build_iwbs(&b);
 	gd_dt_build_root_complexes(&b);
 	gd_dt_build_named_components(&b);
+	gd_namemap_free(&b.nodes);
+	gd_namemap_free(&b.labels);
 	if (b.status == 0)
 		gd_dt_assign_phandles(t);
 	return b.status;

@@ -8,6 +8,7 @@
 #define GD_EMIT_DT_BUILD_H
 
 #include "emit/dt_tree.h"
+#include "util/namemap.h"
 
 /* State of one build: the tree, and the DT node made for each ITS and SMMU (model order). */
 struct gd_dt_builder {
@@ -26,9 +27,9 @@ struct gd_dt_builder {
 	 * specifier gd_dt_push_interrupt() writes has this many cells.
 	 */
 	uint32_t icells;
-	const char **labels; /* every label given so far */
-	size_t n_labels, cap_labels;
-	int status; /* 0, or -1 once an error was reported */
+	struct gd_namemap nodes;  /* (parent, name) -> every node made so far */
+	struct gd_namemap labels; /* (NULL, label) -> the node given it */
+	int status;               /* 0, or -1 once an error was reported */
 };
 
 /*

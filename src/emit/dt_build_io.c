@@ -482,7 +482,7 @@ static struct gd_dt_node *path_node(struct gd_dt_builder *b, const struct gd_nam
 		memcpy(name, s, len);
 		name[len] = '\0';
 		s += len + (s[len] == '/');
-		struct gd_dt_node *child = gd_dt_child(n, name);
+		struct gd_dt_node *child = gd_namemap_get(&b->nodes, n, name);
 		if (!*s)
 			return gd_dt_builder_node(b, n, name, nc->node.name, &nc->node.loc);
 		n = child ? child : gd_dt_builder_node(b, n, name, NULL, &nc->node.loc);

@@ -19,14 +19,6 @@ struct gd_dt_node *gd_dt_add_node(struct gd_dt_tree *t, struct gd_dt_node *paren
 	return n;
 }
 
-struct gd_dt_node *gd_dt_child(const struct gd_dt_node *parent, const char *name)
-{
-	for (size_t i = 0; i < parent->n_children; i++)
-		if (!strcmp(parent->children[i]->name, name))
-			return parent->children[i];
-	return NULL;
-}
-
 static struct gd_dt_prop *add_prop(struct gd_dt_tree *t, struct gd_dt_node *n, const char *name,
                                    enum gd_dt_prop_kind kind)
 {

@@ -101,9 +101,6 @@ struct gd_dt_tree {
 struct gd_dt_node *gd_dt_add_node(struct gd_dt_tree *t, struct gd_dt_node *parent,
                                   const char *name);
 
-/* Returns the child of @parent named @name, or NULL. */
-struct gd_dt_node *gd_dt_child(const struct gd_dt_node *parent, const char *name);
-
 /* Adds an empty property (a flag). */
 struct gd_dt_prop *gd_dt_add_flag(struct gd_dt_tree *t, struct gd_dt_node *n, const char *name);
 

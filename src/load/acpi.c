@@ -128,7 +128,7 @@ int gd_load_acpi_mem(const struct gd_acpi_blob *tables, size_t n,
 		gd_acpi_v2m_fallback(&c);
 	}
 	free(c.its_by_id);
-	free(c.names.v);
+	gd_namemap_free(&c.names);
 	return status;
 }
 

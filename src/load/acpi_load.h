@@ -12,6 +12,7 @@
 
 #include "acpi/layout.h"
 #include "load/load.h"
+#include "util/namemap.h"
 
 /* Largest table file accepted, in bytes (4 MiB; real IORTs and MADTs are a few KiB). */
 #define GD_ACPI_FILE_MAX (4u * 1024u * 1024u)
@@ -37,12 +38,6 @@ struct gd_acpi_its_ref {
 	struct gd_its *its;
 };
 
-/* The nodes by name (open addressing), for unique names in linear time. */
-struct gd_acpi_names {
-	struct gd_node **v;
-	size_t n, cap; /* cap: 0 or a power of two */
-};
-
 /*
  * One MCFG configuration space allocation (PCI Firmware 3.3 §4.1.2 table
  * 4-3): the ECAM of PCI segment @segment, buses @bus_start..@bus_end, bus 0
@@ -66,8 +61,8 @@ struct gd_acpi_load {
 	size_t n_mcfg_entries, cap_mcfg_entries;
 	struct gd_acpi_its_ref *its_by_id; /* the MADT's ITSs, sorted; malloc'ed */
 	size_t n_its_by_id;
-	struct gd_acpi_names names;
-	bool gicd_version_zero; /* the MADT GICD says version 0, "not specified" */
+	struct gd_namemap names; /* (NULL, name) -> node: unique names in linear time */
+	bool gicd_version_zero;  /* the MADT GICD says version 0, "not specified" */
 };
 
 /*

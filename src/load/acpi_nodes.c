@@ -7,60 +7,20 @@
 #include "load/acpi_load.h"
 #include "load/assume.h"
 
-/* FNV-1a of @s. */
-static size_t hash(const char *s)
-{
-	size_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-/* Returns the slot of @s in @set: where it is, or the empty slot where it would go. */
-static struct gd_node **slot(const struct gd_acpi_names *set, const char *s)
-{
-	size_t i = hash(s) & (set->cap - 1);
-	while (set->v[i] && strcmp(set->v[i]->name, s))
-		i = (i + 1) & (set->cap - 1);
-	return &set->v[i];
-}
-
-static void names_grow(struct gd_acpi_names *set)
-{
-	struct gd_acpi_names big = {.cap = set->cap ? set->cap * 2 : 64};
-	big.v = calloc(big.cap, sizeof(*big.v));
-	if (!big.v) {
-		fprintf(stderr, "gicdesc: error: out of memory\n");
-		exit(2);
-	}
-	for (size_t i = 0; i < set->cap; i++)
-		if (set->v[i])
-			*slot(&big, set->v[i]->name) = set->v[i];
-	big.n = set->n;
-	free(set->v);
-	*set = big;
-}
-
 void *gd_acpi_add_node(struct gd_acpi_load *c, enum gd_node_kind kind, size_t size,
                        const char *name, const struct gd_loc *loc, uint32_t off)
 {
 	struct gd_platform *p = c->p;
-	if (2 * (c->names.n + 1) > c->names.cap)
-		names_grow(&c->names);
-	struct gd_node **at = slot(&c->names, name);
 	char buf[300];
-	if (*at) {
+	if (gd_namemap_get(&c->names, NULL, name)) {
 		snprintf(buf, sizeof(buf), "%s@0x%x", name, (unsigned)off);
 		name = buf;
-		at = slot(&c->names, name);
 	}
 	struct gd_node *n = gd_platform_add_node(p, kind, size);
 	n->name = gd_arena_strdup(&p->arena, name);
 	n->loc = *loc;
-	if (!*at) { /* a name@offset is unique: offsets of one table differ */
-		*at = n;
-		c->names.n++;
-	}
+	/* a name@offset is unique: offsets of one table differ (else the first keeps it) */
+	gd_namemap_add(&c->names, NULL, n->name, n);
 	return n;
 }
 
@@ -92,7 +52,7 @@ struct gd_its *gd_acpi_add_its(struct gd_acpi_load *c, uint32_t its_id, uint64_t
 
 struct gd_node *gd_acpi_node_named(const struct gd_acpi_load *c, const char *name)
 {
-	return c->names.cap ? *slot(&c->names, name) : NULL;
+	return gd_namemap_get(&c->names, NULL, name);
 }
 
 static int by_id(const void *a, const void *b)

@@ -47,9 +47,10 @@ void fuzz_print(const struct gd_diags *d);
  * `gicdesc resolve` prints it) into memory, runs every rule, and emits
  * every format (fuzz_emit()) with the revisions as loaded, the YAML
  * description `gicdesc import` writes of a DTB or ACPI platform (which must
- * load back without an error, or the harness aborts), then the IORT and
- * MADT formats again with every IORT revision (0, 3, 5) and MADT revision
- * (3, 4, 5, 6); in any case prints @d (fuzz_print()). @p is left with its
+ * load back without an error, or the harness aborts), then, for a platform
+ * of at most 512 CPUs, the IORT and MADT formats again with every IORT
+ * revision (0, 3, 5, 7) and MADT revision (3, 4, 5, 6, 7); in any case
+ * prints @d (fuzz_print()). @p is left with its
  * last revisions set; the caller frees @p and @d.
  */
 void fuzz_run(struct gd_platform *p, int status, struct gd_diags *d);

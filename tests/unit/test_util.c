@@ -17,6 +17,7 @@
 #include "util/diag.h"
 #include "util/depfile.h"
 #include "util/diag_json.h"
+#include "util/namemap.h"
 #include "util/outset.h"
 
 static void arena_push_keeps_elements(void **state)
@@ -244,6 +245,30 @@ static void depfile_escapes(void **state)
 	gd_outset_free(&s);
 }
 
+/* (owner, name) keys: one value each, the first kept; owners apart; past several growths. */
+static void namemap_keys(void **state)
+{
+	(void)state;
+	static char names[1000][8];
+	int a, b;
+	struct gd_namemap m = {0};
+	assert_null(gd_namemap_get(&m, NULL, "cpu0"));
+	for (int i = 0; i < 1000; i++) {
+		snprintf(names[i], sizeof(names[i]), "cpu%d", i);
+		assert_null(gd_namemap_add(&m, &a, names[i], names[i]));
+	}
+	assert_int_equal(m.n, 1000);
+	assert_ptr_equal(gd_namemap_add(&m, &a, "cpu7", &b), names[7]);
+	assert_ptr_equal(gd_namemap_get(&m, &a, "cpu7"), names[7]);
+	assert_null(gd_namemap_get(&m, &b, "cpu7"));
+	assert_null(gd_namemap_add(&m, &b, "cpu7", &b));
+	assert_ptr_equal(gd_namemap_get(&m, &b, "cpu7"), &b);
+	assert_ptr_equal(gd_namemap_get(&m, &a, "cpu999"), names[999]);
+	assert_null(gd_namemap_get(&m, &a, "cpu1000"));
+	gd_namemap_free(&m);
+	assert_int_equal(m.cap, 0);
+}
+
 static void diag_json_forms(void **state)
 {
 	(void)state;
@@ -281,6 +306,7 @@ int main(void)
 	    cmocka_unit_test(arena_push_keeps_elements),
 	    cmocka_unit_test(buf_little_endian),
 	    cmocka_unit_test(diag_text_form),
+	    cmocka_unit_test(namemap_keys),
 	    cmocka_unit_test(outset_all_or_nothing),
 	    cmocka_unit_test(outset_add_path_with_the_set),
 	    cmocka_unit_test(outset_staged),
