@@ -151,34 +151,60 @@ static int check_header(const char *name, const void *blob, size_t size, struct 
 	return 0;
 }
 
+/* @x rounded up to the 4-byte alignment of structure block tags (libfdt's private FDT_TAGALIGN). */
+#define TAG_ALIGN(x) (((x) + FDT_TAGSIZE - 1) & ~(uint64_t)(FDT_TAGSIZE - 1))
+
+/* The string at @off of the strings block (check_header() placed it), or "" when none ends there.
+ */
+static const char *string_at(const void *blob, uint32_t off)
+{
+	const char *strs = (const char *)blob + fdt_off_dt_strings(blob);
+	uint32_t size = fdt_size_dt_strings(blob);
+	return off < size && memchr(strs + off, '\0', size - off) ? strs + off : "";
+}
+
 /*
- * Checks what fdt_check_full() lets through (libfdt 1.6.1 and upstream): a
- * property length of 2^31 or more, which fdt_next_tag() adds to an int
- * offset as a step back of a few bytes, so that its walk goes on through the
- * property's own bytes, and fdt_getprop() then gives the value with a
- * negative length. Every property's value must lie inside the structure
- * block. Returns 0, or -1 after an error at the offending length's byte
+ * Walks the structure block's tags before libfdt does, for what
+ * fdt_check_full() does not survive (libfdt 1.6.1 and upstream): a property
+ * length of 2^31 or more, which fdt_next_tag() adds to an int offset as a
+ * step back, so that its walk goes on through the property's own bytes
+ * (with fdt_getprop() giving a negative length) or never ends. Every
+ * property's value must lie inside the structure block. The walk stops at
+ * FDT_END or at anything it does not know, which fdt_check_full() then
+ * judges. Returns 0, or -1 after an error at the offending length's byte
  * offset.
  */
 static int check_prop_lengths(const char *name, const void *blob, struct gd_diags *d)
 {
 	/* The structure block's size: a field from version 17, else up to the total size. */
+	const uint8_t *st = (const uint8_t *)blob + fdt_off_dt_struct(blob);
 	uint64_t end = fdt_version(blob) >= 17 ? fdt_size_dt_struct(blob)
 	                                       : fdt_totalsize(blob) - fdt_off_dt_struct(blob);
-	for (int node = 0; node >= 0; node = fdt_next_node(blob, node, NULL)) {
-		int prop;
-		fdt_for_each_property_offset(prop, blob, node)
-		{
-			const char *pname = NULL;
-			int len;
-			const void *v = fdt_getprop_by_offset(blob, prop, &pname, &len);
-			if (v && len >= 0 &&
-			    (uint64_t)prop + sizeof(struct fdt_property) + (uint64_t)len <= end)
-				continue;
-			return bad_header(
-			    d, name, fdt_off_dt_struct(blob) + (size_t)prop + 4,
-			    "property '%s' of length 0x%x runs past the structure block",
-			    pname ? pname : "", (unsigned)len);
+	uint64_t at = 0;
+	while (at + FDT_TAGSIZE <= end) {
+		uint32_t tag = fdt32_ld((const fdt32_t *)(st + at));
+		if (tag == FDT_BEGIN_NODE) {
+			const uint8_t *nul =
+			    memchr(st + at + FDT_TAGSIZE, '\0', end - at - FDT_TAGSIZE);
+			if (!nul)
+				return 0;
+			at = TAG_ALIGN((uint64_t)(nul - st) + 1);
+		} else if (tag == FDT_END_NODE || tag == FDT_NOP) {
+			at += FDT_TAGSIZE;
+		} else if (tag == FDT_PROP) {
+			if (at + sizeof(struct fdt_property) > end)
+				return 0;
+			uint32_t len = fdt32_ld((const fdt32_t *)(st + at + FDT_TAGSIZE));
+			uint32_t nameoff = fdt32_ld((const fdt32_t *)(st + at + 2 * FDT_TAGSIZE));
+			if ((uint64_t)len > end - at - sizeof(struct fdt_property))
+				return bad_header(
+				    d, name, fdt_off_dt_struct(blob) + (size_t)at + 4,
+				    "property '%s' of length 0x%x runs past the structure "
+				    "block",
+				    string_at(blob, nameoff), len);
+			at = TAG_ALIGN(at + sizeof(struct fdt_property) + len);
+		} else {
+			return 0; /* FDT_END, or what fdt_check_full() reports */
 		}
 	}
 	return 0;
@@ -191,14 +217,14 @@ int gd_dtb_check(const char *name, const void *blob, size_t size, struct gd_diag
 		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "larger than %u bytes", DTB_MAX_SIZE);
 		return 2;
 	}
-	if (check_header(name, blob, size, d))
+	if (check_header(name, blob, size, d) || check_prop_lengths(name, blob, d))
 		return 2;
 	int r = fdt_check_full(blob, size);
 	if (r) {
 		gd_diag_add(d, GD_SEV_ERROR, NULL, &loc, "not a valid DTB: %s", fdt_strerror(r));
 		return 2;
 	}
-	return check_prop_lengths(name, blob, d) ? 2 : 0;
+	return 0;
 }
 
 int gd_dtb_read(const char *path, const char *name, struct gd_diags *d, void **blob, size_t *size)
