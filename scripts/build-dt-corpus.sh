@@ -9,6 +9,8 @@
 # Writes OUTDIR/<vendor>/<board>.dtb (every board, or only those named) and
 # prints how many compiled. Sources are
 # extracted once into ${GICDESC_TOOLS_CACHE:-~/.cache/gicdesc-tools}/linux-6.12.
+# Runs holding OUTDIR/.lock (tests that run at once share one OUTDIR); a whole
+# corpus already built there is kept (OUTDIR/.built holds its summary).
 set -euo pipefail
 out=${1:?usage: build-dt-corpus.sh OUTDIR [VENDOR/BOARD.dts...]}
 shift
@@ -25,6 +27,13 @@ if [ ! -e "$cache/.extracted" ]; then
 fi
 prefixes=$src/scripts/dtc/include-prefixes
 mkdir -p "$out"
+exec 9>"$out/.lock"
+flock 9
+if [ $# -eq 0 ] && [ -e "$out/.built" ]; then
+	cat "$out/.built"
+	exit 0
+fi
+rm -f "$out/.built"
 
 compile() { # one board: $1 = path of the .dts under arch/arm64/boot/dts
 	local dts=$1 rel dtb pp
@@ -47,5 +56,6 @@ if [ $# -gt 0 ]; then printf "$src/arch/arm64/boot/dts/%s\n" "$@"; else
 	find "$src/arch/arm64/boot/dts" -name '*.dts' | sort
 fi |
 	xargs -P "$(nproc)" -I{} bash -c 'compile "$1"' _ {} >"$out/build.log"
-echo "build-dt-corpus: $(grep -c '^ok' "$out/build.log") DTBs compiled," \
-	"$(grep -c '^failed' "$out/build.log" || true) failed with Debian's dtc (see $out/build.log)"
+summary="build-dt-corpus: $(grep -c '^ok' "$out/build.log") DTBs compiled, $(grep -c '^failed' "$out/build.log" || true) failed with Debian's dtc (see $out/build.log)"
+[ $# -gt 0 ] || echo "$summary" >"$out/.built"
+echo "$summary"
