@@ -118,8 +118,7 @@ int dtb_gic_maintenance(struct dtb_ctx *c)
 	if (r < 0)
 		return -1;
 	/* the flags cell as stated, where the format holds it (YAML gic: dt-vgic-flags) */
-	uint32_t type = maint.cell & 0xff;
-	bool typed = (type == 1 || type == 2 || type == 4 || type == 8) && maint.cell <= 0xff0f;
+	bool typed = gd_dt_vgic_flags_ok(maint.cell);
 	if (r == 1 && !typed)
 		dtb_diag(
 		    c, GD_SEV_NOTE, c->gic, "interrupts",

@@ -207,7 +207,7 @@ int gd_yaml_gic_finish(struct gd_yctx *c, const struct gd_ynode *gic)
 	const struct gd_ynode *flags = gd_ymap_get(gic, "dt-vgic-flags");
 	uint32_t type = p->dt.vgic_flags & 0xff;
 	bool edge = type == 1 || type == 2;
-	if (flags && ((type != 1 && type != 2 && type != 4 && type != 8) || !p->n_cpus ||
+	if (flags && (!gd_dt_vgic_flags_ok(p->dt.vgic_flags) || !p->n_cpus ||
 	              !p->cpus[0].vgic_maint_intid || edge != p->cpus[0].vgic_maint_edge)) {
 		gd_yerror(c, flags, "yaml-value",
 		          "dt-vgic-flags: bits [7:0] must be the IRQ_TYPE_* (1, 2 edge; 4, 8 "

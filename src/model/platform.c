@@ -234,6 +234,12 @@ uint32_t gd_dt_vgic_default_flags(const struct gd_platform *p)
 	return (p->n_cpus && p->cpus[0].vgic_maint_edge ? 1u : 4u) | gd_ppi_cpu_mask(p) << 8;
 }
 
+bool gd_dt_vgic_flags_ok(uint32_t cell)
+{
+	uint32_t type = cell & 0xff;
+	return (type == 1 || type == 2 || type == 4 || type == 8) && cell <= 0xff0f;
+}
+
 uint32_t gd_dt_vgic_flags(const struct gd_platform *p)
 {
 	return p->dt.has_vgic_flags ? p->dt.vgic_flags : gd_dt_vgic_default_flags(p);

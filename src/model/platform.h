@@ -993,6 +993,13 @@ uint32_t gd_ppi_cpu_mask(const struct gd_platform *p);
  */
 uint32_t gd_dt_vgic_flags(const struct gd_platform *p);
 
+/*
+ * True when @cell is a VGIC maintenance flags cell dt.vgic_flags can hold:
+ * IRQ_TYPE_* 1, 2, 4 or 8 in bits [7:0] and at most a CPU mask in bits
+ * [15:8] (arm,gic.yaml), so at most 0xff0f.
+ */
+bool gd_dt_vgic_flags_ok(uint32_t cell);
+
 /* gd_dt_vgic_flags() of @p were dt.vgic_flags not stated. */
 uint32_t gd_dt_vgic_default_flags(const struct gd_platform *p);
 
